@@ -1,0 +1,60 @@
+/**
+ * @flowcraft/definition: the workflow definition format v1 (zod schemas, JSON Schema), its
+ * validation with node-addressed problems, and helpers to walk its graphs and expressions.
+ */
+export {
+  DefinitionSchema,
+  NodeSchema,
+  GraphSchema,
+  NodeIdSchema,
+  ExpressionSchema,
+  DurationSchema,
+  EventNameSchema,
+  RetryPolicySchema,
+  OnErrorSchema,
+  ApprovalSchema,
+  ActivityNodeSchema,
+  ParallelNodeSchema,
+  MapNodeSchema,
+  GroupNodeSchema,
+  WaitNodeSchema,
+  TimerNodeSchema,
+  DecisionNodeSchema,
+  MonitorNodeSchema,
+  EndNodeSchema,
+  FailNodeSchema,
+  UiSchema,
+  NODE_KINDS,
+  DEFINITION_VERSIONS,
+  DEFINITION_SCHEMA_URL,
+} from "./schema.ts";
+export type {
+  Definition,
+  Graph,
+  Node,
+  NodeKind,
+  ActivityNode,
+  ParallelNode,
+  MapNode,
+  GroupNode,
+  WaitNode,
+  TimerNode,
+  DecisionNode,
+  MonitorNode,
+  EndNode,
+  FailNode,
+  RetryPolicy,
+  Duration,
+} from "./schema.ts";
+export { validateDefinition } from "./validate.ts";
+export type { ValidateOptions, ValidationResult } from "./validate.ts";
+export { formatProblems, problemAt } from "./problems.ts";
+export type { Problem } from "./problems.ts";
+export { allGraphs, allNodes, childGraphsOf, edgesOf } from "./graph.ts";
+export type { Edge, ChildGraph, LocatedGraph } from "./graph.ts";
+export { expressionsOf, checkExpression, NON_DETERMINISTIC_FUNCTIONS } from "./expressions.ts";
+export type { NodeExpression } from "./expressions.ts";
+export { MAX_DEFINITION_BYTES, MAX_NODES, MAX_DECISION_CHOICES } from "./limits.ts";
+export { BUILT_IN_ACTIVITIES } from "./built-ins.ts";
+export type { BuiltInActivity } from "./built-ins.ts";
+export { definitionJsonSchemaText } from "./json-schema.ts";

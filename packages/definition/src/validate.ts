@@ -1,0 +1,132 @@
+/** Validation of a definition: every problem at once, each addressed by node and field. */
+import { expressionsOf, checkExpression } from "./expressions.ts";
+import { allGraphs, edgesOf, type LocatedGraph } from "./graph.ts";
+import { MAX_DECISION_CHOICES, MAX_DEFINITION_BYTES, MAX_NODES } from "./limits.ts";
+import { problemAt, type Problem } from "./problems.ts";
+import { DefinitionSchema, type Definition } from "./schema.ts";
+import { BUILT_IN_ACTIVITIES } from "./built-ins.ts";
+
+export interface ValidateOptions {
+  /**
+   * Activity names the workers know. When given (at publish time), an activity step naming
+   * anything else is a problem; built-in activities are always known.
+   */
+  activities?: Iterable<string>;
+}
+
+export type ValidationResult = { ok: true; definition: Definition } | { ok: false; problems: Problem[] };
+
+/** Checks a parsed JSON value and returns the typed definition, or every problem found. */
+export function validateDefinition(input: unknown, options: ValidateOptions = {}): ValidationResult {
+  const size = new TextEncoder().encode(JSON.stringify(input) ?? "").length;
+  if (size > MAX_DEFINITION_BYTES) {
+    return {
+      ok: false,
+      problems: [problemAt([], `definition is ${size} bytes; the limit is ${MAX_DEFINITION_BYTES} bytes`)],
+    };
+  }
+  const parsed = DefinitionSchema.safeParse(input);
+  if (!parsed.success) {
+    return { ok: false, problems: parsed.error.issues.map((issue) => problemAt(issue.path, issue.message)) };
+  }
+  const problems = checkSemantics(parsed.data, options);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, definition: parsed.data };
+}
+
+function checkSemantics(definition: Definition, options: ValidateOptions): Problem[] {
+  const problems: Problem[] = [];
+  const graphs = allGraphs(definition);
+  const known = options.activities ? new Set([...BUILT_IN_ACTIVITIES, ...options.activities]) : null;
+  const seen = new Map<string, string>();
+  let count = 0;
+
+  for (const located of graphs) {
+    const { graph, path } = located;
+    const at = (...rest: string[]) => [...(path ? path.split(".") : []), ...rest];
+    if (!(graph.start in graph.nodes)) {
+      problems.push(problemAt(at("start"), `start: there is no node "${graph.start}" in this graph`));
+    }
+    for (const [id, node] of Object.entries(graph.nodes)) {
+      count++;
+      const nodePath = at("nodes", id);
+      const firstPath = seen.get(id);
+      if (firstPath !== undefined) {
+        problems.push(problemAt(nodePath, `duplicate node id "${id}": it is also used at ${firstPath}`));
+      } else {
+        seen.set(id, nodePath.join("."));
+      }
+      for (const edge of edgesOf(node)) {
+        if (!(edge.target in graph.nodes)) {
+          problems.push(problemAt([...nodePath, ...edge.field.split(".")], `there is no node "${edge.target}" in this graph`));
+        }
+      }
+      for (const { field, expression } of expressionsOf(node)) {
+        const why = checkExpression(expression);
+        if (why) problems.push(problemAt([...nodePath, ...field.split(".")], why));
+      }
+      if (node.type === "activity" && known && !known.has(node.activity)) {
+        problems.push(
+          problemAt([...nodePath, "activity"], `unknown activity "${node.activity}": no worker has registered it`),
+        );
+      }
+      if (node.type === "wait" && node.onTimeout && node.timeout === undefined) {
+        problems.push(problemAt([...nodePath, "onTimeout"], "onTimeout needs a timeout"));
+      }
+      if (node.type === "decision" && node.choices.length > MAX_DECISION_CHOICES) {
+        problems.push(problemAt([...nodePath, "choices"], `at most ${MAX_DECISION_CHOICES} choices`));
+      }
+      if (node.type === "monitor" && located.parentNodeId !== null) {
+        problems.push(
+          problemAt(nodePath, "a monitor must sit in the top-level graph: each check restarts the instance (continue-as-new)"),
+        );
+      }
+    }
+    problems.push(...checkReachability(located, at), ...checkCycles(located, at));
+  }
+  if (count > MAX_NODES) problems.push(problemAt(["nodes"], `definition has ${count} nodes; the limit is ${MAX_NODES}`));
+  return problems;
+}
+
+function checkReachability({ graph }: LocatedGraph, at: (...rest: string[]) => string[]): Problem[] {
+  if (!(graph.start in graph.nodes)) return [];
+  const reached = new Set<string>([graph.start]);
+  const queue = [graph.start];
+  while (queue.length > 0) {
+    const node = graph.nodes[queue.pop()!];
+    if (!node) continue;
+    for (const { target } of edgesOf(node)) {
+      if (!reached.has(target) && target in graph.nodes) {
+        reached.add(target);
+        queue.push(target);
+      }
+    }
+  }
+  return Object.keys(graph.nodes)
+    .filter((id) => !reached.has(id))
+    .map((id) => problemAt(at("nodes", id), `unreachable: no path from the start node "${graph.start}" leads here`));
+}
+
+function checkCycles({ graph }: LocatedGraph, at: (...rest: string[]) => string[]): Problem[] {
+  const problems: Problem[] = [];
+  const state = new Map<string, "open" | "done">();
+  const stack: string[] = [];
+  const visit = (id: string) => {
+    state.set(id, "open");
+    stack.push(id);
+    for (const { target } of edgesOf(graph.nodes[id]!)) {
+      if (!(target in graph.nodes)) continue;
+      if (state.get(target) === "open") {
+        const loop = [...stack.slice(stack.indexOf(target)), target].join(" → ");
+        problems.push(
+          problemAt(at("nodes", id), `cycle ${loop}: graphs must not loop; use a monitor node for recurring work`),
+        );
+      } else if (!state.has(target)) {
+        visit(target);
+      }
+    }
+    stack.pop();
+    state.set(id, "done");
+  };
+  for (const id of Object.keys(graph.nodes)) if (!state.has(id)) visit(id);
+  return problems;
+}

@@ -1,0 +1,94 @@
+/** Interpreting the nodes that hold graphs: parallel, map, group and monitor. */
+import type { GroupNode, MapNode, MonitorNode, ParallelNode } from "@flowcraft/definition";
+import { evaluate, ExpressionError } from "./expression.ts";
+import { PENDING, rollback, runGraph, type Outcome, type Run } from "./interpreter.ts";
+import type { Json } from "./json.ts";
+import { childScope, contextOf, type Scope } from "./scope.ts";
+import { isTruthy, secondsOf } from "./steps.ts";
+
+export async function runParallel(run: Run, node: ParallelNode, scope: Scope, prefix: string): Promise<Outcome> {
+  const mark = run.commands.length;
+  const outputs: Json[] = [];
+  let pending = false;
+  for (const branch of node.branches) {
+    const outcome = await runGraph(run, branch, childScope(scope), prefix);
+    if (outcome.kind === "error") {
+      rollback(run, mark);
+      return outcome;
+    }
+    if (outcome.kind === "pending") pending = true;
+    else outputs.push(outcome.output);
+  }
+  return pending ? PENDING : { kind: "done", output: outputs };
+}
+
+export async function runMap(run: Run, id: string, node: MapNode, scope: Scope, prefix: string): Promise<Outcome> {
+  const listed = await evaluate(node.items, contextOf(scope));
+  if (listed !== null && !Array.isArray(listed)) {
+    throw new ExpressionError(`items must yield a list, got ${JSON.stringify(listed).slice(0, 200)}`);
+  }
+  const items = listed ?? [];
+  const limit = node.maxConcurrency ?? Number.POSITIVE_INFINITY;
+  const mark = run.commands.length;
+  const outputs: Json[] = new Array(items.length).fill(null);
+  let active = 0;
+  let pending = false;
+  for (let index = 0; index < items.length; index++) {
+    const iterationPrefix = `${prefix}${id}[${index}].`;
+    // Iterations start in index order, never more than maxConcurrency at once.
+    if (!run.facts.touchedPrefixes.has(iterationPrefix) && active >= limit) {
+      pending = true;
+      continue;
+    }
+    const outcome = await runGraph(run, node.body, childScope(scope, { item: items[index]!, index }), iterationPrefix);
+    if (outcome.kind === "error") {
+      rollback(run, mark);
+      return outcome;
+    }
+    if (outcome.kind === "pending") {
+      active++;
+      pending = true;
+    } else {
+      outputs[index] = outcome.output;
+    }
+  }
+  return pending ? PENDING : { kind: "done", output: outputs };
+}
+
+export function runGroup(run: Run, node: GroupNode, scope: Scope, prefix: string): Promise<Outcome> {
+  return runGraph(run, node.body, childScope(scope), prefix);
+}
+
+/**
+ * A monitor runs its body once per generation. After the body it computes the next loop state and
+ * the stop condition; unless it stops, it sleeps `interval` and continues as new, so each check
+ * starts from a fresh, short history.
+ */
+export async function runMonitor(run: Run, id: string, node: MonitorNode, scope: Scope, prefix: string): Promise<Outcome> {
+  const resume = run.facts.resume?.node === id ? run.facts.resume : undefined;
+  const state = resume ? resume.state : node.state ? await evaluate(node.state, contextOf(scope)) : null;
+  const iteration = resume?.iteration ?? 1;
+  const bodyScope = childScope(scope, { state, iteration });
+  const outcome = await runGraph(run, node.body, bodyScope, prefix);
+  if (outcome.kind !== "done") return outcome;
+  const nextState = node.nextState ? await evaluate(node.nextState, contextOf(bodyScope)) : state;
+  const after = { ...bodyScope, state: nextState };
+  const stop =
+    (node.maxIterations !== undefined && iteration >= node.maxIterations) ||
+    (node.until !== undefined && isTruthy(await evaluate(node.until, contextOf(after))));
+  if (stop) return { kind: "done", output: nextState };
+  const timerId = `${prefix}${id}:interval`;
+  const timer = run.facts.timers.get(timerId);
+  if (!timer) {
+    const delaySeconds = await secondsOf(node.interval, after, "interval");
+    run.commands.push({ type: "start_timer", timerId, node: id, purpose: "monitor_interval", delaySeconds });
+  } else if (timer.firedSeq !== undefined) {
+    run.commands.push({
+      type: "continue_as_new",
+      input: run.facts.input,
+      resume: { node: id, state: nextState, iteration: iteration + 1, steps: { ...scope.steps } },
+    });
+  }
+  run.trace.set(prefix + id, { node: id, status: "waiting" });
+  return PENDING;
+}

@@ -1,0 +1,38 @@
+/** The engine's entry point: from a definition and its history to the next commands. */
+import type { Definition } from "@flowcraft/definition";
+import { eventOf, type Command } from "./commands.ts";
+import { indexHistory } from "./facts.ts";
+import type { HistoryEvent } from "./history.ts";
+import { interpret } from "./interpreter.ts";
+
+/** A pass that finds nothing new ends the loop long before this; it only bounds a bug. */
+const MAX_PASSES = 1_000;
+
+export interface Decision {
+  /** What to do, in order. */
+  commands: Command[];
+  /** The history events that record those commands, numbered after the given history. */
+  events: HistoryEvent[];
+}
+
+/**
+ * Decides what happens next. Commands that unblock the workflow at once (a wait taking an event
+ * that is already there) are applied and the interpreter runs again, until nothing new appears.
+ * `now` only stamps the new events (timer due times); it never changes which commands are chosen.
+ */
+export async function decide(definition: Definition, history: readonly HistoryEvent[], now: Date): Promise<Decision> {
+  const all = [...history];
+  const commands: Command[] = [];
+  let seq = history.at(-1)?.seq ?? 0;
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const facts = indexHistory(all);
+    if (facts.ended || facts.suspended) break;
+    const found = (await interpret(definition, facts)).commands;
+    if (found.length === 0) break;
+    for (const command of found) {
+      commands.push(command);
+      all.push({ ...eventOf(command, now), seq: ++seq, at: now.toISOString() } as HistoryEvent);
+    }
+  }
+  return { commands, events: all.slice(history.length) };
+}

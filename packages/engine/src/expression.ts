@@ -1,0 +1,46 @@
+/** Evaluating JSONata expressions deterministically, with compiled expressions cached. */
+import jsonata from "jsonata";
+import { NON_DETERMINISTIC_FUNCTIONS } from "@flowcraft/definition";
+import type { Json } from "./json.ts";
+
+/** Thrown when an expression cannot be evaluated; the interpreter turns it into a step failure. */
+export class ExpressionError extends Error {
+  override name = "ExpressionError";
+}
+
+const compiled = new Map<string, jsonata.Expression>();
+const COMPILED_CACHE_LIMIT = 5_000;
+
+function compile(expression: string): jsonata.Expression {
+  let found = compiled.get(expression);
+  if (!found) {
+    found = jsonata(expression);
+    for (const name of NON_DETERMINISTIC_FUNCTIONS) {
+      found.registerFunction(name.slice(1), () => {
+        throw new ExpressionError(`${name}() is not allowed in workflow expressions`);
+      });
+    }
+    if (compiled.size >= COMPILED_CACHE_LIMIT) compiled.clear();
+    compiled.set(expression, found);
+  }
+  return found;
+}
+
+/** Evaluates an expression over a context document; `undefined` (no match) becomes null. */
+export async function evaluate(expression: string, context: Record<string, unknown>): Promise<Json> {
+  let result: unknown;
+  try {
+    result = await compile(expression).evaluate(context);
+  } catch (error) {
+    const e = error as { message?: string; code?: string };
+    throw new ExpressionError(`${expression}: ${e.message ?? String(error)}${e.code ? ` (${e.code})` : ""}`);
+  }
+  return toJson(result);
+}
+
+/** JSONata results can carry sequences and functions; keep plain JSON only. */
+function toJson(value: unknown): Json {
+  if (value === undefined) return null;
+  if (typeof value === "function") throw new ExpressionError("expression yields a function, not a value");
+  return JSON.parse(JSON.stringify(value)) as Json;
+}

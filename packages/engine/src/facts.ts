@@ -1,0 +1,133 @@
+/** History indexed for the interpreter: what is known about each activity, timer, wait and event. */
+import type { HistoryEvent, HistoryEventOf, Resume } from "./history.ts";
+import type { Json } from "./json.ts";
+
+export interface ActivityFacts {
+  scheduled: HistoryEventOf<"activity_scheduled">;
+  /** Highest attempt that has been queued (first schedule or a retry). */
+  attempt: number;
+  completed?: HistoryEventOf<"activity_completed">;
+  /** Failure of the current attempt, if it failed. */
+  failed?: HistoryEventOf<"activity_failed">;
+}
+
+export interface TimerFacts {
+  created: HistoryEventOf<"timer_created">;
+  firedSeq?: number;
+}
+
+export interface Facts {
+  started: HistoryEventOf<"execution_started"> | null;
+  input: Json;
+  resume: Resume | undefined;
+  activities: Map<string, ActivityFacts>;
+  timers: Map<string, TimerFacts>;
+  waits: Map<string, HistoryEventOf<"event_wait_started">>;
+  consumed: Map<string, HistoryEventOf<"event_raised">>;
+  /** Raised events no wait has consumed yet, oldest first. */
+  unconsumed: HistoryEventOf<"event_raised">[];
+  customStatusKeys: Set<string>;
+  /** Key prefixes ("fan[3].") under which anything has happened: map iterations that started. */
+  touchedPrefixes: Set<string>;
+  ended: boolean;
+  suspended: boolean;
+}
+
+export function indexHistory(history: readonly HistoryEvent[]): Facts {
+  const facts: Facts = {
+    started: null,
+    input: null,
+    resume: undefined,
+    activities: new Map(),
+    timers: new Map(),
+    waits: new Map(),
+    consumed: new Map(),
+    unconsumed: [],
+    customStatusKeys: new Set(),
+    touchedPrefixes: new Set(),
+    ended: false,
+    suspended: false,
+  };
+  const raised = new Map<number, HistoryEventOf<"event_raised">>();
+  const consumedSeqs = new Set<number>();
+  for (const event of history) {
+    switch (event.type) {
+      case "execution_started":
+        facts.started = event;
+        facts.input = event.input;
+        facts.resume = event.resume;
+        break;
+      case "activity_scheduled":
+        facts.activities.set(event.activityId, { scheduled: event, attempt: event.attempt });
+        touch(facts, event.activityId);
+        break;
+      case "activity_completed": {
+        const activity = facts.activities.get(event.activityId);
+        if (activity && event.attempt === activity.attempt && !activity.completed) activity.completed = event;
+        break;
+      }
+      case "activity_failed": {
+        const activity = facts.activities.get(event.activityId);
+        if (activity && event.attempt === activity.attempt && !activity.completed) activity.failed = event;
+        break;
+      }
+      case "activity_retrying": {
+        const activity = facts.activities.get(event.activityId);
+        if (activity && event.attempt === activity.attempt + 1) {
+          activity.attempt = event.attempt;
+          delete activity.failed;
+        }
+        break;
+      }
+      case "timer_created":
+        facts.timers.set(event.timerId, { created: event });
+        touch(facts, event.timerId);
+        break;
+      case "timer_fired": {
+        const timer = facts.timers.get(event.timerId);
+        if (timer && timer.firedSeq === undefined) timer.firedSeq = event.seq;
+        break;
+      }
+      case "event_wait_started":
+        facts.waits.set(event.waitId, event);
+        touch(facts, event.waitId);
+        break;
+      case "event_raised":
+        raised.set(event.seq, event);
+        break;
+      case "event_consumed": {
+        const payload = raised.get(event.raisedSeq);
+        if (payload) facts.consumed.set(event.waitId, payload);
+        consumedSeqs.add(event.raisedSeq);
+        break;
+      }
+      case "custom_status_set":
+        facts.customStatusKeys.add(event.key);
+        touch(facts, event.key);
+        break;
+      case "suspended":
+        facts.suspended = true;
+        break;
+      case "resumed":
+        facts.suspended = false;
+        break;
+      case "terminated":
+      case "continued_as_new":
+      case "execution_completed":
+      case "execution_failed":
+        facts.ended = true;
+        break;
+      case "activity_started":
+        break;
+    }
+  }
+  facts.unconsumed = [...raised.values()].filter((event) => !consumedSeqs.has(event.seq));
+  return facts;
+}
+
+/** Records every map-iteration prefix of a key: "a[1].b[2].c" touches "a[1]." and "a[1].b[2].". */
+function touch(facts: Facts, key: string) {
+  for (let i = key.indexOf("]."); i !== -1; i = key.indexOf("].", i + 2)) {
+    facts.touchedPrefixes.add(key.slice(0, i + 2));
+  }
+}

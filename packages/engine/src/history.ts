@@ -1,0 +1,121 @@
+/**
+ * History events: every state change of an instance is one of these, appended with a per-instance
+ * sequence number. Replaying the same events through the engine always yields the same state.
+ * The web timeline renders this union as it is.
+ */
+import type { Json } from "./json.ts";
+
+/** An error as recorded in history and returned by the API. */
+export interface WorkflowError {
+  /** Kind of error: ActivityFailed, ActivityTimeout, Timeout, ExpressionError, NoChoiceMatched, or a fail node's name. */
+  name: string;
+  message: string;
+  /** The node where it happened. */
+  node?: string;
+  /** Attempts made, for an activity that gave up. */
+  attempts?: number;
+  details?: Json;
+}
+
+/** Where a new generation (after continue-as-new) picks up: a monitor's next check. */
+export interface Resume {
+  node: string;
+  /** Loop state for this check. */
+  state: Json;
+  /** 1-based number of this check. */
+  iteration: number;
+  /** Outputs of the top-level steps that ran before the monitor. */
+  steps: Record<string, Json>;
+}
+
+/** Why a timer exists; the timeline draws each purpose in its own way. */
+export type TimerPurpose = "delay" | "wait_timeout" | "monitor_interval";
+
+/**
+ * The event kinds, with the release that introduced each. Kinds are never renamed or reused:
+ * stored histories must replay on every later version.
+ */
+export const HISTORY_EVENT_TYPES = {
+  /** v1: the instance (or a new generation of it) started with this input. */
+  execution_started: "v1",
+  /** v1: an activity's first attempt was queued. */
+  activity_scheduled: "v1",
+  /** v1: a worker picked up an attempt. */
+  activity_started: "v1",
+  /** v1: an attempt returned; recorded exactly once per activity. */
+  activity_completed: "v1",
+  /** v1: an attempt threw or timed out. */
+  activity_failed: "v1",
+  /** v1: a failed activity will be tried again after a delay. */
+  activity_retrying: "v1",
+  /** v1: a durable timer was set. */
+  timer_created: "v1",
+  /** v1: a durable timer fired. */
+  timer_fired: "v1",
+  /** v1: a wait node began waiting for a named event. */
+  event_wait_started: "v1",
+  /** v1: an external event arrived (kept until a wait consumes it). */
+  event_raised: "v1",
+  /** v1: a wait node took a raised event as its output. */
+  event_consumed: "v1",
+  /** v1: a node set the instance's custom status. */
+  custom_status_set: "v1",
+  /** v1: an operator paused the instance. */
+  suspended: "v1",
+  /** v1: an operator resumed the instance. */
+  resumed: "v1",
+  /** v1: an operator ended the instance. */
+  terminated: "v1",
+  /** v1: a monitor restarted the instance with fresh history. */
+  continued_as_new: "v1",
+  /** v1: the instance finished with an output. */
+  execution_completed: "v1",
+  /** v1: the instance failed with an error. */
+  execution_failed: "v1",
+} as const;
+
+export type HistoryEventType = keyof typeof HISTORY_EVENT_TYPES;
+
+/** An event as the engine or the runtime produces it, before it is numbered and stamped. */
+export type HistoryEventBody =
+  | {
+      type: "execution_started";
+      workflowName: string;
+      workflowVersion: number;
+      input: Json;
+      generation: number;
+      resume?: Resume;
+    }
+  | { type: "activity_scheduled"; activityId: string; node: string; activity: string; input: Json; attempt: number }
+  | { type: "activity_started"; activityId: string; attempt: number; worker: string }
+  | { type: "activity_completed"; activityId: string; attempt: number; output: Json }
+  | { type: "activity_failed"; activityId: string; attempt: number; error: WorkflowError }
+  | { type: "activity_retrying"; activityId: string; attempt: number; delaySeconds: number; retryAt: string }
+  | { type: "timer_created"; timerId: string; node: string; purpose: TimerPurpose; fireAt: string }
+  | { type: "timer_fired"; timerId: string }
+  | {
+      type: "event_wait_started";
+      waitId: string;
+      node: string;
+      event: string;
+      timeoutAt?: string;
+      approval?: boolean;
+    }
+  | { type: "event_raised"; eventId: string; name: string; payload: Json; raisedBy?: string }
+  | { type: "event_consumed"; waitId: string; node: string; name: string; raisedSeq: number }
+  | { type: "custom_status_set"; key: string; node: string; value: Json }
+  | { type: "suspended"; reason?: string; by?: string }
+  | { type: "resumed"; reason?: string; by?: string }
+  | { type: "terminated"; reason?: string; by?: string }
+  | { type: "continued_as_new"; input: Json; resume: Resume }
+  | { type: "execution_completed"; output: Json }
+  | { type: "execution_failed"; error: WorkflowError };
+
+/** A recorded event: numbered in its instance and stamped with the time it was appended. */
+export type HistoryEvent = HistoryEventBody & {
+  seq: number;
+  /** ISO 8601 time the event was appended. */
+  at: string;
+};
+
+export type HistoryEventOf<T extends HistoryEventType> = Extract<HistoryEvent, { type: T }>;

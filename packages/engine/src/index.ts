@@ -1,0 +1,27 @@
+/**
+ * @flowcraft/engine: the pure workflow interpreter. `decide(definition, history, now)` returns the
+ * next commands and the events that record them; no I/O, no clock of its own, no randomness.
+ */
+export { decide } from "./decide.ts";
+export type { Decision } from "./decide.ts";
+export { eventOf } from "./commands.ts";
+export type { Command } from "./commands.ts";
+export { HISTORY_EVENT_TYPES } from "./history.ts";
+export type {
+  HistoryEvent,
+  HistoryEventBody,
+  HistoryEventOf,
+  HistoryEventType,
+  Resume,
+  TimerPurpose,
+  WorkflowError,
+} from "./history.ts";
+export type { Json } from "./json.ts";
+export { indexHistory } from "./facts.ts";
+export { interpret } from "./interpreter.ts";
+export type { NodeStatus, NodeTrace, Interpretation } from "./interpreter.ts";
+export { summarize, RUNTIME_STATUSES, TERMINAL_STATUSES } from "./summary.ts";
+export type { InstanceSummary, RuntimeStatus } from "./summary.ts";
+export { evaluate, ExpressionError } from "./expression.ts";
+export { retryDelaySeconds, maxAttemptsOf } from "./retry.ts";
+export { DEFAULT_ACTIVITY_TIMEOUT_SECONDS } from "./steps.ts";

@@ -1,0 +1,145 @@
+/**
+ * The interpreter: walks the definition against what history says has happened, and finds the
+ * commands that history does not record yet. It is re-run from the start on every decision, so
+ * everything it reads must come from the definition and the history alone.
+ */
+import type { Definition, Graph, Node } from "@flowcraft/definition";
+import type { Command } from "./commands.ts";
+import { ExpressionError } from "./expression.ts";
+import type { Facts } from "./facts.ts";
+import type { WorkflowError } from "./history.ts";
+import type { Json } from "./json.ts";
+import { runActivity, runDecision, runEnd, runFail, runTimer, runWait } from "./steps.ts";
+import { runGroup, runMap, runMonitor, runParallel } from "./containers.ts";
+import { contextOf, type Scope } from "./scope.ts";
+import { evaluate } from "./expression.ts";
+
+/** State of one node in one place of the execution (a map iteration has its own). */
+export type NodeStatus = "running" | "waiting" | "retrying" | "completed" | "failed";
+
+export interface NodeTrace {
+  node: string;
+  status: NodeStatus;
+}
+
+/** The result of running a node or graph as far as history allows. */
+export type Outcome =
+  | { kind: "done"; output: Json; /** Overrides the node's own `next`; null ends the graph. */ next?: string | null }
+  | { kind: "pending" }
+  | { kind: "error"; error: WorkflowError };
+
+export const PENDING: Outcome = { kind: "pending" };
+
+/** One interpretation pass. */
+export interface Run {
+  definition: Definition;
+  facts: Facts;
+  commands: Command[];
+  /** Raised events claimed by a wait during this pass (by sequence number). */
+  claimed: Set<number>;
+  trace: Map<string, NodeTrace>;
+}
+
+export interface Interpretation {
+  commands: Command[];
+  trace: Map<string, NodeTrace>;
+}
+
+/** Runs the definition as far as the facts allow and returns the commands not yet recorded. */
+export async function interpret(definition: Definition, facts: Facts): Promise<Interpretation> {
+  const run: Run = { definition, facts, commands: [], claimed: new Set(), trace: new Map() };
+  if (!facts.started || facts.ended) return run;
+  const resume = facts.resume;
+  const scope: Scope = { input: facts.input, steps: { ...resume?.steps } };
+  const outcome = await runGraph(run, definition, scope, "", resume?.node ?? definition.start);
+  if (outcome.kind === "done") run.commands.push({ type: "complete", output: outcome.output });
+  if (outcome.kind === "error") run.commands.push({ type: "fail", error: outcome.error });
+  return run;
+}
+
+/** Runs a graph from `from`; done means its last node is done, and gives that node's output. */
+export async function runGraph(run: Run, graph: Graph, scope: Scope, prefix: string, from = graph.start): Promise<Outcome> {
+  let id = from;
+  let previous: Json = null;
+  const limit = Object.keys(graph.nodes).length;
+  for (let visited = 0; visited <= limit; visited++) {
+    const node = graph.nodes[id];
+    if (!node) return fail("DefinitionError", `there is no node "${id}"`, id);
+    const key = prefix + id;
+    const outcome = await runNodeSafely(run, id, node, scope, prefix, previous);
+    if (outcome.kind === "pending") return outcome;
+    if (outcome.kind === "error") {
+      run.trace.set(key, { node: id, status: "failed" });
+      const handler = "onError" in node ? node.onError : undefined;
+      if (!handler || (handler.errors && !handler.errors.includes(outcome.error.name))) return outcome;
+      scope = { ...scope, error: outcome.error };
+      previous = null;
+      id = handler.next;
+      continue;
+    }
+    scope.steps[id] = outcome.output;
+    run.trace.set(key, { node: id, status: "completed" });
+    if (node.customStatus && !run.facts.customStatusKeys.has(key)) {
+      const value = await evaluateOrError(node.customStatus, scope, id);
+      if (value.kind === "error") return value;
+      run.commands.push({ type: "set_custom_status", key, node: id, value: value.output });
+    }
+    const next = outcome.next === undefined ? ("next" in node ? node.next : undefined) : outcome.next;
+    if (!next) return { kind: "done", output: outcome.output };
+    previous = outcome.output;
+    id = next;
+  }
+  return fail("DefinitionError", "the graph loops", id);
+}
+
+async function runNodeSafely(run: Run, id: string, node: Node, scope: Scope, prefix: string, previous: Json): Promise<Outcome> {
+  try {
+    return await runNode(run, id, node, scope, prefix, previous);
+  } catch (error) {
+    if (error instanceof ExpressionError) return fail("ExpressionError", error.message, id);
+    throw error;
+  }
+}
+
+function runNode(run: Run, id: string, node: Node, scope: Scope, prefix: string, previous: Json): Promise<Outcome> {
+  switch (node.type) {
+    case "activity":
+      return runActivity(run, id, node, scope, prefix);
+    case "timer":
+      return runTimer(run, id, node, scope, prefix, previous);
+    case "wait":
+      return runWait(run, id, node, scope, prefix);
+    case "decision":
+      return runDecision(id, node, scope, previous);
+    case "end":
+      return runEnd(node, scope, previous);
+    case "fail":
+      return runFail(id, node, scope);
+    case "parallel":
+      return runParallel(run, node, scope, prefix);
+    case "map":
+      return runMap(run, id, node, scope, prefix);
+    case "group":
+      return runGroup(run, node, scope, prefix);
+    case "monitor":
+      return runMonitor(run, id, node, scope, prefix);
+  }
+}
+
+export function fail(name: string, message: string, node: string): Extract<Outcome, { kind: "error" }> {
+  return { kind: "error", error: { name, message, node } };
+}
+
+async function evaluateOrError(expression: string, scope: Scope, node: string): Promise<Exclude<Outcome, { kind: "pending" }>> {
+  try {
+    return { kind: "done", output: await evaluate(expression, contextOf(scope)) };
+  } catch (error) {
+    return fail("ExpressionError", (error as Error).message, node);
+  }
+}
+
+/** Drops the commands a failed container's branches emitted in this pass: they will never be needed. */
+export function rollback(run: Run, mark: number) {
+  run.commands.length = mark;
+  run.claimed = new Set(run.commands.flatMap((c) => (c.type === "consume_event" ? [c.raisedSeq] : [])));
+}

@@ -1,0 +1,135 @@
+/** Interpreting the leaf nodes: activity, timer, wait, decision, end and fail. */
+import type { ActivityNode, DecisionNode, Duration, EndNode, FailNode, TimerNode, WaitNode } from "@flowcraft/definition";
+import { evaluate, ExpressionError } from "./expression.ts";
+import { fail, PENDING, type Outcome, type Run } from "./interpreter.ts";
+import type { Json } from "./json.ts";
+import { maxAttemptsOf, retryDelaySeconds } from "./retry.ts";
+import { contextOf, type Scope } from "./scope.ts";
+
+/** Seconds an activity attempt may run when its step sets no timeout. */
+export const DEFAULT_ACTIVITY_TIMEOUT_SECONDS = 300;
+
+export async function runActivity(run: Run, id: string, node: ActivityNode, scope: Scope, prefix: string): Promise<Outcome> {
+  const key = prefix + id;
+  const facts = run.facts.activities.get(key);
+  const timeoutSeconds = node.timeout ?? DEFAULT_ACTIVITY_TIMEOUT_SECONDS;
+  if (!facts) {
+    const input = node.input ? await evaluate(node.input, contextOf(scope)) : null;
+    run.commands.push({ type: "schedule_activity", activityId: key, node: id, activity: node.activity, input, attempt: 1, timeoutSeconds });
+    run.trace.set(key, { node: id, status: "running" });
+    return PENDING;
+  }
+  if (facts.completed) return { kind: "done", output: facts.completed.output };
+  if (facts.failed) {
+    const attempt = facts.attempt;
+    if (attempt < maxAttemptsOf(node.retry)) {
+      run.commands.push({
+        type: "retry_activity",
+        activityId: key,
+        node: id,
+        activity: node.activity,
+        input: facts.scheduled.input,
+        attempt: attempt + 1,
+        delaySeconds: retryDelaySeconds(node.retry, attempt),
+        timeoutSeconds,
+      });
+      run.trace.set(key, { node: id, status: "retrying" });
+      return PENDING;
+    }
+    return { kind: "error", error: { ...facts.failed.error, node: id, attempts: attempt } };
+  }
+  run.trace.set(key, { node: id, status: facts.attempt > 1 ? "retrying" : "running" });
+  return PENDING;
+}
+
+export async function runTimer(run: Run, id: string, node: TimerNode, scope: Scope, prefix: string, previous: Json): Promise<Outcome> {
+  const key = prefix + id;
+  const timer = run.facts.timers.get(key);
+  if (!timer) {
+    const delaySeconds = await secondsOf(node.duration, scope, "duration");
+    run.commands.push({ type: "start_timer", timerId: key, node: id, purpose: "delay", delaySeconds });
+  } else if (timer.firedSeq !== undefined) {
+    return { kind: "done", output: previous };
+  }
+  run.trace.set(key, { node: id, status: "waiting" });
+  return PENDING;
+}
+
+export async function runWait(run: Run, id: string, node: WaitNode, scope: Scope, prefix: string): Promise<Outcome> {
+  const key = prefix + id;
+  const timerId = `${key}:timeout`;
+  if (!run.facts.waits.has(key)) {
+    const timeoutSeconds = node.timeout !== undefined ? await secondsOf(node.timeout, scope, "timeout") : undefined;
+    run.commands.push({
+      type: "wait_for_event",
+      waitId: key,
+      node: id,
+      event: node.event,
+      ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
+      approval: node.approval !== undefined,
+    });
+    if (timeoutSeconds !== undefined) {
+      run.commands.push({ type: "start_timer", timerId, node: id, purpose: "wait_timeout", delaySeconds: timeoutSeconds });
+    }
+  }
+  const consumed = run.facts.consumed.get(key);
+  if (consumed) return { kind: "done", output: consumed.payload };
+  const firedSeq = run.facts.timers.get(timerId)?.firedSeq;
+  // An event raised before the wait began is kept for it; one raised after the timeout fired is not.
+  const candidate = run.facts.unconsumed.find(
+    (event) => event.name === node.event && !run.claimed.has(event.seq) && (firedSeq === undefined || event.seq < firedSeq),
+  );
+  if (candidate) {
+    run.claimed.add(candidate.seq);
+    run.commands.push({ type: "consume_event", waitId: key, node: id, name: node.event, raisedSeq: candidate.seq });
+    return { kind: "done", output: candidate.payload };
+  }
+  if (firedSeq !== undefined) {
+    if (node.onTimeout) return { kind: "done", output: null, next: node.onTimeout };
+    return fail("Timeout", `no "${node.event}" event arrived before the timeout`, id);
+  }
+  run.trace.set(key, { node: id, status: "waiting" });
+  return PENDING;
+}
+
+export async function runDecision(id: string, node: DecisionNode, scope: Scope, previous: Json): Promise<Outcome> {
+  for (const choice of node.choices) {
+    if (isTruthy(await evaluate(choice.when, contextOf(scope)))) return { kind: "done", output: previous, next: choice.next };
+  }
+  if (node.default) return { kind: "done", output: previous, next: node.default };
+  return fail("NoChoiceMatched", "no choice was true and the decision has no default", id);
+}
+
+export async function runEnd(node: EndNode, scope: Scope, previous: Json): Promise<Outcome> {
+  const output = node.output ? await evaluate(node.output, contextOf(scope)) : previous;
+  return { kind: "done", output, next: null };
+}
+
+export async function runFail(id: string, node: FailNode, scope: Scope): Promise<Outcome> {
+  const caught = scope.error;
+  const message = node.message ? await evaluate(node.message, contextOf(scope)) : null;
+  return {
+    kind: "error",
+    error: {
+      ...caught,
+      name: node.error ?? caught?.name ?? "WorkflowFailed",
+      message: message === null ? (caught?.message ?? `the workflow failed at "${id}"`) : typeof message === "string" ? message : JSON.stringify(message),
+      node: caught?.node ?? id,
+    },
+  };
+}
+
+/** JSONata's notion of truth: empty strings, zero, null, false and empty lists are false. */
+export function isTruthy(value: Json): boolean {
+  if (Array.isArray(value)) return value.some(isTruthy);
+  if (value !== null && typeof value === "object") return Object.keys(value).length > 0;
+  return Boolean(value);
+}
+
+export async function secondsOf(duration: Duration, scope: Scope, field: string): Promise<number> {
+  const value = typeof duration === "number" ? duration : await evaluate(duration, contextOf(scope));
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+    throw new ExpressionError(`${field} must yield a number of seconds (zero or more), got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
