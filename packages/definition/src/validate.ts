@@ -5,6 +5,7 @@ import { MAX_DECISION_CHOICES, MAX_DEFINITION_BYTES, MAX_NODES } from "./limits.
 import { problemAt, type Problem } from "./problems.ts";
 import { DefinitionSchema, type Definition } from "./schema.ts";
 import { BUILT_IN_ACTIVITIES } from "./built-ins.ts";
+import type { z } from "zod";
 
 export interface ValidateOptions {
   /**
@@ -27,10 +28,19 @@ export function validateDefinition(input: unknown, options: ValidateOptions = {}
   }
   const parsed = DefinitionSchema.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map((issue) => problemAt(issue.path, issue.message)) };
+    return { ok: false, problems: parsed.error.issues.map((issue) => problemAt(issue.path, messageOf(issue))) };
   }
   const problems = checkSemantics(parsed.data, options);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, definition: parsed.data };
+}
+
+/** Zod's wording, except where a nested issue says more (record keys: node ids). */
+function messageOf(issue: z.core.$ZodIssue): string {
+  if (issue.code === "invalid_key") {
+    const inner = issue.issues[0]?.message;
+    return `node id "${String(issue.path.at(-1))}" ${inner ?? "is not valid"}`;
+  }
+  return issue.message;
 }
 
 function checkSemantics(definition: Definition, options: ValidateOptions): Problem[] {

@@ -1,0 +1,86 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { definitionJsonSchemaText } from "./json-schema.ts";
+import { MAX_DEFINITION_BYTES } from "./limits.ts";
+import { validateDefinition } from "./validate.ts";
+
+const base = (nodes: Record<string, unknown>, start = "a") => ({ version: 1, start, nodes });
+
+function problemsOf(raw: unknown, options = {}) {
+  const result = validateDefinition(raw, options);
+  return result.ok ? [] : result.problems.map((p) => ({ nodeId: p.nodeId, field: p.field, message: p.message }));
+}
+
+describe("validateDefinition", () => {
+  it("accepts a valid definition and keeps it unchanged, ui section included", () => {
+    const raw = {
+      $schema: "https://flowcraft.dev/schemas/definition-v1.json",
+      ...base({ a: { type: "activity", activity: "transform", input: "input", retry: { maxAttempts: 3 } } }),
+      ui: { nodes: { a: { x: 10, y: 20 } }, viewport: { zoom: 1 } },
+    };
+    const result = validateDefinition(raw);
+    expect(result.ok && result.definition).toEqual(raw);
+  });
+
+  it.each([
+    ["an unknown node kind", base({ a: { type: "activty" } }), { nodeId: "a", field: "type", message: expect.stringContaining('unknown node kind "activty"') }],
+    ["a dangling next", base({ a: { type: "timer", duration: 1, next: "b" } }), { nodeId: "a", field: "next", message: 'there is no node "b" in this graph' }],
+    ["a missing start node", base({ a: { type: "end" } }, "zz"), { nodeId: null, field: "start", message: 'start: there is no node "zz" in this graph' }],
+    ["an unreachable node", base({ a: { type: "end" }, b: { type: "end" } }), { nodeId: "b", field: null, message: expect.stringContaining("unreachable") }],
+    [
+      "a cycle",
+      base({ a: { type: "timer", duration: 1, next: "b" }, b: { type: "timer", duration: 1, next: "a" } }),
+      { nodeId: "b", field: null, message: expect.stringContaining("cycle a → b → a") },
+    ],
+    ["invalid JSONata", base({ a: { type: "end", output: "1 +" } }), { nodeId: "a", field: "output", message: expect.stringContaining("invalid JSONata") }],
+    ["a non-deterministic function", base({ a: { type: "end", output: "$now()" } }), { nodeId: "a", field: "output", message: expect.stringContaining("$now() is not allowed") }],
+    ["a misspelt field", base({ a: { type: "end", outptu: "1" } }), { nodeId: "a", field: null, message: expect.stringContaining("outptu") }],
+    ["a wrong type", base({ a: { type: "activity", activity: "x", retry: { maxAttempts: "3" } } }), { nodeId: "a", field: "retry.maxAttempts", message: expect.stringContaining("number") }],
+    ["a bad node id", base({ "a-b": { type: "end" } }, "a-b"), { nodeId: "a-b", field: null, message: expect.stringContaining("letters, digits and _") }],
+    ["onTimeout without timeout", base({ a: { type: "wait", event: "e", onTimeout: "b" }, b: { type: "end" } }), { nodeId: "a", field: "onTimeout", message: "onTimeout needs a timeout" }],
+    [
+      "a nested monitor",
+      base({ a: { type: "group", body: { start: "m", nodes: { m: { type: "monitor", interval: 1, body: { start: "x", nodes: { x: { type: "end" } } } } } } } }),
+      { nodeId: "m", field: null, message: expect.stringContaining("top-level graph") },
+    ],
+    [
+      "a duplicate id in a nested graph",
+      base({ a: { type: "group", body: { start: "a", nodes: { a: { type: "end" } } } } }),
+      { nodeId: "a", field: null, message: expect.stringContaining('duplicate node id "a"') },
+    ],
+    ["an unsupported version", { version: 2, start: "a", nodes: { a: { type: "end" } } }, { nodeId: null, field: "version", message: expect.stringContaining("version 1") }],
+  ])("reports %s, addressed by node and field", (_name, raw, expected) => {
+    expect(problemsOf(raw)).toContainEqual(expected);
+  });
+
+  it("reports unknown activities only when the known activities are given (publish time)", () => {
+    const raw = base({ a: { type: "activity", activity: "send_mail", next: "b" }, b: { type: "activity", activity: "http" } });
+    expect(problemsOf(raw)).toEqual([]);
+    expect(problemsOf(raw, { activities: ["other"] })).toEqual([
+      { nodeId: "a", field: "activity", message: 'unknown activity "send_mail": no worker has registered it' },
+    ]);
+  });
+
+  it("returns every problem at once, nested graphs included", () => {
+    const raw = base({
+      a: { type: "map", items: "input", body: { start: "x", nodes: { x: { type: "end", output: "(" }, y: { type: "end" } } }, next: "missing" },
+    });
+    const problems = problemsOf(raw);
+    expect(problems.map((p) => `${p.nodeId}:${p.field}`).sort()).toEqual(["a:next", "x:output", "y:null"]);
+  });
+
+  it("refuses a definition over the size limit", () => {
+    const raw = base({ a: { type: "end", description: "x".repeat(2000) } });
+    const huge = { ...raw, description: "y".repeat(MAX_DEFINITION_BYTES) };
+    expect(problemsOf(huge)[0]?.message).toMatch(/bytes; the limit is/);
+  });
+
+  it("rejects values that are not definitions at all", () => {
+    for (const raw of [null, 42, "x", [], {}]) expect(problemsOf(raw).length).toBeGreaterThan(0);
+  });
+
+  it("the committed JSON Schema is the one the zod schemas generate", () => {
+    const committed = readFileSync(new URL("../definition.schema.json", import.meta.url), "utf8");
+    expect(committed).toBe(definitionJsonSchemaText());
+  });
+});
