@@ -1,0 +1,37 @@
+/** Connections: one pg pool per process, shared by the hot-path SQL and the Prisma client. */
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaClient } from "./generated/prisma/client.ts";
+
+export type { PrismaClient };
+
+export interface Database {
+  pool: pg.Pool;
+  prisma: PrismaClient;
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** Most connections this process opens. */
+  poolSize?: number;
+}
+
+/** Postgres answers `bigint`/`numeric` as text by default; our ids and counts fit in a JS number. */
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+export function connect(url: string, options: DatabaseOptions = {}): Database {
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  // An idle client that loses its server (a restart) must not crash the process.
+  pool.on("error", (error) => console.error(`database connection error: ${error.message}`));
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    pool,
+    prisma,
+    url,
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,32 @@
+/** The zero-setup default: PGlite (Postgres in WebAssembly) served on a loopback port. */
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+
+export interface EmbeddedPostgres {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * PGlite runs one query at a time; the socket server queues the queries of several connections
+ * and keeps a transaction's statements together, so separate worker processes can share it.
+ */
+const EMBEDDED_MAX_CONNECTIONS = 32;
+
+/** Starts PGlite on `dataDir` ("memory://" for a throwaway database) and serves it on 127.0.0.1. */
+export async function startEmbeddedPostgres(dataDir: string, port = 0): Promise<EmbeddedPostgres> {
+  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
+  const db = await PGlite.create(dataDir);
+  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port, maxConnections: EMBEDDED_MAX_CONNECTIONS });
+  await server.start();
+  const address = (server as unknown as { server?: { address(): { port: number } | string | null } }).server?.address();
+  const actualPort = typeof address === "object" && address ? address.port : port;
+  return {
+    url: `postgresql://postgres@127.0.0.1:${actualPort}/postgres?sslmode=disable`,
+    async stop() {
+      await server.stop();
+      await db.close();
+    },
+  };
+}

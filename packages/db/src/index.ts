@@ -1,0 +1,12 @@
+/**
+ * @flowcraft/db: connections (pg pool + Prisma client), SQL migrations, and the embedded PGlite
+ * database used when no DATABASE_URL is configured.
+ */
+export { connect } from "./client.ts";
+export type { Database, DatabaseOptions, PrismaClient } from "./client.ts";
+export { migrate, readMigrations, MIGRATIONS_DIR } from "./migrate.ts";
+export type { Migration } from "./migrate.ts";
+export { startEmbeddedPostgres } from "./embedded.ts";
+export type { EmbeddedPostgres } from "./embedded.ts";
+export { RuntimeStatus } from "./generated/prisma/enums.ts";
+export type { Prisma } from "./generated/prisma/client.ts";
