@@ -15,13 +15,18 @@ export interface Database {
 export interface DatabaseOptions {
   /** Most connections this process opens. */
   poolSize?: number;
+  /**
+   * The database is the embedded PGlite: it runs one statement stream at a time, so this process
+   * uses a single connection (plus the one that only listens for notifications).
+   */
+  embedded?: boolean;
 }
 
 /** Postgres answers `bigint`/`numeric` as text by default; our ids and counts fit in a JS number. */
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 export function connect(url: string, options: DatabaseOptions = {}): Database {
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  const pool = new pg.Pool({ connectionString: url, max: options.embedded ? 1 : (options.poolSize ?? 10) });
   // An idle client that loses its server (a restart) must not crash the process.
   pool.on("error", (error) => console.error(`database connection error: ${error.message}`));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });

@@ -14,11 +14,11 @@ export interface TestDatabase extends Database {
 }
 
 /** An empty database with no tables; `migrated` adds the schema. */
-export async function createEmptyDatabase(): Promise<{ url: string; destroy(): Promise<void> }> {
+export async function createEmptyDatabase(): Promise<{ url: string; embedded: boolean; destroy(): Promise<void> }> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const embedded = await startEmbeddedPostgres("memory://");
-    return { url: embedded.url, destroy: () => embedded.stop() };
+    return { url: embedded.url, embedded: true, destroy: () => embedded.stop() };
   }
   const name = `flowcraft_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: serverUrl });
@@ -29,6 +29,7 @@ export async function createEmptyDatabase(): Promise<{ url: string; destroy(): P
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
+    embedded: false,
     async destroy() {
       const client = new pg.Client({ connectionString: serverUrl });
       await client.connect();
@@ -40,7 +41,7 @@ export async function createEmptyDatabase(): Promise<{ url: string; destroy(): P
 
 export async function createTestDatabase(options: { poolSize?: number } = {}): Promise<TestDatabase> {
   const empty = await createEmptyDatabase();
-  const db = connect(empty.url, options);
+  const db = connect(empty.url, { ...options, embedded: empty.embedded });
   await migrate(db.pool);
   return {
     ...db,

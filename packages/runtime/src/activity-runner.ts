@@ -1,0 +1,152 @@
+/** Runs claimed activity attempts concurrently and reports their results in batches. */
+import type { Json, WorkflowError } from "@flowcraft/engine";
+import type pg from "pg";
+import { claimTasks, completeTasks, nextTaskDueInMs, type ClaimedTask, type TaskResult } from "./activity-sql.ts";
+import { IDLE_POLL_MS } from "./orchestrator.ts";
+import { ActivityError, type ActivityRegistry } from "./sdk.ts";
+import { Signal } from "./signal.ts";
+
+/** Extra lease time past an attempt's timeout, for reporting its result. */
+export const TASK_LEASE_GRACE_SECONDS = 5;
+/** Largest activity output stored in history. */
+export const MAX_ACTIVITY_OUTPUT_BYTES = 1024 * 1024;
+/** Tasks claimed per query. */
+const CLAIM_BATCH_SIZE = 200;
+/** Results reported per statement. */
+const COMPLETE_BATCH_SIZE = 500;
+/** Pause before reporting again after the database refused a batch of results. */
+const REPORT_RETRY_MS = 500;
+
+export class ActivityRunner {
+  private inFlight = 0;
+  private buffer: TaskResult[] = [];
+  private flushing: Promise<void> | null = null;
+  private readonly slotFreed = new Signal();
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly owner: string,
+    private readonly registry: ActivityRegistry,
+    private readonly wake: Signal,
+    private readonly maxConcurrency: number,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  async run(isRunning: () => boolean) {
+    const names = this.registry.names();
+    while (isRunning()) {
+      const free = this.maxConcurrency - this.inFlight;
+      if (free <= 0) {
+        await this.slotFreed.wait(IDLE_POLL_MS);
+        continue;
+      }
+      let tasks: ClaimedTask[] = [];
+      try {
+        tasks = await claimTasks(this.pool, this.owner, names, TASK_LEASE_GRACE_SECONDS, Math.min(free, CLAIM_BATCH_SIZE));
+      } catch (error) {
+        this.onError(error);
+      }
+      if (tasks.length === 0) {
+        const due = await nextTaskDueInMs(this.pool, names).catch(() => null);
+        await this.wake.wait(due === null ? IDLE_POLL_MS : Math.min(IDLE_POLL_MS, due + 5));
+        continue;
+      }
+      for (const task of tasks) {
+        this.inFlight++;
+        void this.execute(task);
+      }
+    }
+  }
+
+  /** Waits for running attempts to finish and their results to be reported. */
+  async drain(timeoutMs: number) {
+    const deadline = Date.now() + timeoutMs;
+    while ((this.inFlight > 0 || this.buffer.length > 0 || this.flushing) && Date.now() < deadline) {
+      await this.slotFreed.wait(50);
+      await this.flushing;
+    }
+  }
+
+  private async execute(task: ClaimedTask) {
+    const startedAt = new Date().toISOString();
+    const controller = new AbortController();
+    const timeoutMs = task.timeoutSeconds * 1000;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        reject(new ActivityError(`activity "${task.activity}" timed out after ${task.timeoutSeconds} s`, "ActivityTimeout"));
+      }, timeoutMs);
+    });
+    let result: { output: Json } | { error: WorkflowError };
+    try {
+      const fn = this.registry.get(task.activity);
+      if (!fn) throw new ActivityError(`no activity "${task.activity}" is registered on this worker`, "UnknownActivity");
+      const output = await Promise.race([
+        Promise.resolve(fn(task.input, { instanceId: task.instanceId, activityId: task.activityId, attempt: task.attempt, signal: controller.signal })),
+        timedOut,
+      ]);
+      result = { output: toStoredJson(output) };
+    } catch (error) {
+      result = { error: toWorkflowError(error) };
+    } finally {
+      clearTimeout(timer);
+    }
+    this.buffer.push({
+      taskId: task.id,
+      data: {
+        generation: task.generation,
+        activityId: task.activityId,
+        attempt: task.attempt,
+        worker: this.owner,
+        startedAt,
+        finishedAt: new Date().toISOString(),
+        ...result,
+      },
+    });
+    this.inFlight--;
+    this.slotFreed.fire();
+    this.flush();
+  }
+
+  private flush() {
+    if (this.flushing) return;
+    this.flushing = (async () => {
+      while (this.buffer.length > 0) {
+        const batch = this.buffer.splice(0, COMPLETE_BATCH_SIZE);
+        try {
+          await completeTasks(this.pool, this.owner, batch);
+        } catch (error) {
+          this.onError(error);
+          this.buffer.unshift(...batch);
+          await new Promise((resolve) => setTimeout(resolve, REPORT_RETRY_MS));
+        }
+      }
+    })().finally(() => {
+      this.flushing = null;
+    });
+  }
+}
+
+function toStoredJson(value: unknown): Json {
+  if (value === undefined) return null;
+  let text: string;
+  try {
+    text = JSON.stringify(value);
+  } catch (error) {
+    throw new ActivityError(`activity output is not JSON: ${(error as Error).message}`, "InvalidOutput");
+  }
+  if (text === undefined) return null;
+  if (Buffer.byteLength(text) > MAX_ACTIVITY_OUTPUT_BYTES) {
+    throw new ActivityError(`activity output is over ${MAX_ACTIVITY_OUTPUT_BYTES} bytes`, "InvalidOutput");
+  }
+  return JSON.parse(text) as Json;
+}
+
+function toWorkflowError(error: unknown): WorkflowError {
+  if (error instanceof ActivityError) {
+    return { name: error.errorName, message: error.message, ...(error.details !== undefined ? { details: error.details } : {}) };
+  }
+  if (error instanceof Error) return { name: "ActivityFailed", message: error.message };
+  return { name: "ActivityFailed", message: String(error) };
+}

@@ -1,0 +1,93 @@
+/** The hot-path SQL of activity execution: claim tasks, and turn results into inbox messages. */
+import type pg from "pg";
+import type { Json } from "@flowcraft/engine";
+import { INBOX_CHANNEL, wakeLocal } from "./notifier.ts";
+import type { InboxMessage } from "./turn.ts";
+
+export interface ClaimedTask {
+  id: number;
+  instanceId: string;
+  generation: number;
+  activityId: string;
+  activity: string;
+  node: string;
+  input: Json;
+  attempt: number;
+  timeoutSeconds: number;
+}
+
+/**
+ * Leases up to `limit` visible tasks of the given activities. The lease is the task's visibility:
+ * a task whose worker died becomes visible again once its timeout and the grace period have passed.
+ */
+export async function claimTasks(db: pg.Pool, owner: string, activities: string[], graceSeconds: number, limit: number): Promise<ClaimedTask[]> {
+  const { rows } = await db.query(
+    `UPDATE activity_task t SET lease_owner = $1, visible_at = now() + make_interval(secs => t.timeout_seconds + $2)
+     FROM (
+       SELECT id FROM activity_task
+       WHERE activity = ANY($3::text[]) AND visible_at <= now()
+       ORDER BY visible_at
+       LIMIT $4
+       FOR UPDATE SKIP LOCKED
+     ) claimed
+     WHERE t.id = claimed.id
+     RETURNING t.id, t.instance_id, t.generation, t.activity_id, t.activity, t.node, t.input, t.attempt, t.timeout_seconds`,
+    [owner, graceSeconds, activities, limit],
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    instanceId: row.instance_id,
+    generation: row.generation,
+    activityId: row.activity_id,
+    activity: row.activity,
+    node: row.node,
+    input: row.input,
+    attempt: row.attempt,
+    timeoutSeconds: row.timeout_seconds,
+  }));
+}
+
+export interface TaskResult {
+  taskId: number;
+  data: Extract<InboxMessage, { kind: "activity_result" }>["data"];
+}
+
+/**
+ * Deletes the finished tasks that are still leased to `owner` and, in the same statement, puts
+ * their results in the inbox. A result whose lease was lost is dropped: the task ran again
+ * elsewhere, and only one completion may count.
+ */
+export async function completeTasks(db: pg.Pool, owner: string, results: TaskResult[]): Promise<number> {
+  if (results.length === 0) return 0;
+  const { rowCount } = await db.query(
+    `WITH r AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(task_id bigint, data jsonb)),
+     done AS (
+       DELETE FROM activity_task t USING r
+       WHERE t.id = r.task_id AND t.lease_owner = $2
+       RETURNING t.id, t.instance_id, t.generation, t.activity_id, t.attempt
+     ),
+     inserted AS (
+       INSERT INTO inbox_message (instance_id, kind, data, dedupe_key)
+       SELECT done.instance_id, 'activity_result', r.data,
+              'result:' || done.generation || ':' || done.activity_id || ':' || done.attempt
+       FROM done JOIN r ON r.task_id = done.id
+       ON CONFLICT (instance_id, dedupe_key) DO NOTHING
+       RETURNING 1
+     )
+     SELECT pg_notify('${INBOX_CHANNEL}', '') FROM (SELECT count(*) AS n FROM inserted) c WHERE c.n > 0`,
+    [JSON.stringify(results.map((r) => ({ task_id: r.taskId, data: r.data }))), owner],
+  );
+  if (rowCount) wakeLocal(INBOX_CHANNEL);
+  return rowCount ?? 0;
+}
+
+/** Milliseconds until the next queued task of these activities becomes visible, or null when none waits. */
+export async function nextTaskDueInMs(db: pg.Pool, activities: string[]): Promise<number | null> {
+  const { rows } = await db.query(
+    `SELECT EXTRACT(EPOCH FROM (min(visible_at) - now())) * 1000 AS ms FROM activity_task
+     WHERE activity = ANY($1::text[]) AND visible_at > now() AND lease_owner IS NULL`,
+    [activities],
+  );
+  const ms = rows[0]?.ms;
+  return ms === null || ms === undefined ? null : Math.max(0, Number(ms));
+}

@@ -1,0 +1,215 @@
+/** Starting, steering and reading instances: what the REST API and the web app call. */
+import { randomUUID } from "node:crypto";
+import { EventNameSchema } from "@flowcraft/definition";
+import type { Database } from "@flowcraft/db";
+import { TERMINAL_STATUSES, type HistoryEvent, type Json, type RuntimeStatus, type WorkflowError } from "@flowcraft/engine";
+import { conflict, invalid, notFound } from "./errors.ts";
+import { eventFromRow } from "./history-rows.ts";
+import { INBOX_CHANNEL, wakeLocal } from "./notifier.ts";
+import type { InboxMessageKind } from "./turn.ts";
+import { Workflows } from "./workflows.ts";
+
+export const INSTANCE_ID_PATTERN = /^[A-Za-z0-9._:-]{1,200}$/;
+/** Most instances or history events one page returns. */
+export const MAX_PAGE_SIZE = 1_000;
+
+export interface InstanceView {
+  instanceId: string;
+  workflowName: string;
+  workflowVersion: number;
+  createdAt: string;
+  lastUpdatedAt: string;
+  runtimeStatus: RuntimeStatus;
+  input: Json;
+  output: Json;
+  failure: WorkflowError | null;
+  customStatus: Json;
+  /** Continue-as-new generation, from 1. */
+  generation: number;
+}
+
+export interface InstanceFilter {
+  workflowName?: string;
+  workflowVersion?: number;
+  status?: RuntimeStatus[];
+  createdFrom?: Date;
+  createdTo?: Date;
+  /** Instances whose id starts with this. */
+  instanceId?: string;
+  limit?: number;
+  /** From `nextCursor` of the previous page. */
+  cursor?: string;
+}
+
+export interface InstancePage {
+  instances: InstanceView[];
+  nextCursor: string | null;
+}
+
+export interface ActionOptions {
+  reason?: string;
+  /** Who did it, recorded in history. */
+  by?: string;
+}
+
+export class Instances {
+  private readonly workflows: Workflows;
+
+  constructor(private readonly db: Database) {
+    this.workflows = new Workflows(db);
+  }
+
+  /** Creates an instance of the latest (or given) version and queues its first decision. */
+  async start(workflowName: string, input: Json, options: { instanceId?: string; version?: number } = {}): Promise<InstanceView> {
+    const instanceId = options.instanceId ?? randomUUID();
+    if (!INSTANCE_ID_PATTERN.test(instanceId)) {
+      throw invalid(`instance id "${instanceId.slice(0, 200)}" must be 1-200 letters, digits, . _ : or -`);
+    }
+    const workflow = await this.workflows.get(workflowName, options.version);
+    const now = new Date();
+    try {
+      await this.db.prisma.$transaction(async (tx) => {
+        await tx.instance.create({
+          data: { id: instanceId, workflowName, workflowVersion: workflow.version, input: input as object, lastSeq: 1, createdAt: now, updatedAt: now },
+        });
+        const started = { workflowName, workflowVersion: workflow.version, input, generation: 1 };
+        await tx.historyEvent.create({ data: { instanceId, seq: 1, generation: 1, type: "execution_started", data: started as object, at: now } });
+        await tx.inboxMessage.create({ data: { instanceId, kind: "start" satisfies InboxMessageKind, data: {}, dedupeKey: "start" } });
+        await tx.$executeRawUnsafe(`SELECT pg_notify('${INBOX_CHANNEL}', '')`);
+      });
+      wakeLocal(INBOX_CHANNEL);
+    } catch (error) {
+      if ((error as { code?: string }).code === "P2002") throw conflict(`an instance with id "${instanceId}" already exists`);
+      throw error;
+    }
+    return this.get(instanceId);
+  }
+
+  async get(instanceId: string): Promise<InstanceView> {
+    const row = await this.db.prisma.instance.findUnique({ where: { id: instanceId } });
+    if (!row) throw notFound(`there is no instance "${instanceId.slice(0, 200)}"`);
+    return toView(row);
+  }
+
+  async list(filter: InstanceFilter = {}): Promise<InstancePage> {
+    const limit = Math.min(Math.max(filter.limit ?? 50, 1), MAX_PAGE_SIZE);
+    const after = filter.cursor ? decodeCursor(filter.cursor) : null;
+    const rows = await this.db.prisma.instance.findMany({
+      where: {
+        ...(filter.workflowName ? { workflowName: filter.workflowName } : {}),
+        ...(filter.workflowVersion !== undefined ? { workflowVersion: filter.workflowVersion } : {}),
+        ...(filter.status?.length ? { status: { in: filter.status } } : {}),
+        ...(filter.instanceId ? { id: { startsWith: filter.instanceId } } : {}),
+        createdAt: { ...(filter.createdFrom ? { gte: filter.createdFrom } : {}), ...(filter.createdTo ? { lt: filter.createdTo } : {}) },
+        ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}),
+      },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: limit + 1,
+    });
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return { instances: page.map(toView), nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null };
+  }
+
+  /** History events in order, all generations, from `afterSeq` on. */
+  async history(instanceId: string, options: { afterSeq?: number; limit?: number } = {}): Promise<Array<HistoryEvent & { generation: number }>> {
+    await this.get(instanceId);
+    const rows = await this.db.prisma.historyEvent.findMany({
+      where: { instanceId, seq: { gt: options.afterSeq ?? 0 } },
+      orderBy: { seq: "asc" },
+      take: Math.min(Math.max(options.limit ?? MAX_PAGE_SIZE, 1), 10 * MAX_PAGE_SIZE),
+    });
+    return rows.map((row) => ({ ...eventFromRow({ ...row, data: row.data as Record<string, unknown> }), generation: row.generation }));
+  }
+
+  /** Queues an external event; a wait for it takes it now or whenever it starts waiting. */
+  async raiseEvent(instanceId: string, name: string, payload: Json, options: { eventId?: string; raisedBy?: string } = {}): Promise<{ eventId: string }> {
+    if (!EventNameSchema.safeParse(name).success) throw invalid(`event name "${name.slice(0, 200)}" must be 1-128 letters, digits or _ . : -`);
+    const instance = await this.get(instanceId);
+    if (TERMINAL_STATUSES.has(instance.runtimeStatus)) throw conflict(`instance "${instanceId}" has ended (${instance.runtimeStatus}); it takes no more events`);
+    const eventId = options.eventId ?? randomUUID();
+    await this.enqueue(instanceId, "event", { eventId, name, payload, ...(options.raisedBy ? { raisedBy: options.raisedBy } : {}) }, `event:${eventId}`);
+    return { eventId };
+  }
+
+  async terminate(instanceId: string, options: ActionOptions = {}) {
+    const instance = await this.get(instanceId);
+    if (TERMINAL_STATUSES.has(instance.runtimeStatus)) throw conflict(`instance "${instanceId}" has already ended (${instance.runtimeStatus})`);
+    await this.enqueue(instanceId, "terminate", options);
+  }
+
+  async suspend(instanceId: string, options: ActionOptions = {}) {
+    const instance = await this.get(instanceId);
+    if (instance.runtimeStatus !== "RUNNING" && instance.runtimeStatus !== "PENDING") {
+      throw conflict(`instance "${instanceId}" is ${instance.runtimeStatus}; only a running instance can be suspended`);
+    }
+    await this.enqueue(instanceId, "suspend", options);
+  }
+
+  async resume(instanceId: string, options: ActionOptions = {}) {
+    const instance = await this.get(instanceId);
+    if (instance.runtimeStatus !== "SUSPENDED") throw conflict(`instance "${instanceId}" is ${instance.runtimeStatus}; only a suspended instance can be resumed`);
+    await this.enqueue(instanceId, "resume", options);
+  }
+
+  /** Deletes an ended instance with its history. */
+  async purge(instanceId: string) {
+    const instance = await this.get(instanceId);
+    if (!TERMINAL_STATUSES.has(instance.runtimeStatus)) {
+      throw conflict(`instance "${instanceId}" is ${instance.runtimeStatus}; only an ended instance can be purged (terminate it first)`);
+    }
+    await this.db.prisma.instance.delete({ where: { id: instanceId } });
+  }
+
+  private async enqueue(instanceId: string, kind: InboxMessageKind, data: object, dedupeKey = `${kind}:${randomUUID()}`) {
+    await this.db.prisma.$transaction([
+      this.db.prisma.$executeRaw`INSERT INTO inbox_message (instance_id, kind, data, dedupe_key)
+        VALUES (${instanceId}, ${kind}, ${JSON.stringify(data)}::jsonb, ${dedupeKey}) ON CONFLICT (instance_id, dedupe_key) DO NOTHING`,
+      this.db.prisma.$executeRawUnsafe(`SELECT pg_notify('${INBOX_CHANNEL}', '')`),
+    ]);
+    wakeLocal(INBOX_CHANNEL);
+  }
+}
+
+function toView(row: {
+  id: string;
+  workflowName: string;
+  workflowVersion: number;
+  status: string;
+  input: unknown;
+  output: unknown;
+  failure: unknown;
+  customStatus: unknown;
+  generation: number;
+  createdAt: Date;
+  updatedAt: Date;
+}): InstanceView {
+  return {
+    instanceId: row.id,
+    workflowName: row.workflowName,
+    workflowVersion: row.workflowVersion,
+    createdAt: row.createdAt.toISOString(),
+    lastUpdatedAt: row.updatedAt.toISOString(),
+    runtimeStatus: row.status as RuntimeStatus,
+    input: (row.input ?? null) as Json,
+    output: (row.output ?? null) as Json,
+    failure: (row.failure ?? null) as WorkflowError | null,
+    customStatus: (row.customStatus ?? null) as Json,
+    generation: row.generation,
+  };
+}
+
+function encodeCursor(createdAt: Date, id: string): string {
+  return Buffer.from(JSON.stringify([createdAt.toISOString(), id])).toString("base64url");
+}
+
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  try {
+    const [createdAt, id] = JSON.parse(Buffer.from(cursor, "base64url").toString()) as [string, string];
+    const date = new Date(createdAt);
+    if (typeof id !== "string" || Number.isNaN(date.getTime())) throw new Error();
+    return { createdAt: date, id };
+  } catch {
+    throw invalid("cursor is not one this server returned");
+  }
+}

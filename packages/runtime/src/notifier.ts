@@ -1,0 +1,68 @@
+/**
+ * Cross-process wake-ups through LISTEN/NOTIFY, so that a step never waits for a polling interval:
+ * new inbox messages wake orchestrators, new tasks wake activity runners.
+ */
+import pg from "pg";
+import type { Signal } from "./signal.ts";
+
+export const INBOX_CHANNEL = "flowcraft_inbox";
+export const TASKS_CHANNEL = "flowcraft_tasks";
+
+/** Signals of the workers in this process, by channel: woken directly, without a round trip. */
+const localSignals = new Map<string, Set<Signal>>();
+
+/**
+ * Wakes this process's workers listening on `channel`. Callers also NOTIFY for other processes;
+ * the direct path matters where NOTIFY does not reach (the embedded PGlite has one backend).
+ */
+export function wakeLocal(channel: string) {
+  for (const signal of localSignals.get(channel) ?? []) signal.fire();
+}
+
+/** Pause before listening again after the connection broke. */
+const RECONNECT_DELAY_MS = 1_000;
+
+export class Notifier {
+  private client: pg.Client | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly url: string,
+    private readonly signals: Record<string, Signal>,
+  ) {}
+
+  async start() {
+    for (const [channel, signal] of Object.entries(this.signals)) {
+      if (!localSignals.has(channel)) localSignals.set(channel, new Set());
+      localSignals.get(channel)!.add(signal);
+    }
+    const client = new pg.Client({ connectionString: this.url });
+    client.on("notification", (message) => this.signals[message.channel]?.fire());
+    client.on("error", () => this.reconnect(client));
+    client.on("end", () => this.reconnect(client));
+    await client.connect();
+    for (const channel of Object.keys(this.signals)) await client.query(`LISTEN ${channel}`);
+    this.client = client;
+  }
+
+  private reconnect(broken: pg.Client) {
+    if (this.stopped || this.client !== broken) return;
+    this.client = null;
+    broken.end().catch(() => {});
+    this.retry();
+  }
+
+  /** Missed notifications are covered by the workers' idle polling; listening resumes shortly. */
+  private retry() {
+    setTimeout(() => {
+      if (!this.stopped) this.start().catch(() => this.retry());
+    }, RECONNECT_DELAY_MS).unref();
+  }
+
+  async stop() {
+    this.stopped = true;
+    for (const [channel, signal] of Object.entries(this.signals)) localSignals.get(channel)?.delete(signal);
+    await this.client?.end().catch(() => {});
+    this.client = null;
+  }
+}

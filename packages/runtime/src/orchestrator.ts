@@ -1,0 +1,110 @@
+/** The decision loop: claims instances with new messages, runs the engine, stores the results. */
+import type { HistoryEvent } from "@flowcraft/engine";
+import type pg from "pg";
+import { DefinitionCache } from "./definitions.ts";
+import { claimInstances, loadHistories, loadInbox, nextDueInMs, releaseInstances, storeTurns } from "./orchestrator-sql.ts";
+import type { Signal } from "./signal.ts";
+import { planTurn, type Turn } from "./turn.ts";
+
+/** How long a claimed instance stays ours; a crashed worker's instances are retaken after it. */
+export const INSTANCE_LEASE_SECONDS = 10;
+/** Instances decided per transaction: larger batches mean fewer round trips per step. */
+const INSTANCE_BATCH_SIZE = 100;
+/** Inbox messages read per batch; the rest wait for the next turn. */
+const INBOX_BATCH_LIMIT = 5_000;
+/** Longest sleep when idle: bounds how late a missed wake-up or an expired lease is noticed. */
+export const IDLE_POLL_MS = 1_000;
+/** Histories kept in memory between turns, so a busy instance is not re-read every step. */
+const HISTORY_CACHE_SIZE = 5_000;
+
+export class Orchestrator {
+  private readonly definitions: DefinitionCache;
+  private readonly histories = new Map<string, { generation: number; events: HistoryEvent[] }>();
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly owner: string,
+    private readonly wake: Signal,
+    private readonly onError: (error: unknown) => void,
+  ) {
+    this.definitions = new DefinitionCache(pool);
+  }
+
+  async run(isRunning: () => boolean) {
+    while (isRunning()) {
+      let worked = 0;
+      try {
+        worked = await this.runOnce();
+      } catch (error) {
+        this.onError(error);
+      }
+      if (worked > 0 || !isRunning()) continue;
+      const due = await nextDueInMs(this.pool).catch(() => null);
+      await this.wake.wait(due === null ? IDLE_POLL_MS : Math.min(IDLE_POLL_MS, due + 5));
+    }
+  }
+
+  /** One batch: returns how many instances were decided. */
+  async runOnce(): Promise<number> {
+    const claimed = await claimInstances(this.pool, this.owner, INSTANCE_LEASE_SECONDS, INSTANCE_BATCH_SIZE);
+    if (claimed.length === 0) return 0;
+    const ids = claimed.map((c) => c.id);
+    try {
+      const known = claimed.map((c) => {
+        const cached = this.histories.get(c.id);
+        const afterSeq = cached && cached.generation === c.generation ? (cached.events.at(-1)?.seq ?? 0) : 0;
+        return { id: c.id, generation: c.generation, afterSeq: afterSeq <= c.lastSeq ? afterSeq : 0 };
+      });
+      const [fresh, inbox] = await Promise.all([loadHistories(this.pool, known), loadInbox(this.pool, ids, INBOX_BATCH_LIMIT)]);
+      const now = new Date();
+      const turns: Turn[] = [];
+      const used: HistoryEvent[][] = [];
+      const consumed = new Map<string, number[]>();
+      for (const [i, instance] of claimed.entries()) {
+        const cached = known[i]!.afterSeq > 0 ? this.histories.get(instance.id)!.events : [];
+        const history = [...cached, ...fresh.get(instance.id)!];
+        const messages = inbox.get(instance.id) ?? [];
+        const definition = await this.definitions.get(instance.workflowName, instance.workflowVersion);
+        turns.push(await planTurn(instance, definition, history, messages, now));
+        used.push(history);
+        consumed.set(instance.id, messages.map((m) => m.id));
+      }
+      const stored = await this.store(turns, consumed);
+      turns.forEach((turn, i) => this.remember(turn, claimed[i]!.generation, used[i]!, stored.has(turn.instanceId)));
+      await releaseInstances(this.pool, this.owner, ids.filter((id) => !stored.has(id)));
+      return claimed.length;
+    } catch (error) {
+      for (const id of ids) this.histories.delete(id);
+      await releaseInstances(this.pool, this.owner, ids).catch(() => {});
+      throw error;
+    }
+  }
+
+  /** Stores the batch at once; if that fails, each turn alone, so one bad instance cannot hold up the rest. */
+  private async store(turns: Turn[], consumed: Map<string, number[]>): Promise<Set<string>> {
+    try {
+      return await storeTurns(this.pool, this.owner, turns, consumed);
+    } catch (error) {
+      if (turns.length === 1) throw error;
+      const stored = new Set<string>();
+      for (const turn of turns) {
+        try {
+          for (const id of await storeTurns(this.pool, this.owner, [turn], consumed)) stored.add(id);
+        } catch (single) {
+          this.onError(single);
+        }
+      }
+      return stored;
+    }
+  }
+
+  /** Caches the history as it stands after a stored turn; drops it when the turn was not stored. */
+  private remember(turn: Turn, generationBefore: number, history: HistoryEvent[], stored: boolean) {
+    this.histories.delete(turn.instanceId);
+    if (!stored || turn.ended) return;
+    const base = generationBefore === turn.generation ? history : [];
+    const events = [...base, ...turn.events.filter((e) => e.generation === turn.generation)];
+    if (this.histories.size >= HISTORY_CACHE_SIZE) this.histories.delete(this.histories.keys().next().value!);
+    this.histories.set(turn.instanceId, { generation: turn.generation, events });
+  }
+}

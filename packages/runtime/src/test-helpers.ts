@@ -1,0 +1,53 @@
+/** Shared set-up for runtime tests: a migrated database, a worker, and polling for an outcome. */
+import { createTestDatabase, type TestDatabase } from "@flowcraft/db/testing";
+import type { RuntimeStatus } from "@flowcraft/engine";
+import { Instances, type InstanceView } from "./instances.ts";
+import type { ActivityRegistry } from "./sdk.ts";
+import { Worker, type WorkerOptions } from "./worker.ts";
+import { Workflows } from "./workflows.ts";
+
+export interface TestRuntime {
+  db: TestDatabase;
+  workflows: Workflows;
+  instances: Instances;
+  startWorker(activities?: ActivityRegistry, options?: WorkerOptions): Promise<Worker>;
+  close(): Promise<void>;
+}
+
+export async function createTestRuntime(): Promise<TestRuntime> {
+  const db = await createTestDatabase();
+  const workers: Worker[] = [];
+  return {
+    db,
+    workflows: new Workflows(db),
+    instances: new Instances(db),
+    async startWorker(activities, options = {}) {
+      const worker = new Worker(db, { activities, onError: (e) => console.error(e), ...options });
+      await worker.start();
+      workers.push(worker);
+      return worker;
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.stop()));
+      await db.destroy();
+    },
+  };
+}
+
+const ENDED: RuntimeStatus[] = ["COMPLETED", "FAILED", "TERMINATED"];
+
+/** Polls the instance until `until` holds (by default: it has ended), or fails after `timeoutMs`. */
+export async function waitForInstance(
+  instances: Instances,
+  id: string,
+  until: (view: InstanceView) => boolean = (view) => ENDED.includes(view.runtimeStatus),
+  timeoutMs = 30_000,
+): Promise<InstanceView> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const view = await instances.get(id);
+    if (until(view)) return view;
+    if (Date.now() > deadline) throw new Error(`instance ${id} did not get there in ${timeoutMs} ms; it is ${JSON.stringify(view)}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}

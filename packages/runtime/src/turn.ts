@@ -1,0 +1,185 @@
+/**
+ * One decision turn of an instance, planned without I/O: inbox messages become history events,
+ * the engine decides, and the commands become tasks and timers to store in the same transaction.
+ */
+import type { Definition } from "@flowcraft/definition";
+import { decide, indexHistory, summarize, type HistoryEvent, type HistoryEventBody, type InstanceSummary, type Json, type WorkflowError } from "@flowcraft/engine";
+
+/** A message for an instance, as stored in its inbox. */
+export type InboxMessage = { id: number } & (
+  | { kind: "start"; data: Record<string, never> }
+  | {
+      kind: "activity_result";
+      data: {
+        generation: number;
+        activityId: string;
+        attempt: number;
+        worker: string;
+        startedAt: string;
+        finishedAt: string;
+        output?: Json;
+        error?: WorkflowError;
+      };
+    }
+  | { kind: "timer"; data: { generation: number; timerId: string } }
+  | { kind: "event"; data: { eventId: string; name: string; payload: Json; raisedBy?: string } }
+  | { kind: "suspend" | "resume" | "terminate"; data: { reason?: string; by?: string } }
+);
+
+export type InboxMessageKind = InboxMessage["kind"];
+
+export interface InstanceState {
+  id: string;
+  workflowName: string;
+  workflowVersion: number;
+  generation: number;
+  lastSeq: number;
+  summary: InstanceSummary;
+}
+
+export interface NewTask {
+  instanceId: string;
+  generation: number;
+  activityId: string;
+  activity: string;
+  node: string;
+  input: Json;
+  attempt: number;
+  timeoutSeconds: number;
+  visibleAt: string;
+}
+
+export interface NewTimer {
+  instanceId: string;
+  generation: number;
+  timerId: string;
+  fireAt: string;
+}
+
+export interface Turn {
+  instanceId: string;
+  generation: number;
+  lastSeq: number;
+  summary: InstanceSummary;
+  /** New history events, each with the generation it belongs to. */
+  events: Array<HistoryEvent & { generation: number }>;
+  tasks: NewTask[];
+  timers: NewTimer[];
+  /** The instance ended in this turn: its queued tasks and timers can go. */
+  ended: boolean;
+}
+
+export async function planTurn(
+  instance: InstanceState,
+  definition: Definition,
+  history: readonly HistoryEvent[],
+  messages: readonly InboxMessage[],
+  now: Date,
+): Promise<Turn> {
+  let generation = instance.generation;
+  let seq = instance.lastSeq;
+  let current = [...history];
+  const turn: Turn = { instanceId: instance.id, generation, lastSeq: seq, summary: instance.summary, events: [], tasks: [], timers: [], ended: false };
+  const append = (body: HistoryEventBody, at = now.toISOString()) => {
+    const event = { ...body, seq: ++seq, at } as HistoryEvent;
+    current.push(event);
+    turn.events.push({ ...event, generation });
+  };
+
+  const facts = indexHistory(current);
+  let ended = facts.ended;
+  let suspended = facts.suspended;
+  const applied = new Set<string>();
+  for (const message of messages) {
+    if (ended) break;
+    switch (message.kind) {
+      case "start":
+        break;
+      case "activity_result": {
+        const { data } = message;
+        const activity = facts.activities.get(data.activityId);
+        const key = `${data.activityId}#${data.attempt}`;
+        // Late or repeated results (an old generation, a re-run after a lease expired) change nothing.
+        if (data.generation !== generation || !activity || activity.completed || activity.failed || activity.attempt !== data.attempt || applied.has(key)) break;
+        applied.add(key);
+        append({ type: "activity_started", activityId: data.activityId, attempt: data.attempt, worker: data.worker }, data.startedAt);
+        if (data.error) append({ type: "activity_failed", activityId: data.activityId, attempt: data.attempt, error: data.error }, data.finishedAt);
+        else append({ type: "activity_completed", activityId: data.activityId, attempt: data.attempt, output: data.output ?? null }, data.finishedAt);
+        break;
+      }
+      case "timer": {
+        const timer = facts.timers.get(message.data.timerId);
+        if (message.data.generation !== generation || !timer || timer.firedSeq !== undefined || applied.has(`timer:${message.data.timerId}`)) break;
+        applied.add(`timer:${message.data.timerId}`);
+        append({ type: "timer_fired", timerId: message.data.timerId });
+        break;
+      }
+      case "event": {
+        const { eventId, name, payload, raisedBy } = message.data;
+        append({ type: "event_raised", eventId, name, payload, ...(raisedBy ? { raisedBy } : {}) });
+        break;
+      }
+      case "suspend":
+        if (!suspended) append({ type: "suspended", ...message.data });
+        suspended = true;
+        break;
+      case "resume":
+        if (suspended) append({ type: "resumed", ...message.data });
+        suspended = false;
+        break;
+      case "terminate":
+        append({ type: "terminated", ...message.data });
+        ended = true;
+        break;
+    }
+  }
+
+  while (!ended && !suspended) {
+    const decision = await decide(definition, current, now);
+    for (const event of decision.events) {
+      seq = event.seq;
+      current.push(event);
+      turn.events.push({ ...event, generation });
+    }
+    let continued: Extract<(typeof decision.commands)[number], { type: "continue_as_new" }> | undefined;
+    for (const command of decision.commands) {
+      if (command.type === "schedule_activity" || command.type === "retry_activity") {
+        const delaySeconds = command.type === "retry_activity" ? command.delaySeconds : 0;
+        turn.tasks.push({
+          instanceId: instance.id,
+          generation,
+          activityId: command.activityId,
+          activity: command.activity,
+          node: command.node,
+          input: command.input,
+          attempt: command.attempt,
+          timeoutSeconds: command.timeoutSeconds,
+          visibleAt: new Date(now.getTime() + delaySeconds * 1000).toISOString(),
+        });
+      } else if (command.type === "start_timer") {
+        const fireAt = new Date(now.getTime() + command.delaySeconds * 1000).toISOString();
+        turn.timers.push({ instanceId: instance.id, generation, timerId: command.timerId, fireAt });
+      } else if (command.type === "continue_as_new") {
+        continued = command;
+      } else if (command.type === "complete" || command.type === "fail") {
+        ended = true;
+      }
+    }
+    if (!continued) break;
+    // A fresh generation: events raised but not consumed yet are carried over to it.
+    const carried = indexHistory(current).unconsumed;
+    generation += 1;
+    current = [];
+    append({ type: "execution_started", workflowName: instance.workflowName, workflowVersion: instance.workflowVersion, input: continued.input, generation, resume: continued.resume });
+    for (const event of carried) {
+      append({ type: "event_raised", eventId: event.eventId, name: event.name, payload: event.payload, ...(event.raisedBy ? { raisedBy: event.raisedBy } : {}) });
+    }
+  }
+
+  turn.generation = generation;
+  turn.lastSeq = seq;
+  turn.ended = ended;
+  const started = instance.summary.runtimeStatus === "PENDING" ? { ...instance.summary, runtimeStatus: "RUNNING" as const } : instance.summary;
+  turn.summary = summarize(turn.events, started);
+  return turn;
+}

@@ -1,0 +1,94 @@
+/**
+ * A worker: the decision loop and the activity loop of one process, woken by LISTEN/NOTIFY.
+ * Several workers, in one process or many, share the same database without running a step twice.
+ */
+import { hostname } from "node:os";
+import { randomBytes } from "node:crypto";
+import type { Database } from "@flowcraft/db";
+import { ActivityRunner } from "./activity-runner.ts";
+import { INBOX_CHANNEL, Notifier, TASKS_CHANNEL } from "./notifier.ts";
+import { Orchestrator } from "./orchestrator.ts";
+import { createRegistry } from "./registry.ts";
+import type { ActivityRegistry } from "./sdk.ts";
+import { Signal } from "./signal.ts";
+
+export interface WorkerOptions {
+  /** Activities this worker runs; the built-ins are always included. */
+  activities?: ActivityRegistry;
+  /** Run decision turns (default true). */
+  orchestrate?: boolean;
+  /** Run activities (default true). */
+  runActivities?: boolean;
+  /** Activity attempts running at once (default 100). */
+  maxConcurrentActivities?: number;
+  onError?: (error: unknown) => void;
+}
+
+/** How long `stop` waits for running activities to report. */
+const STOP_DRAIN_MS = 10_000;
+
+export class Worker {
+  readonly id = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+  private running = false;
+  private loops: Promise<void>[] = [];
+  private readonly inboxSignal = new Signal();
+  private readonly tasksSignal = new Signal();
+  private readonly notifier: Notifier;
+  private readonly registry: ActivityRegistry;
+  private readonly orchestrator: Orchestrator;
+  private readonly runner: ActivityRunner;
+
+  constructor(
+    private readonly db: Database,
+    private readonly options: WorkerOptions = {},
+  ) {
+    this.registry = withBuiltIns(options.activities);
+    const onError = options.onError ?? ((error: unknown) => console.error(`worker ${this.id}:`, error));
+    this.notifier = new Notifier(db.url, { [INBOX_CHANNEL]: this.inboxSignal, [TASKS_CHANNEL]: this.tasksSignal });
+    this.orchestrator = new Orchestrator(db.pool, this.id, this.inboxSignal, onError);
+    this.runner = new ActivityRunner(db.pool, this.id, this.registry, this.tasksSignal, options.maxConcurrentActivities ?? 100, onError);
+  }
+
+  /** Activity names this worker runs. */
+  get activityNames(): string[] {
+    return this.registry.names();
+  }
+
+  async start() {
+    if (this.running) return;
+    await this.db.pool.query(
+      `INSERT INTO activity_registration (name, last_seen_at) SELECT unnest($1::text[]), now()
+       ON CONFLICT (name) DO UPDATE SET last_seen_at = now()`,
+      [this.registry.names()],
+    );
+    await this.notifier.start();
+    this.running = true;
+    const isRunning = () => this.running;
+    if (this.options.orchestrate !== false) this.loops.push(this.orchestrator.run(isRunning));
+    if (this.options.runActivities !== false) this.loops.push(this.runner.run(isRunning));
+  }
+
+  /** Wakes this worker's loops at once (the in-process path; other processes hear NOTIFY). */
+  wake() {
+    this.inboxSignal.fire();
+    this.tasksSignal.fire();
+  }
+
+  async stop() {
+    if (!this.running) return;
+    this.running = false;
+    this.wake();
+    await Promise.all(this.loops);
+    await this.runner.drain(STOP_DRAIN_MS);
+    this.loops = [];
+    await this.notifier.stop();
+  }
+}
+
+function withBuiltIns(activities: ActivityRegistry | undefined): ActivityRegistry {
+  const registry = createRegistry();
+  for (const name of activities?.names() ?? []) {
+    if (!registry.get(name)) registry.register(name, activities!.get(name)!);
+  }
+  return registry;
+}

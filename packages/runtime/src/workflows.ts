@@ -1,0 +1,108 @@
+/** Publishing and reading workflow definitions. Versions are immutable; publishing adds one. */
+import { validateDefinition, type Definition } from "@flowcraft/definition";
+import type { Database } from "@flowcraft/db";
+import { hashOf } from "./canonical-json.ts";
+import { invalid, notFound } from "./errors.ts";
+
+/** Workflow names appear in URLs: keep them to URL-safe words. */
+export const WORKFLOW_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+export interface WorkflowVersionView {
+  name: string;
+  version: number;
+  definition: Definition;
+  hash: string;
+  publishedBy: string | null;
+  createdAt: string;
+}
+
+export interface WorkflowSummary {
+  name: string;
+  latestVersion: number;
+  versions: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function checkWorkflowName(name: string) {
+  if (!WORKFLOW_NAME_PATTERN.test(name)) {
+    throw invalid(`workflow name "${name.slice(0, 200)}" must be 1-128 letters, digits, . _ or -, starting with a letter or digit`);
+  }
+}
+
+export class Workflows {
+  constructor(private readonly db: Database) {}
+
+  /** Activity names some worker has registered, built-ins included. */
+  async knownActivities(): Promise<string[]> {
+    const rows = await this.db.prisma.activityRegistration.findMany({ select: { name: true } });
+    return rows.map((row) => row.name);
+  }
+
+  /**
+   * Validates and stores a definition as the workflow's next version. An identical definition to
+   * the latest version is not stored again: that version is returned with `created: false`.
+   */
+  async publish(name: string, raw: unknown, publishedBy: string | null = null): Promise<{ created: boolean; version: WorkflowVersionView }> {
+    checkWorkflowName(name);
+    const result = validateDefinition(raw, { activities: await this.knownActivities() });
+    if (!result.ok) throw invalid(`the definition of "${name}" has ${result.problems.length} problem(s)`, result.problems);
+    const hash = hashOf(result.definition);
+    return this.db.prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`INSERT INTO workflow (name) VALUES (${name}) ON CONFLICT (name) DO NOTHING`;
+      // Serialises publishers of the same workflow, so version numbers never collide.
+      await tx.$queryRaw`SELECT name FROM workflow WHERE name = ${name} FOR UPDATE`;
+      const latest = await tx.workflowVersion.findFirst({ where: { workflowName: name }, orderBy: { version: "desc" } });
+      if (latest && latest.hash === hash) return { created: false, version: toView(latest) };
+      const created = await tx.workflowVersion.create({
+        data: { workflowName: name, version: (latest?.version ?? 0) + 1, definition: result.definition as object, hash, publishedBy },
+      });
+      return { created: true, version: toView(created) };
+    });
+  }
+
+  async list(): Promise<WorkflowSummary[]> {
+    const rows = await this.db.prisma.workflow.findMany({
+      orderBy: { name: "asc" },
+      include: { versions: { select: { version: true, createdAt: true }, orderBy: { version: "desc" } } },
+    });
+    return rows.map((row) => ({
+      name: row.name,
+      latestVersion: row.versions[0]?.version ?? 0,
+      versions: row.versions.length,
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: (row.versions[0]?.createdAt ?? row.createdAt).toISOString(),
+    }));
+  }
+
+  /** The latest version, or the given one. */
+  async get(name: string, version?: number): Promise<WorkflowVersionView> {
+    const row = await this.db.prisma.workflowVersion.findFirst({
+      where: { workflowName: name, ...(version !== undefined ? { version } : {}) },
+      orderBy: { version: "desc" },
+    });
+    if (!row) throw notFound(version !== undefined ? `workflow "${name}" has no version ${version}` : `there is no workflow "${name}"`);
+    return toView(row);
+  }
+
+  async versions(name: string): Promise<Array<Omit<WorkflowVersionView, "definition">>> {
+    const rows = await this.db.prisma.workflowVersion.findMany({
+      where: { workflowName: name },
+      orderBy: { version: "desc" },
+      select: { workflowName: true, version: true, hash: true, publishedBy: true, createdAt: true },
+    });
+    if (rows.length === 0) throw notFound(`there is no workflow "${name}"`);
+    return rows.map((row) => ({ name: row.workflowName, version: row.version, hash: row.hash, publishedBy: row.publishedBy, createdAt: row.createdAt.toISOString() }));
+  }
+}
+
+function toView(row: { workflowName: string; version: number; definition: unknown; hash: string; publishedBy: string | null; createdAt: Date }): WorkflowVersionView {
+  return {
+    name: row.workflowName,
+    version: row.version,
+    definition: row.definition as Definition,
+    hash: row.hash,
+    publishedBy: row.publishedBy,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
