@@ -10,7 +10,7 @@ export interface HistoryRow {
 
 export function eventFromRow(row: HistoryRow): HistoryEvent {
   const at = row.at instanceof Date ? row.at.toISOString() : new Date(row.at).toISOString();
-  return { ...row.data, type: row.type, seq: row.seq, at } as HistoryEvent;
+  return { type: row.type, seq: row.seq, at, ...row.data } as HistoryEvent;
 }
 
 /** The row fields of an event: its body without type, seq and time, which have columns. */

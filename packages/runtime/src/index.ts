@@ -14,3 +14,4 @@ export { createRegistry } from "./registry.ts";
 export { ClientError } from "./errors.ts";
 export type { ClientErrorCode } from "./errors.ts";
 export { canonicalJson, hashOf } from "./canonical-json.ts";
+export { recordActivities } from "./registrations.ts";

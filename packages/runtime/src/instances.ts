@@ -119,7 +119,10 @@ export class Instances {
       orderBy: { seq: "asc" },
       take: Math.min(Math.max(options.limit ?? MAX_PAGE_SIZE, 1), 10 * MAX_PAGE_SIZE),
     });
-    return rows.map((row) => ({ ...eventFromRow({ ...row, data: row.data as Record<string, unknown> }), generation: row.generation }));
+    return rows.map((row) => {
+      const { type, seq, at, ...data } = eventFromRow({ ...row, data: row.data as Record<string, unknown> });
+      return { type, seq, at, generation: row.generation, ...data } as HistoryEvent & { generation: number };
+    });
   }
 
   /** Queues an external event; a wait for it takes it now or whenever it starts waiting. */

@@ -10,6 +10,7 @@ import { INBOX_CHANNEL, Notifier, TASKS_CHANNEL } from "./notifier.ts";
 import { Orchestrator } from "./orchestrator.ts";
 import { createRegistry } from "./registry.ts";
 import type { ActivityRegistry } from "./sdk.ts";
+import { recordActivities } from "./registrations.ts";
 import { Signal } from "./signal.ts";
 
 export interface WorkerOptions {
@@ -56,11 +57,7 @@ export class Worker {
 
   async start() {
     if (this.running) return;
-    await this.db.pool.query(
-      `INSERT INTO activity_registration (name, last_seen_at) SELECT unnest($1::text[]), now()
-       ON CONFLICT (name) DO UPDATE SET last_seen_at = now()`,
-      [this.registry.names()],
-    );
+    await recordActivities(this.db.pool, this.registry.names());
     await this.notifier.start();
     this.running = true;
     const isRunning = () => this.running;

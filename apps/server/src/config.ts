@@ -1,0 +1,49 @@
+/** Server settings from the environment; every variable is documented in the README. */
+import { resolve } from "node:path";
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Postgres to use; when absent, the embedded PGlite under `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Run a worker inside the server process. */
+  inProcessWorker: boolean;
+  /** Publish the example workflows that do not exist yet, at start-up. */
+  seedExamples: boolean;
+  /** Largest request body in bytes. */
+  bodyLimitBytes: number;
+  /** Built web app to serve, if it exists. */
+  webDistDir: string;
+}
+
+function integer(name: string, fallback: number, min: number, max: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function flag(name: string, fallback: boolean): boolean {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if (["1", "true", "yes"].includes(raw.toLowerCase())) return true;
+  if (["0", "false", "no"].includes(raw.toLowerCase())) return false;
+  throw new Error(`${name} must be true or false, got "${raw}"`);
+}
+
+export function loadConfig(): Config {
+  return {
+    port: integer("PORT", 3000, 0, 65_535),
+    host: process.env.HOST || "127.0.0.1",
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    dataDir: resolve(process.env.FLOWCRAFT_DATA_DIR || ".data"),
+    inProcessWorker: flag("FLOWCRAFT_WORKER", true),
+    seedExamples: flag("FLOWCRAFT_SEED_EXAMPLES", true),
+    bodyLimitBytes: integer("FLOWCRAFT_BODY_LIMIT_BYTES", 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
+    webDistDir: resolve(import.meta.dirname, "../../web/dist"),
+  };
+}

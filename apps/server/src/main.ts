@@ -1,0 +1,36 @@
+/** `pnpm start`: the Flowcraft server with its in-process worker. */
+import { Instances, Worker, Workflows } from "@flowcraft/runtime";
+import { buildApp } from "./app.ts";
+import { loadConfig } from "./config.ts";
+import { openDatabase } from "./database.ts";
+import { exampleRegistry, seedExamples } from "./examples/index.ts";
+
+const config = loadConfig();
+const db = await openDatabase(config);
+console.log(db.embedded ? `database: embedded PGlite in ${config.dataDir}` : "database: DATABASE_URL");
+
+const workflows = new Workflows(db);
+const instances = new Instances(db);
+const worker = config.inProcessWorker ? new Worker(db, { activities: exampleRegistry() }) : null;
+await worker?.start();
+if (config.seedExamples) {
+  const published = await seedExamples(db, workflows);
+  if (published.length > 0) console.log(`published example workflows: ${published.join(", ")}`);
+}
+
+const app = await buildApp({ workflows, instances, bodyLimitBytes: config.bodyLimitBytes, webDistDir: config.webDistDir });
+const address = await app.listen({ port: config.port, host: config.host });
+console.log(`Flowcraft is running at ${address}`);
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: stopping`);
+  await app.close();
+  await worker?.stop();
+  await db.close();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

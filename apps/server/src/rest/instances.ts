@@ -1,0 +1,77 @@
+/** REST: the async request-reply API: start (202 + Location), poll status, raise events, steer. */
+import type { FastifyInstance } from "fastify";
+import { RUNTIME_STATUSES, type Json } from "@flowcraft/engine";
+import { INSTANCE_ID_PATTERN, MAX_PAGE_SIZE, type Instances } from "@flowcraft/runtime";
+import { z } from "zod";
+
+const IdParams = z.object({ id: z.string().min(1).max(200) });
+const StartParams = z.object({ name: z.string().min(1).max(200) });
+const StartQuery = z.object({
+  instanceId: z.string().regex(INSTANCE_ID_PATTERN, "must be 1-200 letters, digits, . _ : or -").optional(),
+  version: z.coerce.number().int().min(1).optional(),
+});
+const EventParams = IdParams.extend({ eventName: z.string().min(1).max(200) });
+const EventQuery = z.object({ eventId: z.string().min(1).max(200).optional() });
+const ActionBody = z.object({ reason: z.string().max(2000).optional() }).strict().optional();
+const ListQuery = z.object({
+  workflowName: z.string().max(200).optional(),
+  workflowVersion: z.coerce.number().int().min(1).optional(),
+  status: z
+    .string()
+    .transform((s) => s.split(",").map((x) => x.trim().toUpperCase()))
+    .pipe(z.array(z.enum(RUNTIME_STATUSES)))
+    .optional(),
+  createdFrom: z.coerce.date().optional(),
+  createdTo: z.coerce.date().optional(),
+  instanceId: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
+  cursor: z.string().max(1000).optional(),
+});
+const HistoryQuery = z.object({
+  afterSeq: z.coerce.number().int().min(0).optional(),
+  limit: z.coerce.number().int().min(1).max(10 * MAX_PAGE_SIZE).optional(),
+});
+
+const statusUrl = (id: string) => `/api/v1/instances/${encodeURIComponent(id)}`;
+
+export function instanceRoutes(app: FastifyInstance, instances: Instances) {
+  app.post("/api/v1/workflows/:name/start", async (request, reply) => {
+    const { name } = StartParams.parse(request.params);
+    const query = StartQuery.parse(request.query);
+    const instance = await instances.start(name, (request.body ?? null) as Json, query);
+    return reply
+      .status(202)
+      .header("location", statusUrl(instance.instanceId))
+      .send({ instanceId: instance.instanceId, statusQueryUrl: statusUrl(instance.instanceId) });
+  });
+
+  app.get("/api/v1/instances", async (request) => instances.list(ListQuery.parse(request.query)));
+
+  app.get("/api/v1/instances/:id", async (request) => instances.get(IdParams.parse(request.params).id));
+
+  app.get("/api/v1/instances/:id/history", async (request) => {
+    const { id } = IdParams.parse(request.params);
+    return { events: await instances.history(id, HistoryQuery.parse(request.query)) };
+  });
+
+  app.post("/api/v1/instances/:id/events/:eventName", async (request, reply) => {
+    const { id, eventName } = EventParams.parse(request.params);
+    const { eventId } = EventQuery.parse(request.query);
+    const raised = await instances.raiseEvent(id, eventName, (request.body ?? null) as Json, { ...(eventId ? { eventId } : {}), raisedBy: "api" });
+    return reply.status(202).header("location", statusUrl(id)).send(raised);
+  });
+
+  for (const action of ["terminate", "suspend", "resume"] as const) {
+    app.post(`/api/v1/instances/:id/${action}`, async (request, reply) => {
+      const { id } = IdParams.parse(request.params);
+      const body = ActionBody.parse(request.body);
+      await instances[action](id, { ...(body?.reason ? { reason: body.reason } : {}), by: "api" });
+      return reply.status(202).header("location", statusUrl(id)).send({ instanceId: id, accepted: action });
+    });
+  }
+
+  app.delete("/api/v1/instances/:id", async (request, reply) => {
+    await instances.purge(IdParams.parse(request.params).id);
+    return reply.status(204).send();
+  });
+}

@@ -1,0 +1,165 @@
+/** The OpenAPI 3.1 description of the REST API, served at /api/v1/openapi.json. */
+import definitionSchema from "@flowcraft/definition/json-schema" with { type: "json" };
+import { HISTORY_EVENT_TYPES, RUNTIME_STATUSES } from "@flowcraft/engine";
+
+/** The definition's JSON Schema with its $defs lifted into components, so references resolve. */
+function definitionComponents(): Record<string, unknown> {
+  const { $defs, $schema: _schema, $id: _id, ...root } = definitionSchema as Record<string, unknown> & { $defs: Record<string, unknown> };
+  const rewrite = (value: unknown): unknown =>
+    JSON.parse(JSON.stringify(value).replaceAll('"#/$defs/', '"#/components/schemas/'));
+  return { Definition: rewrite(root), ...(rewrite($defs) as Record<string, unknown>) };
+}
+
+const json = (schema: unknown) => ({ "application/json": { schema } });
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const error = (description: string) => ({ description, content: json(ref("Error")) });
+const idParam = { name: "id", in: "path", required: true, schema: { type: "string" }, description: "Instance id" };
+const nameParam = { name: "name", in: "path", required: true, schema: { type: "string", pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$" } };
+const accepted = { description: "Accepted; poll the Location header for the status", content: json(ref("Accepted")) };
+
+const actions = Object.fromEntries(
+  (["terminate", "suspend", "resume"] as const).map((action) => [
+    `/api/v1/instances/{id}/${action}`,
+    {
+      post: {
+        summary: `${action[0]!.toUpperCase()}${action.slice(1)} an instance`,
+        parameters: [idParam],
+        requestBody: { required: false, content: json({ type: "object", properties: { reason: { type: "string" } }, additionalProperties: false }) },
+        responses: { 202: accepted, 404: error("No such instance"), 409: error("Not possible in the instance's state") },
+      },
+    },
+  ]),
+);
+
+export const openApiDocument = {
+  openapi: "3.1.0",
+  info: {
+    title: "Flowcraft API",
+    version: "1",
+    description:
+      "Publish workflow definitions, start instances (202 Accepted + Location), poll their status, raise external events and steer instances. Errors are {error: {code, message, problems?}}.",
+  },
+  paths: {
+    "/api/v1/workflows": {
+      get: { summary: "List workflows", responses: { 200: { description: "Workflows", content: json({ type: "object", properties: { workflows: { type: "array", items: ref("WorkflowSummary") } } }) } } },
+    },
+    "/api/v1/workflows/{name}": {
+      put: {
+        summary: "Publish a definition as the workflow's next version",
+        description: "Validates the definition; an identical definition to the latest version is not stored again (200).",
+        parameters: [nameParam, { name: "X-Flowcraft-User", in: "header", required: false, schema: { type: "string" } }],
+        requestBody: { required: true, content: json(ref("Definition")) },
+        responses: {
+          201: { description: "New version", content: json(ref("WorkflowVersion")) },
+          200: { description: "Identical to the latest version", content: json(ref("WorkflowVersion")) },
+          400: error("Invalid definition; problems lists every problem, by node and field"),
+        },
+      },
+      get: { summary: "Latest version of a workflow, with its version list", parameters: [nameParam], responses: { 200: { description: "Latest version", content: json(ref("WorkflowVersion")) }, 404: error("No such workflow") } },
+    },
+    "/api/v1/workflows/{name}/versions/{version}": {
+      get: {
+        summary: "One version of a workflow",
+        parameters: [nameParam, { name: "version", in: "path", required: true, schema: { type: "integer", minimum: 1 } }],
+        responses: { 200: { description: "The version", content: json(ref("WorkflowVersion")) }, 404: error("No such workflow or version") },
+      },
+    },
+    "/api/v1/workflows/{name}/start": {
+      post: {
+        summary: "Start an instance",
+        parameters: [
+          nameParam,
+          { name: "instanceId", in: "query", required: false, schema: { type: "string", pattern: "^[A-Za-z0-9._:-]{1,200}$" }, description: "Generated when absent" },
+          { name: "version", in: "query", required: false, schema: { type: "integer", minimum: 1 }, description: "Latest when absent" },
+        ],
+        requestBody: { required: false, description: "The workflow input (any JSON; null when empty)", content: json({}) },
+        responses: { 202: accepted, 400: error("Invalid input"), 404: error("No such workflow"), 409: error("An instance with that id exists") },
+      },
+    },
+    "/api/v1/instances": {
+      get: {
+        summary: "List instances, newest first",
+        parameters: [
+          { name: "workflowName", in: "query", schema: { type: "string" } },
+          { name: "workflowVersion", in: "query", schema: { type: "integer" } },
+          { name: "status", in: "query", schema: { type: "string" }, description: `Comma-separated: ${RUNTIME_STATUSES.join(", ")}` },
+          { name: "createdFrom", in: "query", schema: { type: "string", format: "date-time" } },
+          { name: "createdTo", in: "query", schema: { type: "string", format: "date-time" } },
+          { name: "instanceId", in: "query", schema: { type: "string" }, description: "Id prefix" },
+          { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 1000 } },
+          { name: "cursor", in: "query", schema: { type: "string" }, description: "nextCursor of the previous page" },
+        ],
+        responses: { 200: { description: "A page", content: json({ type: "object", properties: { instances: { type: "array", items: ref("Instance") }, nextCursor: { type: ["string", "null"] } } }) }, 400: error("Invalid filter") },
+      },
+    },
+    "/api/v1/instances/{id}": {
+      get: { summary: "Instance status", parameters: [idParam], responses: { 200: { description: "Status", content: json(ref("Instance")) }, 404: error("No such instance") } },
+      delete: { summary: "Purge an ended instance and its history", parameters: [idParam], responses: { 204: { description: "Purged" }, 404: error("No such instance"), 409: error("The instance has not ended") } },
+    },
+    "/api/v1/instances/{id}/history": {
+      get: {
+        summary: "History events in order (all generations)",
+        parameters: [idParam, { name: "afterSeq", in: "query", schema: { type: "integer", minimum: 0 } }, { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 10000 } }],
+        responses: { 200: { description: "Events", content: json({ type: "object", properties: { events: { type: "array", items: ref("HistoryEvent") } } }) }, 404: error("No such instance") },
+      },
+    },
+    "/api/v1/instances/{id}/events/{eventName}": {
+      post: {
+        summary: "Raise an external event",
+        description: "The body is the payload. An event raised before the instance waits for it is kept and delivered. eventId makes a retried call a no-op.",
+        parameters: [idParam, { name: "eventName", in: "path", required: true, schema: { type: "string", pattern: "^[A-Za-z0-9_.:-]{1,128}$" } }, { name: "eventId", in: "query", schema: { type: "string" } }],
+        requestBody: { required: false, content: json({}) },
+        responses: { 202: accepted, 400: error("Invalid event"), 404: error("No such instance"), 409: error("The instance has ended") },
+      },
+    },
+    ...actions,
+  },
+  components: {
+    schemas: {
+      ...definitionComponents(),
+      Error: {
+        type: "object",
+        required: ["error"],
+        properties: {
+          error: {
+            type: "object",
+            required: ["code", "message"],
+            properties: {
+              code: { type: "string", examples: ["invalid", "not_found", "conflict", "too_large", "invalid_json"] },
+              message: { type: "string" },
+              problems: { type: "array", items: { type: "object", properties: { path: { type: "string" }, nodeId: { type: ["string", "null"] }, field: { type: ["string", "null"] }, message: { type: "string" } } } },
+            },
+          },
+        },
+      },
+      Accepted: { type: "object", properties: { instanceId: { type: "string" }, statusQueryUrl: { type: "string" }, eventId: { type: "string" } } },
+      WorkflowSummary: { type: "object", properties: { name: { type: "string" }, latestVersion: { type: "integer" }, versions: { type: "integer" }, createdAt: { type: "string", format: "date-time" }, updatedAt: { type: "string", format: "date-time" } } },
+      WorkflowVersion: {
+        type: "object",
+        properties: { name: { type: "string" }, version: { type: "integer" }, definition: ref("Definition"), hash: { type: "string" }, publishedBy: { type: ["string", "null"] }, createdAt: { type: "string", format: "date-time" } },
+      },
+      Instance: {
+        type: "object",
+        properties: {
+          instanceId: { type: "string" },
+          workflowName: { type: "string" },
+          workflowVersion: { type: "integer" },
+          createdAt: { type: "string", format: "date-time" },
+          lastUpdatedAt: { type: "string", format: "date-time" },
+          runtimeStatus: { enum: [...RUNTIME_STATUSES] },
+          input: {},
+          output: {},
+          failure: { type: ["object", "null"], properties: { name: { type: "string" }, message: { type: "string" }, node: { type: "string" }, attempts: { type: "integer" } } },
+          customStatus: {},
+          generation: { type: "integer", description: "Continue-as-new generation, from 1" },
+        },
+      },
+      HistoryEvent: {
+        type: "object",
+        required: ["type", "seq", "at", "generation"],
+        properties: { type: { enum: Object.keys(HISTORY_EVENT_TYPES) }, seq: { type: "integer" }, at: { type: "string", format: "date-time" }, generation: { type: "integer" } },
+        additionalProperties: true,
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,37 @@
+/** REST: publish and read workflow definitions. */
+import type { FastifyInstance } from "fastify";
+import type { Workflows } from "@flowcraft/runtime";
+import { z } from "zod";
+
+const NameParams = z.object({ name: z.string().min(1).max(200) });
+const VersionParams = NameParams.extend({ version: z.coerce.number().int().min(1) });
+
+export function workflowRoutes(app: FastifyInstance, workflows: Workflows) {
+  app.get("/api/v1/workflows", async () => ({ workflows: await workflows.list() }));
+
+  app.put("/api/v1/workflows/:name", async (request, reply) => {
+    const { name } = NameParams.parse(request.params);
+    const { created, version } = await workflows.publish(name, request.body ?? null, publisherOf(request.headers));
+    return reply
+      .status(created ? 201 : 200)
+      .header("location", `/api/v1/workflows/${encodeURIComponent(name)}/versions/${version.version}`)
+      .send(version);
+  });
+
+  app.get("/api/v1/workflows/:name", async (request) => {
+    const { name } = NameParams.parse(request.params);
+    const [latest, versions] = await Promise.all([workflows.get(name), workflows.versions(name)]);
+    return { ...latest, versions };
+  });
+
+  app.get("/api/v1/workflows/:name/versions/:version", async (request) => {
+    const { name, version } = VersionParams.parse(request.params);
+    return workflows.get(name, version);
+  });
+}
+
+/** Who published: a caller-supplied label until accounts exist. */
+function publisherOf(headers: Record<string, string | string[] | undefined>): string | null {
+  const value = headers["x-flowcraft-user"];
+  return typeof value === "string" && value.length > 0 ? value.slice(0, 200) : null;
+}

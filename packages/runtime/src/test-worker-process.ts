@@ -1,0 +1,62 @@
+/**
+ * A worker process for the durability tests, run with tsx. It serves the test activities until it
+ * is stopped (SIGTERM, SIGINT, or the end of stdin) or killed.
+ *
+ * Environment: DATABASE_URL; FLOWCRAFT_EMBEDDED=1 when that is the embedded PGlite;
+ * FLOWCRAFT_TEST_EXECUTIONS, a file where each activity execution appends a line
+ * `instanceId<TAB>activityId<TAB>attempt<TAB>pid`, so a test can count executions per item.
+ *
+ * Prints `ready <pid> <worker id>` once the worker runs. The pid is this process's own: tsx runs
+ * the script in a child of its own, so it differs from the pid the test spawned.
+ */
+import { appendFileSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
+import { connect } from "@flowcraft/db";
+import { ActivityRegistry, type ActivityContext } from "./sdk.ts";
+import { Worker } from "./worker.ts";
+
+/** How long `slow_double` takes: long enough for a kill to catch several items in flight. */
+const SLOW_ACTIVITY_MS = 80;
+
+const url = process.env.DATABASE_URL;
+if (!url) throw new Error("DATABASE_URL is not set");
+const executionsFile = process.env.FLOWCRAFT_TEST_EXECUTIONS;
+
+/** Recorded when the attempt begins: an attempt cut short by a kill still counts as run. */
+function recordExecution(context: ActivityContext) {
+  if (!executionsFile) return;
+  // One small append is one write(2) with O_APPEND: lines of concurrent processes do not interleave.
+  appendFileSync(executionsFile, `${context.instanceId}\t${context.activityId}\t${context.attempt}\t${process.pid}\n`);
+}
+
+const activities = new ActivityRegistry()
+  .register("slow_double", async (input, context) => {
+    recordExecution(context);
+    await sleep(SLOW_ACTIVITY_MS, undefined, { signal: context.signal });
+    return (input as number) * 2;
+  })
+  .register("double", (input, context) => {
+    recordExecution(context);
+    return (input as number) * 2;
+  });
+
+const db = connect(url, { embedded: process.env.FLOWCRAFT_EMBEDDED === "1" });
+const worker = new Worker(db, { activities, onError: (error) => console.error(`worker ${worker.id}:`, error) });
+await worker.start();
+console.log(`ready ${process.pid} ${worker.id}`);
+
+let stopping = false;
+async function shutdown() {
+  if (stopping) return;
+  stopping = true;
+  // A stop that hangs (its database gone) must not keep the process alive.
+  setTimeout(() => process.exit(1), 15_000).unref();
+  await worker.stop();
+  await db.close();
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown());
+process.on("SIGINT", () => void shutdown());
+// The test holds the other end of stdin: should the test process die, this worker must not outlive it.
+process.stdin.on("end", () => void shutdown());
+process.stdin.resume();
