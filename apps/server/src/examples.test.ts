@@ -156,7 +156,7 @@ describe("async-http", () => {
     for (let polls = 0; polls < 400; polls++) {
       const response = await fetch(server.url + location);
       expect(response.status).toBe(200);
-      status = await response.json();
+      status = (await response.json()) as Record<string, any>;
       seen.add(status.runtimeStatus);
       if (status.runtimeStatus === "COMPLETED" || status.runtimeStatus === "FAILED") break;
       await new Promise((resolve) => setTimeout(resolve, 50));

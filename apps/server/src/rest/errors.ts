@@ -2,6 +2,7 @@
 import type { FastifyError, FastifyInstance } from "fastify";
 import { ClientError, type ClientErrorCode } from "@flowcraft/runtime";
 import { ZodError } from "zod";
+import { InvalidJsonError } from "./json-body.ts";
 
 const STATUS_OF: Record<ClientErrorCode, number> = { not_found: 404, conflict: 409, invalid: 400 };
 
@@ -23,6 +24,7 @@ export function installErrorHandling(app: FastifyInstance) {
       const summary = problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join("; ");
       return reply.status(400).send(errorBody("invalid", `invalid request: ${summary}`, problems));
     }
+    if (error instanceof InvalidJsonError) return reply.status(400).send(errorBody("invalid_json", error.message));
     const status = (error as FastifyError).statusCode;
     if (status && status >= 400 && status < 500) {
       return reply.status(status).send(errorBody(codeOf(status), friendly(error as FastifyError)));

@@ -1,0 +1,177 @@
+/** The REST API's answers to bad input: a clear 4xx, and nothing changed. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "./test-server.ts";
+
+let server: TestServer;
+const BODY_LIMIT_BYTES = 64 * 1024;
+
+beforeAll(async () => {
+  server = await startTestServer({}, BODY_LIMIT_BYTES);
+});
+afterAll(() => server.close());
+
+const definition = (output: string) => ({ version: 1, start: "done", nodes: { done: { type: "end", output } } });
+
+async function countRows(table: string) {
+  return Number((await server.db.pool.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
+}
+
+describe("publishing definitions", () => {
+  it("stores a new version, returns an identical one unchanged, and numbers changes", async () => {
+    const first = await server.call("PUT", "/api/v1/workflows/versioned", definition("1"), { "x-flowcraft-user": "ana" });
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ name: "versioned", version: 1, publishedBy: "ana", definition: definition("1") });
+    expect(first.headers.get("location")).toBe("/api/v1/workflows/versioned/versions/1");
+    const again = await server.call("PUT", "/api/v1/workflows/versioned", definition("1"));
+    expect(again.status).toBe(200);
+    expect(again.body.version).toBe(1);
+    const second = await server.call("PUT", "/api/v1/workflows/versioned", definition("2"));
+    expect(second.body.version).toBe(2);
+    const read = await server.call("GET", "/api/v1/workflows/versioned");
+    expect(read.body).toMatchObject({ version: 2, versions: [{ version: 2 }, { version: 1 }] });
+    expect((await server.call("GET", "/api/v1/workflows/versioned/versions/1")).body.definition).toEqual(definition("1"));
+  });
+
+  it("answers 400 with every problem by node and field, and stores nothing", async () => {
+    const before = await countRows("workflow_version");
+    const response = await server.call("PUT", "/api/v1/workflows/broken", {
+      version: 1,
+      start: "a",
+      nodes: {
+        a: { type: "activity", activity: "no_such_activity", input: "1 +", next: "missing" },
+        b: { type: "end" },
+      },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe("invalid");
+    const found = response.body.error.problems.map((p: { nodeId: string; field: string }) => `${p.nodeId}.${p.field}`).sort();
+    expect(found).toEqual(["a.activity", "a.input", "a.next", "b.null"]);
+    expect(await countRows("workflow_version")).toBe(before);
+    expect((await server.call("GET", "/api/v1/workflows/broken")).status).toBe(404);
+  });
+
+  it.each([
+    ["malformed JSON", "{not json", 400, "invalid_json"],
+    ["an empty body", "", 400, "invalid"],
+    ["a JSON array", "[]", 400, "invalid"],
+  ])("answers %s with a 4xx naming the problem", async (_name, body, status, code) => {
+    const response = await server.call("PUT", "/api/v1/workflows/bad-body", body, { "content-type": "application/json" });
+    expect(response.status).toBe(status);
+    expect(response.body.error.code).toBe(code);
+    expect(response.body.error.message.length).toBeGreaterThan(5);
+  });
+
+  it("refuses a name that cannot be a URL segment", async () => {
+    const response = await server.call("PUT", "/api/v1/workflows/%20spaces%20", definition("1"));
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toMatch(/workflow name/);
+  });
+
+  it("refuses a body over the limit with 413", async () => {
+    const huge = { ...definition("1"), description: "x".repeat(BODY_LIMIT_BYTES) };
+    const response = await server.call("PUT", "/api/v1/workflows/huge", huge);
+    expect(response.status).toBe(413);
+    expect(response.body.error.code).toBe("too_large");
+  });
+
+  it("refuses a body that is not JSON", async () => {
+    const response = await server.call("PUT", "/api/v1/workflows/xml", "<definition/>", { "content-type": "application/xml" });
+    expect(response.status).toBe(415);
+    expect(response.body.error.code).toBe("unsupported_media_type");
+  });
+});
+
+describe("starting and steering instances", () => {
+  it("404 for an unknown workflow, 409 for a taken id, 400 for a bad id; nothing is created", async () => {
+    const before = await countRows("instance");
+    expect((await server.call("POST", "/api/v1/workflows/nope/start", 1)).status).toBe(404);
+    expect((await server.call("POST", "/api/v1/workflows/task-chain/start?instanceId=has%20space", 1)).status).toBe(400);
+    expect(await countRows("instance")).toBe(before);
+    expect((await server.call("POST", "/api/v1/workflows/task-chain/start?instanceId=taken-1", 1)).status).toBe(202);
+    const duplicate = await server.call("POST", "/api/v1/workflows/task-chain/start?instanceId=taken-1", 2);
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.body.error.message).toMatch(/already exists/);
+    const done = await server.waitFor("taken-1");
+    expect(done.input).toBe(1);
+  });
+
+  it("starts with a null input when the body is empty", async () => {
+    const started = await server.call("POST", "/api/v1/workflows/purchase-order-approval/start");
+    expect(started.status).toBe(202);
+    const view = await server.waitFor(started.body.instanceId);
+    expect(view.input).toBeNull();
+    expect(view.runtimeStatus).toBe("FAILED");
+  });
+
+  it("events: 404 unknown instance, 400 bad name, 409 after the end", async () => {
+    expect((await server.call("POST", "/api/v1/instances/ghost/events/go", {})).status).toBe(404);
+    await server.call("POST", "/api/v1/workflows/task-chain/start?instanceId=ended-1", 1);
+    await server.waitFor("ended-1");
+    expect((await server.call("POST", "/api/v1/instances/ended-1/events/bad%20name", {})).status).toBe(400);
+    const late = await server.call("POST", "/api/v1/instances/ended-1/events/go", {});
+    expect(late.status).toBe(409);
+    expect(late.body.error.message).toMatch(/has ended \(COMPLETED\)/);
+  });
+
+  it("purge: 409 while running, 204 once ended, then 404", async () => {
+    const started = await server.call("POST", "/api/v1/workflows/purchase-order-approval/start?instanceId=po-1", { cost: 5000, product: "x", quantity: 1 });
+    expect(started.status).toBe(202);
+    await server.waitFor("po-1", (v) => v.runtimeStatus === "RUNNING");
+    expect((await server.call("DELETE", "/api/v1/instances/po-1")).status).toBe(409);
+    expect((await server.call("POST", "/api/v1/instances/po-1/resume")).status).toBe(409);
+    expect((await server.call("POST", "/api/v1/instances/po-1/terminate", { reason: "test" })).status).toBe(202);
+    await server.waitFor("po-1");
+    expect((await server.call("POST", "/api/v1/instances/po-1/terminate")).status).toBe(409);
+    expect((await server.call("DELETE", "/api/v1/instances/po-1")).status).toBe(204);
+    expect((await server.call("GET", "/api/v1/instances/po-1")).status).toBe(404);
+    expect(Number((await server.db.pool.query("SELECT count(*) AS n FROM history_event WHERE instance_id = 'po-1'")).rows[0].n)).toBe(0);
+  });
+
+  it("an action body with unknown fields is refused", async () => {
+    await server.call("POST", "/api/v1/workflows/purchase-order-approval/start?instanceId=po-2", { cost: 5000, product: "x", quantity: 1 });
+    const response = await server.call("POST", "/api/v1/instances/po-2/terminate", { reason: "x", force: true });
+    expect(response.status).toBe(400);
+    expect((await server.call("GET", "/api/v1/instances/po-2")).body.runtimeStatus).not.toBe("TERMINATED");
+  });
+});
+
+describe("listing", () => {
+  it("filters by workflow and status, and pages with a cursor", async () => {
+    for (let i = 0; i < 5; i++) await server.call("POST", `/api/v1/workflows/task-chain/start?instanceId=page-${i}`, i);
+    for (let i = 0; i < 5; i++) await server.waitFor(`page-${i}`);
+    const first = await server.call("GET", "/api/v1/instances?workflowName=task-chain&status=COMPLETED&instanceId=page-&limit=3");
+    expect(first.status).toBe(200);
+    expect(first.body.instances.map((i: { instanceId: string }) => i.instanceId)).toEqual(["page-4", "page-3", "page-2"]);
+    const second = await server.call("GET", `/api/v1/instances?workflowName=task-chain&status=COMPLETED&instanceId=page-&limit=3&cursor=${first.body.nextCursor}`);
+    expect(second.body.instances.map((i: { instanceId: string }) => i.instanceId)).toEqual(["page-1", "page-0"]);
+    expect(second.body.nextCursor).toBeNull();
+  });
+
+  it.each([
+    ["status=BOGUS", /status/],
+    ["limit=0", /limit/],
+    ["limit=abc", /limit/],
+    ["createdFrom=yesterday", /createdFrom/],
+    ["cursor=garbage", /cursor/],
+  ])("refuses %s with a message naming it", async (query, pattern) => {
+    const response = await server.call("GET", `/api/v1/instances?${query}`);
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toMatch(pattern);
+  });
+
+  it("answers unknown routes with a JSON 404", async () => {
+    const response = await server.call("GET", "/api/v1/nothing-here");
+    expect(response.status).toBe(404);
+    expect(response.body.error.code).toBe("not_found");
+  });
+
+  it("serves an OpenAPI description of every route", async () => {
+    const response = await server.call("GET", "/api/v1/openapi.json");
+    expect(response.status).toBe(200);
+    expect(Object.keys(response.body.paths)).toEqual(
+      expect.arrayContaining(["/api/v1/workflows/{name}", "/api/v1/workflows/{name}/start", "/api/v1/instances/{id}/events/{eventName}", "/api/v1/instances/{id}/terminate"]),
+    );
+    expect(response.body.components.schemas.Node).toBeDefined();
+    expect(JSON.stringify(response.body)).not.toContain("#/$defs/");
+  });
+});
