@@ -67,6 +67,16 @@ describe("runtime on a real database", () => {
     expect(history.filter((e) => e.type === "activity_retrying").map((e) => e.type === "activity_retrying" && e.delaySeconds)).toEqual([0.05, 0.1]);
   });
 
+  it("runs the built-in transform activity: its output is its input expression's value", async () => {
+    await rt.workflows.publish("reshape", {
+      version: 1,
+      start: "shape",
+      nodes: { shape: { type: "activity", activity: "transform", input: "{'total': $sum(input.items.price), 'count': $count(input.items)}" } },
+    });
+    const { instanceId } = await rt.instances.start("reshape", { items: [{ price: 2 }, { price: 3.5 }] });
+    expect(await waitForInstance(rt.instances, instanceId)).toMatchObject({ runtimeStatus: "COMPLETED", output: { total: 5.5, count: 2 } });
+  });
+
   it("delivers an event raised before the instance waits for it", async () => {
     await rt.workflows.publish("waiter", {
       version: 1,
