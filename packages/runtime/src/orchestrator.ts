@@ -4,7 +4,7 @@ import type pg from "pg";
 import { DefinitionCache } from "./definitions.ts";
 import { claimInstances, loadHistories, loadInbox, nextDueInMs, releaseInstances, storeTurns } from "./orchestrator-sql.ts";
 import type { Signal } from "./signal.ts";
-import { planTurn, type Turn } from "./turn.ts";
+import { failedTurn, planTurn, type Turn } from "./turn.ts";
 
 /** How long a claimed instance stays ours; a crashed worker's instances are retaken after it. */
 export const INSTANCE_LEASE_SECONDS = 10;
@@ -65,7 +65,10 @@ export class Orchestrator {
         const history = [...cached, ...fresh.get(instance.id)!];
         const messages = inbox.get(instance.id) ?? [];
         const definition = await this.definitions.get(instance.workflowName, instance.workflowVersion);
-        turns.push(await planTurn(instance, definition, history, messages, now));
+        turns.push(await planTurn(instance, definition, history, messages, now).catch((error) => {
+          this.onError(error);
+          return failedTurn(instance, error, now);
+        }));
         used.push(history);
         consumed.set(instance.id, messages.map((m) => m.id));
       }

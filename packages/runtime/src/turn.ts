@@ -183,3 +183,23 @@ export async function planTurn(
   turn.summary = summarize(turn.events, started);
   return turn;
 }
+
+/**
+ * A turn that fails the instance: planning threw, which is a defect in the engine or a definition
+ * the engine cannot run. It cannot succeed on a retry (planning has no I/O), so the instance
+ * fails with the reason instead of being retried forever.
+ */
+export function failedTurn(instance: InstanceState, error: unknown, now: Date): Turn {
+  const failure = { name: "InternalError", message: `the engine could not run this instance: ${(error as Error)?.message ?? String(error)}` };
+  const event = { type: "execution_failed", error: failure, seq: instance.lastSeq + 1, at: now.toISOString() } as const;
+  return {
+    instanceId: instance.id,
+    generation: instance.generation,
+    lastSeq: event.seq,
+    summary: { ...instance.summary, runtimeStatus: "FAILED", failure },
+    events: [{ ...event, generation: instance.generation }],
+    tasks: [],
+    timers: [],
+    ended: true,
+  };
+}

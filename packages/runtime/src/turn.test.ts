@@ -1,0 +1,98 @@
+import { validateDefinition, type Definition } from "@flowcraft/definition";
+import type { HistoryEvent } from "@flowcraft/engine";
+import { describe, expect, it } from "vitest";
+import { failedTurn, planTurn, type InboxMessage, type InstanceState } from "./turn.ts";
+
+const now = new Date("2026-01-01T00:00:00.000Z");
+
+function definition(raw: unknown): Definition {
+  const result = validateDefinition(raw);
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.definition;
+}
+
+const oneStep = definition({ version: 1, start: "a", nodes: { a: { type: "activity", activity: "work", input: "input" } } });
+
+const instance = (lastSeq: number, generation = 1): InstanceState => ({
+  id: "i1",
+  workflowName: "w",
+  workflowVersion: 1,
+  generation,
+  lastSeq,
+  summary: { runtimeStatus: "RUNNING", output: null, failure: null, customStatus: null },
+});
+
+const started: HistoryEvent = { type: "execution_started", workflowName: "w", workflowVersion: 1, input: 5, generation: 1, seq: 1, at: now.toISOString() };
+
+const result = (id: number, attempt: number, output: number, generation = 1): InboxMessage => ({
+  id,
+  kind: "activity_result",
+  data: { generation, activityId: "a", attempt, worker: "w1", startedAt: now.toISOString(), finishedAt: now.toISOString(), output },
+});
+
+describe("planTurn", () => {
+  it("schedules the first activity as a task on the first turn", async () => {
+    const turn = await planTurn({ ...instance(1), summary: { ...instance(1).summary, runtimeStatus: "PENDING" } }, oneStep, [started], [{ id: 1, kind: "start", data: {} }], now);
+    expect(turn.events.map((e) => [e.seq, e.type])).toEqual([[2, "activity_scheduled"]]);
+    expect(turn.tasks).toEqual([expect.objectContaining({ activityId: "a", activity: "work", input: 5, attempt: 1, visibleAt: now.toISOString() })]);
+    expect(turn.summary.runtimeStatus).toBe("RUNNING");
+  });
+
+  it("records a result once, however often it is delivered, and completes", async () => {
+    const turn1 = await planTurn(instance(1), oneStep, [started], [], now);
+    const history = [started, ...turn1.events];
+    const turn = await planTurn(instance(turn1.lastSeq), oneStep, history, [result(1, 1, 10), result(2, 1, 99)], now);
+    expect(turn.events.map((e) => e.type)).toEqual(["activity_started", "activity_completed", "execution_completed"]);
+    expect(turn.summary).toMatchObject({ runtimeStatus: "COMPLETED", output: 10 });
+    expect(turn.ended).toBe(true);
+  });
+
+  it("ignores results of another generation or attempt", async () => {
+    const turn1 = await planTurn(instance(1), oneStep, [started], [], now);
+    const history = [started, ...turn1.events];
+    const turn = await planTurn(instance(turn1.lastSeq), oneStep, history, [result(1, 1, 10, 0), result(2, 2, 10)], now);
+    expect(turn.events).toEqual([]);
+  });
+
+  it("a terminate message ends the instance and later messages change nothing", async () => {
+    const turn = await planTurn(instance(1), oneStep, [started], [{ id: 1, kind: "terminate", data: { by: "ops" } }, result(2, 1, 1)], now);
+    expect(turn.events.map((e) => e.type)).toEqual(["terminated"]);
+    expect(turn.summary.runtimeStatus).toBe("TERMINATED");
+    expect(turn.tasks).toEqual([]);
+  });
+
+  it("a suspended instance records messages but decides nothing until resumed", async () => {
+    const suspended = await planTurn(instance(1), oneStep, [started], [{ id: 1, kind: "suspend", data: {} }], now);
+    expect(suspended.events.map((e) => e.type)).toEqual(["suspended"]);
+    expect(suspended.tasks).toEqual([]);
+    const resumed = await planTurn(instance(2), oneStep, [started, ...suspended.events], [{ id: 2, kind: "resume", data: {} }], now);
+    expect(resumed.events.map((e) => e.type)).toEqual(["resumed", "activity_scheduled"]);
+  });
+
+  it("continues as new with the next generation and carries unconsumed events over", async () => {
+    const monitor = definition({
+      version: 1,
+      start: "m",
+      nodes: { m: { type: "monitor", body: { start: "x", nodes: { x: { type: "end" } } }, interval: 1, maxIterations: 3 } },
+    });
+    const first = await planTurn(instance(1), monitor, [started], [], now);
+    expect(first.timers).toEqual([expect.objectContaining({ timerId: "m:interval", generation: 1 })]);
+    const history = [started, ...first.events];
+    const messages: InboxMessage[] = [
+      { id: 1, kind: "event", data: { eventId: "e1", name: "later", payload: 1 } },
+      { id: 2, kind: "timer", data: { generation: 1, timerId: "m:interval" } },
+    ];
+    const turn = await planTurn(instance(first.lastSeq), monitor, history, messages, now);
+    expect(turn.generation).toBe(2);
+    const second = turn.events.filter((e) => e.generation === 2);
+    expect(second.map((e) => e.type)).toEqual(["execution_started", "event_raised", "timer_created"]);
+    expect(second[0]).toMatchObject({ resume: { node: "m", iteration: 2 } });
+    expect(turn.timers).toEqual([expect.objectContaining({ timerId: "m:interval", generation: 2 })]);
+  });
+
+  it("failedTurn fails the instance with the reason", () => {
+    const turn = failedTurn(instance(4), new Error("boom"), now);
+    expect(turn.events).toEqual([expect.objectContaining({ type: "execution_failed", seq: 5 })]);
+    expect(turn.summary).toMatchObject({ runtimeStatus: "FAILED", failure: { name: "InternalError", message: expect.stringContaining("boom") } });
+  });
+});
