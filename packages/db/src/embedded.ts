@@ -10,7 +10,9 @@ export interface EmbeddedPostgres {
 
 /**
  * PGlite runs one query at a time; the socket server queues the queries of several connections
- * and keeps a transaction's statements together, so separate worker processes can share it.
+ * and keeps a transaction's statements (and, patched, one query's protocol messages) together,
+ * so separate processes can share it. NOTIFY does not cross connections here: every worker
+ * falls back to polling for work from other processes.
  */
 const EMBEDDED_MAX_CONNECTIONS = 32;
 

@@ -4,7 +4,8 @@
  *
  * Environment: DATABASE_URL; FLOWCRAFT_EMBEDDED=1 when that is the embedded PGlite;
  * FLOWCRAFT_TEST_EXECUTIONS, a file where each activity execution appends a line
- * `instanceId<TAB>activityId<TAB>attempt<TAB>pid`, so a test can count executions per item.
+ * `instanceId<TAB>activityId<TAB>attempt<TAB>pid`, so a test can count executions per item;
+ * FLOWCRAFT_TEST_MAX_CONCURRENCY, the worker's maxConcurrentActivities (its default when unset).
  *
  * Prints `ready <pid> <worker id>` once the worker runs. The pid is this process's own: tsx runs
  * the script in a child of its own, so it differs from the pid the test spawned.
@@ -15,7 +16,7 @@ import { connect } from "@flowcraft/db";
 import { ActivityRegistry, type ActivityContext } from "./sdk.ts";
 import { Worker } from "./worker.ts";
 
-/** How long `slow_double` takes: long enough for a kill to catch several items in flight. */
+/** How long `slow_double` takes: long enough for a kill to catch items in flight, and for two workers to share a fan-out. */
 const SLOW_ACTIVITY_MS = 80;
 
 const url = process.env.DATABASE_URL;
@@ -29,19 +30,15 @@ function recordExecution(context: ActivityContext) {
   appendFileSync(executionsFile, `${context.instanceId}\t${context.activityId}\t${context.attempt}\t${process.pid}\n`);
 }
 
-const activities = new ActivityRegistry()
-  .register("slow_double", async (input, context) => {
-    recordExecution(context);
-    await sleep(SLOW_ACTIVITY_MS, undefined, { signal: context.signal });
-    return (input as number) * 2;
-  })
-  .register("double", (input, context) => {
-    recordExecution(context);
-    return (input as number) * 2;
-  });
+const activities = new ActivityRegistry().register("slow_double", async (input, context) => {
+  recordExecution(context);
+  await sleep(SLOW_ACTIVITY_MS, undefined, { signal: context.signal });
+  return (input as number) * 2;
+});
 
 const db = connect(url, { embedded: process.env.FLOWCRAFT_EMBEDDED === "1" });
-const worker = new Worker(db, { activities, onError: (error) => console.error(`worker ${worker.id}:`, error) });
+const maxConcurrentActivities = Number(process.env.FLOWCRAFT_TEST_MAX_CONCURRENCY) || undefined;
+const worker = new Worker(db, { activities, maxConcurrentActivities, onError: (error) => console.error(`worker ${worker.id}:`, error) });
 await worker.start();
 console.log(`ready ${process.pid} ${worker.id}`);
 
