@@ -20,7 +20,7 @@ import { waitForInstance } from "./test-helpers.ts";
 import { Workflows } from "./workflows.ts";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
-const TSX = join(ROOT, "node_modules/.bin/tsx");
+const TSX = join(import.meta.dirname, "../node_modules/.bin/tsx");
 const WORKER_SCRIPT = fileURLToPath(new URL("./test-worker-process.ts", import.meta.url));
 const EMBEDDED = !process.env.DATABASE_URL;
 /** Tells this run's worker processes apart from those of any other run on the same server. */
