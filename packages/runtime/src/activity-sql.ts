@@ -1,19 +1,10 @@
 /** The hot-path SQL of activity execution: claim tasks, and turn results into inbox messages. */
 import type pg from "pg";
-import type { Json } from "@flowcraft/engine";
 import { INBOX_CHANNEL, wakeLocal } from "./notifier.ts";
-import type { InboxMessage } from "./turn.ts";
+import type { ActivityTask, InboxMessage } from "./turn.ts";
 
-export interface ClaimedTask {
+export interface ClaimedTask extends ActivityTask {
   id: number;
-  instanceId: string;
-  generation: number;
-  activityId: string;
-  activity: string;
-  node: string;
-  input: Json;
-  attempt: number;
-  timeoutSeconds: number;
 }
 
 /**

@@ -37,7 +37,8 @@ export interface InstanceState {
   summary: InstanceSummary;
 }
 
-export interface NewTask {
+/** One attempt of an activity, as queued for the workers. */
+export interface ActivityTask {
   instanceId: string;
   generation: number;
   activityId: string;
@@ -46,6 +47,10 @@ export interface NewTask {
   input: Json;
   attempt: number;
   timeoutSeconds: number;
+}
+
+export interface NewTask extends ActivityTask {
+  /** When a worker may take it: now, or after a retry's backoff. */
   visibleAt: string;
 }
 
