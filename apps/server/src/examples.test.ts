@@ -71,7 +71,7 @@ describe("purchase-order-approval", () => {
     const id = await start("purchase-order-approval", { cost: 5000, product: "laptops", quantity: 3 });
     await server.waitFor(id, (v) => v.customStatus === "Waiting for approval");
     const wait = (await historyOf(id)).find((e) => e.type === "event_wait_started");
-    expect(wait).toMatchObject({ event: "approval_received", approval: true });
+    expect(wait).toMatchObject({ event: "approval_received", approval: { summary: "laptops × 3 for 5000", groups: ["managers"] } });
     // Without approvalTimeoutSeconds the approver has 24 hours.
     const hours = (Date.parse(wait!.timeoutAt) - Date.parse(wait!.at)) / 3_600_000;
     expect(hours).toBeCloseTo(24, 3);

@@ -1,5 +1,5 @@
 /** Commands: what the engine asks the runtime to do next. Each becomes exactly one history event. */
-import type { HistoryEventBody, Resume, TimerPurpose, WorkflowError } from "./history.ts";
+import type { ApprovalRequest, HistoryEventBody, Resume, TimerPurpose, WorkflowError } from "./history.ts";
 import type { Json } from "./json.ts";
 
 export type Command =
@@ -23,7 +23,7 @@ export type Command =
       timeoutSeconds: number;
     }
   | { type: "start_timer"; timerId: string; node: string; purpose: TimerPurpose; delaySeconds: number }
-  | { type: "wait_for_event"; waitId: string; node: string; event: string; timeoutSeconds?: number; approval: boolean }
+  | { type: "wait_for_event"; waitId: string; node: string; event: string; timeoutSeconds?: number; approval?: ApprovalRequest }
   | { type: "consume_event"; waitId: string; node: string; name: string; raisedSeq: number }
   | { type: "set_custom_status"; key: string; node: string; value: Json }
   | { type: "complete"; output: Json }
@@ -67,7 +67,7 @@ export function eventOf(command: Command, now: Date): HistoryEventBody {
         node: command.node,
         event: command.event,
         ...(command.timeoutSeconds !== undefined ? { timeoutAt: addSeconds(now, command.timeoutSeconds) } : {}),
-        ...(command.approval ? { approval: true } : {}),
+        ...(command.approval ? { approval: command.approval } : {}),
       };
     case "consume_event":
       return { type: "event_consumed", waitId: command.waitId, node: command.node, name: command.name, raisedSeq: command.raisedSeq };

@@ -235,7 +235,7 @@ describe("wait for event", () => {
     const sim = new Simulation(approval, {});
     sim.start({ cost: 5000, product: "paper", timeout: 60 });
     await sim.settle();
-    expect(sim.ofType("event_wait_started")[0]).toMatchObject({ event: "approval_received", approval: true, timeoutAt: "2026-01-01T00:01:00.000Z" });
+    expect(sim.ofType("event_wait_started")[0]).toMatchObject({ event: "approval_received", approval: { summary: "paper", approvers: ["jane"] }, timeoutAt: "2026-01-01T00:01:00.000Z" });
     sim.raise("approval_received", { approver: "Jane Doe" });
     await sim.settle();
     expect(sim.last()).toMatchObject({ type: "execution_completed", output: "Approved by 'Jane Doe'" });

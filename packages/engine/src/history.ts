@@ -28,6 +28,14 @@ export interface Resume {
   steps: Record<string, Json>;
 }
 
+/** A human approval as recorded when its wait starts. */
+export interface ApprovalRequest {
+  /** The approval's summary expression, evaluated when the wait started. */
+  summary: Json;
+  approvers?: string[];
+  groups?: string[];
+}
+
 /** Why a timer exists; the timeline draws each purpose in its own way. */
 export type TimerPurpose = "delay" | "wait_timeout" | "monitor_interval";
 
@@ -99,7 +107,8 @@ export type HistoryEventBody =
       node: string;
       event: string;
       timeoutAt?: string;
-      approval?: boolean;
+      /** Present when the wait is a human approval: what the approvers see and who they are. */
+      approval?: ApprovalRequest;
     }
   | { type: "event_raised"; eventId: string; name: string; payload: Json; raisedBy?: string }
   | { type: "event_consumed"; waitId: string; node: string; name: string; raisedSeq: number }

@@ -8,6 +8,7 @@ export { eventOf } from "./commands.ts";
 export type { Command } from "./commands.ts";
 export { HISTORY_EVENT_TYPES } from "./history.ts";
 export type {
+  ApprovalRequest,
   HistoryEvent,
   HistoryEventBody,
   HistoryEventOf,

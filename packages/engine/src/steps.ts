@@ -60,13 +60,18 @@ export async function runWait(run: Run, id: string, node: WaitNode, scope: Scope
   const timerId = `${key}:timeout`;
   if (!run.facts.waits.has(key)) {
     const timeoutSeconds = node.timeout !== undefined ? await secondsOf(node.timeout, scope, "timeout") : undefined;
+    const approval = node.approval && {
+      summary: node.approval.summary ? await evaluate(node.approval.summary, contextOf(scope)) : null,
+      ...(node.approval.approvers ? { approvers: node.approval.approvers } : {}),
+      ...(node.approval.groups ? { groups: node.approval.groups } : {}),
+    };
     run.commands.push({
       type: "wait_for_event",
       waitId: key,
       node: id,
       event: node.event,
       ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
-      approval: node.approval !== undefined,
+      ...(approval ? { approval } : {}),
     });
     if (timeoutSeconds !== undefined) {
       run.commands.push({ type: "start_timer", timerId, node: id, purpose: "wait_timeout", delaySeconds: timeoutSeconds });
