@@ -1,0 +1,188 @@
+/**
+ * BENCH_PROFILE=1: where a run's time goes, from the client side. Every statement of the process
+ * (runtime, Prisma and bench alike) is counted and timed by wrapping the pg client's `query`;
+ * the process's CPU time and event-loop use, next to its database backends' and the whole
+ * machine's, show whether Node, the database or the machine is the limit.
+ */
+import { readFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { performance, type EventLoopUtilization } from "node:perf_hooks";
+import type { Database } from "@flowcraft/db";
+
+interface StatementStats {
+  calls: number;
+  ms: number;
+  rows: number;
+}
+
+type QueryFunction = (this: unknown, ...args: unknown[]) => unknown;
+
+/** Characters of a statement's text that name it in the report. */
+const LABEL_LENGTH = 90;
+
+export class Profiler {
+  private readonly statements = new Map<string, StatementStats>();
+  private began = 0;
+  private cpu: NodeJS.CpuUsage = process.cpuUsage();
+  private loop: EventLoopUtilization = performance.eventLoopUtilization();
+  private machine = machineTimes();
+  private backends = new Map<number, number>();
+  private poolSamples = 0;
+  private poolWaiting = 0;
+  private poolWaitingMax = 0;
+
+  private constructor(private readonly db: Database) {}
+
+  /** Wraps `query` of the pg client class the pool uses: every connection goes through it. */
+  static async install(db: Database): Promise<Profiler> {
+    const profiler = new Profiler(db);
+    const client = await db.pool.connect();
+    const proto = Object.getPrototypeOf(client) as { query: QueryFunction };
+    client.release();
+    const original = proto.query;
+    proto.query = function (this: unknown, ...args: unknown[]) {
+      const first = args[0];
+      const text = typeof first === "string" ? first : ((first as { text?: unknown } | null)?.text ?? "");
+      if (typeof text !== "string" || text === "") return original.apply(this, args);
+      const began = performance.now();
+      const done = (result: unknown) => profiler.record(text, performance.now() - began, result);
+      const last = args.at(-1);
+      if (typeof last === "function") {
+        args[args.length - 1] = function (this: unknown, error: unknown, result: unknown) {
+          done(result);
+          return (last as (...a: unknown[]) => unknown).call(this, error, result);
+        };
+        return original.apply(this, args);
+      }
+      const result = original.apply(this, args);
+      if (result instanceof Promise) result.then(done, () => done(undefined));
+      return result;
+    };
+    return profiler;
+  }
+
+  /** Starts a new measurement (after the warm-up). */
+  async reset() {
+    this.backends = await this.backendCpu();
+    this.statements.clear();
+    this.began = performance.now();
+    this.cpu = process.cpuUsage();
+    this.loop = performance.eventLoopUtilization();
+    this.machine = machineTimes();
+    this.poolSamples = this.poolWaiting = this.poolWaitingMax = 0;
+  }
+
+  /** Notes how many queries wait for a pooled connection: a full pool is a bottleneck of its own. */
+  samplePool() {
+    const waiting = this.db.pool.waitingCount;
+    this.poolSamples++;
+    this.poolWaiting += waiting;
+    this.poolWaitingMax = Math.max(this.poolWaitingMax, waiting);
+  }
+
+  async report(title: string): Promise<string> {
+    const wallMs = performance.now() - this.began;
+    const cpu = process.cpuUsage(this.cpu);
+    const loop = performance.eventLoopUtilization(this.loop);
+    const machine = machineTimes();
+    const machineBusy = (machine.busy - this.machine.busy) / Math.max(1, machine.total - this.machine.total);
+    const rows = [...this.statements.entries()].sort((a, b) => b[1].ms - a[1].ms);
+    const backends = await this.backendCpu();
+    const backendMs = [...backends].reduce((sum, [pid, ms]) => sum + ms - (this.backends.get(pid) ?? 0), 0);
+    const totalCalls = rows.reduce((n, [, s]) => n + s.calls, 0);
+    const lines = [
+      `--- profile: ${title}`,
+      `wall ${wallMs.toFixed(0)} ms; node cpu ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms ` +
+        `(${((cpu.user + cpu.system) / 10 / wallMs).toFixed(0)}% of one core); event loop busy ${(loop.utilization * 100).toFixed(0)}%`,
+      backends.size > 0
+        ? `database backends of this process: cpu ${backendMs.toFixed(0)} ms (${(backendMs / wallMs * 100).toFixed(0)}% of one core)`
+        : "database backends: cpu not readable (the database is not on this machine, or not Linux)",
+      `machine: ${(machineBusy * 100).toFixed(0)}% busy of ${cpus().length} cores (the database included, when local)`,
+      `pool: ${this.db.pool.totalCount} connections; waiting queries mean ${(this.poolWaiting / Math.max(1, this.poolSamples)).toFixed(1)}, max ${this.poolWaitingMax}`,
+      `${totalCalls} statements:`,
+      `${"calls".padStart(7)} ${"total ms".padStart(9)} ${"mean ms".padStart(8)} ${"rows/call".padStart(9)}  statement`,
+      ...rows.map(
+        ([label, s]) =>
+          `${String(s.calls).padStart(7)} ${s.ms.toFixed(0).padStart(9)} ${(s.ms / s.calls).toFixed(2).padStart(8)} ${(s.rows / s.calls).toFixed(1).padStart(9)}  ${label}`,
+      ),
+    ];
+    return lines.join("\n");
+  }
+
+  /**
+   * Where an activity step waits, from the times in history (all stamped by this process):
+   * scheduled -> started is the task queue (store, wake, claim); started -> completed is the
+   * activity; completed -> the next decision is reporting the result and the next turn.
+   */
+  async stepLatencies(prefix: string): Promise<string> {
+    const { rows } = await this.db.pool.query(
+      `WITH h AS (SELECT instance_id, seq, type, at, data->>'activityId' AS activity_id FROM history_event WHERE starts_with(instance_id, $1)),
+       steps AS (
+         SELECT s.at AS scheduled, b.at AS started, c.at AS completed,
+                (SELECT min(n.at) FROM h n WHERE n.instance_id = c.instance_id AND n.seq > c.seq
+                   AND n.type NOT IN ('activity_started', 'activity_completed', 'activity_failed')) AS next_decision
+         FROM h s
+         JOIN h b ON b.instance_id = s.instance_id AND b.activity_id = s.activity_id AND b.type = 'activity_started'
+         JOIN h c ON c.instance_id = s.instance_id AND c.activity_id = s.activity_id AND c.type = 'activity_completed'
+         WHERE s.type = 'activity_scheduled'),
+       ms AS (
+         SELECT extract(epoch FROM started - scheduled) * 1000 AS queued,
+                extract(epoch FROM completed - started) * 1000 AS ran,
+                extract(epoch FROM next_decision - completed) * 1000 AS reported
+         FROM steps)
+       SELECT avg(queued) AS queued, percentile_cont(0.9) WITHIN GROUP (ORDER BY queued) AS queued_p90,
+              avg(ran) AS ran,
+              avg(reported) AS reported, percentile_cont(0.9) WITHIN GROUP (ORDER BY reported) AS reported_p90
+       FROM ms`,
+      [prefix],
+    );
+    const r = rows[0] as Record<string, number | string | null>;
+    const f = (v: number | string | null | undefined) => (v === null || v === undefined ? "-" : Number(v).toFixed(1));
+    return (
+      `step latency (mean / p90 ms): scheduled->started ${f(r.queued)} / ${f(r.queued_p90)}, ` +
+      `started->completed ${f(r.ran)}, completed->next decision ${f(r.reported)} / ${f(r.reported_p90)}`
+    );
+  }
+
+  /**
+   * CPU time (ms) of the server processes serving this database, read from /proc: only when the
+   * database runs on this machine. The embedded PGlite runs inside this process instead.
+   */
+  private async backendCpu(): Promise<Map<number, number>> {
+    const cpu = new Map<number, number>();
+    const { rows } = await this.db.pool.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = current_database()");
+    for (const { pid } of rows) {
+      try {
+        // A process of this machine with the same pid is not necessarily the server's.
+        if (readFileSync(`/proc/${pid}/comm`, "utf8").trim() !== "postgres") continue;
+        // Fields after the command name: state is the 1st, utime the 12th, stime the 13th (clock ticks of 10 ms).
+        const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+        cpu.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
+      } catch {
+        // Not a process of this machine.
+      }
+    }
+    return cpu;
+  }
+
+  private record(text: string, ms: number, result: unknown) {
+    const label = text.replace(/\s+/g, " ").trim().slice(0, LABEL_LENGTH);
+    const stats = this.statements.get(label) ?? { calls: 0, ms: 0, rows: 0 };
+    stats.calls++;
+    stats.ms += ms;
+    stats.rows += (result as { rowCount?: number | null } | undefined)?.rowCount ?? 0;
+    this.statements.set(label, stats);
+  }
+}
+
+/** CPU time of all cores since boot, in ms: busy is everything but idle. */
+function machineTimes(): { busy: number; total: number } {
+  let busy = 0;
+  let total = 0;
+  for (const { times } of cpus()) {
+    const all = times.user + times.nice + times.sys + times.irq + times.idle;
+    total += all;
+    busy += all - times.idle;
+  }
+  return { busy, total };
+}

@@ -1,0 +1,59 @@
+/** The benchmarked workflows: each is all orchestration, since its only activity does nothing. */
+
+/** The activity every step runs. */
+export const NOOP = "noop";
+
+export interface Scenario {
+  /** Published under this workflow name too. */
+  name: string;
+  definition: object;
+  /** Activity steps one instance completes. */
+  stepsPerInstance: number;
+  /** Instances in flight at once; null: all of them, started together. */
+  window: number | null;
+}
+
+const CHAIN_LENGTH = 10;
+const FAN_OUT = 20;
+
+/**
+ * Chains run 50 at a time, as a sliding window: a new instance starts whenever one completes, so
+ * the load stays even to the end instead of draining and refilling as waves would. A chain is
+ * latency-bound (each step waits for the one before it), so this measures the round trip of a
+ * step through the whole pipeline: decide, queue the task, run it, report, decide again.
+ */
+const CHAIN_WINDOW = 50;
+
+/** activity a1 -> a2 -> ... -> a10; the last output is the instance's output. */
+function chain(length: number): object {
+  const nodes: Record<string, object> = {};
+  for (let i = 1; i <= length; i++) {
+    nodes[`a${i}`] = { type: "activity", activity: NOOP, ...(i < length ? { next: `a${i + 1}` } : {}) };
+  }
+  return { version: 1, start: "a1", nodes };
+}
+
+/**
+ * A map over [1..n] whose body is one activity: the whole fan-out is decided in one turn, and the
+ * results come back in batches, so this measures throughput rather than latency.
+ */
+function fanOut(width: number): object {
+  return {
+    version: 1,
+    start: "fan",
+    nodes: {
+      fan: {
+        type: "map",
+        items: `[1..${width}]`,
+        body: { start: "work", nodes: { work: { type: "activity", activity: NOOP, input: "item" } } },
+      },
+    },
+  };
+}
+
+export const SCENARIOS = {
+  chain10: { name: "chain10", definition: chain(CHAIN_LENGTH), stepsPerInstance: CHAIN_LENGTH, window: CHAIN_WINDOW },
+  fanout20: { name: "fanout20", definition: fanOut(FAN_OUT), stepsPerInstance: FAN_OUT, window: null },
+} satisfies Record<string, Scenario>;
+
+export type ScenarioName = keyof typeof SCENARIOS;
