@@ -16,8 +16,9 @@ export interface Decision {
 }
 
 /**
- * Decides what happens next. Commands that unblock the workflow at once (a wait taking an event
- * that is already there) are applied and the interpreter runs again, until nothing new appears.
+ * Decides what happens next. The interpreter already follows, within one pass, whatever its own
+ * commands unblock (a wait takes an event that is there and goes on); a pass that consumed an
+ * event is still checked by another pass, so that a consumption can never leave work undone.
  * `now` only stamps the new events (timer due times); it never changes which commands are chosen.
  */
 export async function decide(definition: Definition, history: readonly HistoryEvent[], now: Date): Promise<Decision> {
@@ -33,6 +34,7 @@ export async function decide(definition: Definition, history: readonly HistoryEv
       commands.push(command);
       all.push({ ...eventOf(command, now), seq: ++seq, at: now.toISOString() } as HistoryEvent);
     }
+    if (!found.some((command) => command.type === "consume_event")) break;
   }
   return { commands, events: all.slice(history.length) };
 }

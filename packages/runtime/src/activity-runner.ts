@@ -47,7 +47,8 @@ export class ActivityRunner {
         this.onError(error);
       }
       if (tasks.length === 0) {
-        const due = await nextTaskDueInMs(this.pool, names).catch(() => null);
+        // While attempts run, their results bring the next wake-up; only an idle runner looks ahead.
+        const due = this.inFlight > 0 ? null : await nextTaskDueInMs(this.pool, names).catch(() => null);
         await this.wake.wait(due === null ? IDLE_POLL_MS : Math.min(IDLE_POLL_MS, due + 5));
         continue;
       }

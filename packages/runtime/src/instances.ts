@@ -7,7 +7,6 @@ import { conflict, invalid, notFound } from "./errors.ts";
 import { eventFromRow } from "./history-rows.ts";
 import { INBOX_CHANNEL, wakeLocal } from "./notifier.ts";
 import type { InboxMessageKind } from "./turn.ts";
-import { Workflows } from "./workflows.ts";
 
 export const INSTANCE_ID_PATTERN = /^[A-Za-z0-9._:-]{1,200}$/;
 /** Most instances or history events one page returns. */
@@ -53,36 +52,66 @@ export interface ActionOptions {
 }
 
 export class Instances {
-  private readonly workflows: Workflows;
+  constructor(private readonly db: Database) {}
 
-  constructor(private readonly db: Database) {
-    this.workflows = new Workflows(db);
-  }
-
-  /** Creates an instance of the latest (or given) version and queues its first decision. */
+  /**
+   * Creates an instance of the latest (or given) version and queues its first decision: the
+   * instance row, its first history event and a start message, in one statement (this is the
+   * hot path of every caller that starts work).
+   */
   async start(workflowName: string, input: Json, options: { instanceId?: string; version?: number } = {}): Promise<InstanceView> {
     const instanceId = options.instanceId ?? randomUUID();
     if (!INSTANCE_ID_PATTERN.test(instanceId)) {
       throw invalid(`instance id "${instanceId.slice(0, 200)}" must be 1-200 letters, digits, . _ : or -`);
     }
-    const workflow = await this.workflows.get(workflowName, options.version);
-    const now = new Date();
+    let rows: Array<{ workflow_version: number; created_at: Date }>;
     try {
-      await this.db.prisma.$transaction(async (tx) => {
-        await tx.instance.create({
-          data: { id: instanceId, workflowName, workflowVersion: workflow.version, input: input as object, lastSeq: 1, createdAt: now, updatedAt: now },
-        });
-        const started = { workflowName, workflowVersion: workflow.version, input, generation: 1 };
-        await tx.historyEvent.create({ data: { instanceId, seq: 1, generation: 1, type: "execution_started", data: started as object, at: now } });
-        await tx.inboxMessage.create({ data: { instanceId, kind: "start" satisfies InboxMessageKind, data: {}, dedupeKey: "start" } });
-        await tx.$executeRawUnsafe(`SELECT pg_notify('${INBOX_CHANNEL}', '')`);
-      });
-      wakeLocal(INBOX_CHANNEL);
+      ({ rows } = await this.db.pool.query(
+        `WITH version AS (
+           SELECT version FROM workflow_version
+           WHERE workflow_name = $1 AND ($2::int IS NULL OR version = $2)
+           ORDER BY version DESC LIMIT 1
+         ),
+         created AS (
+           INSERT INTO instance (id, workflow_name, workflow_version, input, last_seq)
+           SELECT $3, $1, version, $4::jsonb, 1 FROM version
+           RETURNING id, workflow_version, input, created_at
+         ),
+         started AS (
+           INSERT INTO history_event (instance_id, seq, generation, type, data, at)
+           SELECT id, 1, 1, 'execution_started',
+                  jsonb_build_object('workflowName', $1::text, 'workflowVersion', workflow_version, 'input', input, 'generation', 1), created_at
+           FROM created
+         ),
+         queued AS (
+           INSERT INTO inbox_message (instance_id, kind, data, dedupe_key) SELECT id, 'start', '{}'::jsonb, 'start' FROM created
+         )
+         SELECT workflow_version, created_at, pg_notify('${INBOX_CHANNEL}', '')::text FROM created`,
+        [workflowName, options.version ?? null, instanceId, JSON.stringify(input)],
+      ));
     } catch (error) {
-      if ((error as { code?: string }).code === "P2002") throw conflict(`an instance with id "${instanceId}" already exists`);
+      if ((error as { code?: string }).code === "23505") throw conflict(`an instance with id "${instanceId}" already exists`);
       throw error;
     }
-    return this.get(instanceId);
+    const created = rows[0];
+    if (!created) {
+      throw notFound(options.version !== undefined ? `workflow "${workflowName}" has no version ${options.version}` : `there is no workflow "${workflowName}"`);
+    }
+    wakeLocal(INBOX_CHANNEL);
+    const at = created.created_at.toISOString();
+    return {
+      instanceId,
+      workflowName,
+      workflowVersion: created.workflow_version,
+      createdAt: at,
+      lastUpdatedAt: at,
+      runtimeStatus: "PENDING",
+      input,
+      output: null,
+      failure: null,
+      customStatus: null,
+      generation: 1,
+    };
   }
 
   async get(instanceId: string): Promise<InstanceView> {

@@ -1,4 +1,7 @@
-/** The hot-path SQL of decision turns: claim instances, load their work, store a batch of turns. */
+/**
+ * The hot-path SQL of decision turns: claim instances with their inbox, load history, and store a
+ * batch of turns. Each is one statement, so a batch costs three round trips at most.
+ */
 import type pg from "pg";
 import type { HistoryEvent, InstanceSummary } from "@flowcraft/engine";
 import { dataOf, eventFromRow } from "./history-rows.ts";
@@ -9,10 +12,15 @@ type Queryable = pg.Pool | pg.PoolClient;
 
 export interface ClaimedInstance extends InstanceState {
   status: string;
+  /** Visible inbox messages, oldest first. */
+  messages: InboxMessage[];
 }
 
-/** Leases up to `limit` instances that have visible inbox messages and no live lease. */
-export async function claimInstances(db: Queryable, owner: string, leaseSeconds: number, limit: number): Promise<ClaimedInstance[]> {
+/**
+ * Leases up to `limit` instances that have visible inbox messages and no live lease, and returns
+ * each with its visible messages (at most `messageLimit` per instance; the rest wait a turn).
+ */
+export async function claimInstances(db: Queryable, owner: string, leaseSeconds: number, limit: number, messageLimit: number): Promise<ClaimedInstance[]> {
   const { rows } = await db.query(
     `UPDATE instance i SET lease_owner = $1, lease_expires_at = now() + make_interval(secs => $2)
      FROM (
@@ -23,8 +31,11 @@ export async function claimInstances(db: Queryable, owner: string, leaseSeconds:
        FOR UPDATE SKIP LOCKED
      ) claimed
      WHERE i.id = claimed.id
-     RETURNING i.id, i.workflow_name, i.workflow_version, i.status, i.generation, i.last_seq, i.output, i.failure, i.custom_status`,
-    [owner, leaseSeconds, limit],
+     RETURNING i.id, i.workflow_name, i.workflow_version, i.status, i.generation, i.last_seq, i.output, i.failure, i.custom_status,
+       (SELECT coalesce(jsonb_agg(jsonb_build_object('id', m.id, 'kind', m.kind, 'data', m.data) ORDER BY m.id), '[]'::jsonb)
+        FROM (SELECT id, kind, data FROM inbox_message WHERE instance_id = i.id AND visible_at <= now() ORDER BY id LIMIT $4) m
+       ) AS messages`,
+    [owner, leaseSeconds, limit, messageLimit],
   );
   return rows.map((row) => ({
     id: row.id,
@@ -34,6 +45,7 @@ export async function claimInstances(db: Queryable, owner: string, leaseSeconds:
     generation: row.generation,
     lastSeq: row.last_seq,
     summary: { runtimeStatus: row.status, output: row.output, failure: row.failure, customStatus: row.custom_status } as InstanceSummary,
+    messages: row.messages as InboxMessage[],
   }));
 }
 
@@ -53,117 +65,102 @@ export async function loadHistories(db: Queryable, from: Array<{ id: string; gen
   return histories;
 }
 
-/** Visible inbox messages of the instances, oldest first, at most `limit` in all. */
-export async function loadInbox(db: Queryable, ids: string[], limit: number): Promise<Map<string, InboxMessage[]>> {
-  const inbox = new Map<string, InboxMessage[]>(ids.map((id) => [id, []]));
-  const { rows } = await db.query(
-    `SELECT id, instance_id, kind, data FROM inbox_message
-     WHERE instance_id = ANY($1::text[]) AND visible_at <= now()
-     ORDER BY id LIMIT $2`,
-    [ids, limit],
-  );
-  for (const row of rows) inbox.get(row.instance_id)?.push({ id: row.id, kind: row.kind, data: row.data } as InboxMessage);
-  return inbox;
-}
-
 /**
- * Stores a batch of turns in one transaction: instance rows (only where the lease is still ours),
- * history events, tasks, timers; removes the messages consumed. Returns the instance ids stored.
+ * Stores a batch of turns in one statement, atomic without an explicit transaction: instance
+ * rows (only where the lease is still ours), history events, tasks and timers of those
+ * instances; removes the messages they consumed, and an ended instance's queued work. Returns
+ * the instance ids stored.
  */
-export async function storeTurns(pool: pg.Pool, owner: string, turns: Turn[], consumed: Map<string, number[]>): Promise<Set<string>> {
+export async function storeTurns(db: Queryable, owner: string, turns: Turn[], consumed: Map<string, number[]>): Promise<Set<string>> {
   if (turns.length === 0) return new Set();
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    const { rows } = await client.query(
-      `UPDATE instance i SET status = x.status::"RuntimeStatus", output = x.output, failure = x.failure,
+  const instances = turns.map((t) => ({
+    id: t.instanceId,
+    status: t.summary.runtimeStatus,
+    output: t.summary.output,
+    failure: t.summary.failure,
+    custom_status: t.summary.customStatus,
+    generation: t.generation,
+    last_seq: t.lastSeq,
+  }));
+  const events = turns.flatMap((t) =>
+    t.events.map((e) => ({ instance_id: t.instanceId, seq: e.seq, generation: e.generation, type: e.type, data: dataOf(e), at: e.at })),
+  );
+  const tasks = turns.flatMap((t) =>
+    t.tasks.map((task) => ({
+      instance_id: task.instanceId,
+      generation: task.generation,
+      activity_id: task.activityId,
+      activity: task.activity,
+      node: task.node,
+      input: task.input,
+      attempt: task.attempt,
+      timeout_seconds: task.timeoutSeconds,
+      visible_at: task.visibleAt,
+    })),
+  );
+  const timers = turns.flatMap((t) => t.timers.map((timer) => ({ instance_id: timer.instanceId, generation: timer.generation, timer_id: timer.timerId, fire_at: timer.fireAt })));
+  const messageIds = turns.flatMap((t) => consumed.get(t.instanceId) ?? []);
+  const ended = turns.filter((t) => t.ended).map((t) => t.instanceId);
+
+  // Every part sees the same snapshot: the ended instances' clean-up cannot see the tasks and
+  // timers inserted here, and needs not, as a turn that ends an instance queues no new work.
+  const { rows } = await db.query(
+    `WITH stored AS (
+       UPDATE instance i SET status = x.status::"RuntimeStatus", output = x.output, failure = x.failure,
               custom_status = x.custom_status, generation = x.generation, last_seq = x.last_seq,
               updated_at = now(), lease_owner = NULL, lease_expires_at = NULL
        FROM jsonb_to_recordset($1::jsonb) AS x(id text, status text, output jsonb, failure jsonb, custom_status jsonb, generation int, last_seq int)
        WHERE i.id = x.id AND i.lease_owner = $2
-       RETURNING i.id`,
-      [
-        JSON.stringify(
-          turns.map((t) => ({
-            id: t.instanceId,
-            status: t.summary.runtimeStatus,
-            output: t.summary.output,
-            failure: t.summary.failure,
-            custom_status: t.summary.customStatus,
-            generation: t.generation,
-            last_seq: t.lastSeq,
-          })),
-        ),
-        owner,
-      ],
-    );
-    const stored = new Set<string>(rows.map((row) => row.id));
-    const mine = turns.filter((t) => stored.has(t.instanceId));
-    const events = mine.flatMap((t) =>
-      t.events.map((e) => ({ instance_id: t.instanceId, seq: e.seq, generation: e.generation, type: e.type, data: dataOf(e), at: e.at })),
-    );
-    if (events.length > 0) {
-      await client.query(
-        `INSERT INTO history_event (instance_id, seq, generation, type, data, at)
-         SELECT instance_id, seq, generation, type, data, at
-         FROM jsonb_to_recordset($1::jsonb) AS x(instance_id text, seq int, generation int, type text, data jsonb, at timestamptz)`,
-        [JSON.stringify(events)],
-      );
-    }
-    const tasks = mine.flatMap((t) => t.tasks);
-    if (tasks.length > 0) {
-      await client.query(
-        `INSERT INTO activity_task (instance_id, generation, activity_id, activity, node, input, attempt, timeout_seconds, visible_at)
-         SELECT instance_id, generation, activity_id, activity, node, coalesce(input, 'null'::jsonb), attempt, timeout_seconds, visible_at
-         FROM jsonb_to_recordset($1::jsonb) AS x(instance_id text, generation int, activity_id text, activity text, node text,
-                                                 input jsonb, attempt int, timeout_seconds float8, visible_at timestamptz)
-         ON CONFLICT (instance_id, generation, activity_id, attempt) DO NOTHING`,
-        [
-          JSON.stringify(
-            tasks.map((t) => ({
-              instance_id: t.instanceId,
-              generation: t.generation,
-              activity_id: t.activityId,
-              activity: t.activity,
-              node: t.node,
-              input: t.input,
-              attempt: t.attempt,
-              timeout_seconds: t.timeoutSeconds,
-              visible_at: t.visibleAt,
-            })),
-          ),
-        ],
-      );
-      await client.query(`SELECT pg_notify('${TASKS_CHANNEL}', '')`);
-    }
-    const timers = mine.flatMap((t) => t.timers);
-    if (timers.length > 0) {
-      await client.query(
-        `INSERT INTO inbox_message (instance_id, kind, data, dedupe_key, visible_at)
-         SELECT instance_id, 'timer', jsonb_build_object('generation', generation, 'timerId', timer_id),
-                'timer:' || generation || ':' || timer_id, fire_at
-         FROM jsonb_to_recordset($1::jsonb) AS x(instance_id text, generation int, timer_id text, fire_at timestamptz)
-         ON CONFLICT (instance_id, dedupe_key) DO NOTHING`,
-        [JSON.stringify(timers.map((t) => ({ instance_id: t.instanceId, generation: t.generation, timer_id: t.timerId, fire_at: t.fireAt })))],
-      );
-    }
-    const messageIds = mine.flatMap((t) => consumed.get(t.instanceId) ?? []);
-    if (messageIds.length > 0) await client.query("DELETE FROM inbox_message WHERE id = ANY($1::bigint[])", [messageIds]);
-    const ended = mine.filter((t) => t.ended).map((t) => t.instanceId);
-    if (ended.length > 0) {
-      // Nothing queued for an ended instance can matter any more (raised events stay rejected by the API).
-      await client.query("DELETE FROM activity_task WHERE instance_id = ANY($1::text[])", [ended]);
-      await client.query("DELETE FROM inbox_message WHERE instance_id = ANY($1::text[]) AND kind = 'timer'", [ended]);
-    }
-    await client.query("COMMIT");
-    if (tasks.length > 0) wakeLocal(TASKS_CHANNEL);
-    return stored;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+       RETURNING i.id
+     ),
+     history AS (
+       INSERT INTO history_event (instance_id, seq, generation, type, data, at)
+       SELECT instance_id, seq, generation, type, data, at
+       FROM jsonb_to_recordset($3::jsonb) AS x(instance_id text, seq int, generation int, type text, data jsonb, at timestamptz)
+       WHERE instance_id IN (SELECT id FROM stored)
+     ),
+     tasks AS (
+       INSERT INTO activity_task (instance_id, generation, activity_id, activity, node, input, attempt, timeout_seconds, visible_at)
+       SELECT instance_id, generation, activity_id, activity, node, coalesce(input, 'null'::jsonb), attempt, timeout_seconds, visible_at
+       FROM jsonb_to_recordset($4::jsonb) AS x(instance_id text, generation int, activity_id text, activity text, node text,
+                                               input jsonb, attempt int, timeout_seconds float8, visible_at timestamptz)
+       WHERE instance_id IN (SELECT id FROM stored)
+       ON CONFLICT (instance_id, generation, activity_id, attempt) DO NOTHING
+       RETURNING 1
+     ),
+     timers AS (
+       INSERT INTO inbox_message (instance_id, kind, data, dedupe_key, visible_at)
+       SELECT instance_id, 'timer', jsonb_build_object('generation', generation, 'timerId', timer_id),
+              'timer:' || generation || ':' || timer_id, fire_at
+       FROM jsonb_to_recordset($5::jsonb) AS x(instance_id text, generation int, timer_id text, fire_at timestamptz)
+       WHERE instance_id IN (SELECT id FROM stored)
+       ON CONFLICT (instance_id, dedupe_key) DO NOTHING
+     ),
+     consumed AS (
+       DELETE FROM inbox_message WHERE id = ANY($6::bigint[]) AND instance_id IN (SELECT id FROM stored)
+     ),
+     ended_tasks AS (
+       DELETE FROM activity_task WHERE instance_id = ANY($7::text[]) AND instance_id IN (SELECT id FROM stored)
+     ),
+     ended_timers AS (
+       DELETE FROM inbox_message WHERE instance_id = ANY($7::text[]) AND kind = 'timer' AND instance_id IN (SELECT id FROM stored)
+     )
+     SELECT id, (SELECT count(*) FROM tasks) AS tasks FROM stored
+     UNION ALL
+     SELECT NULL, 0 FROM (SELECT pg_notify('${TASKS_CHANNEL}', '') WHERE EXISTS (SELECT 1 FROM tasks)) notified`,
+    [
+      JSON.stringify(instances),
+      owner,
+      JSON.stringify(events),
+      JSON.stringify(tasks),
+      JSON.stringify(timers),
+      messageIds,
+      ended,
+    ],
+  );
+  const stored = new Set<string>(rows.flatMap((row) => (row.id ? [row.id as string] : [])));
+  if (rows.some((row) => Number(row.tasks) > 0)) wakeLocal(TASKS_CHANNEL);
+  return stored;
 }
 
 /** Releases leases of instances claimed but not stored (e.g. their definition failed to load). */

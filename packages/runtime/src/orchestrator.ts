@@ -2,7 +2,7 @@
 import type { HistoryEvent } from "@flowcraft/engine";
 import type pg from "pg";
 import { DefinitionCache } from "./definitions.ts";
-import { claimInstances, loadHistories, loadInbox, nextDueInMs, releaseInstances, storeTurns } from "./orchestrator-sql.ts";
+import { claimInstances, loadHistories, nextDueInMs, releaseInstances, storeTurns } from "./orchestrator-sql.ts";
 import type { Signal } from "./signal.ts";
 import { failedTurn, planTurn, type Turn } from "./turn.ts";
 
@@ -10,8 +10,8 @@ import { failedTurn, planTurn, type Turn } from "./turn.ts";
 export const INSTANCE_LEASE_SECONDS = 10;
 /** Instances decided per transaction: larger batches mean fewer round trips per step. */
 const INSTANCE_BATCH_SIZE = 100;
-/** Inbox messages read per batch; the rest wait for the next turn. */
-const INBOX_BATCH_LIMIT = 5_000;
+/** Inbox messages read per instance and turn; the rest wait for the next turn. */
+const INBOX_BATCH_LIMIT = 1_000;
 /** Longest sleep when idle: bounds how late a missed wake-up or an expired lease is noticed. */
 export const IDLE_POLL_MS = 1_000;
 /** Histories kept in memory between turns, so a busy instance is not re-read every step. */
@@ -46,31 +46,33 @@ export class Orchestrator {
 
   /** One batch: returns how many instances were decided. */
   async runOnce(): Promise<number> {
-    const claimed = await claimInstances(this.pool, this.owner, INSTANCE_LEASE_SECONDS, INSTANCE_BATCH_SIZE);
+    const claimed = await claimInstances(this.pool, this.owner, INSTANCE_LEASE_SECONDS, INSTANCE_BATCH_SIZE, INBOX_BATCH_LIMIT);
     if (claimed.length === 0) return 0;
     const ids = claimed.map((c) => c.id);
     try {
       const known = claimed.map((c) => {
         const cached = this.histories.get(c.id);
         const afterSeq = cached && cached.generation === c.generation ? (cached.events.at(-1)?.seq ?? 0) : 0;
-        return { id: c.id, generation: c.generation, afterSeq: afterSeq <= c.lastSeq ? afterSeq : 0 };
+        return { id: c.id, generation: c.generation, afterSeq: afterSeq <= c.lastSeq ? afterSeq : 0, lastSeq: c.lastSeq };
       });
-      const [fresh, inbox] = await Promise.all([loadHistories(this.pool, known), loadInbox(this.pool, ids, INBOX_BATCH_LIMIT)]);
+      // A history cached up to the instance's last event needs no reading at all.
+      const fresh = await loadHistories(this.pool, known.filter((k) => k.afterSeq < k.lastSeq));
       const now = new Date();
       const turns: Turn[] = [];
       const used: HistoryEvent[][] = [];
       const consumed = new Map<string, number[]>();
       for (const [i, instance] of claimed.entries()) {
         const cached = known[i]!.afterSeq > 0 ? this.histories.get(instance.id)!.events : [];
-        const history = [...cached, ...fresh.get(instance.id)!];
-        const messages = inbox.get(instance.id) ?? [];
+        const history = [...cached, ...(fresh.get(instance.id) ?? [])];
         const definition = await this.definitions.get(instance.workflowName, instance.workflowVersion);
-        turns.push(await planTurn(instance, definition, history, messages, now).catch((error) => {
-          this.onError(error);
-          return failedTurn(instance, error, now);
-        }));
+        turns.push(
+          await planTurn(instance, definition, history, instance.messages, now).catch((error) => {
+            this.onError(error);
+            return failedTurn(instance, error, now);
+          }),
+        );
         used.push(history);
-        consumed.set(instance.id, messages.map((m) => m.id));
+        consumed.set(instance.id, instance.messages.map((m) => m.id));
       }
       const stored = await this.store(turns, consumed);
       turns.forEach((turn, i) => this.remember(turn, claimed[i]!.generation, used[i]!, stored.has(turn.instanceId)));
