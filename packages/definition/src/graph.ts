@@ -61,12 +61,3 @@ export function allGraphs(definition: Pick<Definition, "start" | "nodes">): Loca
   visit(definition, "", null);
   return found;
 }
-
-/** Every node of the definition by id, nested ones included. */
-export function allNodes(definition: Pick<Definition, "start" | "nodes">): Map<string, Node> {
-  const nodes = new Map<string, Node>();
-  for (const { graph } of allGraphs(definition)) {
-    for (const [id, node] of Object.entries(graph.nodes)) nodes.set(id, node);
-  }
-  return nodes;
-}

@@ -50,7 +50,7 @@ export { validateDefinition } from "./validate.ts";
 export type { ValidateOptions, ValidationResult } from "./validate.ts";
 export { formatProblems, problemAt } from "./problems.ts";
 export type { Problem } from "./problems.ts";
-export { allGraphs, allNodes, childGraphsOf, edgesOf } from "./graph.ts";
+export { allGraphs, childGraphsOf, edgesOf } from "./graph.ts";
 export type { Edge, ChildGraph, LocatedGraph } from "./graph.ts";
 export { expressionsOf, checkExpression, NON_DETERMINISTIC_FUNCTIONS } from "./expressions.ts";
 export type { NodeExpression } from "./expressions.ts";
