@@ -40,7 +40,8 @@ export function loadConfig(): Config {
     port: integer("PORT", 3000, 0, 65_535),
     host: process.env.HOST || "127.0.0.1",
     databaseUrl: process.env.DATABASE_URL || undefined,
-    dataDir: resolve(process.env.FLOWCRAFT_DATA_DIR || ".data"),
+    // Relative to where the command was typed: pnpm runs the server inside apps/server.
+    dataDir: resolve(process.env.INIT_CWD ?? process.cwd(), process.env.FLOWCRAFT_DATA_DIR || ".data"),
     inProcessWorker: flag("FLOWCRAFT_WORKER", true),
     seedExamples: flag("FLOWCRAFT_SEED_EXAMPLES", true),
     bodyLimitBytes: integer("FLOWCRAFT_BODY_LIMIT_BYTES", 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
