@@ -25,8 +25,21 @@ export interface DatabaseOptions {
 /** Postgres answers `bigint`/`numeric` as text by default; our ids and counts fit in a JS number. */
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
+/** Pools whose statements must stay unnamed (see `queryPrepared`). */
+const unnamedOnly = new WeakSet<pg.Pool>();
+
+/**
+ * Runs a hot-path statement as a named prepared statement, so each connection parses and plans
+ * it once. The embedded PGlite shares one backend among all connections, where statement names
+ * of different connections would collide, so there it runs unnamed.
+ */
+export function queryPrepared<R extends pg.QueryResultRow = any>(pool: pg.Pool, name: string, text: string, values: unknown[]): Promise<pg.QueryResult<R>> {
+  return pool.query<R>(unnamedOnly.has(pool) ? { text, values } : { name, text, values });
+}
+
 export function connect(url: string, options: DatabaseOptions = {}): Database {
   const pool = new pg.Pool({ connectionString: url, max: options.embedded ? 1 : (options.poolSize ?? 10) });
+  if (options.embedded) unnamedOnly.add(pool);
   // An idle client that loses its server (a restart) must not crash the process.
   pool.on("error", (error) => console.error(`database connection error: ${error.message}`));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });

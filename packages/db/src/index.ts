@@ -2,7 +2,7 @@
  * @flowcraft/db: connections (pg pool + Prisma client), SQL migrations, and the embedded PGlite
  * database used when no DATABASE_URL is configured.
  */
-export { connect } from "./client.ts";
+export { connect, queryPrepared } from "./client.ts";
 export type { Database, DatabaseOptions, PrismaClient } from "./client.ts";
 export { migrate, readMigrations, MIGRATIONS_DIR } from "./migrate.ts";
 export type { Migration } from "./migrate.ts";

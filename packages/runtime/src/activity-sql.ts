@@ -1,5 +1,6 @@
 /** The hot-path SQL of activity execution: claim tasks, and turn results into inbox messages. */
 import type pg from "pg";
+import { queryPrepared } from "@flowcraft/db";
 import { INBOX_CHANNEL, wakeLocal } from "./notifier.ts";
 import type { ActivityTask, InboxMessage } from "./turn.ts";
 
@@ -12,7 +13,9 @@ export interface ClaimedTask extends ActivityTask {
  * a task whose worker died becomes visible again once its timeout and the grace period have passed.
  */
 export async function claimTasks(db: pg.Pool, owner: string, activities: string[], graceSeconds: number, limit: number): Promise<ClaimedTask[]> {
-  const { rows } = await db.query(
+  const { rows } = await queryPrepared(
+    db,
+    "flowcraft_claim_tasks",
     `UPDATE activity_task t SET lease_owner = $1, visible_at = now() + make_interval(secs => t.timeout_seconds + $2)
      FROM (
        SELECT id FROM activity_task
@@ -50,7 +53,9 @@ export interface TaskResult {
  */
 export async function completeTasks(db: pg.Pool, owner: string, results: TaskResult[]): Promise<number> {
   if (results.length === 0) return 0;
-  const { rowCount } = await db.query(
+  const { rowCount } = await queryPrepared(
+    db,
+    "flowcraft_complete_tasks",
     `WITH r AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(task_id bigint, data jsonb)),
      done AS (
        DELETE FROM activity_task t USING r
@@ -74,7 +79,9 @@ export async function completeTasks(db: pg.Pool, owner: string, results: TaskRes
 
 /** Milliseconds until the next queued task of these activities becomes visible, or null when none waits. */
 export async function nextTaskDueInMs(db: pg.Pool, activities: string[]): Promise<number | null> {
-  const { rows } = await db.query(
+  const { rows } = await queryPrepared(
+    db,
+    "flowcraft_next_task_due",
     `SELECT EXTRACT(EPOCH FROM (min(visible_at) - now())) * 1000 AS ms FROM activity_task
      WHERE activity = ANY($1::text[]) AND visible_at > now() AND lease_owner IS NULL`,
     [activities],

@@ -1,7 +1,7 @@
 /** Starting, steering and reading instances: what the REST API and the web app call. */
 import { randomUUID } from "node:crypto";
 import { EventNameSchema } from "@flowcraft/definition";
-import type { Database } from "@flowcraft/db";
+import { queryPrepared, type Database } from "@flowcraft/db";
 import { TERMINAL_STATUSES, type HistoryEvent, type Json, type RuntimeStatus, type WorkflowError } from "@flowcraft/engine";
 import { conflict, invalid, notFound } from "./errors.ts";
 import { eventFromRow } from "./history-rows.ts";
@@ -66,7 +66,9 @@ export class Instances {
     }
     let rows: Array<{ workflow_version: number; created_at: Date }>;
     try {
-      ({ rows } = await this.db.pool.query(
+      ({ rows } = await queryPrepared(
+        this.db.pool,
+        "flowcraft_start_instance",
         `WITH version AS (
            SELECT version FROM workflow_version
            WHERE workflow_name = $1 AND ($2::int IS NULL OR version = $2)

@@ -3,12 +3,13 @@
  * batch of turns. Each is one statement, so a batch costs three round trips at most.
  */
 import type pg from "pg";
+import { queryPrepared } from "@flowcraft/db";
 import type { HistoryEvent, InstanceSummary } from "@flowcraft/engine";
 import { dataOf, eventFromRow } from "./history-rows.ts";
 import { TASKS_CHANNEL, wakeLocal } from "./notifier.ts";
 import type { InboxMessage, InstanceState, Turn } from "./turn.ts";
 
-type Queryable = pg.Pool | pg.PoolClient;
+type Queryable = pg.Pool;
 
 export interface ClaimedInstance extends InstanceState {
   status: string;
@@ -21,7 +22,9 @@ export interface ClaimedInstance extends InstanceState {
  * each with its visible messages (at most `messageLimit` per instance; the rest wait a turn).
  */
 export async function claimInstances(db: Queryable, owner: string, leaseSeconds: number, limit: number, messageLimit: number): Promise<ClaimedInstance[]> {
-  const { rows } = await db.query(
+  const { rows } = await queryPrepared(
+    db,
+    "flowcraft_claim_instances",
     `UPDATE instance i SET lease_owner = $1, lease_expires_at = now() + make_interval(secs => $2)
      FROM (
        SELECT c.id FROM instance c
@@ -53,7 +56,9 @@ export async function claimInstances(db: Queryable, owner: string, leaseSeconds:
 export async function loadHistories(db: Queryable, from: Array<{ id: string; generation: number; afterSeq: number }>): Promise<Map<string, HistoryEvent[]>> {
   const histories = new Map<string, HistoryEvent[]>(from.map((f) => [f.id, []]));
   if (from.length === 0) return histories;
-  const { rows } = await db.query(
+  const { rows } = await queryPrepared(
+    db,
+    "flowcraft_load_histories",
     `SELECT h.instance_id, h.seq, h.type, h.data, h.at
      FROM history_event h
      JOIN jsonb_to_recordset($1::jsonb) AS f(id text, generation int, after_seq int)
@@ -104,7 +109,9 @@ export async function storeTurns(db: Queryable, owner: string, turns: Turn[], co
 
   // Every part sees the same snapshot: the ended instances' clean-up cannot see the tasks and
   // timers inserted here, and needs not, as a turn that ends an instance queues no new work.
-  const { rows } = await db.query(
+  const { rows } = await queryPrepared(
+    db,
+    "flowcraft_store_turns",
     `WITH stored AS (
        UPDATE instance i SET status = x.status::"RuntimeStatus", output = x.output, failure = x.failure,
               custom_status = x.custom_status, generation = x.generation, last_seq = x.last_seq,
@@ -166,13 +173,16 @@ export async function storeTurns(db: Queryable, owner: string, turns: Turn[], co
 /** Releases leases of instances claimed but not stored (e.g. their definition failed to load). */
 export async function releaseInstances(db: Queryable, owner: string, ids: string[]) {
   if (ids.length === 0) return;
-  await db.query("UPDATE instance SET lease_owner = NULL, lease_expires_at = NULL WHERE id = ANY($1::text[]) AND lease_owner = $2", [ids, owner]);
+  await queryPrepared(db, "flowcraft_release_instances", "UPDATE instance SET lease_owner = NULL, lease_expires_at = NULL WHERE id = ANY($1::text[]) AND lease_owner = $2", [ids, owner]);
 }
 
 /** Milliseconds until the next timer or delayed message is due, or null when none is waiting. */
 export async function nextDueInMs(db: Queryable): Promise<number | null> {
-  const { rows } = await db.query(
+  const { rows } = await queryPrepared(
+    db,
+    "flowcraft_next_due",
     "SELECT EXTRACT(EPOCH FROM (min(visible_at) - now())) * 1000 AS ms FROM inbox_message WHERE visible_at > now()",
+    [],
   );
   const ms = rows[0]?.ms;
   return ms === null || ms === undefined ? null : Math.max(0, Number(ms));
