@@ -2,12 +2,10 @@
 import type { Json, WorkflowError } from "@flowcraft/engine";
 import type pg from "pg";
 import { claimTasks, completeTasks, nextTaskDueInMs, type ClaimedTask, type TaskResult } from "./activity-sql.ts";
-import { IDLE_POLL_MS } from "./orchestrator.ts";
+import { IDLE_POLL_MS, TASK_LEASE_GRACE_SECONDS, type EagerRunner } from "./orchestrator.ts";
 import { ActivityError, type ActivityRegistry } from "./sdk.ts";
 import { Signal } from "./signal.ts";
 
-/** Extra lease time past an attempt's timeout, for reporting its result. */
-export const TASK_LEASE_GRACE_SECONDS = 5;
 /** Largest activity output stored in history. */
 export const MAX_ACTIVITY_OUTPUT_BYTES = 1024 * 1024;
 /** Tasks claimed per query. */
@@ -17,8 +15,10 @@ const COMPLETE_BATCH_SIZE = 500;
 /** Pause before reporting again after the database refused a batch of results. */
 const REPORT_RETRY_MS = 500;
 
-export class ActivityRunner {
+export class ActivityRunner implements EagerRunner {
   private inFlight = 0;
+  /** Running: eager tasks are welcome. */
+  private accepting = false;
   private buffer: TaskResult[] = [];
   private flushing: Promise<void> | null = null;
   private readonly slotFreed = new Signal();
@@ -34,6 +34,7 @@ export class ActivityRunner {
 
   async run(isRunning: () => boolean) {
     const names = this.registry.names();
+    this.accepting = true;
     while (isRunning()) {
       const free = this.maxConcurrency - this.inFlight;
       if (free <= 0) {
@@ -52,10 +53,24 @@ export class ActivityRunner {
         await this.wake.wait(due === null ? IDLE_POLL_MS : Math.min(IDLE_POLL_MS, due + 5));
         continue;
       }
-      for (const task of tasks) {
-        this.inFlight++;
-        void this.execute(task);
-      }
+      this.runLeased(tasks);
+    }
+    this.accepting = false;
+  }
+
+  runs(activity: string): boolean {
+    return this.registry.get(activity) !== undefined;
+  }
+
+  freeSlots(): number {
+    return this.accepting ? this.maxConcurrency - this.inFlight : 0;
+  }
+
+  /** Runs tasks a decision of this worker stored already leased to it. */
+  runLeased(tasks: ClaimedTask[]) {
+    for (const task of tasks) {
+      this.inFlight++;
+      void this.execute(task);
     }
   }
 

@@ -7,6 +7,7 @@ import { queryPrepared } from "@flowcraft/db";
 import type { HistoryEvent, InstanceSummary } from "@flowcraft/engine";
 import { dataOf, eventFromRow } from "./history-rows.ts";
 import { TASKS_CHANNEL, wakeLocal } from "./notifier.ts";
+import type { ClaimedTask } from "./activity-sql.ts";
 import type { InboxMessage, InstanceState, Turn } from "./turn.ts";
 
 type Queryable = pg.Pool;
@@ -70,14 +71,26 @@ export async function loadHistories(db: Queryable, from: Array<{ id: string; gen
   return histories;
 }
 
+export interface StoredTurns {
+  stored: Set<string>;
+  /** Tasks inserted already leased to the storing worker, to run at once. */
+  leased: ClaimedTask[];
+}
+
 /**
  * Stores a batch of turns in one statement, atomic without an explicit transaction: instance
  * rows (only where the lease is still ours), history events, tasks and timers of those
  * instances; removes the messages they consumed, and an ended instance's queued work. Returns
- * the instance ids stored.
+ * the instance ids stored and the tasks stored leased to `owner`.
  */
-export async function storeTurns(db: Queryable, owner: string, turns: Turn[], consumed: Map<string, number[]>): Promise<Set<string>> {
-  if (turns.length === 0) return new Set();
+export async function storeTurns(
+  db: Queryable,
+  owner: string,
+  turns: Turn[],
+  consumed: Map<string, number[]>,
+  leaseGraceSeconds: number,
+): Promise<StoredTurns> {
+  if (turns.length === 0) return { stored: new Set(), leased: [] };
   const instances = turns.map((t) => ({
     id: t.instanceId,
     status: t.summary.runtimeStatus,
@@ -101,6 +114,7 @@ export async function storeTurns(db: Queryable, owner: string, turns: Turn[], co
       attempt: task.attempt,
       timeout_seconds: task.timeoutSeconds,
       visible_at: task.visibleAt,
+      leased: task.leased === true,
     })),
   );
   const timers = turns.flatMap((t) => t.timers.map((timer) => ({ instance_id: timer.instanceId, generation: timer.generation, timer_id: timer.timerId, fire_at: timer.fireAt })));
@@ -127,13 +141,16 @@ export async function storeTurns(db: Queryable, owner: string, turns: Turn[], co
        WHERE instance_id IN (SELECT id FROM stored)
      ),
      tasks AS (
-       INSERT INTO activity_task (instance_id, generation, activity_id, activity, node, input, attempt, timeout_seconds, visible_at)
-       SELECT instance_id, generation, activity_id, activity, node, coalesce(input, 'null'::jsonb), attempt, timeout_seconds, visible_at
+       -- A leased task is the deciding worker's at once, under the same lease a claim would take.
+       INSERT INTO activity_task (instance_id, generation, activity_id, activity, node, input, attempt, timeout_seconds, visible_at, lease_owner)
+       SELECT instance_id, generation, activity_id, activity, node, coalesce(input, 'null'::jsonb), attempt, timeout_seconds,
+              CASE WHEN leased THEN now() + make_interval(secs => timeout_seconds + $8) ELSE visible_at END,
+              CASE WHEN leased THEN $2 END
        FROM jsonb_to_recordset($4::jsonb) AS x(instance_id text, generation int, activity_id text, activity text, node text,
-                                               input jsonb, attempt int, timeout_seconds float8, visible_at timestamptz)
+                                               input jsonb, attempt int, timeout_seconds float8, visible_at timestamptz, leased boolean)
        WHERE instance_id IN (SELECT id FROM stored)
        ON CONFLICT (instance_id, generation, activity_id, attempt) DO NOTHING
-       RETURNING 1
+       RETURNING id, instance_id, generation, activity_id, attempt, lease_owner IS NOT NULL AS leased
      ),
      timers AS (
        INSERT INTO inbox_message (instance_id, kind, data, dedupe_key, visible_at)
@@ -152,9 +169,12 @@ export async function storeTurns(db: Queryable, owner: string, turns: Turn[], co
      ended_timers AS (
        DELETE FROM inbox_message WHERE instance_id = ANY($7::text[]) AND kind = 'timer' AND instance_id IN (SELECT id FROM stored)
      )
-     SELECT id, (SELECT count(*) FROM tasks) AS tasks FROM stored
-     UNION ALL
-     SELECT NULL, 0 FROM (SELECT pg_notify('${TASKS_CHANNEL}', '') WHERE EXISTS (SELECT 1 FROM tasks)) notified`,
+     SELECT (SELECT coalesce(jsonb_agg(id), '[]'::jsonb) FROM stored) AS stored,
+            (SELECT coalesce(jsonb_agg(jsonb_build_object('id', id, 'instanceId', instance_id, 'generation', generation,
+                                                          'activityId', activity_id, 'attempt', attempt)), '[]'::jsonb)
+             FROM tasks WHERE leased) AS leased,
+            (SELECT count(*) FROM tasks WHERE NOT leased) AS queued,
+            (SELECT count(*) FROM (SELECT pg_notify('${TASKS_CHANNEL}', '') WHERE EXISTS (SELECT 1 FROM tasks WHERE NOT leased)) n) AS notified`,
     [
       JSON.stringify(instances),
       owner,
@@ -163,12 +183,23 @@ export async function storeTurns(db: Queryable, owner: string, turns: Turn[], co
       JSON.stringify(timers),
       messageIds,
       ended,
+      leaseGraceSeconds,
     ],
   );
-  const stored = new Set<string>(rows.flatMap((row) => (row.id ? [row.id as string] : [])));
-  if (rows.some((row) => Number(row.tasks) > 0)) wakeLocal(TASKS_CHANNEL);
-  return stored;
+  const row = rows[0]!;
+  if (Number(row.queued) > 0) wakeLocal(TASKS_CHANNEL);
+  const specs = new Map(turns.flatMap((t) => t.tasks).map((task) => [taskKey(task), task]));
+  const leased = (row.leased as Array<{ id: number; instanceId: string; generation: number; activityId: string; attempt: number }>).map(
+    (task) => {
+      const { visibleAt: _visibleAt, leased: _leased, ...spec } = specs.get(taskKey(task))!;
+      return { ...spec, id: Number(task.id) };
+    },
+  );
+  return { stored: new Set<string>(row.stored as string[]), leased };
 }
+
+const taskKey = (task: { instanceId: string; generation: number; activityId: string; attempt: number }) =>
+  `${task.instanceId}|${task.generation}|${task.activityId}|${task.attempt}`;
 
 /** Releases leases of instances claimed but not stored (e.g. their definition failed to load). */
 export async function releaseInstances(db: Queryable, owner: string, ids: string[]) {

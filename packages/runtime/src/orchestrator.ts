@@ -2,9 +2,20 @@
 import type { HistoryEvent } from "@flowcraft/engine";
 import type pg from "pg";
 import { DefinitionCache } from "./definitions.ts";
-import { claimInstances, loadHistories, nextDueInMs, releaseInstances, storeTurns } from "./orchestrator-sql.ts";
+import type { ClaimedTask } from "./activity-sql.ts";
+import { claimInstances, loadHistories, nextDueInMs, releaseInstances, storeTurns, type StoredTurns } from "./orchestrator-sql.ts";
 import type { Signal } from "./signal.ts";
 import { failedTurn, planTurn, type Turn } from "./turn.ts";
+
+/** Extra lease time past an attempt's timeout, for reporting its result. */
+export const TASK_LEASE_GRACE_SECONDS = 5;
+
+/** The part of an activity runner that takes tasks leased to it by a decision. */
+export interface EagerRunner {
+  runs(activity: string): boolean;
+  freeSlots(): number;
+  runLeased(tasks: ClaimedTask[]): void;
+}
 
 /** How long a claimed instance stays ours; a crashed worker's instances are retaken after it. */
 export const INSTANCE_LEASE_SECONDS = 10;
@@ -26,6 +37,8 @@ export class Orchestrator {
     private readonly owner: string,
     private readonly wake: Signal,
     private readonly onError: (error: unknown) => void,
+    /** This worker's activity runner, which takes the tasks it can run straight from the decision. */
+    private readonly runner: EagerRunner | null,
   ) {
     this.definitions = new DefinitionCache(pool);
   }
@@ -74,7 +87,9 @@ export class Orchestrator {
         used.push(history);
         consumed.set(instance.id, instance.messages.map((m) => m.id));
       }
-      const stored = await this.store(turns, consumed);
+      this.leaseForRunner(turns, now);
+      const { stored, leased } = await this.store(turns, consumed);
+      this.runner?.runLeased(leased);
       turns.forEach((turn, i) => this.remember(turn, claimed[i]!.generation, used[i]!, stored.has(turn.instanceId)));
       await releaseInstances(this.pool, this.owner, ids.filter((id) => !stored.has(id)));
       return claimed.length;
@@ -85,21 +100,39 @@ export class Orchestrator {
     }
   }
 
+  /**
+   * Eager dispatch: tasks due now whose activity this worker runs are stored already leased to
+   * it, as many as its runner has free slots, and skip the round trip of being claimed.
+   */
+  private leaseForRunner(turns: Turn[], now: Date) {
+    if (!this.runner) return;
+    let slots = this.runner.freeSlots();
+    for (const task of turns.flatMap((t) => t.tasks)) {
+      if (slots <= 0) return;
+      if (Date.parse(task.visibleAt) <= now.getTime() && this.runner.runs(task.activity)) {
+        task.leased = true;
+        slots--;
+      }
+    }
+  }
+
   /** Stores the batch at once; if that fails, each turn alone, so one bad instance cannot hold up the rest. */
-  private async store(turns: Turn[], consumed: Map<string, number[]>): Promise<Set<string>> {
+  private async store(turns: Turn[], consumed: Map<string, number[]>): Promise<StoredTurns> {
     try {
-      return await storeTurns(this.pool, this.owner, turns, consumed);
+      return await storeTurns(this.pool, this.owner, turns, consumed, TASK_LEASE_GRACE_SECONDS);
     } catch (error) {
       if (turns.length === 1) throw error;
-      const stored = new Set<string>();
+      const result: StoredTurns = { stored: new Set(), leased: [] };
       for (const turn of turns) {
         try {
-          for (const id of await storeTurns(this.pool, this.owner, [turn], consumed)) stored.add(id);
+          const one = await storeTurns(this.pool, this.owner, [turn], consumed, TASK_LEASE_GRACE_SECONDS);
+          for (const id of one.stored) result.stored.add(id);
+          result.leased.push(...one.leased);
         } catch (single) {
           this.onError(single);
         }
       }
-      return stored;
+      return result;
     }
   }
 

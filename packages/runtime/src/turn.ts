@@ -52,6 +52,8 @@ export interface ActivityTask {
 export interface NewTask extends ActivityTask {
   /** When a worker may take it: now, or after a retry's backoff. */
   visibleAt: string;
+  /** Stored already leased to the deciding worker, which runs it at once (eager dispatch). */
+  leased?: boolean;
 }
 
 export interface NewTimer {

@@ -46,8 +46,8 @@ export class Worker {
     this.registry = withBuiltIns(options.activities);
     const onError = options.onError ?? ((error: unknown) => console.error(`worker ${this.id}:`, error));
     this.notifier = new Notifier(db.url, { [INBOX_CHANNEL]: this.inboxSignal, [TASKS_CHANNEL]: this.tasksSignal });
-    this.orchestrator = new Orchestrator(db.pool, this.id, this.inboxSignal, onError);
     this.runner = new ActivityRunner(db.pool, this.id, this.registry, this.tasksSignal, options.maxConcurrentActivities ?? 100, onError);
+    this.orchestrator = new Orchestrator(db.pool, this.id, this.inboxSignal, onError, options.runActivities === false ? null : this.runner);
   }
 
   /** Activity names this worker runs. */
