@@ -9,9 +9,9 @@ import type { Instances } from "@flowcraft/runtime";
 import type { Scenario } from "./scenarios.ts";
 
 /**
- * Starts in progress at once. Each start is a transaction that holds a pooled connection for
- * several round trips: four, next to the worker's few and the poll, leave the default pool of 10
- * without waiters, so starting does not slow the worker down by taking its connections.
+ * Starts in progress at once, like a few concurrent callers of the start API. Each start is one
+ * statement on a pooled connection: four, next to the worker's few and the poll, leave the
+ * default pool of 10 without waiters, so starting never takes the worker's connections.
  */
 const START_CONCURRENCY = 4;
 /**
