@@ -74,6 +74,12 @@ describe("publishing definitions", () => {
     expect(response.body.error.code).toBe("too_large");
   });
 
+  it("refuses a NUL character, which Postgres cannot store", async () => {
+    const response = await server.call("POST", "/api/v1/workflows/task-chain/start", '{"name": "a\\u0000b"}', { "content-type": "application/json" });
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toMatch(/NUL/);
+  });
+
   it("refuses a body that is not JSON", async () => {
     const response = await server.call("PUT", "/api/v1/workflows/xml", "<definition/>", { "content-type": "application/xml" });
     expect(response.status).toBe(415);
@@ -153,10 +159,19 @@ describe("listing", () => {
     ["limit=abc", /limit/],
     ["createdFrom=yesterday", /createdFrom/],
     ["cursor=garbage", /cursor/],
+    ["workflowVersion=99999999999", /workflowVersion/],
+    ["createdFrom=-100000-01-01", /createdFrom/],
   ])("refuses %s with a message naming it", async (query, pattern) => {
     const response = await server.call("GET", `/api/v1/instances?${query}`);
     expect(response.status).toBe(400);
     expect(response.body.error.message).toMatch(pattern);
+  });
+
+  it("answers out-of-range versions and odd ids with a 4xx, never a 500", async () => {
+    expect((await server.call("POST", "/api/v1/workflows/task-chain/start?version=99999999999", 1)).status).toBe(400);
+    expect((await server.call("GET", "/api/v1/workflows/task-chain/versions/99999999999")).status).toBe(400);
+    expect((await server.call("GET", "/api/v1/instances/x/history?afterSeq=99999999999")).status).toBe(400);
+    expect((await server.call("GET", "/api/v1/instances/a%00b")).status).toBe(404);
   });
 
   it("answers unknown routes with a JSON 404", async () => {

@@ -48,6 +48,8 @@ describe("validateDefinition", () => {
       base({ a: { type: "group", body: { start: "a", nodes: { a: { type: "end" } } } } }),
       { nodeId: "a", field: null, message: expect.stringContaining('duplicate node id "a"') },
     ],
+    ["a reference to an inherited name", base({ a: { type: "timer", duration: 1, next: "isPrototypeOf" } }), { nodeId: "a", field: "next", message: 'there is no node "isPrototypeOf" in this graph' }],
+    ["a reserved node id", base({ constructor: { type: "end" } }, "constructor"), { nodeId: "constructor", field: null, message: expect.stringContaining("reserved") }],
     ["an unsupported version", { version: 2, start: "a", nodes: { a: { type: "end" } } }, { nodeId: null, field: "version", message: expect.stringContaining("version 1") }],
   ])("reports %s, addressed by node and field", (_name, raw, expected) => {
     expect(problemsOf(raw)).toContainEqual(expected);

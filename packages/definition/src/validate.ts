@@ -53,7 +53,7 @@ function checkSemantics(definition: Definition, options: ValidateOptions): Probl
   for (const located of graphs) {
     const { graph, path } = located;
     const at = (...rest: string[]) => [...(path ? path.split(".") : []), ...rest];
-    if (!(graph.start in graph.nodes)) {
+    if (!Object.hasOwn(graph.nodes, graph.start)) {
       problems.push(problemAt(at("start"), `start: there is no node "${graph.start}" in this graph`));
     }
     for (const [id, node] of Object.entries(graph.nodes)) {
@@ -66,7 +66,7 @@ function checkSemantics(definition: Definition, options: ValidateOptions): Probl
         seen.set(id, nodePath.join("."));
       }
       for (const edge of edgesOf(node)) {
-        if (!(edge.target in graph.nodes)) {
+        if (!Object.hasOwn(graph.nodes, edge.target)) {
           problems.push(problemAt([...nodePath, ...edge.field.split(".")], `there is no node "${edge.target}" in this graph`));
         }
       }
@@ -98,14 +98,14 @@ function checkSemantics(definition: Definition, options: ValidateOptions): Probl
 }
 
 function checkReachability({ graph }: LocatedGraph, at: (...rest: string[]) => string[]): Problem[] {
-  if (!(graph.start in graph.nodes)) return [];
+  if (!Object.hasOwn(graph.nodes, graph.start)) return [];
   const reached = new Set<string>([graph.start]);
   const queue = [graph.start];
   while (queue.length > 0) {
     const node = graph.nodes[queue.pop()!];
     if (!node) continue;
     for (const { target } of edgesOf(node)) {
-      if (!reached.has(target) && target in graph.nodes) {
+      if (!reached.has(target) && Object.hasOwn(graph.nodes, target)) {
         reached.add(target);
         queue.push(target);
       }
@@ -124,7 +124,7 @@ function checkCycles({ graph }: LocatedGraph, at: (...rest: string[]) => string[
     state.set(id, "open");
     stack.push(id);
     for (const { target } of edgesOf(graph.nodes[id]!)) {
-      if (!(target in graph.nodes)) continue;
+      if (!Object.hasOwn(graph.nodes, target)) continue;
       if (state.get(target) === "open") {
         const loop = [...stack.slice(stack.indexOf(target)), target].join(" → ");
         problems.push(

@@ -42,5 +42,7 @@ export async function evaluate(expression: string, context: Record<string, unkno
 function toJson(value: unknown): Json {
   if (value === undefined) return null;
   if (typeof value === "function") throw new ExpressionError("expression yields a function, not a value");
-  return JSON.parse(JSON.stringify(value)) as Json;
+  const text = JSON.stringify(value);
+  if (text.includes("\\u0000")) throw new ExpressionError("expression yields a string with a NUL character (\\u0000), which cannot be stored");
+  return JSON.parse(text) as Json;
 }

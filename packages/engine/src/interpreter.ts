@@ -63,7 +63,7 @@ export async function runGraph(run: Run, graph: Graph, scope: Scope, prefix: str
   let previous: Json = null;
   const limit = Object.keys(graph.nodes).length;
   for (let visited = 0; visited <= limit; visited++) {
-    const node = graph.nodes[id];
+    const node = Object.hasOwn(graph.nodes, id) ? graph.nodes[id] : undefined;
     if (!node) return fail("DefinitionError", `there is no node "${id}"`, id);
     const key = prefix + id;
     const outcome = await runNodeSafely(run, id, node, scope, prefix, previous);

@@ -79,7 +79,6 @@ export class ActivityRunner implements EagerRunner {
     const deadline = Date.now() + timeoutMs;
     while ((this.inFlight > 0 || this.buffer.length > 0 || this.flushing) && Date.now() < deadline) {
       await this.slotFreed.wait(50);
-      await this.flushing;
     }
   }
 
@@ -153,6 +152,7 @@ function toStoredJson(value: unknown): Json {
     throw new ActivityError(`activity output is not JSON: ${(error as Error).message}`, "InvalidOutput");
   }
   if (text === undefined) return null;
+  if (text.includes("\\u0000")) throw new ActivityError("activity output holds a NUL character (\\u0000), which cannot be stored", "InvalidOutput");
   if (Buffer.byteLength(text) > MAX_ACTIVITY_OUTPUT_BYTES) {
     throw new ActivityError(`activity output is over ${MAX_ACTIVITY_OUTPUT_BYTES} bytes`, "InvalidOutput");
   }
@@ -160,9 +160,10 @@ function toStoredJson(value: unknown): Json {
 }
 
 function toWorkflowError(error: unknown): WorkflowError {
-  if (error instanceof ActivityError) {
-    return { name: error.errorName, message: error.message, ...(error.details !== undefined ? { details: error.details } : {}) };
-  }
-  if (error instanceof Error) return { name: "ActivityFailed", message: error.message };
-  return { name: "ActivityFailed", message: String(error) };
+  const found: WorkflowError =
+    error instanceof ActivityError
+      ? { name: error.errorName, message: error.message, ...(error.details !== undefined ? { details: error.details } : {}) }
+      : { name: "ActivityFailed", message: error instanceof Error ? error.message : String(error) };
+  // Postgres cannot store NUL in JSON; an error must always be storable.
+  return JSON.parse(JSON.stringify(found).replaceAll("\\u0000", "\\ufffd")) as WorkflowError;
 }

@@ -117,7 +117,7 @@ export class Instances {
   }
 
   async get(instanceId: string): Promise<InstanceView> {
-    const row = await this.db.prisma.instance.findUnique({ where: { id: instanceId } });
+    const row = INSTANCE_ID_PATTERN.test(instanceId) ? await this.db.prisma.instance.findUnique({ where: { id: instanceId } }) : null;
     if (!row) throw notFound(`there is no instance "${instanceId.slice(0, 200)}"`);
     return toView(row);
   }
@@ -196,12 +196,24 @@ export class Instances {
   }
 
   private async enqueue(instanceId: string, kind: InboxMessageKind, data: object, dedupeKey = `${kind}:${randomUUID()}`) {
+    try {
+      await this.insertMessage(instanceId, kind, data, dedupeKey);
+    } catch (error) {
+      // Purged between the status check and the insert.
+      if ((error as { code?: string }).code === "P2003" || String((error as Error).message).includes("23503")) {
+        throw notFound(`there is no instance "${instanceId}"`);
+      }
+      throw error;
+    }
+    wakeLocal(INBOX_CHANNEL);
+  }
+
+  private async insertMessage(instanceId: string, kind: InboxMessageKind, data: object, dedupeKey: string) {
     await this.db.prisma.$transaction([
       this.db.prisma.$executeRaw`INSERT INTO inbox_message (instance_id, kind, data, dedupe_key)
         VALUES (${instanceId}, ${kind}, ${JSON.stringify(data)}::jsonb, ${dedupeKey}) ON CONFLICT (instance_id, dedupe_key) DO NOTHING`,
       this.db.prisma.$executeRawUnsafe(`SELECT pg_notify('${INBOX_CHANNEL}', '')`),
     ]);
-    wakeLocal(INBOX_CHANNEL);
   }
 }
 

@@ -14,6 +14,8 @@ type Queryable = pg.Pool;
 
 export interface ClaimedInstance extends InstanceState {
   status: string;
+  /** Tells apart two instances that had the same id, one purged before the other started. */
+  createdAt: string;
   /** Visible inbox messages, oldest first. */
   messages: InboxMessage[];
 }
@@ -36,8 +38,11 @@ export async function claimInstances(db: Queryable, owner: string, leaseSeconds:
      ) claimed
      WHERE i.id = claimed.id
      RETURNING i.id, i.workflow_name, i.workflow_version, i.status, i.generation, i.last_seq, i.output, i.failure, i.custom_status,
-       (SELECT coalesce(jsonb_agg(jsonb_build_object('id', m.id, 'kind', m.kind, 'data', m.data) ORDER BY m.id), '[]'::jsonb)
-        FROM (SELECT id, kind, data FROM inbox_message WHERE instance_id = i.id AND visible_at <= now() ORDER BY id LIMIT $4) m
+       i.created_at,
+       -- In the order things happened: a timer's message is stored when the timer is set, but it
+       -- happens when it fires, after any event raised before that.
+       (SELECT coalesce(jsonb_agg(jsonb_build_object('id', m.id, 'kind', m.kind, 'data', m.data) ORDER BY m.visible_at, m.id), '[]'::jsonb)
+        FROM (SELECT id, kind, data, visible_at FROM inbox_message WHERE instance_id = i.id AND visible_at <= now() ORDER BY visible_at, id LIMIT $4) m
        ) AS messages`,
     [owner, leaseSeconds, limit, messageLimit],
   );
@@ -49,6 +54,7 @@ export async function claimInstances(db: Queryable, owner: string, leaseSeconds:
     generation: row.generation,
     lastSeq: row.last_seq,
     summary: { runtimeStatus: row.status, output: row.output, failure: row.failure, customStatus: row.custom_status } as InstanceSummary,
+    createdAt: (row.created_at as Date).toISOString(),
     messages: row.messages as InboxMessage[],
   }));
 }

@@ -3,7 +3,7 @@ import type { HistoryEvent } from "@flowcraft/engine";
 import type pg from "pg";
 import { DefinitionCache } from "./definitions.ts";
 import type { ClaimedTask } from "./activity-sql.ts";
-import { claimInstances, loadHistories, nextDueInMs, releaseInstances, storeTurns, type StoredTurns } from "./orchestrator-sql.ts";
+import { claimInstances, loadHistories, nextDueInMs, releaseInstances, storeTurns, type ClaimedInstance, type StoredTurns } from "./orchestrator-sql.ts";
 import type { Signal } from "./signal.ts";
 import { failedTurn, planTurn, type Turn } from "./turn.ts";
 
@@ -28,9 +28,16 @@ export const IDLE_POLL_MS = 1_000;
 /** Histories kept in memory between turns, so a busy instance is not re-read every step. */
 const HISTORY_CACHE_SIZE = 5_000;
 
+/** A history kept between turns, valid for one incarnation and generation of an instance. */
+interface CachedHistory {
+  createdAt: string;
+  generation: number;
+  events: HistoryEvent[];
+}
+
 export class Orchestrator {
   private readonly definitions: DefinitionCache;
-  private readonly histories = new Map<string, { generation: number; events: HistoryEvent[] }>();
+  private readonly histories = new Map<string, CachedHistory>();
 
   constructor(
     private readonly pool: pg.Pool,
@@ -64,9 +71,10 @@ export class Orchestrator {
     const ids = claimed.map((c) => c.id);
     try {
       const known = claimed.map((c) => {
-        const cached = this.histories.get(c.id);
-        const afterSeq = cached && cached.generation === c.generation ? (cached.events.at(-1)?.seq ?? 0) : 0;
-        return { id: c.id, generation: c.generation, afterSeq: afterSeq <= c.lastSeq ? afterSeq : 0, lastSeq: c.lastSeq };
+        const entry = this.histories.get(c.id);
+        const usable = entry && entry.createdAt === c.createdAt && entry.generation === c.generation && (entry.events.at(-1)?.seq ?? 0) <= c.lastSeq;
+        const cached = usable ? entry.events : [];
+        return { id: c.id, generation: c.generation, afterSeq: cached.at(-1)?.seq ?? 0, lastSeq: c.lastSeq, cached };
       });
       // A history cached up to the instance's last event needs no reading at all.
       const fresh = await loadHistories(this.pool, known.filter((k) => k.afterSeq < k.lastSeq));
@@ -75,8 +83,7 @@ export class Orchestrator {
       const used: HistoryEvent[][] = [];
       const consumed = new Map<string, number[]>();
       for (const [i, instance] of claimed.entries()) {
-        const cached = known[i]!.afterSeq > 0 ? this.histories.get(instance.id)!.events : [];
-        const history = [...cached, ...(fresh.get(instance.id) ?? [])];
+        const history = [...known[i]!.cached, ...(fresh.get(instance.id) ?? [])];
         const definition = await this.definitions.get(instance.workflowName, instance.workflowVersion);
         turns.push(
           await planTurn(instance, definition, history, instance.messages, now).catch((error) => {
@@ -90,7 +97,7 @@ export class Orchestrator {
       this.leaseForRunner(turns, now);
       const { stored, leased } = await this.store(turns, consumed);
       this.runner?.runLeased(leased);
-      turns.forEach((turn, i) => this.remember(turn, claimed[i]!.generation, used[i]!, stored.has(turn.instanceId)));
+      turns.forEach((turn, i) => this.remember(turn, claimed[i]!, used[i]!, stored.has(turn.instanceId)));
       await releaseInstances(this.pool, this.owner, ids.filter((id) => !stored.has(id)));
       return claimed.length;
     } catch (error) {
@@ -137,12 +144,12 @@ export class Orchestrator {
   }
 
   /** Caches the history as it stands after a stored turn; drops it when the turn was not stored. */
-  private remember(turn: Turn, generationBefore: number, history: HistoryEvent[], stored: boolean) {
+  private remember(turn: Turn, instance: ClaimedInstance, history: HistoryEvent[], stored: boolean) {
     this.histories.delete(turn.instanceId);
     if (!stored || turn.ended) return;
-    const base = generationBefore === turn.generation ? history : [];
+    const base = instance.generation === turn.generation ? history : [];
     const events = [...base, ...turn.events.filter((e) => e.generation === turn.generation)];
     if (this.histories.size >= HISTORY_CACHE_SIZE) this.histories.delete(this.histories.keys().next().value!);
-    this.histories.set(turn.instanceId, { generation: turn.generation, events });
+    this.histories.set(turn.instanceId, { createdAt: instance.createdAt, generation: turn.generation, events });
   }
 }

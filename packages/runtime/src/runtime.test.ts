@@ -14,6 +14,7 @@ beforeAll(async () => {
       calls.push(String(x));
       return x;
     })
+    .register("nul", () => "a\u0000b")
     .register("flaky", () => {
       if (flakyFailures-- > 0) throw new Error("not yet");
       return "finally";
@@ -75,6 +76,13 @@ describe("runtime on a real database", () => {
     });
     const { instanceId } = await rt.instances.start("reshape", { items: [{ price: 2 }, { price: 3.5 }] });
     expect(await waitForInstance(rt.instances, instanceId)).toMatchObject({ runtimeStatus: "COMPLETED", output: { total: 5.5, count: 2 } });
+  });
+
+  it("fails a step whose output holds a NUL character, without holding up other results", async () => {
+    await rt.workflows.publish("nul", { version: 1, start: "n", nodes: { n: { type: "activity", activity: "nul" } } });
+    const { instanceId } = await rt.instances.start("nul", null);
+    const done = await waitForInstance(rt.instances, instanceId);
+    expect(done).toMatchObject({ runtimeStatus: "FAILED", failure: { name: "InvalidOutput", message: expect.stringContaining("NUL") } });
   });
 
   it("delivers an event raised before the instance waits for it", async () => {

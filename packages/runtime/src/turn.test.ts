@@ -90,6 +90,21 @@ describe("planTurn", () => {
     expect(turn.timers).toEqual([expect.objectContaining({ timerId: "m:interval", generation: 2 })]);
   });
 
+  it("ignores an event raised again with the same eventId, even after the first was consumed", async () => {
+    const waits = definition({
+      version: 1,
+      start: "w1",
+      nodes: { w1: { type: "wait", event: "x", next: "w2" }, w2: { type: "wait", event: "x" } },
+    });
+    const first = await planTurn(instance(1), waits, [started], [], now);
+    const raised: InboxMessage = { id: 1, kind: "event", data: { eventId: "E1", name: "x", payload: 1 } };
+    const second = await planTurn(instance(first.lastSeq), waits, [started, ...first.events], [raised], now);
+    expect(second.events.map((e) => e.type)).toEqual(["event_raised", "event_consumed", "event_wait_started"]);
+    const history = [started, ...first.events, ...second.events];
+    const again = await planTurn(instance(second.lastSeq), waits, history, [{ ...raised, id: 2 }], now);
+    expect(again.events).toEqual([]);
+  });
+
   it("failedTurn fails the instance with the reason", () => {
     const turn = failedTurn(instance(4), new Error("boom"), now);
     expect(turn.events).toEqual([expect.objectContaining({ type: "execution_failed", seq: 5 })]);

@@ -94,6 +94,8 @@ export async function planTurn(
   };
 
   const facts = indexHistory(current);
+  // A retried raise with the same eventId is a no-op, even after the first one was consumed.
+  const raisedIds = new Set(current.flatMap((e) => (e.type === "event_raised" ? [e.eventId] : [])));
   let ended = facts.ended;
   let suspended = facts.suspended;
   const applied = new Set<string>();
@@ -123,6 +125,8 @@ export async function planTurn(
       }
       case "event": {
         const { eventId, name, payload, raisedBy } = message.data;
+        if (raisedIds.has(eventId)) break;
+        raisedIds.add(eventId);
         append({ type: "event_raised", eventId, name, payload, ...(raisedBy ? { raisedBy } : {}) });
         break;
       }

@@ -6,6 +6,15 @@ import { InvalidJsonError } from "./json-body.ts";
 
 const STATUS_OF: Record<ClientErrorCode, number> = { not_found: 404, conflict: 409, invalid: 400 };
 
+/** Postgres error codes that mean the request carried a value it cannot store or compare. */
+const DATABASE_INPUT_ERRORS: Record<string, string> = {
+  "22P05": "a value holds a character Postgres cannot store",
+  "22021": "a value is not valid text",
+  "22003": "a number is out of range",
+  "22008": "a date is out of range",
+  "22007": "a date is not valid",
+};
+
 export interface ErrorBody {
   error: { code: string; message: string; problems?: unknown[] };
 }
@@ -25,6 +34,11 @@ export function installErrorHandling(app: FastifyInstance) {
       return reply.status(400).send(errorBody("invalid", `invalid request: ${summary}`, problems));
     }
     if (error instanceof InvalidJsonError) return reply.status(400).send(errorBody("invalid_json", error.message));
+    const pgCode = (error as { code?: unknown }).code;
+    if (typeof pgCode === "string" && pgCode in DATABASE_INPUT_ERRORS) {
+      // A value the checks above let through but Postgres refuses: still the caller's input.
+      return reply.status(400).send(errorBody("invalid", `${DATABASE_INPUT_ERRORS[pgCode]}: ${error.message}`));
+    }
     const status = (error as FastifyError).statusCode;
     if (status && status >= 400 && status < 500) {
       return reply.status(status).send(errorBody(codeOf(status), friendly(error as FastifyError)));

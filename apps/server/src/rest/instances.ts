@@ -4,31 +4,35 @@ import { RUNTIME_STATUSES, type Json } from "@flowcraft/engine";
 import { INSTANCE_ID_PATTERN, MAX_PAGE_SIZE, type Instances } from "@flowcraft/runtime";
 import { z } from "zod";
 
+/** Largest value of a Postgres integer column: versions and sequence numbers stay below it. */
+const MAX_INT = 2_147_483_647;
+/** Dates Postgres can store and people mean. */
+const DateParam = z.coerce.date().min(new Date("1970-01-01T00:00:00Z")).max(new Date("9999-12-31T23:59:59Z"));
 const IdParams = z.object({ id: z.string().min(1).max(200) });
 const StartParams = z.object({ name: z.string().min(1).max(200) });
 const StartQuery = z.object({
   instanceId: z.string().regex(INSTANCE_ID_PATTERN, "must be 1-200 letters, digits, . _ : or -").optional(),
-  version: z.coerce.number().int().min(1).optional(),
+  version: z.coerce.number().int().min(1).max(MAX_INT).optional(),
 });
 const EventParams = IdParams.extend({ eventName: z.string().min(1).max(200) });
 const EventQuery = z.object({ eventId: z.string().min(1).max(200).optional() });
 const ActionBody = z.object({ reason: z.string().max(2000).optional() }).strict().optional();
 const ListQuery = z.object({
   workflowName: z.string().max(200).optional(),
-  workflowVersion: z.coerce.number().int().min(1).optional(),
+  workflowVersion: z.coerce.number().int().min(1).max(MAX_INT).optional(),
   status: z
     .string()
     .transform((s) => s.split(",").map((x) => x.trim().toUpperCase()))
     .pipe(z.array(z.enum(RUNTIME_STATUSES)))
     .optional(),
-  createdFrom: z.coerce.date().optional(),
-  createdTo: z.coerce.date().optional(),
+  createdFrom: DateParam.optional(),
+  createdTo: DateParam.optional(),
   instanceId: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
   cursor: z.string().max(1000).optional(),
 });
 const HistoryQuery = z.object({
-  afterSeq: z.coerce.number().int().min(0).optional(),
+  afterSeq: z.coerce.number().int().min(0).max(MAX_INT).optional(),
   limit: z.coerce.number().int().min(1).max(10 * MAX_PAGE_SIZE).optional(),
 });
 

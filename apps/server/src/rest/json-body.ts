@@ -11,6 +11,9 @@ export function installJsonBody(app: FastifyInstance) {
   app.addContentTypeParser(["application/json", "text/plain"], { parseAs: "string" }, (_request, body, done) => {
     const text = typeof body === "string" ? body : body.toString("utf8");
     if (text.trim() === "") return done(null, undefined);
+    if (text.includes("\\u0000") || text.includes("\u0000")) {
+      return done(new InvalidJsonError("request body holds a NUL character (\\u0000), which cannot be stored"), undefined);
+    }
     try {
       done(null, JSON.parse(text));
     } catch (error) {

@@ -4,7 +4,7 @@ import type { Workflows } from "@flowcraft/runtime";
 import { z } from "zod";
 
 const NameParams = z.object({ name: z.string().min(1).max(200) });
-const VersionParams = NameParams.extend({ version: z.coerce.number().int().min(1) });
+const VersionParams = NameParams.extend({ version: z.coerce.number().int().min(1).max(2_147_483_647) });
 
 export function workflowRoutes(app: FastifyInstance, workflows: Workflows) {
   app.get("/api/v1/workflows", async () => ({ workflows: await workflows.list() }));
