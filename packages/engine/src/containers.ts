@@ -6,23 +6,37 @@ import type { Json } from "./json.ts";
 import { childScope, contextOf, type Scope } from "./scope.ts";
 import { isTruthy, secondsOf } from "./steps.ts";
 
-export async function runParallel(run: Run, node: ParallelNode, scope: Scope, prefix: string): Promise<Outcome> {
-  const mark = run.commands.length;
-  const outputs: Json[] = [];
-  let pending = false;
-  for (const branch of node.branches) {
-    const outcome = await runGraph(run, branch, childScope(scope), prefix);
-    if (outcome.kind === "error") {
-      rollback(run, mark);
-      return outcome;
-    }
-    if (outcome.kind === "pending") pending = true;
-    else outputs.push(outcome.output);
-  }
-  return pending ? PENDING : { kind: "done", output: outputs };
+/**
+ * Of the branches that failed, the one whose failure came first in history (the lowest branch on
+ * a tie): the same branch on every replay, however late the others fail.
+ */
+function firstError(errors: Array<Extract<Outcome, { kind: "error" }>>): Outcome {
+  return errors.reduce((first, error) => (error.at < first.at ? error : first));
 }
 
-export async function runMap(run: Run, id: string, node: MapNode, scope: Scope, prefix: string): Promise<Outcome> {
+export async function runParallel(run: Run, node: ParallelNode, scope: Scope, prefix: string, at: number): Promise<Outcome> {
+  const mark = run.commands.length;
+  const outputs: Json[] = [];
+  const errors: Array<Extract<Outcome, { kind: "error" }>> = [];
+  let pending = false;
+  let doneAt = at;
+  for (const branch of node.branches) {
+    const outcome = await runGraph(run, branch, childScope(scope), prefix, branch.start, at);
+    if (outcome.kind === "error") errors.push(outcome);
+    else if (outcome.kind === "pending") pending = true;
+    else {
+      outputs.push(outcome.output);
+      doneAt = Math.max(doneAt, outcome.at);
+    }
+  }
+  if (errors.length > 0) {
+    rollback(run, mark);
+    return firstError(errors);
+  }
+  return pending ? PENDING : { kind: "done", output: outputs, at: doneAt };
+}
+
+export async function runMap(run: Run, id: string, node: MapNode, scope: Scope, prefix: string, at: number): Promise<Outcome> {
   const listed = await evaluate(node.items, contextOf(scope));
   if (listed !== null && !Array.isArray(listed)) {
     throw new ExpressionError(`items must yield a list, got ${JSON.stringify(listed).slice(0, 200)}`);
@@ -31,8 +45,10 @@ export async function runMap(run: Run, id: string, node: MapNode, scope: Scope, 
   const limit = node.maxConcurrency ?? Number.POSITIVE_INFINITY;
   const mark = run.commands.length;
   const outputs: Json[] = new Array(items.length).fill(null);
+  const errors: Array<Extract<Outcome, { kind: "error" }>> = [];
   let active = 0;
   let pending = false;
+  let doneAt = at;
   for (let index = 0; index < items.length; index++) {
     const iterationPrefix = `${prefix}${id}[${index}].`;
     // Iterations start in index order, never more than maxConcurrency at once.
@@ -40,23 +56,26 @@ export async function runMap(run: Run, id: string, node: MapNode, scope: Scope, 
       pending = true;
       continue;
     }
-    const outcome = await runGraph(run, node.body, childScope(scope, { item: items[index]!, index }), iterationPrefix);
+    const outcome = await runGraph(run, node.body, childScope(scope, { item: items[index]!, index }), iterationPrefix, node.body.start, at);
     if (outcome.kind === "error") {
-      rollback(run, mark);
-      return outcome;
-    }
-    if (outcome.kind === "pending") {
+      errors.push(outcome);
+    } else if (outcome.kind === "pending") {
       active++;
       pending = true;
     } else {
       outputs[index] = outcome.output;
+      doneAt = Math.max(doneAt, outcome.at);
     }
   }
-  return pending ? PENDING : { kind: "done", output: outputs };
+  if (errors.length > 0) {
+    rollback(run, mark);
+    return firstError(errors);
+  }
+  return pending ? PENDING : { kind: "done", output: outputs, at: doneAt };
 }
 
-export function runGroup(run: Run, node: GroupNode, scope: Scope, prefix: string): Promise<Outcome> {
-  return runGraph(run, node.body, childScope(scope), prefix);
+export function runGroup(run: Run, node: GroupNode, scope: Scope, prefix: string, at: number): Promise<Outcome> {
+  return runGraph(run, node.body, childScope(scope), prefix, node.body.start, at);
 }
 
 /**
@@ -64,19 +83,19 @@ export function runGroup(run: Run, node: GroupNode, scope: Scope, prefix: string
  * the stop condition; unless it stops, it sleeps `interval` and continues as new, so each check
  * starts from a fresh, short history.
  */
-export async function runMonitor(run: Run, id: string, node: MonitorNode, scope: Scope, prefix: string): Promise<Outcome> {
+export async function runMonitor(run: Run, id: string, node: MonitorNode, scope: Scope, prefix: string, at: number): Promise<Outcome> {
   const resume = run.facts.resume?.node === id ? run.facts.resume : undefined;
   const state = resume ? resume.state : node.state ? await evaluate(node.state, contextOf(scope)) : null;
   const iteration = resume?.iteration ?? 1;
   const bodyScope = childScope(scope, { state, iteration });
-  const outcome = await runGraph(run, node.body, bodyScope, prefix);
+  const outcome = await runGraph(run, node.body, bodyScope, prefix, node.body.start, at);
   if (outcome.kind !== "done") return outcome;
   const nextState = node.nextState ? await evaluate(node.nextState, contextOf(bodyScope)) : state;
   const after = { ...bodyScope, state: nextState };
   const stop =
     (node.maxIterations !== undefined && iteration >= node.maxIterations) ||
     (node.until !== undefined && isTruthy(await evaluate(node.until, contextOf(after))));
-  if (stop) return { kind: "done", output: nextState };
+  if (stop) return { kind: "done", output: nextState, at: outcome.at };
   const timerId = `${prefix}${id}:interval`;
   const timer = run.facts.timers.get(timerId);
   if (!timer) {

@@ -190,6 +190,37 @@ describe("fan-out / fan-in", () => {
     expect(sim.last()).toMatchObject({ type: "execution_completed", output: [10, 12] });
   });
 
+  it("the branch that failed first in history decides the error path, however late the others fail", async () => {
+    const racing = definition({
+      version: 1,
+      start: "both",
+      nodes: {
+        both: {
+          type: "parallel",
+          branches: [
+            { start: "a", nodes: { a: { type: "activity", activity: "a" } } },
+            { start: "b", nodes: { b: { type: "activity", activity: "b" } } },
+          ],
+          onError: { next: "which" },
+        },
+        which: { type: "decision", choices: [{ when: "error.node = 'a'", next: "compA" }], default: "compB" },
+        compA: { type: "activity", activity: "comp", input: "'A'" },
+        compB: { type: "activity", activity: "comp", input: "'B'" },
+      },
+    });
+    const sim = new Simulation(racing, {});
+    sim.start(null);
+    await sim.decide();
+    const failed = (activityId: string) =>
+      sim.append({ type: "activity_failed", activityId, attempt: 1, error: { name: "ActivityFailed", message: `${activityId} broke` } });
+    failed("b");
+    await sim.decide();
+    failed("a");
+    await sim.decide();
+    expect(sim.ofType("activity_scheduled").map((e) => e.activityId)).toEqual(["a", "b", "compB"]);
+    expect((await decide(racing, sim.history, sim.now)).commands).toEqual([]);
+  });
+
   it("a failing branch fails the fan-out and its error path runs", async () => {
     const failing = definition({
       version: 1,

@@ -22,11 +22,15 @@ export interface NodeTrace {
   status: NodeStatus;
 }
 
-/** The result of running a node or graph as far as history allows. */
+/**
+ * The result of running a node or graph as far as history allows. `at` is the sequence number of
+ * the history event that settled it: when several branches fail, the one that failed first in
+ * history wins, on every replay.
+ */
 export type Outcome =
-  | { kind: "done"; output: Json; /** Overrides the node's own `next`; null ends the graph. */ next?: string | null }
+  | { kind: "done"; output: Json; at: number; /** Overrides the node's own `next`; null ends the graph. */ next?: string | null }
   | { kind: "pending" }
-  | { kind: "error"; error: WorkflowError };
+  | { kind: "error"; error: WorkflowError; at: number };
 
 export const PENDING: Outcome = { kind: "pending" };
 
@@ -51,22 +55,24 @@ export async function interpret(definition: Definition, facts: Facts): Promise<I
   if (!facts.started || facts.ended) return run;
   const resume = facts.resume;
   const scope: Scope = { input: facts.input, steps: { ...resume?.steps } };
-  const outcome = await runGraph(run, definition, scope, "", resume?.node ?? definition.start);
+  const outcome = await runGraph(run, definition, scope, "", resume?.node ?? definition.start, facts.started.seq);
   if (outcome.kind === "done") run.commands.push({ type: "complete", output: outcome.output });
   if (outcome.kind === "error") run.commands.push({ type: "fail", error: outcome.error });
   return run;
 }
 
 /** Runs a graph from `from`; done means its last node is done, and gives that node's output. */
-export async function runGraph(run: Run, graph: Graph, scope: Scope, prefix: string, from = graph.start): Promise<Outcome> {
+/** Runs a graph from `from`, entered at history position `at`; done gives its last node's output. */
+export async function runGraph(run: Run, graph: Graph, scope: Scope, prefix: string, from: string, at: number): Promise<Outcome> {
   let id = from;
   let previous: Json = null;
+  let previousAt = at;
   const limit = Object.keys(graph.nodes).length;
   for (let visited = 0; visited <= limit; visited++) {
     const node = Object.hasOwn(graph.nodes, id) ? graph.nodes[id] : undefined;
-    if (!node) return fail("DefinitionError", `there is no node "${id}"`, id);
+    if (!node) return fail("DefinitionError", `there is no node "${id}"`, id, previousAt);
     const key = prefix + id;
-    const outcome = await runNodeSafely(run, id, node, scope, prefix, previous);
+    const outcome = await runNodeSafely(run, id, node, scope, prefix, previous, previousAt);
     if (outcome.kind === "pending") return outcome;
     if (outcome.kind === "error") {
       run.trace.set(key, { node: id, status: "failed" });
@@ -74,67 +80,69 @@ export async function runGraph(run: Run, graph: Graph, scope: Scope, prefix: str
       if (!handler || (handler.errors && !handler.errors.includes(outcome.error.name))) return outcome;
       scope = { ...scope, error: outcome.error };
       previous = null;
+      previousAt = outcome.at;
       id = handler.next;
       continue;
     }
     scope.steps[id] = outcome.output;
     run.trace.set(key, { node: id, status: "completed" });
     if (node.customStatus && !run.facts.customStatusKeys.has(key)) {
-      const value = await evaluateOrError(node.customStatus, scope, id);
+      const value = await evaluateOrError(node.customStatus, scope, id, outcome.at);
       if (value.kind === "error") return value;
       run.commands.push({ type: "set_custom_status", key, node: id, value: value.output });
     }
     const next = outcome.next === undefined ? ("next" in node ? node.next : undefined) : outcome.next;
-    if (!next) return { kind: "done", output: outcome.output };
+    if (!next) return { kind: "done", output: outcome.output, at: outcome.at };
     previous = outcome.output;
+    previousAt = outcome.at;
     id = next;
   }
-  return fail("DefinitionError", "the graph loops", id);
+  return fail("DefinitionError", "the graph loops", id, previousAt);
 }
 
-async function runNodeSafely(run: Run, id: string, node: Node, scope: Scope, prefix: string, previous: Json): Promise<Outcome> {
+async function runNodeSafely(run: Run, id: string, node: Node, scope: Scope, prefix: string, previous: Json, at: number): Promise<Outcome> {
   try {
-    return await runNode(run, id, node, scope, prefix, previous);
+    return await runNode(run, id, node, scope, prefix, previous, at);
   } catch (error) {
-    if (error instanceof ExpressionError) return fail("ExpressionError", error.message, id);
+    if (error instanceof ExpressionError) return fail("ExpressionError", error.message, id, at);
     throw error;
   }
 }
 
-function runNode(run: Run, id: string, node: Node, scope: Scope, prefix: string, previous: Json): Promise<Outcome> {
+function runNode(run: Run, id: string, node: Node, scope: Scope, prefix: string, previous: Json, at: number): Promise<Outcome> {
   switch (node.type) {
     case "activity":
       return runActivity(run, id, node, scope, prefix);
     case "timer":
       return runTimer(run, id, node, scope, prefix, previous);
     case "wait":
-      return runWait(run, id, node, scope, prefix);
+      return runWait(run, id, node, scope, prefix, at);
     case "decision":
-      return runDecision(id, node, scope, previous);
+      return runDecision(id, node, scope, previous, at);
     case "end":
-      return runEnd(node, scope, previous);
+      return runEnd(node, scope, previous, at);
     case "fail":
-      return runFail(id, node, scope);
+      return runFail(id, node, scope, at);
     case "parallel":
-      return runParallel(run, node, scope, prefix);
+      return runParallel(run, node, scope, prefix, at);
     case "map":
-      return runMap(run, id, node, scope, prefix);
+      return runMap(run, id, node, scope, prefix, at);
     case "group":
-      return runGroup(run, node, scope, prefix);
+      return runGroup(run, node, scope, prefix, at);
     case "monitor":
-      return runMonitor(run, id, node, scope, prefix);
+      return runMonitor(run, id, node, scope, prefix, at);
   }
 }
 
-export function fail(name: string, message: string, node: string): Extract<Outcome, { kind: "error" }> {
-  return { kind: "error", error: { name, message, node } };
+export function fail(name: string, message: string, node: string, at: number): Extract<Outcome, { kind: "error" }> {
+  return { kind: "error", error: { name, message, node }, at };
 }
 
-async function evaluateOrError(expression: string, scope: Scope, node: string): Promise<Exclude<Outcome, { kind: "pending" }>> {
+async function evaluateOrError(expression: string, scope: Scope, node: string, at: number): Promise<Exclude<Outcome, { kind: "pending" }>> {
   try {
-    return { kind: "done", output: await evaluate(expression, contextOf(scope)) };
+    return { kind: "done", output: await evaluate(expression, contextOf(scope)), at };
   } catch (error) {
-    return fail("ExpressionError", (error as Error).message, node);
+    return fail("ExpressionError", (error as Error).message, node, at);
   }
 }
 

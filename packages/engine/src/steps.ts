@@ -19,7 +19,7 @@ export async function runActivity(run: Run, id: string, node: ActivityNode, scop
     run.trace.set(key, { node: id, status: "running" });
     return PENDING;
   }
-  if (facts.completed) return { kind: "done", output: facts.completed.output };
+  if (facts.completed) return { kind: "done", output: facts.completed.output, at: facts.completed.seq };
   if (facts.failed) {
     const attempt = facts.attempt;
     if (attempt < maxAttemptsOf(node.retry)) {
@@ -36,7 +36,7 @@ export async function runActivity(run: Run, id: string, node: ActivityNode, scop
       run.trace.set(key, { node: id, status: "retrying" });
       return PENDING;
     }
-    return { kind: "error", error: { ...facts.failed.error, node: id, attempts: attempt } };
+    return { kind: "error", error: { ...facts.failed.error, node: id, attempts: attempt }, at: facts.failed.seq };
   }
   run.trace.set(key, { node: id, status: facts.attempt > 1 ? "retrying" : "running" });
   return PENDING;
@@ -49,13 +49,13 @@ export async function runTimer(run: Run, id: string, node: TimerNode, scope: Sco
     const delaySeconds = await secondsOf(node.duration, scope, "duration");
     run.commands.push({ type: "start_timer", timerId: key, node: id, purpose: "delay", delaySeconds });
   } else if (timer.firedSeq !== undefined) {
-    return { kind: "done", output: previous };
+    return { kind: "done", output: previous, at: timer.firedSeq };
   }
   run.trace.set(key, { node: id, status: "waiting" });
   return PENDING;
 }
 
-export async function runWait(run: Run, id: string, node: WaitNode, scope: Scope, prefix: string): Promise<Outcome> {
+export async function runWait(run: Run, id: string, node: WaitNode, scope: Scope, prefix: string, at: number): Promise<Outcome> {
   const key = prefix + id;
   const timerId = `${key}:timeout`;
   if (!run.facts.waits.has(key)) {
@@ -78,7 +78,7 @@ export async function runWait(run: Run, id: string, node: WaitNode, scope: Scope
     }
   }
   const consumed = run.facts.consumed.get(key);
-  if (consumed) return { kind: "done", output: consumed.payload };
+  if (consumed) return { kind: "done", output: consumed.payload, at: Math.max(consumed.seq, at) };
   const firedSeq = run.facts.timers.get(timerId)?.firedSeq;
   // An event raised before the wait began is kept for it; one raised after the timeout fired is not.
   const candidate = run.facts.unconsumed.find(
@@ -87,30 +87,30 @@ export async function runWait(run: Run, id: string, node: WaitNode, scope: Scope
   if (candidate) {
     run.claimed.add(candidate.seq);
     run.commands.push({ type: "consume_event", waitId: key, node: id, name: node.event, raisedSeq: candidate.seq });
-    return { kind: "done", output: candidate.payload };
+    return { kind: "done", output: candidate.payload, at: Math.max(candidate.seq, at) };
   }
   if (firedSeq !== undefined) {
-    if (node.onTimeout) return { kind: "done", output: null, next: node.onTimeout };
-    return fail("Timeout", `no "${node.event}" event arrived before the timeout`, id);
+    if (node.onTimeout) return { kind: "done", output: null, next: node.onTimeout, at: firedSeq };
+    return fail("Timeout", `no "${node.event}" event arrived before the timeout`, id, firedSeq);
   }
   run.trace.set(key, { node: id, status: "waiting" });
   return PENDING;
 }
 
-export async function runDecision(id: string, node: DecisionNode, scope: Scope, previous: Json): Promise<Outcome> {
+export async function runDecision(id: string, node: DecisionNode, scope: Scope, previous: Json, at: number): Promise<Outcome> {
   for (const choice of node.choices) {
-    if (isTruthy(await evaluate(choice.when, contextOf(scope)))) return { kind: "done", output: previous, next: choice.next };
+    if (isTruthy(await evaluate(choice.when, contextOf(scope)))) return { kind: "done", output: previous, next: choice.next, at };
   }
-  if (node.default) return { kind: "done", output: previous, next: node.default };
-  return fail("NoChoiceMatched", "no choice was true and the decision has no default", id);
+  if (node.default) return { kind: "done", output: previous, next: node.default, at };
+  return fail("NoChoiceMatched", "no choice was true and the decision has no default", id, at);
 }
 
-export async function runEnd(node: EndNode, scope: Scope, previous: Json): Promise<Outcome> {
+export async function runEnd(node: EndNode, scope: Scope, previous: Json, at: number): Promise<Outcome> {
   const output = node.output ? await evaluate(node.output, contextOf(scope)) : previous;
-  return { kind: "done", output, next: null };
+  return { kind: "done", output, next: null, at };
 }
 
-export async function runFail(id: string, node: FailNode, scope: Scope): Promise<Outcome> {
+export async function runFail(id: string, node: FailNode, scope: Scope, at: number): Promise<Outcome> {
   const caught = scope.error;
   const message = node.message ? await evaluate(node.message, contextOf(scope)) : null;
   return {
@@ -121,6 +121,7 @@ export async function runFail(id: string, node: FailNode, scope: Scope): Promise
       message: message === null ? (caught?.message ?? `the workflow failed at "${id}"`) : typeof message === "string" ? message : JSON.stringify(message),
       node: caught?.node ?? id,
     },
+    at,
   };
 }
 
