@@ -27,6 +27,7 @@ export {
   NODE_KINDS,
   DEFINITION_VERSIONS,
   DEFINITION_SCHEMA_URL,
+  MAX_DURATION_SECONDS,
 } from "./schema.ts";
 export type {
   Definition,

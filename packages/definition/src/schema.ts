@@ -36,9 +36,12 @@ export const ExpressionSchema = z
   .min(1, { error: "must not be empty" })
   .describe("JSONata expression over {input, steps, item, index, state, iteration, error}");
 
+/** Longest delay, timeout or retry interval: ten years, far beyond any sensible wait. */
+export const MAX_DURATION_SECONDS = 315_360_000;
+
 /** Seconds as a number, or a JSONata expression that yields seconds. */
 export const DurationSchema = z
-  .union([z.number().nonnegative({ error: "must be zero or more seconds" }), ExpressionSchema])
+  .union([z.number().nonnegative({ error: "must be zero or more seconds" }).max(MAX_DURATION_SECONDS, { error: "must be at most ten years (315360000 seconds)" }), ExpressionSchema])
   .describe("Seconds, or a JSONata expression that yields seconds");
 
 export const EventNameSchema = z
@@ -49,9 +52,9 @@ export const EventNameSchema = z
 /** Retry policy of an activity step; intervals are in seconds. */
 export const RetryPolicySchema = z.strictObject({
   maxAttempts: z.number().int().min(1).max(1000).describe("Attempts in all, the first included (default 1: no retry)"),
-  firstInterval: z.number().nonnegative().optional().describe("Seconds before the second attempt (default 1)"),
-  backoffCoefficient: z.number().min(1).optional().describe("Each wait is the previous one times this (default 2)"),
-  maxInterval: z.number().nonnegative().optional().describe("Upper bound of a wait between attempts, in seconds"),
+  firstInterval: z.number().nonnegative().max(MAX_DURATION_SECONDS).optional().describe("Seconds before the second attempt (default 1)"),
+  backoffCoefficient: z.number().min(1).max(100).optional().describe("Each wait is the previous one times this (default 2)"),
+  maxInterval: z.number().nonnegative().max(MAX_DURATION_SECONDS).optional().describe("Upper bound of a wait between attempts, in seconds"),
 });
 
 /** Where to go when the node fails: the error is then available to that path as `error`. */

@@ -1,5 +1,14 @@
 /** Interpreting the leaf nodes: activity, timer, wait, decision, end and fail. */
-import type { ActivityNode, DecisionNode, Duration, EndNode, FailNode, TimerNode, WaitNode } from "@flowcraft/definition";
+import {
+  MAX_DURATION_SECONDS,
+  type ActivityNode,
+  type DecisionNode,
+  type Duration,
+  type EndNode,
+  type FailNode,
+  type TimerNode,
+  type WaitNode,
+} from "@flowcraft/definition";
 import { evaluate, ExpressionError } from "./expression.ts";
 import { fail, PENDING, type Outcome, type Run } from "./interpreter.ts";
 import type { Json } from "./json.ts";
@@ -134,8 +143,8 @@ export function isTruthy(value: Json): boolean {
 
 export async function secondsOf(duration: Duration, scope: Scope, field: string): Promise<number> {
   const value = typeof duration === "number" ? duration : await evaluate(duration, contextOf(scope));
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-    throw new ExpressionError(`${field} must yield a number of seconds (zero or more), got ${JSON.stringify(value)}`);
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || value > MAX_DURATION_SECONDS) {
+    throw new ExpressionError(`${field} must yield a number of seconds from 0 to ${MAX_DURATION_SECONDS}, got ${JSON.stringify(value)}`);
   }
   return value;
 }

@@ -1,5 +1,6 @@
 /**
- * Built-in `http`: the step's input expression yields {method, url, headers, body, timeout}.
+ * Built-in `http`: the step's input expression yields {method, url, headers, body}; the step's
+ * timeout bounds the request.
  * Output is {status, headers, body}; a non-2xx status is a failure the retry policy handles.
  */
 import type { Json } from "@flowcraft/engine";
@@ -49,6 +50,11 @@ export const http: ActivityFunction = async (input, { signal }) => {
   } catch (error) {
     if (signal.aborted) throw new ActivityError(`http ${request.method} ${request.url} timed out`, "ActivityTimeout");
     throw new ActivityError(`http ${request.method} ${request.url} failed: ${(error as Error).message}`, "HttpError");
+  }
+  const declared = Number(response.headers.get("content-length") ?? 0);
+  if (declared > HTTP_MAX_RESPONSE_BYTES) {
+    await response.body?.cancel();
+    throw new ActivityError(`http response of ${request.url} is over ${HTTP_MAX_RESPONSE_BYTES} bytes`, "HttpError");
   }
   const raw = await response.text();
   if (Buffer.byteLength(raw) > HTTP_MAX_RESPONSE_BYTES) {
