@@ -14,7 +14,8 @@ it("takes the event raised before the timeout, though no worker ran until after 
     version: 1,
     start: "w",
     nodes: {
-      w: { type: "wait", event: "go", timeout: 1, onTimeout: "late", next: "onTime" },
+      // Long enough that the worker surely stops before the deadline, even on a busy machine.
+      w: { type: "wait", event: "go", timeout: 5, onTimeout: "late", next: "onTime" },
       onTime: { type: "end", output: "'on time'" },
       late: { type: "end", output: "'timed out'" },
     },
@@ -24,8 +25,11 @@ it("takes the event raised before the timeout, though no worker ran until after 
   await waitForInstance(rt.instances, instanceId, (v) => v.runtimeStatus === "RUNNING");
   await worker.stop();
   await rt.instances.raiseEvent(instanceId, "go", { ok: true });
+  const created = (await rt.instances.history(instanceId)).find((e) => e.type === "timer_created");
+  expect(created?.type === "timer_created" && Date.parse(created.fireAt)).toBeGreaterThan(Date.now());
   // Both the event and the due timer now wait in the inbox for the next worker.
-  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  const fireAt = created?.type === "timer_created" ? Date.parse(created.fireAt) : 0;
+  await new Promise((resolve) => setTimeout(resolve, fireAt - Date.now() + 300));
   await rt.startWorker();
   const done = await waitForInstance(rt.instances, instanceId);
   expect(done.output).toBe("on time");
