@@ -53,7 +53,7 @@ export class ActivityRunner implements EagerRunner {
         await this.wake.wait(due === null ? IDLE_POLL_MS : Math.min(IDLE_POLL_MS, due + 5));
         continue;
       }
-      this.runLeased(tasks);
+      this.start(tasks);
     }
     this.accepting = false;
   }
@@ -62,16 +62,23 @@ export class ActivityRunner implements EagerRunner {
     return this.registry.get(activity) !== undefined;
   }
 
-  freeSlots(): number {
-    return this.accepting ? this.maxConcurrency - this.inFlight : 0;
+  reserve(wanted: number): number {
+    const granted = this.accepting ? Math.max(0, Math.min(wanted, this.maxConcurrency - this.inFlight)) : 0;
+    this.inFlight += granted;
+    return granted;
   }
 
-  /** Runs tasks a decision of this worker stored already leased to it. */
-  runLeased(tasks: ClaimedTask[]) {
+  runLeased(tasks: ClaimedTask[], reserved: number) {
+    this.inFlight -= reserved;
+    this.start(tasks);
+  }
+
+  private start(tasks: ClaimedTask[]) {
     for (const task of tasks) {
       this.inFlight++;
       void this.execute(task);
     }
+    this.slotFreed.fire();
   }
 
   /** Waits for running attempts to finish and their results to be reported. */

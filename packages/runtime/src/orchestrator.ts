@@ -13,8 +13,10 @@ export const TASK_LEASE_GRACE_SECONDS = 5;
 /** The part of an activity runner that takes tasks leased to it by a decision. */
 export interface EagerRunner {
   runs(activity: string): boolean;
-  freeSlots(): number;
-  runLeased(tasks: ClaimedTask[]): void;
+  /** Takes up to `wanted` free slots at once, so that concurrent decisions cannot overfill it. */
+  reserve(wanted: number): number;
+  /** Runs the tasks stored leased to this worker and frees the `reserved` slots they did not use. */
+  runLeased(tasks: ClaimedTask[], reserved: number): void;
 }
 
 /** How long a claimed instance stays ours; a crashed worker's instances are retaken after it. */
@@ -94,9 +96,16 @@ export class Orchestrator {
         used.push(history);
         consumed.set(instance.id, instance.messages.map((m) => m.id));
       }
-      this.leaseForRunner(turns, now);
-      const { stored, leased } = await this.store(turns, consumed);
-      this.runner?.runLeased(leased);
+      const reserved = this.leaseForRunner(turns, now);
+      let result: StoredTurns;
+      try {
+        result = await this.store(turns, consumed);
+      } catch (error) {
+        this.runner?.runLeased([], reserved);
+        throw error;
+      }
+      const { stored, leased } = result;
+      this.runner?.runLeased(leased, reserved);
       turns.forEach((turn, i) => this.remember(turn, claimed[i]!, used[i]!, stored.has(turn.instanceId)));
       await releaseInstances(this.pool, this.owner, ids.filter((id) => !stored.has(id)));
       return claimed.length;
@@ -111,16 +120,13 @@ export class Orchestrator {
    * Eager dispatch: tasks due now whose activity this worker runs are stored already leased to
    * it, as many as its runner has free slots, and skip the round trip of being claimed.
    */
-  private leaseForRunner(turns: Turn[], now: Date) {
-    if (!this.runner) return;
-    let slots = this.runner.freeSlots();
-    for (const task of turns.flatMap((t) => t.tasks)) {
-      if (slots <= 0) return;
-      if (Date.parse(task.visibleAt) <= now.getTime() && this.runner.runs(task.activity)) {
-        task.leased = true;
-        slots--;
-      }
-    }
+  private leaseForRunner(turns: Turn[], now: Date): number {
+    const runner = this.runner;
+    if (!runner) return 0;
+    const eligible = turns.flatMap((t) => t.tasks).filter((task) => Date.parse(task.visibleAt) <= now.getTime() && runner.runs(task.activity));
+    const reserved = runner.reserve(eligible.length);
+    for (const task of eligible.slice(0, reserved)) task.leased = true;
+    return reserved;
   }
 
   /** Stores the batch at once; if that fails, each turn alone, so one bad instance cannot hold up the rest. */
