@@ -58,8 +58,9 @@ export async function completeTasks(db: pg.Pool, owner: string, results: TaskRes
     "flowcraft_complete_tasks",
     `WITH r AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(task_id bigint, data jsonb)),
      done AS (
-       DELETE FROM activity_task t USING r
-       WHERE t.id = r.task_id AND t.lease_owner = $2
+       -- By primary key: the id list lets the planner use the index instead of joining a whole table.
+       DELETE FROM activity_task t
+       WHERE t.id = ANY($3::bigint[]) AND t.lease_owner = $2
        RETURNING t.id, t.instance_id, t.generation, t.activity_id, t.attempt
      ),
      inserted AS (
@@ -71,7 +72,7 @@ export async function completeTasks(db: pg.Pool, owner: string, results: TaskRes
        RETURNING 1
      )
      SELECT pg_notify('${INBOX_CHANNEL}', '') FROM (SELECT count(*) AS n FROM inserted) c WHERE c.n > 0`,
-    [JSON.stringify(results.map((r) => ({ task_id: r.taskId, data: r.data }))), owner],
+    [JSON.stringify(results.map((r) => ({ task_id: r.taskId, data: r.data }))), owner, results.map((r) => r.taskId)],
   );
   if (rowCount) wakeLocal(INBOX_CHANNEL);
   return rowCount ?? 0;

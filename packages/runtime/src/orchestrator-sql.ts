@@ -137,7 +137,7 @@ export async function storeTurns(
               custom_status = x.custom_status, generation = x.generation, last_seq = x.last_seq,
               updated_at = now(), lease_owner = NULL, lease_expires_at = NULL
        FROM jsonb_to_recordset($1::jsonb) AS x(id text, status text, output jsonb, failure jsonb, custom_status jsonb, generation int, last_seq int)
-       WHERE i.id = x.id AND i.lease_owner = $2
+       WHERE i.id = x.id AND i.id = ANY($9::text[]) AND i.lease_owner = $2
        RETURNING i.id
      ),
      history AS (
@@ -190,6 +190,7 @@ export async function storeTurns(
       messageIds,
       ended,
       leaseGraceSeconds,
+      instances.map((i) => i.id),
     ],
   );
   const row = rows[0]!;
