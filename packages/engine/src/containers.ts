@@ -2,7 +2,7 @@
 import type { GroupNode, MapNode, MonitorNode, ParallelNode } from "@flowcraft/definition";
 import { evaluate, ExpressionError } from "./expression.ts";
 import { PENDING, rollback, runGraph, type Outcome, type Run } from "./interpreter.ts";
-import type { Json } from "./json.ts";
+import { inJsonbKeyOrder, type Json } from "./json.ts";
 import { childScope, contextOf, type Scope } from "./scope.ts";
 import { isTruthy, secondsOf } from "./steps.ts";
 
@@ -102,10 +102,16 @@ export async function runMonitor(run: Run, id: string, node: MonitorNode, scope:
     const delaySeconds = await secondsOf(node.interval, after, "interval");
     run.commands.push({ type: "start_timer", timerId, node: id, purpose: "monitor_interval", delaySeconds });
   } else if (timer.firedSeq !== undefined) {
+    // The next generation reads these back from storage: give them storage's key order now.
     run.commands.push({
       type: "continue_as_new",
       input: run.facts.input,
-      resume: { node: id, state: nextState, iteration: iteration + 1, steps: { ...scope.steps } },
+      resume: {
+        node: id,
+        state: inJsonbKeyOrder(nextState),
+        iteration: iteration + 1,
+        steps: inJsonbKeyOrder(scope.steps) as Record<string, Json>,
+      },
     });
   }
   run.trace.set(prefix + id, { node: id, status: "waiting" });

@@ -404,6 +404,21 @@ describe("timer, decision, custom status and expressions", () => {
     expect(sim.ofType("custom_status_set").map((e) => e.value)).toEqual([{ done: 1 }, { done: 2 }]);
   });
 
+  it("a custom status that cannot be computed fails its node, and the node's error path runs", async () => {
+    const progress = definition({
+      version: 1,
+      start: "a",
+      nodes: {
+        a: { type: "activity", activity: "echo", input: "1", customStatus: "steps.a + 'x'", onError: { next: "handled" } },
+        handled: { type: "end", output: "error.name" },
+      },
+    });
+    const sim = new Simulation(progress, { echo: (x) => x });
+    sim.start(null);
+    await sim.settle();
+    expect(sim.last()).toMatchObject({ type: "execution_completed", output: "ExpressionError" });
+  });
+
   it("an expression that cannot be evaluated fails its step with ExpressionError", async () => {
     const broken = definition({
       version: 1,

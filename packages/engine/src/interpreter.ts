@@ -61,7 +61,6 @@ export async function interpret(definition: Definition, facts: Facts): Promise<I
   return run;
 }
 
-/** Runs a graph from `from`; done means its last node is done, and gives that node's output. */
 /** Runs a graph from `from`, entered at history position `at`; done gives its last node's output. */
 export async function runGraph(run: Run, graph: Graph, scope: Scope, prefix: string, from: string, at: number): Promise<Outcome> {
   let id = from;
@@ -72,8 +71,14 @@ export async function runGraph(run: Run, graph: Graph, scope: Scope, prefix: str
     const node = Object.hasOwn(graph.nodes, id) ? graph.nodes[id] : undefined;
     if (!node) return fail("DefinitionError", `there is no node "${id}"`, id, previousAt);
     const key = prefix + id;
-    const outcome = await runNodeSafely(run, id, node, scope, prefix, previous, previousAt);
+    let outcome = await runNodeSafely(run, id, node, scope, prefix, previous, previousAt);
     if (outcome.kind === "pending") return outcome;
+    if (outcome.kind === "done" && node.customStatus && !run.facts.customStatusKeys.has(key)) {
+      // A custom status that cannot be computed fails the node, so its error path applies.
+      const value = await evaluateOrError(node.customStatus, { ...scope, steps: { ...scope.steps, [id]: outcome.output } }, id, outcome.at);
+      if (value.kind === "error") outcome = value;
+      else run.commands.push({ type: "set_custom_status", key, node: id, value: value.output });
+    }
     if (outcome.kind === "error") {
       run.trace.set(key, { node: id, status: "failed" });
       const handler = "onError" in node ? node.onError : undefined;
@@ -86,11 +91,6 @@ export async function runGraph(run: Run, graph: Graph, scope: Scope, prefix: str
     }
     scope.steps[id] = outcome.output;
     run.trace.set(key, { node: id, status: "completed" });
-    if (node.customStatus && !run.facts.customStatusKeys.has(key)) {
-      const value = await evaluateOrError(node.customStatus, scope, id, outcome.at);
-      if (value.kind === "error") return value;
-      run.commands.push({ type: "set_custom_status", key, node: id, value: value.output });
-    }
     const next = outcome.next === undefined ? ("next" in node ? node.next : undefined) : outcome.next;
     if (!next) return { kind: "done", output: outcome.output, at: outcome.at };
     previous = outcome.output;
