@@ -4,9 +4,8 @@
  */
 export { connect, queryPrepared } from "./client.ts";
 export type { Database, DatabaseOptions, PrismaClient } from "./client.ts";
-export { migrate, readMigrations, MIGRATIONS_DIR } from "./migrate.ts";
+export { migrate, readMigrations } from "./migrate.ts";
 export type { Migration } from "./migrate.ts";
 export { startEmbeddedPostgres } from "./embedded.ts";
 export type { EmbeddedPostgres } from "./embedded.ts";
-export { RuntimeStatus } from "./generated/prisma/enums.ts";
 export type { Prisma } from "./generated/prisma/client.ts";

@@ -49,7 +49,7 @@ export type {
 } from "./schema.ts";
 export { validateDefinition } from "./validate.ts";
 export type { ValidateOptions, ValidationResult } from "./validate.ts";
-export { formatProblems, problemAt } from "./problems.ts";
+export { problemAt } from "./problems.ts";
 export type { Problem } from "./problems.ts";
 export { allGraphs, childGraphsOf, edgesOf } from "./graph.ts";
 export type { Edge, ChildGraph, LocatedGraph } from "./graph.ts";

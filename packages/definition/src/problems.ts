@@ -28,8 +28,3 @@ export function problemAt(segments: ReadonlyArray<PropertyKey>, message: string)
     message,
   };
 }
-
-/** Renders problems as one line each, for logs and error messages. */
-export function formatProblems(problems: readonly Problem[]): string {
-  return problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join("\n");
-}

@@ -25,4 +25,3 @@ export { summarize, RUNTIME_STATUSES, TERMINAL_STATUSES } from "./summary.ts";
 export type { InstanceSummary, RuntimeStatus } from "./summary.ts";
 export { evaluate, ExpressionError } from "./expression.ts";
 export { retryDelaySeconds, maxAttemptsOf } from "./retry.ts";
-export { DEFAULT_ACTIVITY_TIMEOUT_SECONDS } from "./steps.ts";

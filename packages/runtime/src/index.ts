@@ -4,7 +4,7 @@
  */
 export { Worker } from "./worker.ts";
 export type { WorkerOptions } from "./worker.ts";
-export { Workflows, WORKFLOW_NAME_PATTERN, checkWorkflowName } from "./workflows.ts";
+export { Workflows } from "./workflows.ts";
 export type { WorkflowSummary, WorkflowVersionView } from "./workflows.ts";
 export { Instances, INSTANCE_ID_PATTERN, MAX_PAGE_SIZE } from "./instances.ts";
 export type { InstanceView, InstanceFilter, InstancePage, ActionOptions } from "./instances.ts";
@@ -13,5 +13,4 @@ export type { ActivityFunction, ActivityContext } from "./sdk.ts";
 export { createRegistry } from "./registry.ts";
 export { ClientError } from "./errors.ts";
 export type { ClientErrorCode } from "./errors.ts";
-export { canonicalJson, hashOf } from "./canonical-json.ts";
 export { recordActivities } from "./registrations.ts";

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "activity_task" DROP COLUMN "lease_expires_at";
+
