@@ -1,7 +1,7 @@
 /** A real server on a loopback port over a fresh database, with the example workflows, for tests. */
 import type { AddressInfo } from "node:net";
 import { createTestDatabase, type TestDatabase } from "@flowcraft/db/testing";
-import type { RuntimeStatus } from "@flowcraft/engine";
+import { TERMINAL_STATUSES } from "@flowcraft/engine";
 import { Instances, Worker, Workflows, type ActivityFunction, type InstanceView } from "@flowcraft/runtime";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app.ts";
@@ -17,8 +17,6 @@ export interface TestServer {
   waitFor(id: string, until?: (view: InstanceView) => boolean, timeoutMs?: number): Promise<InstanceView>;
   close(): Promise<void>;
 }
-
-const ENDED: RuntimeStatus[] = ["COMPLETED", "FAILED", "TERMINATED"];
 
 export async function startTestServer(overrides: Record<string, ActivityFunction> = {}, bodyLimitBytes = 256 * 1024): Promise<TestServer> {
   const db = await createTestDatabase();
@@ -46,7 +44,7 @@ export async function startTestServer(overrides: Record<string, ActivityFunction
     db,
     app,
     call,
-    async waitFor(id, until = (view) => ENDED.includes(view.runtimeStatus), timeoutMs = 30_000) {
+    async waitFor(id, until = (view) => TERMINAL_STATUSES.has(view.runtimeStatus), timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const { status, body } = await call("GET", `/api/v1/instances/${encodeURIComponent(id)}`);

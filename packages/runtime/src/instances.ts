@@ -7,6 +7,7 @@ import { conflict, invalid, notFound } from "./errors.ts";
 import { eventFromRow } from "./history-rows.ts";
 import { INBOX_CHANNEL, wakeLocal } from "./notifier.ts";
 import type { InboxMessageKind } from "./turn.ts";
+import { workflowNotFound } from "./workflows.ts";
 
 export const INSTANCE_ID_PATTERN = /^[A-Za-z0-9._:-]{1,200}$/;
 /** Most instances or history events one page returns. */
@@ -96,9 +97,7 @@ export class Instances {
       throw error;
     }
     const created = rows[0];
-    if (!created) {
-      throw notFound(options.version !== undefined ? `workflow "${workflowName}" has no version ${options.version}` : `there is no workflow "${workflowName}"`);
-    }
+    if (!created) throw workflowNotFound(workflowName, options.version);
     wakeLocal(INBOX_CHANNEL);
     const at = created.created_at.toISOString();
     return {

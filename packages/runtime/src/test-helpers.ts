@@ -1,6 +1,6 @@
 /** Shared set-up for runtime tests: a migrated database, a worker, and polling for an outcome. */
 import { createTestDatabase, type TestDatabase } from "@flowcraft/db/testing";
-import type { RuntimeStatus } from "@flowcraft/engine";
+import { TERMINAL_STATUSES } from "@flowcraft/engine";
 import { Instances, type InstanceView } from "./instances.ts";
 import type { ActivityRegistry } from "./sdk.ts";
 import { Worker, type WorkerOptions } from "./worker.ts";
@@ -34,13 +34,11 @@ export async function createTestRuntime(): Promise<TestRuntime> {
   };
 }
 
-const ENDED: RuntimeStatus[] = ["COMPLETED", "FAILED", "TERMINATED"];
-
 /** Polls the instance until `until` holds (by default: it has ended), or fails after `timeoutMs`. */
 export async function waitForInstance(
   instances: Instances,
   id: string,
-  until: (view: InstanceView) => boolean = (view) => ENDED.includes(view.runtimeStatus),
+  until: (view: InstanceView) => boolean = (view) => TERMINAL_STATUSES.has(view.runtimeStatus),
   timeoutMs = 30_000,
 ): Promise<InstanceView> {
   const deadline = Date.now() + timeoutMs;

@@ -24,6 +24,11 @@ export interface WorkflowSummary {
   updatedAt: string;
 }
 
+/** The error for a workflow, or a version of it, that does not exist. */
+export function workflowNotFound(name: string, version?: number) {
+  return notFound(version !== undefined ? `workflow "${name}" has no version ${version}` : `there is no workflow "${name}"`);
+}
+
 export function checkWorkflowName(name: string) {
   if (!WORKFLOW_NAME_PATTERN.test(name)) {
     throw invalid(`workflow name "${name.slice(0, 200)}" must be 1-128 letters, digits, . _ or -, starting with a letter or digit`);
@@ -81,7 +86,7 @@ export class Workflows {
       where: { workflowName: name, ...(version !== undefined ? { version } : {}) },
       orderBy: { version: "desc" },
     });
-    if (!row) throw notFound(version !== undefined ? `workflow "${name}" has no version ${version}` : `there is no workflow "${name}"`);
+    if (!row) throw workflowNotFound(name, version);
     return toView(row);
   }
 
@@ -91,7 +96,7 @@ export class Workflows {
       orderBy: { version: "desc" },
       select: { workflowName: true, version: true, hash: true, publishedBy: true, createdAt: true },
     });
-    if (rows.length === 0) throw notFound(`there is no workflow "${name}"`);
+    if (rows.length === 0) throw workflowNotFound(name);
     return rows.map((row) => ({ name: row.workflowName, version: row.version, hash: row.hash, publishedBy: row.publishedBy, createdAt: row.createdAt.toISOString() }));
   }
 }
