@@ -116,15 +116,20 @@ export class Profiler {
    */
   async stepLatencies(prefix: string): Promise<string> {
     const { rows } = await this.db.pool.query(
-      `WITH h AS (SELECT instance_id, seq, type, at, data->>'activityId' AS activity_id FROM history_event WHERE starts_with(instance_id, $1)),
+      `WITH h AS (
+         SELECT instance_id, seq, type, at, data->>'activityId' AS activity_id,
+                -- A window, not a correlated subquery: that one rescans the history per step.
+                min(at) FILTER (WHERE type NOT IN ('activity_started', 'activity_completed', 'activity_failed'))
+                  OVER (PARTITION BY instance_id ORDER BY seq ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS next_decision
+         FROM history_event WHERE starts_with(instance_id, $1)),
+       -- One pass grouped by step: self-joins of the history run for minutes on a large run.
        steps AS (
-         SELECT s.at AS scheduled, b.at AS started, c.at AS completed,
-                (SELECT min(n.at) FROM h n WHERE n.instance_id = c.instance_id AND n.seq > c.seq
-                   AND n.type NOT IN ('activity_started', 'activity_completed', 'activity_failed')) AS next_decision
-         FROM h s
-         JOIN h b ON b.instance_id = s.instance_id AND b.activity_id = s.activity_id AND b.type = 'activity_started'
-         JOIN h c ON c.instance_id = s.instance_id AND c.activity_id = s.activity_id AND c.type = 'activity_completed'
-         WHERE s.type = 'activity_scheduled'),
+         SELECT min(at) FILTER (WHERE type = 'activity_scheduled') AS scheduled,
+                min(at) FILTER (WHERE type = 'activity_started') AS started,
+                min(at) FILTER (WHERE type = 'activity_completed') AS completed,
+                min(next_decision) FILTER (WHERE type = 'activity_completed') AS next_decision
+         FROM h WHERE activity_id IS NOT NULL
+         GROUP BY instance_id, activity_id),
        ms AS (
          SELECT extract(epoch FROM started - scheduled) * 1000 AS queued,
                 extract(epoch FROM completed - started) * 1000 AS ran,

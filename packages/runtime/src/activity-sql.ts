@@ -1,7 +1,7 @@
 /** The hot-path SQL of activity execution: claim tasks, and turn results into inbox messages. */
 import type pg from "pg";
 import { queryPrepared } from "@flowcraft/db";
-import { INBOX_CHANNEL, wakeLocal } from "./notifier.ts";
+import { announce, INBOX_CHANNEL } from "./notifier.ts";
 import type { ActivityTask, InboxMessage } from "./turn.ts";
 
 export interface ClaimedTask extends ActivityTask {
@@ -53,7 +53,7 @@ export interface TaskResult {
  */
 export async function completeTasks(db: pg.Pool, owner: string, results: TaskResult[]): Promise<number> {
   if (results.length === 0) return 0;
-  const { rowCount } = await queryPrepared(
+  const { rows } = await queryPrepared(
     db,
     "flowcraft_complete_tasks",
     `WITH r AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(task_id bigint, data jsonb)),
@@ -71,11 +71,12 @@ export async function completeTasks(db: pg.Pool, owner: string, results: TaskRes
        ON CONFLICT (instance_id, dedupe_key) DO NOTHING
        RETURNING 1
      )
-     SELECT pg_notify('${INBOX_CHANNEL}', '') FROM (SELECT count(*) AS n FROM inserted) c WHERE c.n > 0`,
+     SELECT count(*) AS inserted FROM inserted`,
     [JSON.stringify(results.map((r) => ({ task_id: r.taskId, data: r.data }))), owner, results.map((r) => r.taskId)],
   );
-  if (rowCount) wakeLocal(INBOX_CHANNEL);
-  return rowCount ?? 0;
+  const inserted = Number(rows[0]?.inserted ?? 0);
+  if (inserted > 0) announce(db, INBOX_CHANNEL);
+  return inserted;
 }
 
 /** Milliseconds until the next queued task of these activities becomes visible, or null when none waits. */

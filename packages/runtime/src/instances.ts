@@ -5,7 +5,7 @@ import { queryPrepared, type Database } from "@flowcraft/db";
 import { TERMINAL_STATUSES, type HistoryEvent, type Json, type RuntimeStatus, type WorkflowError } from "@flowcraft/engine";
 import { conflict, invalid, notFound } from "./errors.ts";
 import { eventFromRow } from "./history-rows.ts";
-import { INBOX_CHANNEL, wakeLocal } from "./notifier.ts";
+import { announce, INBOX_CHANNEL } from "./notifier.ts";
 import type { InboxMessageKind } from "./turn.ts";
 import { workflowNotFound } from "./workflows.ts";
 
@@ -89,7 +89,7 @@ export class Instances {
          queued AS (
            INSERT INTO inbox_message (instance_id, kind, data, dedupe_key) SELECT id, 'start', '{}'::jsonb, 'start' FROM created
          )
-         SELECT workflow_version, created_at, pg_notify('${INBOX_CHANNEL}', '')::text FROM created`,
+         SELECT workflow_version, created_at FROM created`,
         [workflowName, options.version ?? null, instanceId, JSON.stringify(input)],
       ));
     } catch (error) {
@@ -98,7 +98,7 @@ export class Instances {
     }
     const created = rows[0];
     if (!created) throw workflowNotFound(workflowName, options.version);
-    wakeLocal(INBOX_CHANNEL);
+    announce(this.db.pool, INBOX_CHANNEL);
     const at = created.created_at.toISOString();
     return {
       instanceId,
@@ -204,15 +204,12 @@ export class Instances {
       }
       throw error;
     }
-    wakeLocal(INBOX_CHANNEL);
+    announce(this.db.pool, INBOX_CHANNEL);
   }
 
   private async insertMessage(instanceId: string, kind: InboxMessageKind, data: object, dedupeKey: string) {
-    await this.db.prisma.$transaction([
-      this.db.prisma.$executeRaw`INSERT INTO inbox_message (instance_id, kind, data, dedupe_key)
-        VALUES (${instanceId}, ${kind}, ${JSON.stringify(data)}::jsonb, ${dedupeKey}) ON CONFLICT (instance_id, dedupe_key) DO NOTHING`,
-      this.db.prisma.$executeRawUnsafe(`SELECT pg_notify('${INBOX_CHANNEL}', '')`),
-    ]);
+    await this.db.prisma.$executeRaw`INSERT INTO inbox_message (instance_id, kind, data, dedupe_key)
+      VALUES (${instanceId}, ${kind}, ${JSON.stringify(data)}::jsonb, ${dedupeKey}) ON CONFLICT (instance_id, dedupe_key) DO NOTHING`;
   }
 }
 

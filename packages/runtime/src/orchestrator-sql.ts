@@ -6,7 +6,7 @@ import type pg from "pg";
 import { queryPrepared } from "@flowcraft/db";
 import type { HistoryEvent, InstanceSummary } from "@flowcraft/engine";
 import { dataOf, eventFromRow } from "./history-rows.ts";
-import { TASKS_CHANNEL, wakeLocal } from "./notifier.ts";
+import { announce, TASKS_CHANNEL } from "./notifier.ts";
 import type { ClaimedTask } from "./activity-sql.ts";
 import type { InboxMessage, InstanceState, Turn } from "./turn.ts";
 
@@ -179,8 +179,7 @@ export async function storeTurns(
             (SELECT coalesce(jsonb_agg(jsonb_build_object('id', id, 'instanceId', instance_id, 'generation', generation,
                                                           'activityId', activity_id, 'attempt', attempt)), '[]'::jsonb)
              FROM tasks WHERE leased) AS leased,
-            (SELECT count(*) FROM tasks WHERE NOT leased) AS queued,
-            (SELECT count(*) FROM (SELECT pg_notify('${TASKS_CHANNEL}', '') WHERE EXISTS (SELECT 1 FROM tasks WHERE NOT leased)) n) AS notified`,
+            (SELECT count(*) FROM tasks WHERE NOT leased) AS queued`,
     [
       JSON.stringify(instances),
       owner,
@@ -194,7 +193,7 @@ export async function storeTurns(
     ],
   );
   const row = rows[0]!;
-  if (Number(row.queued) > 0) wakeLocal(TASKS_CHANNEL);
+  if (Number(row.queued) > 0) announce(db, TASKS_CHANNEL);
   const specs = new Map(turns.flatMap((t) => t.tasks).map((task) => [taskKey(task), task]));
   const leased = (row.leased as Array<{ id: number; instanceId: string; generation: number; activityId: string; attempt: number }>).map(
     (task) => {
