@@ -1,7 +1,7 @@
 /** Runs claimed activity attempts concurrently and reports their results in batches. */
 import type { Json, WorkflowError } from "@flowcraft/engine";
 import type pg from "pg";
-import { claimTasks, completeTasks, nextTaskDueInMs, type ClaimedTask, type TaskResult } from "./activity-sql.ts";
+import { claimTasks, completeTasks, nextTaskDueInMs, releaseTasks, type ClaimedTask, type TaskResult } from "./activity-sql.ts";
 import { IDLE_POLL_MS, TASK_LEASE_GRACE_SECONDS, type EagerRunner } from "./orchestrator.ts";
 import { ActivityError, type ActivityRegistry } from "./sdk.ts";
 import { Signal } from "./signal.ts";
@@ -14,9 +14,32 @@ const CLAIM_BATCH_SIZE = 200;
 const COMPLETE_BATCH_SIZE = 500;
 /** Pause before reporting again after the database refused a batch of results. */
 const REPORT_RETRY_MS = 500;
+/**
+ * Longest wait of an eagerly leased task for a free slot. Its lease covers its timeout plus the
+ * grace period from the moment it was stored, so a task started within half the grace still
+ * reports inside its lease; one that waited longer is handed back to the queue instead.
+ */
+const BACKLOG_WAIT_LIMIT_MS = (TASK_LEASE_GRACE_SECONDS * 1000) / 2;
+
+/** A task leased to this runner by a decision, waiting in memory for a slot. */
+interface WaitingTask {
+  task: ClaimedTask;
+  leasedAt: number;
+}
 
 export class ActivityRunner implements EagerRunner {
-  private inFlight = 0;
+  /** Attempts executing now. */
+  private running = 0;
+  /** Slots promised to decisions whose tasks are being stored. */
+  private reserved = 0;
+  /**
+   * Eager tasks beyond the running ones, so that a decision batch larger than the free slots is
+   * still handed over whole instead of being queued and claimed again one statement later.
+   */
+  private readonly backlog: WaitingTask[] = [];
+  /** Attempts finished per second lately: how many waiting tasks can start within the wait limit. */
+  private readonly finishRate = new RateMeter();
+  private backlogTimer: NodeJS.Timeout | undefined;
   /** Running: eager tasks are welcome. */
   private accepting = false;
   private buffer: TaskResult[] = [];
@@ -36,7 +59,7 @@ export class ActivityRunner implements EagerRunner {
     const names = this.registry.names();
     this.accepting = true;
     while (isRunning()) {
-      const free = this.maxConcurrency - this.inFlight;
+      const free = this.maxConcurrency - this.running - this.reserved - this.backlog.length;
       if (free <= 0) {
         await this.slotFreed.wait(IDLE_POLL_MS);
         continue;
@@ -49,7 +72,7 @@ export class ActivityRunner implements EagerRunner {
       }
       if (tasks.length === 0) {
         // While attempts run, their results bring the next wake-up; only an idle runner looks ahead.
-        const due = this.inFlight > 0 ? null : await nextTaskDueInMs(this.pool, names).catch(() => null);
+        const due = this.running > 0 ? null : await nextTaskDueInMs(this.pool, names).catch(() => null);
         await this.wake.wait(due === null ? IDLE_POLL_MS : Math.min(IDLE_POLL_MS, due + 5));
         continue;
       }
@@ -63,28 +86,65 @@ export class ActivityRunner implements EagerRunner {
   }
 
   reserve(wanted: number): number {
-    const granted = this.accepting ? Math.max(0, Math.min(wanted, this.maxConcurrency - this.inFlight)) : 0;
-    this.inFlight += granted;
+    // Half of what finishes within the wait limit, and at least as many as run at once.
+    const backlogLimit = Math.max(this.maxConcurrency, Math.floor((this.finishRate.perSecond() * BACKLOG_WAIT_LIMIT_MS) / 2000));
+    const capacity = this.maxConcurrency + backlogLimit - this.running - this.reserved - this.backlog.length;
+    const granted = this.accepting ? Math.max(0, Math.min(wanted, capacity)) : 0;
+    this.reserved += granted;
     return granted;
   }
 
   runLeased(tasks: ClaimedTask[], reserved: number) {
-    this.inFlight -= reserved;
+    this.reserved -= reserved;
     this.start(tasks);
   }
 
   private start(tasks: ClaimedTask[]) {
-    for (const task of tasks) {
-      this.inFlight++;
+    const leasedAt = Date.now();
+    for (const task of tasks) this.backlog.push({ task, leasedAt });
+    this.pump();
+  }
+
+  /** Starts waiting tasks while slots are free, and hands back those that waited too long. */
+  private pump() {
+    this.handBackStale();
+    while (this.running < this.maxConcurrency && this.backlog.length > 0) {
+      const { task } = this.backlog.shift()!;
+      this.running++;
       void this.execute(task);
     }
     this.slotFreed.fire();
+    this.watchBacklog();
   }
 
-  /** Waits for running attempts to finish and their results to be reported. */
+  /** The backlog is oldest first, so stale tasks are at its head. */
+  private handBackStale() {
+    const now = Date.now();
+    let count = 0;
+    while (count < this.backlog.length && now - this.backlog[count]!.leasedAt > BACKLOG_WAIT_LIMIT_MS) count++;
+    if (count === 0) return;
+    const stale = this.backlog.splice(0, count).map((waiting) => waiting.task.id);
+    releaseTasks(this.pool, this.owner, stale).catch(this.onError);
+  }
+
+  /** While tasks wait, wakes when the oldest reaches the wait limit: a slot may not free before then. */
+  private watchBacklog() {
+    const oldest = this.backlog[0];
+    if (!oldest || this.backlogTimer) return;
+    this.backlogTimer = setTimeout(
+      () => {
+        this.backlogTimer = undefined;
+        this.pump();
+      },
+      oldest.leasedAt + BACKLOG_WAIT_LIMIT_MS + 1 - Date.now(),
+    );
+    this.backlogTimer.unref();
+  }
+
+  /** Waits for running and waiting attempts to finish and their results to be reported. */
   async drain(timeoutMs: number) {
     const deadline = Date.now() + timeoutMs;
-    while ((this.inFlight > 0 || this.buffer.length > 0 || this.flushing) && Date.now() < deadline) {
+    while ((this.running > 0 || this.backlog.length > 0 || this.buffer.length > 0 || this.flushing) && Date.now() < deadline) {
       await this.slotFreed.wait(50);
     }
   }
@@ -126,8 +186,9 @@ export class ActivityRunner implements EagerRunner {
         ...result,
       },
     });
-    this.inFlight--;
-    this.slotFreed.fire();
+    this.running--;
+    this.finishRate.count();
+    this.pump();
     this.flush();
   }
 
@@ -147,6 +208,32 @@ export class ActivityRunner implements EagerRunner {
     })().finally(() => {
       this.flushing = null;
     });
+  }
+}
+
+/** Events per second over the last full second. */
+class RateMeter {
+  private windowStart = Date.now();
+  private inWindow = 0;
+  private lastRate = 0;
+
+  count() {
+    this.roll();
+    this.inWindow++;
+  }
+
+  perSecond(): number {
+    this.roll();
+    return this.lastRate;
+  }
+
+  private roll() {
+    const elapsed = Date.now() - this.windowStart;
+    if (elapsed < 1000) return;
+    // A window with nothing in it after a long pause means the rate is now zero.
+    this.lastRate = elapsed < 2000 ? (this.inWindow * 1000) / elapsed : 0;
+    this.windowStart = Date.now();
+    this.inWindow = 0;
   }
 }
 

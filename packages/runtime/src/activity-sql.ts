@@ -1,7 +1,7 @@
 /** The hot-path SQL of activity execution: claim tasks, and turn results into inbox messages. */
 import type pg from "pg";
 import { queryPrepared } from "@flowcraft/db";
-import { announce, INBOX_CHANNEL } from "./notifier.ts";
+import { announce, INBOX_CHANNEL, TASKS_CHANNEL } from "./notifier.ts";
 import type { ActivityTask, InboxMessage } from "./turn.ts";
 
 export interface ClaimedTask extends ActivityTask {
@@ -77,6 +77,17 @@ export async function completeTasks(db: pg.Pool, owner: string, results: TaskRes
   const inserted = Number(rows[0]?.inserted ?? 0);
   if (inserted > 0) announce(db, INBOX_CHANNEL);
   return inserted;
+}
+
+/** Gives tasks leased to `owner` but not started back to the queue, visible to every runner at once. */
+export async function releaseTasks(db: pg.Pool, owner: string, ids: number[]) {
+  await queryPrepared(
+    db,
+    "flowcraft_release_tasks",
+    "UPDATE activity_task SET lease_owner = NULL, visible_at = now() WHERE id = ANY($1::bigint[]) AND lease_owner = $2",
+    [ids, owner],
+  );
+  announce(db, TASKS_CHANNEL);
 }
 
 /** Milliseconds until the next queued task of these activities becomes visible, or null when none waits. */
