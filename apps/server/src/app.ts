@@ -1,19 +1,24 @@
 /** The HTTP server: REST API for other systems, tRPC for the web app, and the web app itself. */
 import { existsSync } from "node:fs";
 import fastifyStatic from "@fastify/static";
-import { fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
-import Fastify, { type FastifyInstance } from "fastify";
-import type { Instances, Workflows } from "@flowcraft/runtime";
+import { fastifyTRPCPlugin, type CreateFastifyContextOptions } from "@trpc/server/adapters/fastify";
+import type { TRPCError } from "@trpc/server";
+import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
+import type { Drafts, Instances, Workflows } from "@flowcraft/runtime";
 import { installErrorHandling } from "./rest/errors.ts";
 import { instanceRoutes } from "./rest/instances.ts";
 import { installJsonBody } from "./rest/json-body.ts";
 import { openApiDocument } from "./rest/openapi.ts";
 import { workflowRoutes } from "./rest/workflows.ts";
+import { installTrpcErrorHandling } from "./trpc/http-errors.ts";
 import { appRouter } from "./trpc/router.ts";
+import type { Context } from "./trpc/trpc.ts";
 import { PLACEHOLDER_PAGE } from "./placeholder-page.ts";
+import { publisherOf } from "./publisher.ts";
 
 export interface AppOptions {
   workflows: Workflows;
+  drafts: Drafts;
   instances: Instances;
   bodyLimitBytes: number;
   webDistDir?: string;
@@ -29,9 +34,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get("/api/v1/openapi.json", async () => openApiDocument);
   workflowRoutes(app, options.workflows);
   instanceRoutes(app, options.instances);
-  await app.register(fastifyTRPCPlugin, {
-    prefix: "/trpc",
-    trpcOptions: { router: appRouter, createContext: () => ({ workflows: options.workflows, instances: options.instances }) },
+  // In a scope of its own, so that errors before tRPC reads a request get tRPC's shape.
+  await app.register(async (scope) => {
+    installTrpcErrorHandling(scope);
+    await scope.register(fastifyTRPCPlugin, {
+      prefix: "/trpc",
+      trpcOptions: {
+        router: appRouter,
+        createContext: ({ req }: CreateFastifyContextOptions): Context => ({
+          workflows: options.workflows,
+          drafts: options.drafts,
+          instances: options.instances,
+          publisher: publisherOf(req.headers),
+        }),
+        onError: ({ error, req }: { error: TRPCError; req: FastifyRequest }) => {
+          if (error.code === "INTERNAL_SERVER_ERROR") req.log.error(error.cause ?? error);
+        },
+      },
+    });
   });
 
   if (options.webDistDir && existsSync(`${options.webDistDir}/index.html`)) {

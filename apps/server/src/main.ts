@@ -1,5 +1,5 @@
 /** `pnpm start`: the Flowcraft server with its in-process worker. */
-import { Instances, Worker, Workflows } from "@flowcraft/runtime";
+import { Drafts, Instances, Worker, Workflows } from "@flowcraft/runtime";
 import { buildApp } from "./app.ts";
 import { loadConfig } from "./config.ts";
 import { openDatabase } from "./database.ts";
@@ -11,6 +11,7 @@ console.log(db.embedded ? `database: embedded PGlite in ${config.dataDir}` : "da
 
 const workflows = new Workflows(db);
 const instances = new Instances(db);
+const drafts = new Drafts(db);
 const worker = config.inProcessWorker ? new Worker(db, { activities: exampleRegistry() }) : null;
 await worker?.start();
 if (config.seedExamples) {
@@ -18,7 +19,7 @@ if (config.seedExamples) {
   if (published.length > 0) console.log(`published example workflows: ${published.join(", ")}`);
 }
 
-const app = await buildApp({ workflows, instances, bodyLimitBytes: config.bodyLimitBytes, webDistDir: config.webDistDir });
+const app = await buildApp({ workflows, drafts, instances, bodyLimitBytes: config.bodyLimitBytes, webDistDir: config.webDistDir });
 const address = await app.listen({ port: config.port, host: config.host });
 console.log(`Flowcraft is running at ${address}`);
 

@@ -1,11 +1,13 @@
 /**
  * @flowcraft/runtime: the durable executor on Postgres. `Worker` runs decisions and activities;
- * `Workflows` and `Instances` are the operations the APIs expose.
+ * `Workflows`, `Drafts` and `Instances` are the operations the APIs expose.
  */
 export { Worker } from "./worker.ts";
 export type { WorkerOptions } from "./worker.ts";
 export { Workflows } from "./workflows.ts";
 export type { WorkflowSummary, WorkflowVersionView } from "./workflows.ts";
+export { Drafts } from "./drafts.ts";
+export type { DraftDefinition, DraftView, DraftSummary, SavedDraft } from "./drafts.ts";
 export { Instances, INSTANCE_ID_PATTERN, MAX_PAGE_SIZE } from "./instances.ts";
 export type { InstanceView, InstanceFilter, InstancePage, ActionOptions } from "./instances.ts";
 export { ActivityRegistry, ActivityError } from "./sdk.ts";

@@ -1,6 +1,6 @@
 /** Publishing and reading workflow definitions. Versions are immutable; publishing adds one. */
 import { validateDefinition, type Definition } from "@flowcraft/definition";
-import type { Database } from "@flowcraft/db";
+import type { Database, Prisma } from "@flowcraft/db";
 import { hashOf } from "./canonical-json.ts";
 import { invalid, notFound } from "./errors.ts";
 
@@ -47,8 +47,15 @@ export class Workflows {
   /**
    * Validates and stores a definition as the workflow's next version. An identical definition to
    * the latest version is not stored again: that version is returned with `created: false`.
+   * `alongside` runs in the publishing transaction once the version is known; if it throws,
+   * nothing is published.
    */
-  async publish(name: string, raw: unknown, publishedBy: string | null = null): Promise<{ created: boolean; version: WorkflowVersionView }> {
+  async publish(
+    name: string,
+    raw: unknown,
+    publishedBy: string | null = null,
+    alongside?: (tx: Prisma.TransactionClient) => Promise<void>,
+  ): Promise<{ created: boolean; version: WorkflowVersionView }> {
     checkWorkflowName(name);
     const result = validateDefinition(raw, { activities: await this.knownActivities() });
     if (!result.ok) throw invalid(`the definition of "${name}" has ${result.problems.length} problem(s)`, result.problems);
@@ -58,10 +65,14 @@ export class Workflows {
       // Serialises publishers of the same workflow, so version numbers never collide.
       await tx.$queryRaw`SELECT name FROM workflow WHERE name = ${name} FOR UPDATE`;
       const latest = await tx.workflowVersion.findFirst({ where: { workflowName: name }, orderBy: { version: "desc" } });
-      if (latest && latest.hash === hash) return { created: false, version: toView(latest) };
+      if (latest && latest.hash === hash) {
+        await alongside?.(tx);
+        return { created: false, version: toView(latest) };
+      }
       const created = await tx.workflowVersion.create({
         data: { workflowName: name, version: (latest?.version ?? 0) + 1, definition: result.definition as object, hash, publishedBy },
       });
+      await alongside?.(tx);
       return { created: true, version: toView(created) };
     });
   }

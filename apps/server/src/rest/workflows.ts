@@ -2,6 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Workflows } from "@flowcraft/runtime";
 import { z } from "zod";
+import { publisherOf } from "../publisher.ts";
 
 const NameParams = z.object({ name: z.string().min(1).max(200) });
 const VersionParams = NameParams.extend({ version: z.coerce.number().int().min(1).max(2_147_483_647) });
@@ -28,10 +29,4 @@ export function workflowRoutes(app: FastifyInstance, workflows: Workflows) {
     const { name, version } = VersionParams.parse(request.params);
     return workflows.get(name, version);
   });
-}
-
-/** Who published: a caller-supplied label until accounts exist. */
-function publisherOf(headers: Record<string, string | string[] | undefined>): string | null {
-  const value = headers["x-flowcraft-user"];
-  return typeof value === "string" && value.length > 0 ? value.slice(0, 200) : null;
 }

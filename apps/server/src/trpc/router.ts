@@ -1,11 +1,15 @@
 /** The web app's API: composes the domain routers; the client takes its types from `AppRouter`. */
+import { activitiesRouter } from "./activities.ts";
+import { draftsRouter } from "./drafts.ts";
 import { instancesRouter } from "./instances.ts";
 import { router } from "./trpc.ts";
 import { workflowsRouter } from "./workflows.ts";
 
 export const appRouter = router({
   workflows: workflowsRouter,
+  drafts: draftsRouter,
   instances: instancesRouter,
+  activities: activitiesRouter,
 });
 
 export type AppRouter = typeof appRouter;

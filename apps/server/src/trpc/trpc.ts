@@ -1,13 +1,51 @@
-/** tRPC set-up: the context every procedure gets. */
-import { initTRPC } from "@trpc/server";
-import type { Instances, Workflows } from "@flowcraft/runtime";
+/** tRPC set-up: the context every procedure gets, and how errors reach the web app. */
+import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
+import type { Drafts, Instances, Workflows } from "@flowcraft/runtime";
+import { callerErrorOf } from "../caller-errors.ts";
 
 export interface Context {
   workflows: Workflows;
+  drafts: Drafts;
   instances: Instances;
+  /** Who publishes, as the request names it (see publisher.ts). */
+  publisher: string | null;
 }
 
-const t = initTRPC.context<Context>().create();
+const CODE_OF_STATUS: Record<number, TRPC_ERROR_CODE_KEY> = {
+  400: "BAD_REQUEST",
+  404: "NOT_FOUND",
+  409: "CONFLICT",
+  413: "PAYLOAD_TOO_LARGE",
+  415: "UNSUPPORTED_MEDIA_TYPE",
+};
+
+/** The tRPC code of a caller error's HTTP status, so tRPC answers with the status REST would. */
+export function trpcCodeOf(status: number): TRPC_ERROR_CODE_KEY {
+  return CODE_OF_STATUS[status] ?? "BAD_REQUEST";
+}
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    // No stack traces, as in REST answers (the server logs its own failures); and the problems
+    // REST's error body carries, which the designer shows at their node and field.
+    const { stack: _stack, ...data } = shape.data;
+    return { ...shape, data: { ...data, problems: callerErrorOf(error.cause)?.problems ?? null } };
+  },
+});
+
+/**
+ * Gives the caller's errors (the runtime's client errors, invalid input, values Postgres refuses)
+ * their tRPC code; tRPC would answer all of them as INTERNAL_SERVER_ERROR.
+ */
+const callerErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  const mapped = callerErrorOf(cause);
+  if (!mapped) return result;
+  throw new TRPCError({ code: trpcCodeOf(mapped.status), message: mapped.message, cause });
+});
 
 export const router = t.router;
-export const publicProcedure = t.procedure;
+/** Every procedure: input errors and the runtime's errors come out as BAD_REQUEST, NOT_FOUND, CONFLICT. */
+export const publicProcedure = t.procedure.use(callerErrors);

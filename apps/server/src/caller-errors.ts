@@ -1,0 +1,70 @@
+/**
+ * What an error means for the caller, in one place for REST and tRPC: the runtime's client
+ * errors, invalid requests and values Postgres refuses are the caller's (4xx); anything else is
+ * a failure of the server.
+ */
+import { problemAt, type Problem } from "@flowcraft/definition";
+import { ClientError, type ClientErrorCode } from "@flowcraft/runtime";
+import { ZodError } from "zod";
+import { InvalidJsonError } from "./rest/json-body.ts";
+
+/** An error to answer with a 4xx status; `problems` address what was wrong, by node and field. */
+export interface CallerError {
+  status: number;
+  code: string;
+  message: string;
+  problems?: Problem[];
+}
+
+const STATUS_OF: Record<ClientErrorCode, number> = { not_found: 404, conflict: 409, invalid: 400 };
+
+/** Postgres error codes that mean the request carried a value it cannot store or compare. */
+const DATABASE_INPUT_ERRORS: Record<string, string> = {
+  "22P05": "a value holds a character Postgres cannot store",
+  "22021": "a value is not valid text",
+  "22003": "a number is out of range",
+  "22008": "a date is out of range",
+  "22007": "a date is not valid",
+};
+
+/** The caller's share of `error`, or null when the server failed. */
+export function callerErrorOf(error: unknown): CallerError | null {
+  if (error instanceof ClientError) {
+    return { status: STATUS_OF[error.code], code: error.code, message: error.message, ...(error.problems ? { problems: error.problems } : {}) };
+  }
+  if (error instanceof ZodError) {
+    const problems = error.issues.map((issue) => problemAt(issue.path, issue.message));
+    const summary = problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join("; ");
+    return { status: 400, code: "invalid", message: `invalid request: ${summary}`, problems };
+  }
+  if (error instanceof InvalidJsonError) return { status: 400, code: "invalid_json", message: error.message };
+  if (!(error instanceof Error)) return null;
+  const { code, statusCode } = error as { code?: unknown; statusCode?: unknown };
+  if (typeof code === "string" && code in DATABASE_INPUT_ERRORS) {
+    // A value the checks before let through but Postgres refuses: still the caller's input.
+    return { status: 400, code: "invalid", message: `${DATABASE_INPUT_ERRORS[code]}: ${error.message}` };
+  }
+  if (typeof statusCode === "number" && statusCode >= 400 && statusCode < 500) {
+    return { status: statusCode, code: codeOf(statusCode), message: friendly(code, error.message) };
+  }
+  return null;
+}
+
+function codeOf(status: number): string {
+  if (status === 413) return "too_large";
+  if (status === 415) return "unsupported_media_type";
+  if (status === 404) return "not_found";
+  return "invalid";
+}
+
+/** Fastify's wording for the errors callers meet most, in the API's words. */
+function friendly(code: unknown, message: string): string {
+  switch (code) {
+    case "FST_ERR_CTP_BODY_TOO_LARGE":
+      return "request body is too large";
+    case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
+      return "send the body as application/json";
+    default:
+      return message;
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * Errors Fastify raises before tRPC reads a request (a body over the limit), answered in tRPC's
+ * error shape so that the web app's client can read them like any other.
+ */
+import { getTRPCErrorShape, TRPCError } from "@trpc/server";
+import type { FastifyInstance } from "fastify";
+import { callerErrorOf } from "../caller-errors.ts";
+import { appRouter } from "./router.ts";
+import { trpcCodeOf } from "./trpc.ts";
+
+/** Sets the error handler of the scope that serves tRPC. */
+export function installTrpcErrorHandling(scope: FastifyInstance) {
+  scope.setErrorHandler((error, request, reply) => {
+    const mapped = callerErrorOf(error);
+    if (!mapped) request.log.error(error);
+    const trpcError = new TRPCError({
+      code: mapped ? trpcCodeOf(mapped.status) : "INTERNAL_SERVER_ERROR",
+      message: mapped?.message ?? "the server failed to handle this request; it has been logged",
+      cause: error,
+    });
+    const path = (request.params as { path?: string } | undefined)?.path;
+    const shape = getTRPCErrorShape({ config: appRouter._def._config, error: trpcError, type: "unknown", path, input: undefined, ctx: undefined });
+    return reply.status(mapped?.status ?? 500).send({ error: shape });
+  });
+}
