@@ -1,0 +1,177 @@
+/**
+ * The canvas: React Flow drawing the definition. It holds no copy of the graph: nodes and edges
+ * are computed from the definition on every change, and each gesture becomes one pure edit.
+ * Only a drag in progress lives here, and it is written to the definition when the drag ends.
+ */
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+} from "@xyflow/react";
+import type { NodeKind, Problem } from "@flowcraft/definition";
+import { addNode, connect, disconnect, removeNodes, setPositions, toCanvasModel, type GraphKey } from "@flowcraft/definition/editor";
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
+import { describeNode } from "./describe.ts";
+import { flowEdgesOf, flowNodesOf, type ElementCache, type StepFlowNode } from "./flow-elements.ts";
+import { layoutModel } from "./layout.ts";
+import { NODE_TYPES } from "./node-views.tsx";
+import { problemCounts } from "./problems.ts";
+import { useDesigner } from "./store.ts";
+import type { Point } from "./geometry.ts";
+
+/** The drag-and-drop payload type of palette items. */
+export const PALETTE_MIME = "application/x-flowcraft-kind";
+
+export function Canvas({ problems }: { problems: Problem[] }) {
+  const definition = useDesigner((s) => s.definition);
+  const layout = useDesigner((s) => s.layout);
+  const selection = useDesigner((s) => s.selection);
+  const edit = useDesigner((s) => s.edit);
+  const select = useDesigner((s) => s.select);
+  const setLayout = useDesigner((s) => s.setLayout);
+  const flow = useReactFlow<StepFlowNode>();
+  const [dragging, setDragging] = useState<Record<string, Point>>({});
+  const cache = useRef<ElementCache>(new Map());
+
+  const model = useMemo(() => toCanvasModel(definition), [definition]);
+
+  // Nodes the document does not place get the automatic layout, kept beside the document so that
+  // merely opening a workflow never changes it.
+  const unplaced = useMemo(() => model.nodes.filter((n) => n.position === null && !layout[n.id]).map((n) => n.id), [model, layout]);
+  useEffect(() => {
+    if (unplaced.length === 0) return;
+    let cancelled = false;
+    const firstLayout = Object.keys(useDesigner.getState().layout).length === 0;
+    void layoutModel(model).then((positions) => {
+      if (cancelled) return;
+      setLayout({ ...useDesigner.getState().layout, ...positions });
+      // The view was fitted to nodes not yet placed; fit it again to the laid-out graph.
+      if (firstLayout) window.requestAnimationFrame(() => void flow.fitView());
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [unplaced.join("\n")]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const positions = useMemo(() => {
+    const merged: Record<string, Point> = {};
+    for (const node of model.nodes) merged[node.id] = dragging[node.id] ?? node.position ?? layout[node.id] ?? { x: 0, y: 0 };
+    return merged;
+  }, [model, layout, dragging]);
+
+  const counts = useMemo(() => problemCounts(problems), [problems]);
+  const selected = useMemo(() => new Set(selection), [selection]);
+  const nodes = useMemo(
+    () => flowNodesOf({ model, positions, problems: counts, selection: selected, describe: (node) => describeNode(definition, node) }, cache.current),
+    [model, positions, counts, selected, definition],
+  );
+  const edges = useMemo(() => flowEdgesOf(model), [model]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<StepFlowNode>[]) => {
+      const moved: Record<string, Point> = {};
+      let selectionChanged = false;
+      const nextSelection = new Set(useDesigner.getState().selection);
+      const removed: string[] = [];
+      for (const change of changes) {
+        if (change.type === "position" && change.position) moved[change.id] = change.position;
+        if (change.type === "select") {
+          selectionChanged = true;
+          if (change.selected) nextSelection.add(change.id);
+          else nextSelection.delete(change.id);
+        }
+        if (change.type === "remove") removed.push(change.id);
+      }
+      if (Object.keys(moved).length > 0) setDragging((current) => ({ ...current, ...moved }));
+      if (selectionChanged) select([...nextSelection]);
+      if (removed.length > 0) edit((def) => removeNodes(def, removed));
+    },
+    [edit, select],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      for (const change of changes) if (change.type === "remove") edit((def) => disconnect(def, change.id));
+    },
+    [edit],
+  );
+
+  const onNodeDragStop = useCallback(() => {
+    setDragging((current) => {
+      if (Object.keys(current).length > 0) edit((def) => setPositions(def, current));
+      return {};
+    });
+  }, [edit]);
+
+  const onConnect = useCallback(
+    (connection: Connection) => {
+      if (!connection.sourceHandle) return;
+      edit((def) => connect(def, connection.source, connection.sourceHandle!, connection.target));
+    },
+    [edit],
+  );
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const kind = event.dataTransfer.getData(PALETTE_MIME) as NodeKind;
+      if (!kind) return;
+      event.preventDefault();
+      const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      // The innermost container under the pointer takes the node: the smallest one that holds it.
+      const containers = flow
+        .getIntersectingNodes({ x: point.x, y: point.y, width: 1, height: 1 })
+        .filter((node) => node.data.contains !== null)
+        .sort((a, b) => (a.width ?? 0) * (a.height ?? 0) - (b.width ?? 0) * (b.height ?? 0));
+      const target = containers[0];
+      let graph: GraphKey = "";
+      let position = point;
+      if (target) {
+        graph = target.data.contains!;
+        const origin = flow.getInternalNode(target.id)?.internals.positionAbsolute ?? { x: 0, y: 0 };
+        position = { x: point.x - origin.x, y: point.y - origin.y };
+      }
+      const rounded = { x: Math.round(position.x), y: Math.round(position.y) };
+      let added: string | null = null;
+      edit((def) => {
+        const result = addNode(def, kind, graph, rounded);
+        if (result.ok) added = result.id;
+        return result;
+      });
+      if (added) select([added]);
+    },
+    [edit, flow, select],
+  );
+
+  return (
+    <div className="canvas" data-testid="canvas" onDragOver={(event) => {
+      if (event.dataTransfer.types.includes(PALETTE_MIME)) {
+        event.preventDefault();
+        event.dataTransfer.dropEffect = "copy";
+      }
+    }} onDrop={onDrop}>
+      <ReactFlow<StepFlowNode>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={NODE_TYPES}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        deleteKeyCode={["Delete", "Backspace"]}
+        fitView
+        minZoom={0.05}
+        onlyRenderVisibleElements
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background />
+        <Controls />
+        <MiniMap pannable zoomable />
+      </ReactFlow>
+    </div>
+  );
+}

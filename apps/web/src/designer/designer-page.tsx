@@ -1,0 +1,135 @@
+/** The designer: palette, canvas, inspector, problems and the JSON view of one workflow draft. */
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { ReactFlowProvider } from "@xyflow/react";
+import { useCallback, useEffect, useState } from "react";
+import { api, errorMessage } from "../lib/api.ts";
+import { Link } from "../lib/link.tsx";
+import { Canvas } from "./canvas.tsx";
+import { Inspector } from "./inspector/inspector.tsx";
+import { JsonView } from "./json-view.tsx";
+import { Palette } from "./palette.tsx";
+import { ProblemsPanel } from "./problems-panel.tsx";
+import { useProblems } from "./problems.ts";
+import { RunDialog } from "./run-dialog.tsx";
+import { useDesignerShortcuts } from "./shortcuts.ts";
+import { useDesigner } from "./store.ts";
+import { isDefinitionLike, Toolbar } from "./toolbar.tsx";
+import { VersionsPanel } from "./versions-panel.tsx";
+
+export function DesignerPage({ name }: { name: string }) {
+  const draft = useQuery({ queryKey: ["draft", name], queryFn: () => api.drafts.get.query({ name }), retry: false, refetchOnWindowFocus: false });
+  const loadedName = useDesigner((s) => s.name);
+  const load = useDesigner((s) => s.load);
+
+  useEffect(() => {
+    if (draft.data) load(name, draft.data.definition as never, draft.data.revision);
+  }, [draft.data, name, load]);
+
+  if (draft.isError) {
+    return (
+      <main className="page">
+        <p role="alert">Could not open {name}: {errorMessage(draft.error)}</p>
+        <Link to={{ page: "workflows" }}>Back to workflows</Link>
+      </main>
+    );
+  }
+  if (!draft.data || loadedName !== name) return <main className="page">Loading…</main>;
+  return (
+    <ReactFlowProvider>
+      <Designer name={name} />
+    </ReactFlowProvider>
+  );
+}
+
+function Designer({ name }: { name: string }) {
+  const activities = useQuery({ queryKey: ["activities"], queryFn: () => api.activities.list.query() });
+  const problems = useProblems(activities.data);
+  const queryClient = useQueryClient();
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ kind: "info" | "error"; text: string } | null>(null);
+  const [showJson, setShowJson] = useState(false);
+  const [showVersions, setShowVersions] = useState(false);
+  const [running, setRunning] = useState(false);
+  const notice = useDesigner((s) => s.notice);
+
+  const save = useCallback(async () => {
+    const { definition, revision } = useDesigner.getState();
+    setBusy(true);
+    try {
+      const saved = await api.drafts.save.mutate({ name, definition, expectedRevision: revision });
+      useDesigner.getState().markSaved(definition, saved.revision);
+      setMessage({ kind: "info", text: "Draft saved." });
+    } catch (error) {
+      setMessage({ kind: "error", text: errorMessage(error) });
+    } finally {
+      setBusy(false);
+    }
+  }, [name]);
+  useDesignerShortcuts(save);
+
+  const publish = async () => {
+    const { definition } = useDesigner.getState();
+    setBusy(true);
+    try {
+      const result = await api.workflows.publish.mutate({ name, definition, expectedRevision: useDesigner.getState().revision });
+      useDesigner.getState().markSaved(definition, 0);
+      await queryClient.invalidateQueries({ queryKey: ["versions", name] });
+      setMessage({
+        kind: "info",
+        text: result.created ? `Published version ${result.version.version}.` : `Unchanged: version ${result.version.version} is already this definition.`,
+      });
+    } catch (error) {
+      setMessage({ kind: "error", text: errorMessage(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const importDefinition = (value: unknown) => {
+    if (value instanceof Error || !isDefinitionLike(value)) {
+      setMessage({ kind: "error", text: value instanceof Error ? value.message : "The file is not a workflow definition: it has no nodes object." });
+      return;
+    }
+    useDesigner.getState().edit(() => ({ ok: true, definition: value }));
+    useDesigner.getState().select([]);
+    setMessage({ kind: "info", text: "Imported: review the problems, then save or publish." });
+  };
+
+  return (
+    <div className="designer">
+      <header className="designer-header">
+        <Link to={{ page: "workflows" }}>Workflows</Link> / <h1>{name}</h1>
+        <Toolbar
+          canPublish={problems.length === 0}
+          problemCount={problems.length}
+          busy={busy}
+          onSave={() => void save()}
+          onPublish={() => void publish()}
+          onRun={() => setRunning(true)}
+          onImport={importDefinition}
+          showJson={showJson}
+          onToggleJson={() => setShowJson((v) => !v)}
+          onToggleVersions={() => setShowVersions((v) => !v)}
+        />
+      </header>
+      {(message || notice) && (
+        <div className={`message ${notice ? "error" : message!.kind}`} role="status" data-testid="message">
+          {notice ?? message!.text}
+        </div>
+      )}
+      <div className="designer-body">
+        <Palette />
+        <div className="designer-center">
+          <Canvas problems={problems} />
+          <ProblemsPanel problems={problems} />
+        </div>
+        <div className="designer-side">
+          <Inspector problems={problems} activities={activities.data ?? []} />
+          {showVersions && <VersionsPanel name={name} onClose={() => setShowVersions(false)} />}
+          {showJson && <JsonView />}
+        </div>
+      </div>
+      {running && <RunDialog name={name} onClose={() => setRunning(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+/**
+ * The canvas elements (React Flow nodes and edges) computed from the definition's canvas model,
+ * its positions, and the validation problems. Element objects are reused while their content is
+ * unchanged, so memoised node components re-render only for the nodes an edit touched.
+ */
+import type { Edge as FlowEdge, Node as FlowNode } from "@xyflow/react";
+import type { CanvasModel, CanvasNode } from "@flowcraft/definition/editor";
+import { containerSize, START_SIZE, STEP_SIZE, type Box, type Point, type Size } from "./geometry.ts";
+
+export interface StepData extends Record<string, unknown> {
+  kind: CanvasNode["kind"];
+  nodeId: string;
+  title: string;
+  detail: string;
+  handles: string[];
+  problems: number;
+  /** The graph drawn inside this container, where dropped nodes go. */
+  contains: string | null;
+}
+
+export type StepFlowNode = FlowNode<StepData>;
+
+const CONTAINER_KINDS = new Set(["map", "group", "monitor", "parallel", "branch"]);
+
+export const isContainerKind = (kind: string) => CONTAINER_KINDS.has(kind);
+
+export interface ElementInputs {
+  model: CanvasModel;
+  /** Detail line and handles of each node, from its definition. */
+  describe(node: CanvasNode): { detail: string; handles: string[] };
+  positions: Record<string, Point>;
+  problems: Map<string, number>;
+  selection: Set<string>;
+}
+
+/** Previous elements by id, for reuse. */
+export type ElementCache = Map<string, StepFlowNode>;
+
+export function flowNodesOf(inputs: ElementInputs, cache: ElementCache): StepFlowNode[] {
+  const { model, positions } = inputs;
+  const sizes = sizesOf(model, positions);
+  const nodes: StepFlowNode[] = [];
+  for (const node of model.nodes) {
+    const { detail, handles } = inputs.describe(node);
+    const size = sizes.get(node.id)!;
+    const position = positions[node.id] ?? { x: 0, y: 0 };
+    const data: StepData = { kind: node.kind, nodeId: node.id, title: node.title, detail, handles, problems: inputs.problems.get(node.id) ?? 0, contains: node.contains };
+    const selected = inputs.selection.has(node.id);
+    const previous = cache.get(node.id);
+    if (
+      previous &&
+      previous.position.x === position.x &&
+      previous.position.y === position.y &&
+      previous.width === size.width &&
+      previous.height === size.height &&
+      previous.selected === selected &&
+      previous.parentId === (node.parent ?? undefined) &&
+      sameData(previous.data, data)
+    ) {
+      nodes.push(previous);
+      continue;
+    }
+    const element: StepFlowNode = {
+      id: node.id,
+      type: node.kind === "start" ? "start" : isContainerKind(node.kind) ? "container" : "step",
+      position,
+      data,
+      width: size.width,
+      height: size.height,
+      selected,
+      ...(node.parent !== null ? { parentId: node.parent, extent: "parent" as const } : {}),
+      // Start markers and branch lanes belong to their graph: they cannot be deleted on their own.
+      deletable: node.kind !== "start" && node.kind !== "branch",
+      draggable: node.kind !== "branch",
+    };
+    cache.set(node.id, element);
+    nodes.push(element);
+  }
+  return nodes;
+}
+
+export function flowEdgesOf(model: CanvasModel): FlowEdge[] {
+  return model.edges.map((edge) => ({
+    id: edge.id,
+    source: edge.source,
+    sourceHandle: edge.sourceHandle,
+    target: edge.target,
+    targetHandle: "in",
+    ...(edge.label !== undefined ? { label: edge.label } : {}),
+    className: `edge-${edge.sourceHandle.startsWith("choice-") ? "choice" : edge.sourceHandle}`,
+    deletable: edge.sourceHandle !== "start",
+  }));
+}
+
+/** Sizes bottom-up: a container encloses its children at their positions. */
+export function sizesOf(model: CanvasModel, positions: Record<string, Point>): Map<string, Size> {
+  const sizes = new Map<string, Size>();
+  const children = new Map<string, CanvasNode[]>();
+  for (const node of model.nodes) {
+    if (node.parent !== null) children.set(node.parent, [...(children.get(node.parent) ?? []), node]);
+  }
+  // Parents come before children in the model, so walking it backwards sizes children first.
+  for (const node of [...model.nodes].reverse()) {
+    const inside = children.get(node.id);
+    if (inside || isContainerKind(node.kind)) {
+      const boxes: Box[] = (inside ?? []).map((child) => ({ ...(positions[child.id] ?? { x: 0, y: 0 }), ...sizes.get(child.id)! }));
+      sizes.set(node.id, containerSize(boxes));
+    } else {
+      sizes.set(node.id, node.kind === "start" ? START_SIZE : STEP_SIZE);
+    }
+  }
+  return sizes;
+}
+
+function sameData(a: StepData, b: StepData): boolean {
+  return (
+    a.kind === b.kind &&
+    a.nodeId === b.nodeId &&
+    a.title === b.title &&
+    a.detail === b.detail &&
+    a.problems === b.problems &&
+    a.contains === b.contains &&
+    a.handles.length === b.handles.length &&
+    a.handles.every((h, i) => h === b.handles[i])
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * Automatic layout with elkjs: layered, top to bottom, nested graphs laid out inside their
+ * containers (hierarchy handled by ELK itself), so nodes never overlap however deep the nesting.
+ */
+import ELK, { type ElkExtendedEdge, type ElkNode } from "elkjs/lib/elk.bundled.js";
+import type { CanvasModel } from "@flowcraft/definition/editor";
+import { CONTAINER_PADDING, START_SIZE, STEP_SIZE, type Point } from "./geometry.ts";
+
+const elk = new ELK();
+
+const LAYOUT_OPTIONS = {
+  "elk.algorithm": "layered",
+  "elk.direction": "DOWN",
+  "elk.hierarchyHandling": "INCLUDE_CHILDREN",
+  "elk.layered.spacing.nodeNodeBetweenLayers": "56",
+  "elk.spacing.nodeNode": "40",
+  "elk.layered.nodePlacement.strategy": "BRANDES_KOEPF",
+  "elk.padding": `[top=${CONTAINER_PADDING.top},left=${CONTAINER_PADDING.left},bottom=${CONTAINER_PADDING.bottom},right=${CONTAINER_PADDING.right}]`,
+};
+
+/** Positions of every canvas node, relative to its parent as the canvas stores them. */
+export async function layoutModel(model: CanvasModel): Promise<Record<string, Point>> {
+  const byId = new Map<string, ElkNode>();
+  const root: ElkNode = { id: "root", layoutOptions: LAYOUT_OPTIONS, children: [], edges: [] };
+  const containers = new Set(model.nodes.filter((n) => n.parent !== null).map((n) => n.parent!));
+  for (const node of model.nodes) {
+    const size = node.kind === "start" ? START_SIZE : STEP_SIZE;
+    const elkNode: ElkNode = containers.has(node.id)
+      ? { id: node.id, layoutOptions: LAYOUT_OPTIONS, children: [], edges: [] }
+      : { id: node.id, width: size.width, height: size.height };
+    byId.set(node.id, elkNode);
+    const parent = node.parent === null ? root : byId.get(node.parent);
+    (parent ?? root).children!.push(elkNode);
+  }
+  // Empty containers still need room to drop steps into.
+  for (const node of model.nodes) {
+    const elkNode = byId.get(node.id)!;
+    if (!elkNode.children && ["map", "group", "monitor", "parallel", "branch"].includes(node.kind)) {
+      elkNode.width = STEP_SIZE.width + CONTAINER_PADDING.left + CONTAINER_PADDING.right;
+      elkNode.height = STEP_SIZE.height + CONTAINER_PADDING.top + CONTAINER_PADDING.bottom;
+    }
+  }
+  const edges: ElkExtendedEdge[] = model.edges.map((edge) => ({ id: edge.id, sources: [edge.source], targets: [edge.target] }));
+  root.edges = edges;
+  const laidOut = await elk.layout(root);
+  const positions: Record<string, Point> = {};
+  const visit = (node: ElkNode) => {
+    for (const child of node.children ?? []) {
+      positions[child.id] = { x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0) };
+      visit(child);
+    }
+  };
+  visit(laidOut);
+  return positions;
+}

@@ -1,0 +1,59 @@
+/**
+ * The palette: drag a kind onto the canvas (into a container to nest it), or, without a mouse,
+ * press Enter on it to add it to the selected container or the top level.
+ */
+import type { NodeKind } from "@flowcraft/definition";
+import { addNode, toCanvasModel, TOP_LEVEL, type GraphKey } from "@flowcraft/definition/editor";
+import { PALETTE } from "./kinds.ts";
+import { PALETTE_MIME } from "./canvas.tsx";
+import { useDesigner } from "./store.ts";
+
+/** Where a node added from the keyboard goes: into the selected container, else the top level. */
+function graphForKeyboardAdd(selection: string[]): GraphKey {
+  if (selection.length !== 1) return TOP_LEVEL;
+  const selected = toCanvasModel(useDesigner.getState().definition).nodes.find((node) => node.id === selection[0]);
+  return selected?.contains ?? TOP_LEVEL;
+}
+
+export function Palette() {
+  const edit = useDesigner((s) => s.edit);
+  const select = useDesigner((s) => s.select);
+
+  const addFromKeyboard = (kind: NodeKind) => {
+    let added: string | null = null;
+    edit((def) => {
+      const result = addNode(def, kind, graphForKeyboardAdd(useDesigner.getState().selection));
+      if (result.ok) added = result.id;
+      return result;
+    });
+    if (added) select([added]);
+  };
+
+  return (
+    <nav className="palette" aria-label="Node palette">
+      <h2>Add a step</h2>
+      <ul>
+        {PALETTE.map((entry) => (
+          <li key={entry.kind}>
+            <button
+              type="button"
+              draggable
+              data-testid={`palette-${entry.kind}`}
+              title={entry.hint}
+              aria-label={`Add ${entry.label}`}
+              onDragStart={(event) => {
+                event.dataTransfer.setData(PALETTE_MIME, entry.kind);
+                event.dataTransfer.effectAllowed = "copy";
+              }}
+              onClick={() => addFromKeyboard(entry.kind)}
+            >
+              <span className={`palette-icon kind-${entry.kind}`} aria-hidden="true" />
+              {entry.label}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <p className="hint">Drag onto the canvas, or click to add to the selected container.</p>
+    </nav>
+  );
+}

@@ -1,0 +1,25 @@
+/**
+ * Live validation: the same compiler the server runs at publish, in the browser. Problems are
+ * counted per canvas node for the badges; those without a node belong to the whole workflow.
+ */
+import { validateDefinition, type Definition, type Problem } from "@flowcraft/definition";
+import { useMemo } from "react";
+import { useDesigner } from "./store.ts";
+
+export function problemsOf(definition: Definition, activities: string[] | undefined): Problem[] {
+  const result = validateDefinition(definition, activities ? { activities } : {});
+  return result.ok ? [] : result.problems;
+}
+
+export function useProblems(activities: string[] | undefined): Problem[] {
+  const definition = useDesigner((s) => s.definition);
+  return useMemo(() => problemsOf(definition, activities), [definition, activities]);
+}
+
+export function problemCounts(problems: Problem[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const problem of problems) {
+    if (problem.nodeId) counts.set(problem.nodeId, (counts.get(problem.nodeId) ?? 0) + 1);
+  }
+  return counts;
+}

@@ -1,0 +1,87 @@
+/**
+ * The designer's state. The definition is the one source of truth: the canvas, the inspector and
+ * the JSON view are all computed from it, and every change goes through `edit`, which replaces it
+ * with the result of a pure edit from @flowcraft/definition/editor and records an undo step.
+ * Only what is not part of the document lives beside it: the selection, positions of a drag in
+ * progress, and the automatic layout of nodes the document gives no position.
+ */
+import type { Definition } from "@flowcraft/definition";
+import type { EditResult } from "@flowcraft/definition/editor";
+import { create } from "zustand";
+import { emptyHistory, recordEdit, redo, undo, type EditHistory } from "./history.ts";
+import type { Point } from "./geometry.ts";
+
+export interface DesignerState {
+  name: string;
+  definition: Definition;
+  /** The stored draft's revision (0: never saved), sent back on save to detect a concurrent edit. */
+  revision: number;
+  /** The definition as last saved or loaded: the document is unsaved while they differ. */
+  saved: Definition;
+  history: EditHistory;
+  /** Canvas ids of the selected nodes. */
+  selection: string[];
+  /** Positions computed by automatic layout for nodes the document does not place. */
+  layout: Record<string, Point>;
+  /** A message about the latest edit that could not be made, shown until the next edit. */
+  notice: string | null;
+
+  load(name: string, definition: Definition, revision: number): void;
+  /** Applies an edit; `key` folds quick repeats (typing in one field) into one undo step. */
+  edit(change: (definition: Definition) => EditResult, key?: string): boolean;
+  undo(): void;
+  redo(): void;
+  select(ids: string[]): void;
+  setLayout(layout: Record<string, Point>): void;
+  markSaved(definition: Definition, revision: number): void;
+}
+
+const EMPTY: Definition = { version: 1, start: "", nodes: {} };
+
+export const useDesigner = create<DesignerState>()((set, get) => ({
+  name: "",
+  definition: EMPTY,
+  revision: 0,
+  saved: EMPTY,
+  history: emptyHistory(),
+  selection: [],
+  layout: {},
+  notice: null,
+
+  load: (name, definition, revision) =>
+    set({ name, definition, revision, saved: definition, history: emptyHistory(), selection: [], layout: {}, notice: null }),
+
+  edit: (change, key) => {
+    const { definition, history } = get();
+    const result = change(definition);
+    if (!result.ok) {
+      set({ notice: result.error });
+      return false;
+    }
+    if (result.definition === definition) return true;
+    set({ definition: result.definition, history: recordEdit(history, definition, key, Date.now()), notice: null });
+    return true;
+  },
+
+  undo: () => {
+    const { definition, history } = get();
+    const back = undo(history, definition);
+    if (back) set({ definition: back.definition, history: back.history, notice: null });
+  },
+
+  redo: () => {
+    const { definition, history } = get();
+    const forward = redo(history, definition);
+    if (forward) set({ definition: forward.definition, history: forward.history, notice: null });
+  },
+
+  select: (ids) => {
+    const current = get().selection;
+    if (current.length === ids.length && current.every((id, i) => id === ids[i])) return;
+    set({ selection: ids });
+  },
+
+  setLayout: (layout) => set({ layout }),
+
+  markSaved: (definition, revision) => set({ saved: definition, revision }),
+}));

@@ -1,0 +1,121 @@
+/** The designer's commands: save, publish, run, undo/redo, layout, import and export. */
+import type { Definition } from "@flowcraft/definition";
+import { setPositions, toCanvasModel } from "@flowcraft/definition/editor";
+import { useReactFlow } from "@xyflow/react";
+import { useRef } from "react";
+import { layoutModel } from "./layout.ts";
+import { useDesigner } from "./store.ts";
+
+export interface ToolbarProps {
+  canPublish: boolean;
+  problemCount: number;
+  busy: boolean;
+  onSave(): void;
+  onPublish(): void;
+  onRun(): void;
+  onImport(definition: unknown): void;
+  showJson: boolean;
+  onToggleJson(): void;
+  onToggleVersions(): void;
+}
+
+export function Toolbar(props: ToolbarProps) {
+  const canUndo = useDesigner((s) => s.history.past.length > 0);
+  const canRedo = useDesigner((s) => s.history.future.length > 0);
+  const unsaved = useDesigner((s) => s.definition !== s.saved);
+  const undo = useDesigner((s) => s.undo);
+  const redo = useDesigner((s) => s.redo);
+  const edit = useDesigner((s) => s.edit);
+  const flow = useReactFlow();
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const autoLayout = async () => {
+    const definition = useDesigner.getState().definition;
+    const positions = await layoutModel(toCanvasModel(definition));
+    edit((def) => setPositions(def, positions));
+    window.requestAnimationFrame(() => void flow.fitView({ duration: 200 }));
+  };
+
+  const exportJson = () => {
+    const { name, definition } = useDesigner.getState();
+    const blob = new Blob([`${JSON.stringify(definition, null, 2)}\n`], { type: "application/json" });
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = `${name}.json`;
+    link.click();
+    URL.revokeObjectURL(link.href);
+  };
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Designer commands">
+      <button type="button" data-testid="undo" onClick={undo} disabled={!canUndo} title="Undo (Ctrl/Cmd+Z)">
+        Undo
+      </button>
+      <button type="button" data-testid="redo" onClick={redo} disabled={!canRedo} title="Redo (Shift+Ctrl/Cmd+Z)">
+        Redo
+      </button>
+      <button type="button" data-testid="auto-layout" onClick={() => void autoLayout()}>
+        Auto layout
+      </button>
+      <button type="button" data-testid="fit-view" onClick={() => void flow.fitView({ duration: 200 })}>
+        Fit view
+      </button>
+      <span className="separator" />
+      <button type="button" data-testid="import" onClick={() => fileInput.current?.click()}>
+        Import
+      </button>
+      <input
+        ref={fileInput}
+        type="file"
+        accept="application/json,.json"
+        hidden
+        data-testid="import-file"
+        aria-label="Definition file to import"
+        onChange={async (event) => {
+          const file = event.target.files?.[0];
+          event.target.value = "";
+          if (!file) return;
+          let parsed: unknown;
+          try {
+            parsed = JSON.parse(await file.text());
+          } catch (error) {
+            props.onImport(new Error(`${file.name} is not JSON: ${(error as Error).message}`));
+            return;
+          }
+          props.onImport(parsed);
+        }}
+      />
+      <button type="button" data-testid="export" onClick={exportJson}>
+        Export
+      </button>
+      <button type="button" data-testid="toggle-json" aria-pressed={props.showJson} onClick={props.onToggleJson}>
+        JSON
+      </button>
+      <button type="button" data-testid="toggle-versions" onClick={props.onToggleVersions}>
+        Versions
+      </button>
+      <span className="separator" />
+      <button type="button" data-testid="save" onClick={props.onSave} disabled={props.busy} title="Save draft (Ctrl/Cmd+S)">
+        {unsaved ? "Save draft" : "Saved"}
+      </button>
+      <button
+        type="button"
+        data-testid="publish"
+        className="primary"
+        onClick={props.onPublish}
+        disabled={props.busy || !props.canPublish}
+        title={props.canPublish ? "Publish a new version" : `Fix ${props.problemCount} problem(s) to publish`}
+      >
+        Publish
+      </button>
+      <button type="button" data-testid="run" onClick={props.onRun} disabled={props.busy}>
+        Run
+      </button>
+    </div>
+  );
+}
+
+/** True when the definition is a plausible document to open: the editor copes with the rest. */
+export function isDefinitionLike(value: unknown): value is Definition {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && typeof (value as { nodes?: unknown }).nodes === "object";
+}
