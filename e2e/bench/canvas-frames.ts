@@ -1,0 +1,153 @@
+/**
+ * `pnpm bench:canvas`: how the designer's canvas holds up with a 500-node workflow in headless
+ * Chromium. Starts the real server on a throwaway embedded database, opens the generated workflow
+ * in the designer, and prints one JSON line per measurement on stdout:
+ *   {"scenario":"open","nodes":505,"ms":...}
+ *   {"scenario":"pan"|"zoom"|"drag","nodes":505,"frames":...,"mean_ms":...,"p95_ms":...,"max_ms":...,"fps":...}
+ * Frame times are the gaps between animation frames while the gesture runs: a smooth canvas keeps
+ * them near the display's 16.7 ms. The web app must be built first (the root script does it).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type Page } from "@playwright/test";
+import { largeWorkflow } from "../fixtures/large-workflow.ts";
+
+const PORT = Number(process.env.BENCH_PORT ?? 3918);
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+const NODES = Number(process.env.NODES ?? 500);
+/** Pointer moves per gesture: enough frames for a stable p95. */
+const GESTURE_STEPS = 120;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+async function main() {
+  const dataDir = mkdtempSync(join(tmpdir(), "flowcraft-bench-canvas-"));
+  const server = startServer(dataDir);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  try {
+    await waitForHealth();
+    const definition = largeWorkflow(NODES);
+    const name = `large-${NODES}`;
+    await trpc("drafts.create", { name, definition });
+    const nodes = countNodes(definition);
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+
+    const opened = performance.now();
+    await page.goto(`${BASE_URL}/workflows/${name}`);
+    await page.getByTestId("node-done").waitFor();
+    print({ scenario: "open", nodes, ms: round(performance.now() - opened) });
+
+    const pane = page.locator(".react-flow__pane");
+    const box = (await pane.boundingBox())!;
+    const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+
+    print({ scenario: "pan", nodes, ...(await measure(page, async () => {
+      await page.mouse.move(centre.x, centre.y);
+      await page.mouse.down();
+      for (let i = 1; i <= GESTURE_STEPS; i++) await page.mouse.move(centre.x + Math.sin(i / 10) * 300, centre.y + i, { steps: 1 });
+      await page.mouse.up();
+    })) });
+
+    print({ scenario: "zoom", nodes, ...(await measure(page, async () => {
+      await page.mouse.move(centre.x, centre.y);
+      for (let i = 0; i < GESTURE_STEPS; i++) await page.mouse.wheel(0, i < GESTURE_STEPS / 2 ? -40 : 40);
+    })) });
+
+    await page.getByTestId("fit-view").click();
+    const target = page.getByTestId("node-done");
+    await target.waitFor();
+    const nodeBox = (await target.boundingBox())!;
+    print({ scenario: "drag", nodes, ...(await measure(page, async () => {
+      await page.mouse.move(nodeBox.x + nodeBox.width / 2, nodeBox.y + nodeBox.height / 2);
+      await page.mouse.down();
+      for (let i = 1; i <= GESTURE_STEPS; i++) await page.mouse.move(nodeBox.x + nodeBox.width / 2 + i * 2, nodeBox.y + nodeBox.height / 2 - i, { steps: 1 });
+      await page.mouse.up();
+    })) });
+  } finally {
+    await browser.close();
+    process.kill(-server.pid!, "SIGTERM");
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Records animation-frame gaps in the page while `gesture` runs. */
+async function measure(page: Page, gesture: () => Promise<void>) {
+  // A string, not a function: the TypeScript loader would wrap a function in helpers the page lacks.
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    window.__recording = true;
+    let last = performance.now();
+    const tick = (now) => {
+      window.__frames.push(now - last);
+      last = now;
+      if (window.__recording) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  })()`);
+  await gesture();
+  const gaps = (await page.evaluate(`(() => {
+    window.__recording = false;
+    return window.__frames.slice(1);
+  })()`)) as number[];
+  const sorted = [...gaps].sort((a, b) => a - b);
+  const total = gaps.reduce((sum, gap) => sum + gap, 0);
+  return {
+    frames: gaps.length,
+    mean_ms: round(total / Math.max(1, gaps.length)),
+    p95_ms: round(sorted[Math.floor(sorted.length * 0.95)] ?? 0),
+    max_ms: round(sorted.at(-1) ?? 0),
+    fps: round((gaps.length * 1000) / Math.max(1, total)),
+  };
+}
+
+function startServer(dataDir: string): ChildProcess {
+  const child = spawn("pnpm", ["--filter", "@flowcraft/server", "start"], {
+    env: { ...process.env, PORT: String(PORT), HOST: "127.0.0.1", DATABASE_URL: "", FLOWCRAFT_DATA_DIR: dataDir },
+    stdio: ["ignore", "ignore", "inherit"],
+    // Its own process group, so stopping it also stops the node process pnpm started.
+    detached: true,
+  });
+  return child;
+}
+
+async function waitForHealth() {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const ok = await fetch(`${BASE_URL}/api/health`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the server did not answer on ${BASE_URL} within 2 minutes`);
+}
+
+async function trpc(procedure: string, input: unknown) {
+  const response = await fetch(`${BASE_URL}/trpc/${procedure}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(input) });
+  if (!response.ok) throw new Error(`${procedure} answered ${response.status}: ${await response.text()}`);
+}
+
+function countNodes(definition: Record<string, unknown>): number {
+  let count = 0;
+  const visit = (nodes: Record<string, Record<string, unknown>>) => {
+    for (const node of Object.values(nodes)) {
+      count++;
+      if (node.body) visit((node.body as { nodes: Record<string, Record<string, unknown>> }).nodes);
+      for (const branch of (node.branches as Array<{ nodes: Record<string, Record<string, unknown>> }> | undefined) ?? []) visit(branch.nodes);
+    }
+  };
+  visit(definition.nodes as Record<string, Record<string, unknown>>);
+  return count;
+}
+
+const round = (value: number) => Math.round(value * 10) / 10;
+const print = (line: object) => process.stdout.write(`${JSON.stringify(line)}\n`);
+
+main().catch((error) => {
+  log(String(error instanceof Error ? error.stack : error));
+  process.exitCode = 1;
+});
