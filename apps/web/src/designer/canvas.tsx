@@ -11,12 +11,13 @@ import {
   useReactFlow,
   type Connection,
   type EdgeChange,
+  type FitViewOptions,
   type NodeChange,
 } from "@xyflow/react";
 import type { NodeKind, Problem } from "@flowcraft/definition";
 import { addNode, connect, disconnect, removeNodes, setPositions, toCanvasModel, type GraphKey } from "@flowcraft/definition/editor";
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
-import { describeNode } from "./describe.ts";
+import { detailsOf } from "./describe.ts";
 import { flowEdgesOf, flowNodesOf, type ElementCache, type StepFlowNode } from "./flow-elements.ts";
 import { layoutModel } from "./layout.ts";
 import { NODE_TYPES } from "./node-views.tsx";
@@ -26,6 +27,14 @@ import type { Point } from "./geometry.ts";
 
 /** The drag-and-drop payload type of palette items. */
 export const PALETTE_MIME = "application/x-flowcraft-kind";
+
+/**
+ * How fitting the view frames the graph: never magnified past 100%, or a new workflow's lone
+ * start marker (and every step dropped next to it) would be drawn at twice its size; and clear
+ * of the zoom controls (bottom left) and the minimap (bottom right, 200 px wide at a 15 px
+ * margin), which would otherwise cover the nodes at the graph's edges.
+ */
+export const FIT_VIEW_OPTIONS: Pick<FitViewOptions, "maxZoom" | "padding"> = { maxZoom: 1, padding: { top: "24px", bottom: "24px", left: "64px", right: "240px" } };
 
 export function Canvas({ problems }: { problems: Problem[] }) {
   const definition = useDesigner((s) => s.definition);
@@ -51,7 +60,7 @@ export function Canvas({ problems }: { problems: Problem[] }) {
       if (cancelled) return;
       setLayout({ ...useDesigner.getState().layout, ...positions });
       // The view was fitted to nodes not yet placed; fit it again to the laid-out graph.
-      if (firstLayout) window.requestAnimationFrame(() => void flow.fitView());
+      if (firstLayout) window.requestAnimationFrame(() => void flow.fitView(FIT_VIEW_OPTIONS));
     });
     return () => {
       cancelled = true;
@@ -66,9 +75,11 @@ export function Canvas({ problems }: { problems: Problem[] }) {
 
   const counts = useMemo(() => problemCounts(problems), [problems]);
   const selected = useMemo(() => new Set(selection), [selection]);
+  // Per definition, not per frame: a drag only moves positions.
+  const details = useMemo(() => detailsOf(definition), [definition]);
   const nodes = useMemo(
-    () => flowNodesOf({ model, positions, problems: counts, selection: selected, describe: (node) => describeNode(definition, node) }, cache.current),
-    [model, positions, counts, selected, definition],
+    () => flowNodesOf({ model, positions, problems: counts, selection: selected, describe: (node) => ({ detail: details.get(node.id) ?? "", handles: node.handles }) }, cache.current),
+    [model, positions, counts, selected, details],
   );
   const edges = useMemo(() => flowEdgesOf(model), [model]);
 
@@ -148,7 +159,7 @@ export function Canvas({ problems }: { problems: Problem[] }) {
   );
 
   return (
-    <div className="canvas" data-testid="canvas" onDragOver={(event) => {
+    <div className="canvas" data-testid="canvas" data-ready={unplaced.length === 0} onDragOver={(event) => {
       if (event.dataTransfer.types.includes(PALETTE_MIME)) {
         event.preventDefault();
         event.dataTransfer.dropEffect = "copy";
@@ -164,12 +175,14 @@ export function Canvas({ problems }: { problems: Problem[] }) {
         onConnect={onConnect}
         deleteKeyCode={["Delete", "Backspace"]}
         fitView
+        fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.05}
-        onlyRenderVisibleElements
         proOptions={{ hideAttribution: true }}
+        // Until the automatic layout has placed them, new nodes are drawn stacked at the origin.
+        aria-busy={unplaced.length > 0}
       >
         <Background />
-        <Controls />
+        <Controls fitViewOptions={FIT_VIEW_OPTIONS} />
         <MiniMap pannable zoomable />
       </ReactFlow>
     </div>

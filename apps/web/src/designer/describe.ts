@@ -1,10 +1,13 @@
-/** The one line under a node's title that says what it does, and the handles it offers. */
-import type { Definition, Node } from "@flowcraft/definition";
-import { locateNode, type CanvasNode } from "@flowcraft/definition/editor";
+/** The one line under each node's title that says what it does. */
+import { allGraphs, type Definition, type Node } from "@flowcraft/definition";
 
-export function describeNode(definition: Definition, canvasNode: CanvasNode): { detail: string; handles: string[] } {
-  const node = canvasNode.kind === "start" || canvasNode.kind === "branch" ? undefined : locateNode(definition, canvasNode.id)?.node;
-  return { detail: node ? detailOf(node) : "", handles: canvasNode.handles };
+/** Detail lines of every node, by id, from one walk of the definition. */
+export function detailsOf(definition: Definition): Map<string, string> {
+  const details = new Map<string, string>();
+  for (const { graph } of allGraphs(definition)) {
+    for (const [id, node] of Object.entries(graph.nodes)) if (!details.has(id)) details.set(id, detailOf(node));
+  }
+  return details;
 }
 
 function detailOf(node: Node): string {

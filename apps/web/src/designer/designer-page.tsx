@@ -92,6 +92,8 @@ function Designer({ name }: { name: string }) {
     }
     useDesigner.getState().edit(() => ({ ok: true, definition: value }));
     useDesigner.getState().select([]);
+    // A new document: laid out afresh and the view fitted to it, as when a workflow is opened.
+    useDesigner.getState().setLayout({});
     setMessage({ kind: "info", text: "Imported: review the problems, then save or publish." });
   };
 

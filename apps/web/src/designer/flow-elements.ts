@@ -67,6 +67,10 @@ export function flowNodesOf(inputs: ElementInputs, cache: ElementCache): StepFlo
       data,
       width: size.width,
       height: size.height,
+      // The size React Flow would measure. Without it React Flow drops what it measured of a node
+      // (its handles too) whenever it gets a new object for it, and measures again a frame later;
+      // a node changed twice in between stayed unmeasured, its handles dead to new edges.
+      measured: { width: size.width, height: size.height },
       selected,
       ...(node.parent !== null ? { parentId: node.parent, extent: "parent" as const } : {}),
       // Start markers and branch lanes belong to their graph: they cannot be deleted on their own.

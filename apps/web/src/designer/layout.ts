@@ -2,11 +2,19 @@
  * Automatic layout with elkjs: layered, top to bottom, nested graphs laid out inside their
  * containers (hierarchy handled by ELK itself), so nodes never overlap however deep the nesting.
  */
-import ELK, { type ElkExtendedEdge, type ElkNode } from "elkjs/lib/elk.bundled.js";
+import ELK, { type ElkExtendedEdge, type ElkNode } from "elkjs/lib/elk-api.js";
+import elkWorkerUrl from "elkjs/lib/elk-worker.min.js?url";
 import type { CanvasModel } from "@flowcraft/definition/editor";
 import { CONTAINER_PADDING, START_SIZE, STEP_SIZE, type Point } from "./geometry.ts";
 
-const elk = new ELK();
+/**
+ * In the browser ELK runs in a web worker: laying out hundreds of nodes takes around a second,
+ * which must not freeze the page. Tests in Node run it inline.
+ */
+const elk =
+  typeof Worker === "undefined"
+    ? new (await import("elkjs/lib/elk.bundled.js")).default()
+    : new ELK({ workerFactory: () => new Worker(elkWorkerUrl) });
 
 const LAYOUT_OPTIONS = {
   "elk.algorithm": "layered",

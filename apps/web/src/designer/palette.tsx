@@ -3,9 +3,10 @@
  * press Enter on it to add it to the selected container or the top level.
  */
 import type { NodeKind } from "@flowcraft/definition";
-import { addNode, toCanvasModel, TOP_LEVEL, type GraphKey } from "@flowcraft/definition/editor";
+import { addNode, locateNode, toCanvasModel, TOP_LEVEL, type GraphKey } from "@flowcraft/definition/editor";
+import { useReactFlow } from "@xyflow/react";
 import { PALETTE } from "./kinds.ts";
-import { PALETTE_MIME } from "./canvas.tsx";
+import { FIT_VIEW_OPTIONS, PALETTE_MIME } from "./canvas.tsx";
 import { useDesigner } from "./store.ts";
 
 /** Where a node added from the keyboard goes: into the selected container, else the top level. */
@@ -15,9 +16,29 @@ function graphForKeyboardAdd(selection: string[]): GraphKey {
   return selected?.contains ?? TOP_LEVEL;
 }
 
+/**
+ * Calls `reveal` once the automatic layout has placed a node added without a position: the
+ * layout puts it beside the rest of its graph, often outside the part of the canvas in view.
+ */
+function whenPlaced(id: string, reveal: () => void) {
+  // An id used before (added, then undone) keeps the place the layout gave it.
+  if (useDesigner.getState().layout[id]) {
+    window.requestAnimationFrame(reveal);
+    return;
+  }
+  const unsubscribe = useDesigner.subscribe((state) => {
+    // Gone before it was placed (undone): nothing to show.
+    if (!locateNode(state.definition, id)) return unsubscribe();
+    if (!state.layout[id]) return;
+    unsubscribe();
+    window.requestAnimationFrame(reveal);
+  });
+}
+
 export function Palette() {
   const edit = useDesigner((s) => s.edit);
   const select = useDesigner((s) => s.select);
+  const flow = useReactFlow();
 
   const addFromKeyboard = (kind: NodeKind) => {
     let added: string | null = null;
@@ -26,7 +47,11 @@ export function Palette() {
       if (result.ok) added = result.id;
       return result;
     });
-    if (added) select([added]);
+    if (added) {
+      const id: string = added;
+      select([id]);
+      whenPlaced(id, () => void flow.fitView({ ...FIT_VIEW_OPTIONS, nodes: [{ id }], duration: 200 }));
+    }
   };
 
   return (

@@ -3,7 +3,7 @@
  * counted per canvas node for the badges; those without a node belong to the whole workflow.
  */
 import { validateDefinition, type Definition, type Problem } from "@flowcraft/definition";
-import { useMemo } from "react";
+import { useDeferredValue, useMemo } from "react";
 import { useDesigner } from "./store.ts";
 
 export function problemsOf(definition: Definition, activities: string[] | undefined): Problem[] {
@@ -12,7 +12,9 @@ export function problemsOf(definition: Definition, activities: string[] | undefi
 }
 
 export function useProblems(activities: string[] | undefined): Problem[] {
-  const definition = useDesigner((s) => s.definition);
+  // Validating hundreds of nodes takes longer than a keystroke may: React renders the edit first
+  // and the problems right after, instead of holding the keystroke back.
+  const definition = useDeferredValue(useDesigner((s) => s.definition));
   return useMemo(() => problemsOf(definition, activities), [definition, activities]);
 }
 

@@ -3,6 +3,7 @@ import type { Definition } from "@flowcraft/definition";
 import { setPositions, toCanvasModel } from "@flowcraft/definition/editor";
 import { useReactFlow } from "@xyflow/react";
 import { useRef } from "react";
+import { FIT_VIEW_OPTIONS } from "./canvas.tsx";
 import { layoutModel } from "./layout.ts";
 import { useDesigner } from "./store.ts";
 
@@ -33,7 +34,7 @@ export function Toolbar(props: ToolbarProps) {
     const definition = useDesigner.getState().definition;
     const positions = await layoutModel(toCanvasModel(definition));
     edit((def) => setPositions(def, positions));
-    window.requestAnimationFrame(() => void flow.fitView({ duration: 200 }));
+    window.requestAnimationFrame(() => void flow.fitView({ ...FIT_VIEW_OPTIONS, duration: 200 }));
   };
 
   const exportJson = () => {
@@ -57,7 +58,7 @@ export function Toolbar(props: ToolbarProps) {
       <button type="button" data-testid="auto-layout" onClick={() => void autoLayout()}>
         Auto layout
       </button>
-      <button type="button" data-testid="fit-view" onClick={() => void flow.fitView({ duration: 200 })}>
+      <button type="button" data-testid="fit-view" onClick={() => void flow.fitView({ ...FIT_VIEW_OPTIONS, duration: 200 })}>
         Fit view
       </button>
       <span className="separator" />
