@@ -11,6 +11,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { allGraphs, type Definition } from "@flowcraft/definition";
 import { chromium, type Page } from "@playwright/test";
 import { largeWorkflow } from "../fixtures/large-workflow.ts";
 
@@ -143,17 +144,9 @@ async function trpc(procedure: string, input: unknown) {
   if (!response.ok) throw new Error(`${procedure} answered ${response.status}: ${await response.text()}`);
 }
 
+/** Nodes of every graph, nested ones included. */
 function countNodes(definition: Record<string, unknown>): number {
-  let count = 0;
-  const visit = (nodes: Record<string, Record<string, unknown>>) => {
-    for (const node of Object.values(nodes)) {
-      count++;
-      if (node.body) visit((node.body as { nodes: Record<string, Record<string, unknown>> }).nodes);
-      for (const branch of (node.branches as Array<{ nodes: Record<string, Record<string, unknown>> }> | undefined) ?? []) visit(branch.nodes);
-    }
-  };
-  visit(definition.nodes as Record<string, Record<string, unknown>>);
-  return count;
+  return allGraphs(definition as unknown as Definition).reduce((count, { graph }) => count + Object.keys(graph.nodes).length, 0);
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;
