@@ -24,6 +24,7 @@ const RESERVED_NODE_IDS = new Set(["__proto__", "constructor", "prototype", "toS
 /** A node id; it doubles as the name of the step's output in expressions (`steps.<id>`). */
 export const NodeIdSchema = z
   .string()
+  .min(1, { error: "is empty: choose a node", abort: true })
   .regex(NODE_ID_PATTERN, {
     error: "must start with a letter or _ and hold only letters, digits and _ (at most 64), so expressions can use it as steps.<id>",
   })
@@ -46,6 +47,7 @@ export const DurationSchema = z
 
 export const EventNameSchema = z
   .string()
+  .min(1, { error: "is empty: name the event", abort: true })
   .regex(/^[A-Za-z0-9_.:-]{1,128}$/, { error: "must be 1-128 letters, digits or _ . : -" })
   .describe("Name of an external event, as raised through POST /api/v1/instances/{id}/events/{eventName}");
 
@@ -83,7 +85,7 @@ export const ActivityNodeSchema = z.strictObject({
   type: z.literal("activity"),
   ...common,
   ...flow,
-  activity: z.string().min(1).max(200).describe("Registered activity name, or a built-in: http, transform"),
+  activity: z.string().min(1, { error: "is empty: choose an activity" }).max(200).describe("Registered activity name, or a built-in: http, transform"),
   input: ExpressionSchema.optional().describe("The activity's input; null when absent"),
   retry: RetryPolicySchema.optional(),
   timeout: z.number().positive().max(86_400).optional().describe("Seconds one attempt may run (default 300)"),

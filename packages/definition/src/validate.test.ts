@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { definitionJsonSchemaText } from "./json-schema.ts";
 import { MAX_DEFINITION_BYTES } from "./limits.ts";
@@ -34,7 +35,7 @@ describe("validateDefinition", () => {
     ],
     ["invalid JSONata", base({ a: { type: "end", output: "1 +" } }), { nodeId: "a", field: "output", message: expect.stringContaining("invalid JSONata") }],
     ["a non-deterministic function", base({ a: { type: "end", output: "$now()" } }), { nodeId: "a", field: "output", message: expect.stringContaining("$now() is not allowed") }],
-    ["a misspelt field", base({ a: { type: "end", outptu: "1" } }), { nodeId: "a", field: null, message: expect.stringContaining("outptu") }],
+    ["a misspelt field", base({ a: { type: "end", outptu: "1" } }), { nodeId: "a", field: "outptu", message: 'unknown field "outptu"' }],
     ["a wrong type", base({ a: { type: "activity", activity: "x", retry: { maxAttempts: "3" } } }), { nodeId: "a", field: "retry.maxAttempts", message: expect.stringContaining("number") }],
     ["a bad node id", base({ "a-b": { type: "end" } }, "a-b"), { nodeId: "a-b", field: null, message: expect.stringContaining("letters, digits and _") }],
     ["onTimeout without timeout", base({ a: { type: "wait", event: "e", onTimeout: "b" }, b: { type: "end" } }), { nodeId: "a", field: "onTimeout", message: "onTimeout needs a timeout" }],
@@ -71,6 +72,31 @@ describe("validateDefinition", () => {
     expect(problems.map((p) => `${p.nodeId}:${p.field}`).sort()).toEqual(["a:next", "x:output", "y:null"]);
   });
 
+  it("still lists the graph's problems when a node breaks the schema", () => {
+    const raw = base({
+      a: { type: "activity", activity: "", next: "b" },
+      b: { type: "decision", choices: [{ when: "true", next: "" }, { when: "1 +", next: "c" }], default: "gone" },
+      c: { type: "map", items: "input", body: { start: "x", nodes: { x: { type: "end", output: 5 } } } },
+      lost: { type: "end" },
+    });
+    expect(problemsOf(raw)).toEqual(
+      expect.arrayContaining([
+        { nodeId: "a", field: "activity", message: "is empty: choose an activity" },
+        { nodeId: "b", field: "choices.0.next", message: "is empty: choose a node" },
+        { nodeId: "x", field: "output", message: expect.stringContaining("string") },
+        { nodeId: "b", field: "choices.1.when", message: expect.stringContaining("invalid JSONata") },
+        { nodeId: "b", field: "default", message: 'there is no node "gone" in this graph' },
+        { nodeId: "lost", field: null, message: expect.stringContaining("unreachable") },
+      ]),
+    );
+    expect(problemsOf(raw)).toHaveLength(6);
+  });
+
+  it("says plainly what is missing", () => {
+    expect(problemsOf(base({ a: { type: "wait" } }))).toEqual([{ nodeId: "a", field: "event", message: "is required (string)" }]);
+    expect(problemsOf(base({ a: { type: "wait", event: "" } }))).toEqual([{ nodeId: "a", field: "event", message: "is empty: name the event" }]);
+  });
+
   it("refuses a definition over the size limit", () => {
     const raw = base({ a: { type: "end", description: "x".repeat(2000) } });
     const huge = { ...raw, description: "y".repeat(MAX_DEFINITION_BYTES) };
@@ -84,5 +110,24 @@ describe("validateDefinition", () => {
   it("the committed JSON Schema is the one the zod schemas generate", () => {
     const committed = readFileSync(new URL("../definition.schema.json", import.meta.url), "utf8");
     expect(committed).toBe(definitionJsonSchemaText());
+  });
+});
+
+describe("validateDefinition on malformed input", () => {
+  const kinds = fc.constantFrom("activity", "parallel", "map", "group", "wait", "timer", "decision", "monitor", "end", "fail", "bogus");
+  const anyValue = fc.jsonValue({ maxDepth: 3 });
+  const looseNode = fc.record(
+    { type: kinds, next: anyValue, onError: anyValue, choices: anyValue, branches: anyValue, body: anyValue, default: anyValue, activity: anyValue },
+    { requiredKeys: ["type"] },
+  );
+
+  it("never throws, and answers with problems rather than a definition", () => {
+    fc.assert(
+      fc.property(fc.oneof(anyValue, fc.record({ version: fc.constant(1), start: anyValue, nodes: fc.dictionary(fc.string(), fc.oneof(looseNode, anyValue)) })), (raw) => {
+        const result = validateDefinition(raw);
+        if (!result.ok) expect(result.problems.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

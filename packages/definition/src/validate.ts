@@ -5,6 +5,7 @@ import { MAX_DECISION_CHOICES, MAX_DEFINITION_BYTES, MAX_NODES } from "./limits.
 import { problemAt, type Problem } from "./problems.ts";
 import { DefinitionSchema, type Definition } from "./schema.ts";
 import { BUILT_IN_ACTIVITIES } from "./built-ins.ts";
+import { salvageDefinition, withoutReported } from "./salvage.ts";
 import type { z } from "zod";
 
 export interface ValidateOptions {
@@ -26,24 +27,38 @@ export function validateDefinition(input: unknown, options: ValidateOptions = {}
       problems: [problemAt([], `definition is ${size} bytes; the limit is ${MAX_DEFINITION_BYTES} bytes`)],
     };
   }
-  const parsed = DefinitionSchema.safeParse(input);
-  if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map((issue) => problemAt(issue.path, messageOf(issue))) };
+  const parsed = DefinitionSchema.safeParse(input, { reportInput: true });
+  if (parsed.success) {
+    const problems = checkSemantics(parsed.data, options);
+    return problems.length > 0 ? { ok: false, problems } : { ok: true, definition: parsed.data };
   }
-  const problems = checkSemantics(parsed.data, options);
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, definition: parsed.data };
+  // The graph checks still run on what could be read, so one bad field hides nothing else.
+  const schemaProblems = parsed.error.issues.flatMap(problemsOfIssue);
+  const salvaged = salvageDefinition(input);
+  const graphProblems = salvaged ? checkSemantics(salvaged, options) : [];
+  const reported = schemaProblems.map((problem) => problem.path);
+  return { ok: false, problems: [...schemaProblems, ...withoutReported(graphProblems, reported)] };
 }
 
-/** Zod's wording, except where a nested issue says more (record keys: node ids). */
+function problemsOfIssue(issue: z.core.$ZodIssue): Problem[] {
+  if (issue.code === "unrecognized_keys") {
+    return issue.keys.map((key) => problemAt([...issue.path, key], `unknown field "${key}"`));
+  }
+  return [problemAt(issue.path, messageOf(issue))];
+}
+
+/** Zod's wording, except where a plainer one fits: missing values and node ids. */
 function messageOf(issue: z.core.$ZodIssue): string {
   if (issue.code === "invalid_key") {
-    const inner = issue.issues[0]?.message;
-    return `node id "${String(issue.path.at(-1))}" ${inner ?? "is not valid"}`;
+    const key = String(issue.path.at(-1));
+    if (key === "") return "a node id must not be empty";
+    return `node id "${key}" ${issue.issues[0]?.message ?? "is not valid"}`;
   }
+  if (issue.code === "invalid_type" && issue.input === undefined) return `is required (${issue.expected})`;
   return issue.message;
 }
 
-function checkSemantics(definition: Definition, options: ValidateOptions): Problem[] {
+function checkSemantics(definition: Pick<Definition, "start" | "nodes">, options: ValidateOptions): Problem[] {
   const problems: Problem[] = [];
   const graphs = allGraphs(definition);
   const known = options.activities ? new Set([...BUILT_IN_ACTIVITIES, ...options.activities]) : null;
