@@ -25,3 +25,5 @@ export { summarize, RUNTIME_STATUSES, TERMINAL_STATUSES } from "./summary.ts";
 export type { InstanceSummary, RuntimeStatus } from "./summary.ts";
 export { evaluate, ExpressionError } from "./expression.ts";
 export { retryDelaySeconds, maxAttemptsOf } from "./retry.ts";
+export { progressOf } from "./progress.ts";
+export type { AttemptRecord, Ending, FanOutCounts, InstanceProgress, NodeProgress, PlaceProgress, RetryInfo, StepState, TimerRecord, WaitingInfo, WaitRecord } from "./progress.ts";

@@ -1,0 +1,150 @@
+/**
+ * What one pass over a history prefix records of each activity, timer and wait, for the instance
+ * view: every attempt of an activity (the interpreter's facts keep only the latest), and when each
+ * timer and wait began and ended.
+ */
+import type { ApprovalRequest, HistoryEvent, TimerPurpose, WorkflowError } from "./history.ts";
+import type { Json } from "./json.ts";
+
+export interface AttemptRecord {
+  /** 1-based. */
+  attempt: number;
+  /** When the attempt was queued: the first schedule, or the decision that planned a retry. */
+  queuedAt: string;
+  /** When a retry may start (after its backoff); absent for the first attempt. */
+  dueAt?: string;
+  /** When a worker first picked it up. */
+  startedAt?: string;
+  endedAt?: string;
+  outcome: "open" | "completed" | "failed";
+  error?: WorkflowError;
+}
+
+export interface ActivityRecord {
+  input: Json;
+  output?: Json;
+  attempts: AttemptRecord[];
+}
+
+export interface TimerRecord {
+  purpose: TimerPurpose;
+  createdAt: string;
+  fireAt: string;
+  firedAt?: string;
+}
+
+export interface WaitRecord {
+  event: string;
+  startedAt: string;
+  timeoutAt?: string;
+  approval?: ApprovalRequest;
+  /** When the wait took its event. */
+  consumedAt?: string;
+  payload?: Json;
+}
+
+/** How a generation ended, if it did. */
+export type Ending = "completed" | "failed" | "terminated" | "continued_as_new";
+
+export interface HistoryRecords {
+  activities: Map<string, ActivityRecord>;
+  timers: Map<string, TimerRecord>;
+  waits: Map<string, WaitRecord>;
+  ending: Ending | null;
+  endedAt?: string;
+  failure?: WorkflowError;
+  suspended: boolean;
+  firstAt?: string;
+  lastAt?: string;
+}
+
+export function recordHistory(history: readonly HistoryEvent[]): HistoryRecords {
+  const records: HistoryRecords = { activities: new Map(), timers: new Map(), waits: new Map(), ending: null, suspended: false };
+  const raised = new Map<number, Json>();
+  for (const event of history) {
+    records.firstAt ??= event.at;
+    records.lastAt = event.at;
+    switch (event.type) {
+      case "activity_scheduled":
+        records.activities.set(event.activityId, { input: event.input, attempts: [{ attempt: event.attempt, queuedAt: event.at, outcome: "open" }] });
+        break;
+      case "activity_retrying":
+        records.activities.get(event.activityId)?.attempts.push({ attempt: event.attempt, queuedAt: event.at, dueAt: event.retryAt, outcome: "open" });
+        break;
+      case "activity_started": {
+        const attempt = attemptOf(records, event.activityId, event.attempt);
+        if (attempt) attempt.startedAt ??= event.at;
+        break;
+      }
+      case "activity_completed": {
+        const attempt = attemptOf(records, event.activityId, event.attempt);
+        if (attempt && attempt.outcome === "open") {
+          Object.assign(attempt, { outcome: "completed", endedAt: event.at });
+          records.activities.get(event.activityId)!.output = event.output;
+        }
+        break;
+      }
+      case "activity_failed": {
+        const attempt = attemptOf(records, event.activityId, event.attempt);
+        if (attempt && attempt.outcome === "open") Object.assign(attempt, { outcome: "failed", endedAt: event.at, error: event.error });
+        break;
+      }
+      case "timer_created":
+        records.timers.set(event.timerId, { purpose: event.purpose, createdAt: event.at, fireAt: event.fireAt });
+        break;
+      case "timer_fired": {
+        const timer = records.timers.get(event.timerId);
+        if (timer) timer.firedAt ??= event.at;
+        break;
+      }
+      case "event_wait_started":
+        records.waits.set(event.waitId, {
+          event: event.event,
+          startedAt: event.at,
+          ...(event.timeoutAt ? { timeoutAt: event.timeoutAt } : {}),
+          ...(event.approval ? { approval: event.approval } : {}),
+        });
+        break;
+      case "event_raised":
+        raised.set(event.seq, event.payload);
+        break;
+      case "event_consumed": {
+        const wait = records.waits.get(event.waitId);
+        if (wait) Object.assign(wait, { consumedAt: event.at, payload: raised.get(event.raisedSeq) ?? null });
+        break;
+      }
+      case "suspended":
+        records.suspended = true;
+        break;
+      case "resumed":
+        records.suspended = false;
+        break;
+      case "execution_completed":
+        end(records, "completed", event.at);
+        break;
+      case "execution_failed":
+        end(records, "failed", event.at);
+        records.failure = event.error;
+        break;
+      case "terminated":
+        end(records, "terminated", event.at);
+        break;
+      case "continued_as_new":
+        end(records, "continued_as_new", event.at);
+        break;
+      default:
+        break;
+    }
+  }
+  return records;
+}
+
+function attemptOf(records: HistoryRecords, activityId: string, attempt: number): AttemptRecord | undefined {
+  return records.activities.get(activityId)?.attempts.find((a) => a.attempt === attempt);
+}
+
+function end(records: HistoryRecords, ending: Ending, at: string) {
+  if (records.ending) return;
+  records.ending = ending;
+  records.endedAt = at;
+}
