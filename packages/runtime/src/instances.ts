@@ -8,10 +8,10 @@ import { eventFromRow } from "./history-rows.ts";
 import { announce, INBOX_CHANNEL } from "./notifier.ts";
 import type { InboxMessageKind } from "./turn.ts";
 import { workflowNotFound } from "./workflows.ts";
+import { MAX_HISTORY_PAGE, MAX_PAGE_SIZE } from "./page-limits.ts";
+import { watchInstance } from "./instance-watch.ts";
 
 export const INSTANCE_ID_PATTERN = /^[A-Za-z0-9._:-]{1,200}$/;
-/** Most instances or history events one page returns. */
-export const MAX_PAGE_SIZE = 1_000;
 
 export interface InstanceView {
   instanceId: string;
@@ -147,12 +147,17 @@ export class Instances {
     const rows = await this.db.prisma.historyEvent.findMany({
       where: { instanceId, seq: { gt: options.afterSeq ?? 0 } },
       orderBy: { seq: "asc" },
-      take: Math.min(Math.max(options.limit ?? MAX_PAGE_SIZE, 1), 10 * MAX_PAGE_SIZE),
+      take: Math.min(Math.max(options.limit ?? MAX_PAGE_SIZE, 1), MAX_HISTORY_PAGE),
     });
     return rows.map((row) => {
       const { type, seq, at, ...data } = eventFromRow({ ...row, data: row.data as Record<string, unknown> });
       return { type, seq, at, generation: row.generation, ...data } as HistoryEvent & { generation: number };
     });
+  }
+
+  /** The instance with its history after `afterSeq`, then again whenever its history grows. */
+  watch(instanceId: string, afterSeq = 0, signal?: AbortSignal) {
+    return watchInstance(this.db, this, instanceId, afterSeq, signal);
   }
 
   /** Queues an external event; a wait for it takes it now or whenever it starts waiting. */
