@@ -4,22 +4,24 @@ import fastifyStatic from "@fastify/static";
 import { fastifyTRPCPlugin, type CreateFastifyContextOptions } from "@trpc/server/adapters/fastify";
 import type { TRPCError } from "@trpc/server";
 import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
-import type { Drafts, Instances, Workflows } from "@flowcraft/runtime";
+import type { Approvals, Drafts, Instances, Workflows } from "@flowcraft/runtime";
 import { installErrorHandling } from "./rest/errors.ts";
 import { instanceRoutes } from "./rest/instances.ts";
 import { installJsonBody } from "./rest/json-body.ts";
 import { openApiDocument } from "./rest/openapi.ts";
+import { approvalRoutes } from "./rest/approvals.ts";
 import { workflowRoutes } from "./rest/workflows.ts";
 import { installTrpcErrorHandling } from "./trpc/http-errors.ts";
 import { appRouter } from "./trpc/router.ts";
 import type { Context } from "./trpc/trpc.ts";
 import { PLACEHOLDER_PAGE } from "./placeholder-page.ts";
-import { publisherOf } from "./publisher.ts";
+import { requesterOf } from "./requester.ts";
 
 export interface AppOptions {
   workflows: Workflows;
   drafts: Drafts;
   instances: Instances;
+  approvals: Approvals;
   bodyLimitBytes: number;
   webDistDir?: string;
   logger?: boolean;
@@ -34,6 +36,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get("/api/v1/openapi.json", async () => openApiDocument);
   workflowRoutes(app, options.workflows);
   instanceRoutes(app, options.instances);
+  approvalRoutes(app, options.approvals);
   // In a scope of its own, so that errors before tRPC reads a request get tRPC's shape.
   await app.register(async (scope) => {
     installTrpcErrorHandling(scope);
@@ -45,7 +48,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           workflows: options.workflows,
           drafts: options.drafts,
           instances: options.instances,
-          publisher: publisherOf(req.headers),
+          approvals: options.approvals,
+          user: requesterOf(req.headers),
         }),
         onError: ({ error, req }: { error: TRPCError; req: FastifyRequest }) => {
           if (error.code === "INTERNAL_SERVER_ERROR") req.log.error(error.cause ?? error);

@@ -1,5 +1,5 @@
 /** `pnpm start`: the Flowcraft server with its in-process worker. */
-import { Drafts, Instances, Worker, Workflows } from "@flowcraft/runtime";
+import { Approvals, Drafts, Instances, Worker, Workflows } from "@flowcraft/runtime";
 import { buildApp } from "./app.ts";
 import { loadConfig } from "./config.ts";
 import { openDatabase } from "./database.ts";
@@ -19,7 +19,8 @@ if (config.seedExamples) {
   if (published.length > 0) console.log(`published example workflows: ${published.join(", ")}`);
 }
 
-const app = await buildApp({ workflows, drafts, instances, bodyLimitBytes: config.bodyLimitBytes, webDistDir: config.webDistDir });
+const approvals = new Approvals(db);
+const app = await buildApp({ workflows, drafts, instances, approvals, bodyLimitBytes: config.bodyLimitBytes, webDistDir: config.webDistDir });
 const address = await app.listen({ port: config.port, host: config.host });
 console.log(`Flowcraft is running at ${address}`);
 

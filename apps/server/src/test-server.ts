@@ -2,7 +2,7 @@
 import type { AddressInfo } from "node:net";
 import { createTestDatabase, type TestDatabase } from "@flowcraft/db/testing";
 import { TERMINAL_STATUSES } from "@flowcraft/engine";
-import { Drafts, Instances, Worker, Workflows, type ActivityFunction, type InstanceView } from "@flowcraft/runtime";
+import { Approvals, Drafts, Instances, Worker, Workflows, type ActivityFunction, type InstanceView } from "@flowcraft/runtime";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app.ts";
 import { exampleRegistry, seedExamples } from "./examples/index.ts";
@@ -24,7 +24,7 @@ export async function startTestServer(overrides: Record<string, ActivityFunction
   const worker = new Worker(db, { activities: exampleRegistry(overrides), onError: (e) => console.error(e) });
   await worker.start();
   await seedExamples(db, workflows);
-  const app = await buildApp({ workflows, drafts: new Drafts(db), instances: new Instances(db), bodyLimitBytes });
+  const app = await buildApp({ workflows, drafts: new Drafts(db), instances: new Instances(db), approvals: new Approvals(db), bodyLimitBytes });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 

@@ -247,3 +247,47 @@ describe("watching an instance", () => {
     expect((await failure(query("instances.history", { id: "nobody" }))).code).toBe("NOT_FOUND");
   });
 });
+
+describe("operating instances", () => {
+  const order = { product: "desk", quantity: 2, cost: 5000 };
+
+  it("lists the approval, takes one decision with who made it, and refuses a second", async () => {
+    await data(mutate("instances.start", { workflowName: "purchase-order-approval", input: order, instanceId: "po-approve" }));
+    let pending: any[] = [];
+    for (let i = 0; i < 200 && pending.length === 0; i++) {
+      pending = await data(query("approvals.pending", { instanceId: "po-approve" }));
+      if (pending.length === 0) await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(pending).toEqual([expect.objectContaining({ waitId: "approval", summary: "desk × 2 for 5000", groups: ["managers"], timeoutAt: expect.any(String) })]);
+
+    const decided = await data(mutate("approvals.decide", { instanceId: "po-approve", waitId: "approval", decision: "approved", comment: "fine" }, { "x-flowcraft-user": "mia" }));
+    expect(decided).toMatchObject({ decision: "approved", approver: "mia", comment: "fine" });
+    const second = await failure(mutate("approvals.decide", { instanceId: "po-approve", waitId: "approval", decision: "rejected", approver: "max" }));
+    expect(second.code).toBe("CONFLICT");
+    expect(second.message).toMatch(/already decided: approved by mia/);
+    expect((await server.waitFor("po-approve")).output).toBe("Approved by 'mia'");
+
+    const rest = await server.call("POST", "/api/v1/instances/po-approve/approvals/approval", { decision: "rejected", approver: "late" });
+    expect(rest.status).toBe(409);
+  });
+
+  it("records who terminated an instance, and re-runs it linked both ways", async () => {
+    await data(mutate("instances.start", { workflowName: "purchase-order-approval", input: order, instanceId: "po-stop" }));
+    await server.waitFor("po-stop", (view) => view.customStatus === "Waiting for approval");
+    await data(mutate("instances.terminate", { id: "po-stop", reason: "duplicate order" }, { "x-flowcraft-user": "otto" }));
+    await server.waitFor("po-stop");
+    const history = await data(query("instances.history", { id: "po-stop" }));
+    expect(history.at(-1)).toMatchObject({ type: "terminated", reason: "duplicate order", by: "otto" });
+
+    const rerun = await data(mutate("instances.rerun", { id: "po-stop", mode: "from_start" }));
+    expect(rerun.origin).toEqual({ instanceId: "po-stop", kind: "from_start" });
+    const related = await data(query("instances.related", { id: "po-stop" }));
+    expect(related.reruns).toEqual([expect.objectContaining({ instanceId: rerun.instanceId, kind: "from_start" })]);
+    expect((await failure(mutate("instances.rerun", { id: "po-stop", mode: "retry_failed" }))).message).toMatch(/only a failed instance/);
+
+    const counts = await data(query("instances.counts", { workflowName: "purchase-order-approval" }));
+    expect(counts.byStatus.TERMINATED).toBeGreaterThanOrEqual(1);
+    const waiting = await data(query("instances.list", { workflowName: "purchase-order-approval", waiting: true }));
+    for (const instance of waiting.instances) expect(instance.waitingOn[0]).toMatchObject({ kind: "event", event: "approval_received", approval: true });
+  });
+});

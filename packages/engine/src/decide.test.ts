@@ -291,6 +291,56 @@ describe("wait for event", () => {
     expect(sim.last()).toMatchObject({ type: "execution_completed", output: "Cancelled" });
   });
 
+  describe("decisions addressed to one wait", () => {
+    const approvalWait = (next?: string) => ({ type: "wait", event: "approval_received", approval: {}, ...(next ? { next } : {}) });
+    const twoInParallel = definition({
+      version: 1,
+      start: "both",
+      nodes: {
+        both: {
+          type: "parallel",
+          branches: [
+            { start: "legal", nodes: { legal: approvalWait() } },
+            { start: "finance", nodes: { finance: approvalWait() } },
+          ],
+        },
+      },
+    });
+
+    it("each parallel approval takes only its own decision", async () => {
+      const sim = new Simulation(twoInParallel, {});
+      sim.start(null);
+      await sim.settle();
+      sim.raise("approval_received", { decision: "approved", approver: "fin" }, "finance");
+      await sim.settle();
+      expect(sim.ofType("event_consumed").map((e) => e.waitId)).toEqual(["finance"]);
+      expect(sim.last().type).not.toBe("execution_completed");
+      sim.raise("approval_received", { decision: "rejected", approver: "law" }, "legal");
+      await sim.settle();
+      expect(sim.last()).toMatchObject({
+        type: "execution_completed",
+        output: [{ decision: "rejected", approver: "law" }, { decision: "approved", approver: "fin" }],
+      });
+    });
+
+    it("a decision for a later approval in sequence waits for it instead of deciding the current one", async () => {
+      const sequence = definition({
+        version: 1,
+        start: "first",
+        nodes: { first: approvalWait("second"), second: approvalWait("done"), done: { type: "end", output: "[steps.first.approver, steps.second.approver]" } },
+      });
+      const sim = new Simulation(sequence, {});
+      sim.start(null);
+      await sim.settle();
+      sim.raise("approval_received", { approver: "second-approver" }, "second");
+      await sim.settle();
+      expect(sim.ofType("event_consumed")).toEqual([]);
+      sim.raise("approval_received", { approver: "first-approver" }, "first");
+      await sim.settle();
+      expect(sim.last()).toMatchObject({ type: "execution_completed", output: ["first-approver", "second-approver"] });
+    });
+  });
+
   it("a timeout without a timeout path is a Timeout error", async () => {
     const strict = definition({
       version: 1,

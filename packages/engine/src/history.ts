@@ -36,6 +36,13 @@ export interface ApprovalRequest {
   groups?: string[];
 }
 
+/**
+ * How an instance re-runs another: from its failed step (the steps before it keep their recorded
+ * outputs), from the start with the same input, or from the start on another definition version.
+ */
+export const RERUN_KINDS = ["retry_failed", "from_start", "on_version"] as const;
+export type RerunKind = (typeof RERUN_KINDS)[number];
+
 /** Why a timer exists; the timeline draws each purpose in its own way. */
 export type TimerPurpose = "delay" | "wait_timeout" | "monitor_interval";
 
@@ -93,6 +100,8 @@ export type HistoryEventBody =
       input: Json;
       generation: number;
       resume?: Resume;
+      /** Set when an operator re-ran another instance; the copied history follows this event. */
+      origin?: { instanceId: string; kind: RerunKind; by?: string };
     }
   | { type: "activity_scheduled"; activityId: string; node: string; activity: string; input: Json; attempt: number }
   | { type: "activity_started"; activityId: string; attempt: number; worker: string }
@@ -110,7 +119,15 @@ export type HistoryEventBody =
       /** Present when the wait is a human approval: what the approvers see and who they are. */
       approval?: ApprovalRequest;
     }
-  | { type: "event_raised"; eventId: string; name: string; payload: Json; raisedBy?: string }
+  | {
+      type: "event_raised";
+      eventId: string;
+      name: string;
+      payload: Json;
+      raisedBy?: string;
+      /** Addressed to one wait (an approval decision): no other wait may take it. */
+      waitId?: string;
+    }
   | { type: "event_consumed"; waitId: string; node: string; name: string; raisedSeq: number }
   | { type: "custom_status_set"; key: string; node: string; value: Json }
   | { type: "suspended"; reason?: string; by?: string }

@@ -6,13 +6,14 @@ export { decide } from "./decide.ts";
 export type { Decision } from "./decide.ts";
 export { eventOf } from "./commands.ts";
 export type { Command } from "./commands.ts";
-export { HISTORY_EVENT_TYPES } from "./history.ts";
+export { HISTORY_EVENT_TYPES, RERUN_KINDS } from "./history.ts";
 export type {
   ApprovalRequest,
   HistoryEvent,
   HistoryEventBody,
   HistoryEventOf,
   HistoryEventType,
+  RerunKind,
   Resume,
   TimerPurpose,
   WorkflowError,
@@ -27,3 +28,4 @@ export { evaluate, ExpressionError } from "./expression.ts";
 export { retryDelaySeconds, maxAttemptsOf } from "./retry.ts";
 export { progressOf } from "./progress.ts";
 export type { AttemptRecord, Ending, FanOutCounts, InstanceProgress, NodeProgress, PlaceProgress, RetryInfo, StepState, TimerRecord, WaitingInfo, WaitRecord } from "./progress.ts";
+export { historyForRetry } from "./retry-history.ts";

@@ -90,8 +90,13 @@ export async function runWait(run: Run, id: string, node: WaitNode, scope: Scope
   if (consumed) return { kind: "done", output: consumed.payload, at: Math.max(consumed.seq, at) };
   const firedSeq = run.facts.timers.get(timerId)?.firedSeq;
   // An event raised before the wait began is kept for it; one raised after the timeout fired is not.
+  // An event addressed to another wait of the same name is that wait's alone.
   const candidate = run.facts.unconsumed.find(
-    (event) => event.name === node.event && !run.claimed.has(event.seq) && (firedSeq === undefined || event.seq < firedSeq),
+    (event) =>
+      event.name === node.event &&
+      (event.waitId === undefined || event.waitId === key) &&
+      !run.claimed.has(event.seq) &&
+      (firedSeq === undefined || event.seq < firedSeq),
   );
   if (candidate) {
     run.claimed.add(candidate.seq);

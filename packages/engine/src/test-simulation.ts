@@ -72,8 +72,9 @@ export class Simulation {
     return this.history.flatMap((e) => (e.type === "timer_created" && !fired.has(e.timerId) ? [e.timerId] : []));
   }
 
-  raise(name: string, payload: Json) {
-    this.append({ type: "event_raised", eventId: `e${this.history.length + 1}`, name, payload });
+  /** Raises an event for any wait of that name, or for the one wait `waitId` names. */
+  raise(name: string, payload: Json, waitId?: string) {
+    this.append({ type: "event_raised", eventId: `e${this.history.length + 1}`, name, payload, ...(waitId ? { waitId } : {}) });
   }
 
   /** Decides and runs activities until nothing moves without a timer or an event. */

@@ -11,7 +11,11 @@ export type { DraftDefinition, DraftView, DraftSummary, SavedDraft } from "./dra
 export { Instances, INSTANCE_ID_PATTERN } from "./instances.ts";
 export { MAX_PAGE_SIZE, MAX_HISTORY_PAGE } from "./page-limits.ts";
 export type { InstanceUpdate } from "./instance-watch.ts";
-export type { InstanceView, InstanceFilter, InstancePage, ActionOptions } from "./instances.ts";
+export type { InstanceView, InstanceListItem, InstanceFilter, InstancePage, InstanceCounts, ActionOptions } from "./instances.ts";
+export type { OpenWait } from "./open-waits.ts";
+export type { RerunOptions, RelatedInstances } from "./reruns.ts";
+export { Approvals, APPROVAL_DECISIONS } from "./approvals.ts";
+export type { PendingApproval, ApprovalPayload, ApprovalDecision, DecideInput } from "./approvals.ts";
 export { ActivityRegistry, ActivityError } from "./sdk.ts";
 export type { ActivityFunction, ActivityContext } from "./sdk.ts";
 export { createRegistry } from "./registry.ts";

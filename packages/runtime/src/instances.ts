@@ -2,14 +2,16 @@
 import { randomUUID } from "node:crypto";
 import { EventNameSchema } from "@flowcraft/definition";
 import { queryPrepared, type Database } from "@flowcraft/db";
-import { TERMINAL_STATUSES, type HistoryEvent, type Json, type RuntimeStatus, type WorkflowError } from "@flowcraft/engine";
+import { RUNTIME_STATUSES, TERMINAL_STATUSES, type RerunKind, type HistoryEvent, type Json, type RuntimeStatus, type WorkflowError } from "@flowcraft/engine";
 import { conflict, invalid, notFound } from "./errors.ts";
 import { eventFromRow } from "./history-rows.ts";
 import { announce, INBOX_CHANNEL } from "./notifier.ts";
 import type { InboxMessageKind } from "./turn.ts";
 import { workflowNotFound } from "./workflows.ts";
 import { MAX_HISTORY_PAGE, MAX_PAGE_SIZE } from "./page-limits.ts";
-import { watchInstance } from "./instance-watch.ts";
+import { watchInstance, watchInstanceChanges } from "./instance-watch.ts";
+import { relatedInstances, rerun, type RerunOptions } from "./reruns.ts";
+import { openWaitsOf, waitingInstanceIds, type OpenWait } from "./open-waits.ts";
 
 export const INSTANCE_ID_PATTERN = /^[A-Za-z0-9._:-]{1,200}$/;
 
@@ -26,6 +28,13 @@ export interface InstanceView {
   customStatus: Json;
   /** Continue-as-new generation, from 1. */
   generation: number;
+  /** The instance this one re-runs, and how; null for an instance started on its own. */
+  origin: { instanceId: string; kind: RerunKind } | null;
+}
+
+/** An instance as the list shows it: with what it waits on, when it waits. */
+export interface InstanceListItem extends InstanceView {
+  waitingOn: OpenWait[];
 }
 
 export interface InstanceFilter {
@@ -36,14 +45,22 @@ export interface InstanceFilter {
   createdTo?: Date;
   /** Instances whose id starts with this. */
   instanceId?: string;
+  /** Only running instances that wait on an event or a timer. */
+  waiting?: boolean;
   limit?: number;
   /** From `nextCursor` of the previous page. */
   cursor?: string;
 }
 
 export interface InstancePage {
-  instances: InstanceView[];
+  instances: InstanceListItem[];
   nextCursor: string | null;
+}
+
+export interface InstanceCounts {
+  byStatus: Record<RuntimeStatus, number>;
+  /** Running instances that wait on an event or a timer. */
+  waiting: number;
 }
 
 export interface ActionOptions {
@@ -112,6 +129,7 @@ export class Instances {
       failure: null,
       customStatus: null,
       generation: 1,
+      origin: null,
     };
   }
 
@@ -126,11 +144,8 @@ export class Instances {
     const after = filter.cursor ? decodeCursor(filter.cursor) : null;
     const rows = await this.db.prisma.instance.findMany({
       where: {
-        ...(filter.workflowName ? { workflowName: filter.workflowName } : {}),
-        ...(filter.workflowVersion !== undefined ? { workflowVersion: filter.workflowVersion } : {}),
+        ...(await this.whereOf(filter)),
         ...(filter.status?.length ? { status: { in: filter.status } } : {}),
-        ...(filter.instanceId ? { id: { startsWith: filter.instanceId } } : {}),
-        createdAt: { ...(filter.createdFrom ? { gte: filter.createdFrom } : {}), ...(filter.createdTo ? { lt: filter.createdTo } : {}) },
         ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}),
       },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -138,7 +153,39 @@ export class Instances {
     });
     const page = rows.slice(0, limit);
     const last = page.at(-1);
-    return { instances: page.map(toView), nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null };
+    const waits = await openWaitsOf(this.db, page.filter((row) => row.status === "RUNNING").map((row) => row.id));
+    return {
+      instances: page.map((row) => ({ ...toView(row), waitingOn: waits.get(row.id) ?? [] })),
+      nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
+    };
+  }
+
+  /** How many instances the filter (its status aside) matches per status, and how many of them wait. */
+  async counts(filter: Omit<InstanceFilter, "status" | "limit" | "cursor" | "waiting"> = {}): Promise<InstanceCounts> {
+    const where = await this.whereOf(filter);
+    const [groups, waiting] = await Promise.all([
+      this.db.prisma.instance.groupBy({ by: ["status"], where, _count: { _all: true } }),
+      waitingInstanceIds(this.db).then((ids) => this.db.prisma.instance.count({ where: { ...where, AND: [{ id: { in: ids } }] } })),
+    ]);
+    const byStatus = Object.fromEntries(RUNTIME_STATUSES.map((status) => [status, 0])) as Record<RuntimeStatus, number>;
+    for (const group of groups) byStatus[group.status as RuntimeStatus] = group._count._all;
+    return { byStatus, waiting };
+  }
+
+  /** Yields whenever any instance changes: the list and the inbox refresh on it. */
+  changes(signal?: AbortSignal) {
+    return watchInstanceChanges(this.db, signal);
+  }
+
+  private async whereOf(filter: InstanceFilter) {
+    const waitingIds = filter.waiting ? await waitingInstanceIds(this.db) : null;
+    return {
+      ...(filter.workflowName ? { workflowName: filter.workflowName } : {}),
+      ...(filter.workflowVersion !== undefined ? { workflowVersion: filter.workflowVersion } : {}),
+      ...(filter.instanceId ? { id: { startsWith: filter.instanceId } } : {}),
+      ...(waitingIds ? { AND: [{ id: { in: waitingIds } }] } : {}),
+      createdAt: { ...(filter.createdFrom ? { gte: filter.createdFrom } : {}), ...(filter.createdTo ? { lt: filter.createdTo } : {}) },
+    };
   }
 
   /** History events in order, all generations, from `afterSeq` on. */
@@ -158,6 +205,16 @@ export class Instances {
   /** The instance with its history after `afterSeq`, then again whenever its history grows. */
   watch(instanceId: string, afterSeq = 0, signal?: AbortSignal) {
     return watchInstance(this.db, this, instanceId, afterSeq, signal);
+  }
+
+  /** Starts a new instance that re-runs this one (see reruns.ts), linked to it. */
+  rerun(instanceId: string, kind: RerunKind, options: RerunOptions = {}) {
+    return rerun(this.db, this, instanceId, kind, options);
+  }
+
+  /** The instance this one re-runs, and its own re-runs. */
+  related(instanceId: string) {
+    return relatedInstances(this.db, this, instanceId);
   }
 
   /** Queues an external event; a wait for it takes it now or whenever it starts waiting. */
@@ -228,6 +285,8 @@ function toView(row: {
   failure: unknown;
   customStatus: unknown;
   generation: number;
+  originInstanceId: string | null;
+  originKind: string | null;
   createdAt: Date;
   updatedAt: Date;
 }): InstanceView {
@@ -243,6 +302,7 @@ function toView(row: {
     failure: (row.failure ?? null) as WorkflowError | null,
     customStatus: (row.customStatus ?? null) as Json,
     generation: row.generation,
+    origin: row.originInstanceId ? { instanceId: row.originInstanceId, kind: row.originKind as RerunKind } : null,
   };
 }
 

@@ -22,7 +22,7 @@ export type InboxMessage = { id: number } & (
       };
     }
   | { kind: "timer"; data: { generation: number; timerId: string } }
-  | { kind: "event"; data: { eventId: string; name: string; payload: Json; raisedBy?: string } }
+  | { kind: "event"; data: { eventId: string; name: string; payload: Json; raisedBy?: string; waitId?: string } }
   | { kind: "suspend" | "resume" | "terminate"; data: { reason?: string; by?: string } }
 );
 
@@ -124,10 +124,10 @@ export async function planTurn(
         break;
       }
       case "event": {
-        const { eventId, name, payload, raisedBy } = message.data;
+        const { eventId, name, payload, raisedBy, waitId } = message.data;
         if (raisedIds.has(eventId)) break;
         raisedIds.add(eventId);
-        append({ type: "event_raised", eventId, name, payload, ...(raisedBy ? { raisedBy } : {}) });
+        append({ type: "event_raised", eventId, name, payload, ...(raisedBy ? { raisedBy } : {}), ...(waitId ? { waitId } : {}) });
         break;
       }
       case "suspend":
@@ -183,7 +183,10 @@ export async function planTurn(
     current = [];
     append({ type: "execution_started", workflowName: instance.workflowName, workflowVersion: instance.workflowVersion, input: continued.input, generation, resume: continued.resume });
     for (const event of carried) {
-      append({ type: "event_raised", eventId: event.eventId, name: event.name, payload: event.payload, ...(event.raisedBy ? { raisedBy: event.raisedBy } : {}) });
+      // A decision addressed to a wait of the old generation is void: that wait is gone.
+      if (event.waitId) continue;
+      const { seq: _seq, at: _at, ...raised } = event;
+      append(raised);
     }
   }
 

@@ -1,8 +1,9 @@
 /** REST: the async request-reply API: start (202 + Location), poll status, raise events, steer. */
 import type { FastifyInstance } from "fastify";
-import { RUNTIME_STATUSES, type Json } from "@flowcraft/engine";
-import { INSTANCE_ID_PATTERN, MAX_PAGE_SIZE, type Instances } from "@flowcraft/runtime";
+import { RERUN_KINDS, RUNTIME_STATUSES, type Json } from "@flowcraft/engine";
+import { INSTANCE_ID_PATTERN, MAX_HISTORY_PAGE, MAX_PAGE_SIZE, type Instances } from "@flowcraft/runtime";
 import { z } from "zod";
+import { requesterOf } from "../requester.ts";
 
 /** Largest value of a Postgres integer column: versions and sequence numbers stay below it. */
 const MAX_INT = 2_147_483_647;
@@ -28,12 +29,14 @@ const ListQuery = z.object({
   createdFrom: DateParam.optional(),
   createdTo: DateParam.optional(),
   instanceId: z.string().max(200).optional(),
+  waiting: z.enum(["true", "false"]).transform((value) => value === "true").optional(),
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
   cursor: z.string().max(1000).optional(),
 });
+const RerunBody = z.object({ mode: z.enum(RERUN_KINDS), version: z.number().int().min(1).max(MAX_INT).optional() }).strict();
 const HistoryQuery = z.object({
   afterSeq: z.coerce.number().int().min(0).max(MAX_INT).optional(),
-  limit: z.coerce.number().int().min(1).max(10 * MAX_PAGE_SIZE).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_HISTORY_PAGE).optional(),
 });
 
 const statusUrl = (id: string) => `/api/v1/instances/${encodeURIComponent(id)}`;
@@ -51,6 +54,11 @@ export function instanceRoutes(app: FastifyInstance, instances: Instances) {
 
   app.get("/api/v1/instances", async (request) => instances.list(ListQuery.parse(request.query)));
 
+  app.get("/api/v1/instances/counts", async (request) => {
+    const { status: _status, limit: _limit, cursor: _cursor, waiting: _waiting, ...filter } = ListQuery.parse(request.query);
+    return instances.counts(filter);
+  });
+
   app.get("/api/v1/instances/:id", async (request) => instances.get(IdParams.parse(request.params).id));
 
   app.get("/api/v1/instances/:id/history", async (request) => {
@@ -61,7 +69,7 @@ export function instanceRoutes(app: FastifyInstance, instances: Instances) {
   app.post("/api/v1/instances/:id/events/:eventName", async (request, reply) => {
     const { id, eventName } = EventParams.parse(request.params);
     const { eventId } = EventQuery.parse(request.query);
-    const raised = await instances.raiseEvent(id, eventName, (request.body ?? null) as Json, { ...(eventId ? { eventId } : {}), raisedBy: "api" });
+    const raised = await instances.raiseEvent(id, eventName, (request.body ?? null) as Json, { ...(eventId ? { eventId } : {}), raisedBy: requesterOf(request.headers) ?? "api" });
     return reply.status(202).header("location", statusUrl(id)).send(raised);
   });
 
@@ -69,10 +77,20 @@ export function instanceRoutes(app: FastifyInstance, instances: Instances) {
     app.post(`/api/v1/instances/:id/${action}`, async (request, reply) => {
       const { id } = IdParams.parse(request.params);
       const body = ActionBody.parse(request.body);
-      await instances[action](id, { ...(body?.reason ? { reason: body.reason } : {}), by: "api" });
+      await instances[action](id, { ...(body?.reason ? { reason: body.reason } : {}), by: requesterOf(request.headers) ?? "api" });
       return reply.status(202).header("location", statusUrl(id)).send({ instanceId: id, accepted: action });
     });
   }
+
+  app.post("/api/v1/instances/:id/rerun", async (request, reply) => {
+    const { id } = IdParams.parse(request.params);
+    const { mode, version } = RerunBody.parse(request.body);
+    const created = await instances.rerun(id, mode, { ...(version ? { version } : {}), by: requesterOf(request.headers) ?? "api" });
+    return reply
+      .status(202)
+      .header("location", statusUrl(created.instanceId))
+      .send({ instanceId: created.instanceId, statusQueryUrl: statusUrl(created.instanceId), origin: created.origin });
+  });
 
   app.delete("/api/v1/instances/:id", async (request, reply) => {
     await instances.purge(IdParams.parse(request.params).id);

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Workflows } from "@flowcraft/runtime";
 import { z } from "zod";
-import { publisherOf } from "../publisher.ts";
+import { requesterOf } from "../requester.ts";
 
 const NameParams = z.object({ name: z.string().min(1).max(200) });
 const VersionParams = NameParams.extend({ version: z.coerce.number().int().min(1).max(2_147_483_647) });
@@ -12,7 +12,7 @@ export function workflowRoutes(app: FastifyInstance, workflows: Workflows) {
 
   app.put("/api/v1/workflows/:name", async (request, reply) => {
     const { name } = NameParams.parse(request.params);
-    const { created, version } = await workflows.publish(name, request.body ?? null, publisherOf(request.headers));
+    const { created, version } = await workflows.publish(name, request.body ?? null, requesterOf(request.headers));
     return reply
       .status(created ? 201 : 200)
       .header("location", `/api/v1/workflows/${encodeURIComponent(name)}/versions/${version.version}`)

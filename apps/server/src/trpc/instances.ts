@@ -1,25 +1,40 @@
-/** tRPC procedures of instances, for the web app. */
-import { RUNTIME_STATUSES, type Json } from "@flowcraft/engine";
-import { MAX_HISTORY_PAGE } from "@flowcraft/runtime";
+/** tRPC procedures of instances, for the web app: list, inspect, watch, steer and re-run. */
+import { RERUN_KINDS, RUNTIME_STATUSES, type Json } from "@flowcraft/engine";
+import { MAX_HISTORY_PAGE, MAX_PAGE_SIZE } from "@flowcraft/runtime";
 import { z } from "zod";
 import { WorkflowNameInput } from "./inputs.ts";
 import { publicProcedure } from "./trpc.ts";
 
+const MAX_INT = 2_147_483_647;
 const InstanceIdInput = z.string().min(1).max(200);
-const SeqInput = z.number().int().min(0).max(2_147_483_647);
+const SeqInput = z.number().int().min(0).max(MAX_INT);
+const DateInput = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
+const FilterInput = z.object({
+  workflowName: z.string().max(200).optional(),
+  workflowVersion: z.number().int().min(1).max(MAX_INT).optional(),
+  createdFrom: DateInput.optional(),
+  createdTo: DateInput.optional(),
+  /** Instances whose id starts with this. */
+  instanceId: z.string().max(200).optional(),
+});
+const ActionInput = z.object({ id: InstanceIdInput, reason: z.string().max(2000).optional() });
 
 export const instancesRouter = {
   list: publicProcedure
     .input(
-      z.object({
-        workflowName: z.string().max(200).optional(),
+      FilterInput.extend({
         status: z.array(z.enum(RUNTIME_STATUSES)).optional(),
-        limit: z.number().int().min(1).max(1000).optional(),
+        waiting: z.boolean().optional(),
+        limit: z.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
         cursor: z.string().max(1000).optional(),
       }),
     )
     .query(({ ctx, input }) => ctx.instances.list(input)),
+  counts: publicProcedure.input(FilterInput).query(({ ctx, input }) => ctx.instances.counts(input)),
+  /** Server push for lists: yields whenever any instance changes. */
+  changes: publicProcedure.subscription(({ ctx, signal }) => ctx.instances.changes(signal)),
   get: publicProcedure.input(z.object({ id: InstanceIdInput })).query(({ ctx, input }) => ctx.instances.get(input.id)),
+  related: publicProcedure.input(z.object({ id: InstanceIdInput })).query(({ ctx, input }) => ctx.instances.related(input.id)),
   /** History events in order, all generations; up to 10,000 per call. */
   history: publicProcedure
     .input(z.object({ id: InstanceIdInput, afterSeq: SeqInput.optional(), limit: z.number().int().min(1).max(MAX_HISTORY_PAGE).optional() }))
@@ -35,10 +50,25 @@ export const instancesRouter = {
         workflowName: WorkflowNameInput,
         input: z.unknown(),
         instanceId: z.string().min(1).max(200).optional(),
-        version: z.number().int().min(1).max(2_147_483_647).optional(),
+        version: z.number().int().min(1).max(MAX_INT).optional(),
       }),
     )
     .mutation(({ ctx, input }) =>
       ctx.instances.start(input.workflowName, (input.input ?? null) as Json, { instanceId: input.instanceId, version: input.version }),
     ),
+  terminate: publicProcedure.input(ActionInput).mutation(({ ctx, input }) => ctx.instances.terminate(input.id, actionOf(input, ctx.user))),
+  suspend: publicProcedure.input(ActionInput).mutation(({ ctx, input }) => ctx.instances.suspend(input.id, actionOf(input, ctx.user))),
+  resume: publicProcedure.input(ActionInput).mutation(({ ctx, input }) => ctx.instances.resume(input.id, actionOf(input, ctx.user))),
+  purge: publicProcedure.input(z.object({ id: InstanceIdInput })).mutation(({ ctx, input }) => ctx.instances.purge(input.id)),
+  raiseEvent: publicProcedure
+    .input(z.object({ id: InstanceIdInput, name: z.string().min(1).max(200), payload: z.unknown() }))
+    .mutation(({ ctx, input }) => ctx.instances.raiseEvent(input.id, input.name, (input.payload ?? null) as Json, { raisedBy: ctx.user ?? "web" })),
+  rerun: publicProcedure
+    .input(z.object({ id: InstanceIdInput, mode: z.enum(RERUN_KINDS), version: z.number().int().min(1).max(MAX_INT).optional() }))
+    .mutation(({ ctx, input }) => ctx.instances.rerun(input.id, input.mode, { ...(input.version ? { version: input.version } : {}), by: ctx.user ?? "web" })),
 };
+
+/** Who acted is recorded in the instance's history. */
+function actionOf(input: { reason?: string }, user: string | null) {
+  return { ...(input.reason ? { reason: input.reason } : {}), by: user ?? "web" };
+}

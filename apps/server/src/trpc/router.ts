@@ -1,5 +1,6 @@
 /** The web app's API: composes the domain routers; the client takes its types from `AppRouter`. */
 import { activitiesRouter } from "./activities.ts";
+import { approvalsRouter } from "./approvals.ts";
 import { draftsRouter } from "./drafts.ts";
 import { instancesRouter } from "./instances.ts";
 import { router } from "./trpc.ts";
@@ -10,6 +11,7 @@ export const appRouter = router({
   drafts: draftsRouter,
   instances: instancesRouter,
   activities: activitiesRouter,
+  approvals: approvalsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,14 +1,15 @@
 /** tRPC set-up: the context every procedure gets, and how errors reach the web app. */
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
-import type { Drafts, Instances, Workflows } from "@flowcraft/runtime";
+import type { Approvals, Drafts, Instances, Workflows } from "@flowcraft/runtime";
 import { callerErrorOf } from "../caller-errors.ts";
 
 export interface Context {
   workflows: Workflows;
   drafts: Drafts;
   instances: Instances;
-  /** Who publishes, as the request names it (see publisher.ts). */
-  publisher: string | null;
+  approvals: Approvals;
+  /** Who makes the request, as it names itself (see requester.ts). */
+  user: string | null;
 }
 
 const CODE_OF_STATUS: Record<number, TRPC_ERROR_CODE_KEY> = {

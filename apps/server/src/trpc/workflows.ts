@@ -18,6 +18,6 @@ export const workflowsRouter = {
   publish: publicProcedure
     .input(z.object({ name: WorkflowNameInput, definition: DraftDefinitionInput, expectedRevision: ExpectedRevisionInput.optional() }))
     .mutation(({ ctx, input }) =>
-      ctx.drafts.publish(input.name, input.definition, { revision: input.expectedRevision, publishedBy: ctx.publisher }),
+      ctx.drafts.publish(input.name, input.definition, { revision: input.expectedRevision, publishedBy: ctx.user }),
     ),
 };

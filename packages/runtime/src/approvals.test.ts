@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Approvals } from "./approvals.ts";
+import { createTestRuntime, waitForInstance, type TestRuntime } from "./test-helpers.ts";
+
+let rt: TestRuntime;
+let approvals: Approvals;
+
+const approvalWait = (next: string, timeout?: number) => ({
+  type: "wait",
+  event: "approval_received",
+  approval: { groups: ["managers"], summary: "input.item" },
+  ...(timeout !== undefined ? { timeout, onTimeout: "timedOut" } : {}),
+  next,
+});
+
+beforeAll(async () => {
+  rt = await createTestRuntime();
+  approvals = new Approvals(rt.db);
+  await rt.startWorker();
+  await rt.workflows.publish("two-approvals", {
+    version: 1,
+    start: "both",
+    nodes: {
+      both: {
+        type: "parallel",
+        branches: [
+          { start: "legal", nodes: { legal: approvalWait("legalDone"), legalDone: { type: "end", output: "steps.legal.decision & ' by ' & steps.legal.approver" } } },
+          { start: "finance", nodes: { finance: approvalWait("financeDone"), financeDone: { type: "end", output: "steps.finance.decision & ' by ' & steps.finance.approver" } } },
+        ],
+      },
+    },
+  });
+  await rt.workflows.publish("timed-approval", {
+    version: 1,
+    start: "approve",
+    nodes: { approve: approvalWait("done", 1), done: { type: "end", output: "steps.approve.decision" }, timedOut: { type: "end", output: "'timed out'" } },
+  });
+}, 60_000);
+
+afterAll(() => rt.close());
+
+async function pendingOf(instanceId: string, count: number) {
+  for (let i = 0; i < 400; i++) {
+    const pending = await approvals.pending({ instanceId });
+    if (pending.length === count) return pending;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`${instanceId} never had ${count} pending approvals`);
+}
+
+describe("approvals", () => {
+  it("lists each waiting approval with its summary, and binds each decision to its own wait", async () => {
+    const { instanceId } = await rt.instances.start("two-approvals", { item: "a new laptop" });
+    const pending = await pendingOf(instanceId, 2);
+    expect(pending.map((p) => p.waitId).sort()).toEqual(["finance", "legal"]);
+    expect(pending[0]).toMatchObject({ workflowName: "two-approvals", summary: "a new laptop", groups: ["managers"], timeoutAt: null, since: expect.any(String) });
+
+    await approvals.decide(instanceId, "finance", { decision: "approved", approver: "fay" });
+    expect((await approvals.pending({ instanceId })).map((p) => p.waitId)).toEqual(["legal"]);
+    await approvals.decide(instanceId, "legal", { decision: "rejected", approver: "lou", comment: "no budget" });
+    const done = await waitForInstance(rt.instances, instanceId);
+    expect(done.output).toEqual(["rejected by lou", "approved by fay"]);
+
+    const history = await rt.instances.history(instanceId);
+    const raised = history.filter((e) => e.type === "event_raised");
+    expect(raised).toEqual([
+      expect.objectContaining({ waitId: "finance", raisedBy: "fay", payload: expect.objectContaining({ decision: "approved", approver: "fay", comment: null }) }),
+      expect.objectContaining({ waitId: "legal", raisedBy: "lou", payload: expect.objectContaining({ decision: "rejected", comment: "no budget" }) }),
+    ]);
+  });
+
+  it("counts exactly one of two decisions made at the same moment, and tells the other who decided", async () => {
+    const { instanceId } = await rt.instances.start("two-approvals", { item: "chairs" });
+    await pendingOf(instanceId, 2);
+    const results = await Promise.allSettled([
+      approvals.decide(instanceId, "legal", { decision: "approved", approver: "ann" }),
+      approvals.decide(instanceId, "legal", { decision: "rejected", approver: "bob" }),
+    ]);
+    const accepted = results.filter((r) => r.status === "fulfilled");
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(accepted).toHaveLength(1);
+    const winner = (accepted[0] as PromiseFulfilledResult<{ approver: string }>).value.approver;
+    expect(refused[0]?.reason.message).toMatch(new RegExp(`already decided: \\w+ by ${winner}`));
+
+    await approvals.decide(instanceId, "finance", { decision: "approved", approver: "fay" });
+    const done = await waitForInstance(rt.instances, instanceId);
+    expect((done.output as string[])[0]).toContain(`by ${winner}`);
+    await expect(approvals.decide(instanceId, "finance", { decision: "rejected", approver: "late" })).rejects.toThrow(/has ended \(COMPLETED\)/);
+  });
+
+  it("refuses a decision after the timeout and says so", async () => {
+    const { instanceId } = await rt.instances.start("timed-approval", { item: "pens" });
+    const [pending] = await pendingOf(instanceId, 1);
+    expect(pending?.timeoutAt).toEqual(expect.any(String));
+    const done = await waitForInstance(rt.instances, instanceId);
+    expect(done.output).toBe("timed out");
+    await expect(approvals.decide(instanceId, "approve", { decision: "approved", approver: "slow" })).rejects.toThrow(/has ended/);
+  });
+
+  it("refuses unknown waits, waits that are not approvals, and empty approvers", async () => {
+    const { instanceId } = await rt.instances.start("two-approvals", { item: "x" });
+    await pendingOf(instanceId, 2);
+    await expect(approvals.decide(instanceId, "nowhere", { decision: "approved", approver: "a" })).rejects.toThrow(/not waiting at "nowhere"/);
+    await expect(approvals.decide(instanceId, "legal", { decision: "approved", approver: "  " })).rejects.toThrow(/approver/);
+    await expect(approvals.decide("no-such-instance", "legal", { decision: "approved", approver: "a" })).rejects.toThrow(/no instance/);
+  });
+});

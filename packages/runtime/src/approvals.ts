@@ -1,0 +1,150 @@
+/**
+ * Human approvals: the waits a definition marks as approvals, and the decisions people make on
+ * them. A decision is an event addressed to one wait, so approvals in parallel branches or in
+ * sequence never take one another's decisions; exactly one decision counts per wait.
+ */
+import { randomUUID } from "node:crypto";
+import type { Database } from "@flowcraft/db";
+import type { HistoryEventOf, Json } from "@flowcraft/engine";
+import { TERMINAL_STATUSES, type RuntimeStatus } from "@flowcraft/engine";
+import { conflict, invalid, notFound } from "./errors.ts";
+import { announce, INBOX_CHANNEL } from "./notifier.ts";
+import { OPEN_APPROVALS_SQL, type OpenApprovalRow } from "./approvals-sql.ts";
+
+export const APPROVAL_DECISIONS = ["approved", "rejected"] as const;
+export type ApprovalDecision = (typeof APPROVAL_DECISIONS)[number];
+
+/** An approval someone may decide now. */
+export interface PendingApproval {
+  instanceId: string;
+  workflowName: string;
+  workflowVersion: number;
+  /** The wait's key in the instance (node id, with map iterations: "orders[2].approve"). */
+  waitId: string;
+  node: string;
+  event: string;
+  /** What is being approved: the approval's summary expression, evaluated when the wait began. */
+  summary: Json;
+  approvers: string[];
+  groups: string[];
+  /** When the wait began. */
+  since: string;
+  /** When the wait times out, if it does. */
+  timeoutAt: string | null;
+}
+
+/** The payload a decision raises: what the workflow's next steps read as `steps.<wait>`. */
+export interface ApprovalPayload {
+  decision: ApprovalDecision;
+  approver: string;
+  comment: string | null;
+  decidedAt: string;
+}
+
+export interface DecideInput {
+  decision: ApprovalDecision;
+  approver: string;
+  comment?: string;
+}
+
+const MAX_COMMENT_LENGTH = 2_000;
+
+export class Approvals {
+  constructor(private readonly db: Database) {}
+
+  /** Every approval waiting for a decision, oldest first; or those of one instance. */
+  async pending(filter: { instanceId?: string; workflowName?: string; limit?: number } = {}): Promise<PendingApproval[]> {
+    const limit = Math.min(Math.max(filter.limit ?? 200, 1), 1_000);
+    const { rows } = await this.db.pool.query<OpenApprovalRow>(OPEN_APPROVALS_SQL, [filter.instanceId ?? null, filter.workflowName ?? null, limit]);
+    return rows.map(toPendingApproval);
+  }
+
+  /**
+   * Records a decision for one waiting approval. Refused, saying why, when the wait is already
+   * decided, has timed out, or its instance has ended: a decision never changes an outcome twice.
+   */
+  async decide(instanceId: string, waitId: string, input: DecideInput): Promise<ApprovalPayload> {
+    if (!input.approver.trim()) throw invalid("approver must name who decides");
+    if ((input.comment?.length ?? 0) > MAX_COMMENT_LENGTH) throw invalid(`comment is longer than ${MAX_COMMENT_LENGTH} characters`);
+    const payload: ApprovalPayload = {
+      decision: input.decision,
+      approver: input.approver.trim().slice(0, 200),
+      comment: input.comment?.trim() || null,
+      decidedAt: new Date().toISOString(),
+    };
+    await this.db.prisma.$transaction(async (tx) => {
+      // Locks the instance row: two people deciding at once are served one after the other, and
+      // the second finds the first's decision.
+      const [instance] = await tx.$queryRaw<Array<{ status: RuntimeStatus; generation: number }>>`
+        SELECT status, generation FROM instance WHERE id = ${instanceId} FOR UPDATE`;
+      if (!instance) throw notFound(`there is no instance "${instanceId.slice(0, 200)}"`);
+      if (TERMINAL_STATUSES.has(instance.status)) throw conflict(`instance "${instanceId}" has ended (${instance.status}); its approvals are closed`);
+      const [wait] = await tx.$queryRaw<Array<{ data: HistoryEventOf<"event_wait_started">; timed_out: boolean; fired: boolean }>>`
+        SELECT w.data,
+               (w.data->>'timeoutAt')::timestamptz <= now() AS timed_out,
+               EXISTS (SELECT 1 FROM history_event f WHERE f.instance_id = w.instance_id AND f.generation = w.generation
+                       AND f.type = 'timer_fired' AND f.data->>'timerId' = ${`${waitId}:timeout`}) AS fired
+        FROM history_event w
+        WHERE w.instance_id = ${instanceId} AND w.generation = ${instance.generation}
+          AND w.type = 'event_wait_started' AND w.data->>'waitId' = ${waitId}`;
+      if (!wait) throw conflict(`instance "${instanceId}" is not waiting at "${waitId}"`);
+      if (!wait.data.approval) throw conflict(`"${waitId}" waits for the event "${wait.data.event}", not for an approval`);
+      const earlier = await earlierDecision(tx, instanceId, instance.generation, waitId);
+      if (earlier) {
+        throw conflict(`"${waitId}" is already decided: ${earlier.decision} by ${earlier.approver} at ${earlier.decidedAt}; this decision changes nothing`);
+      }
+      if (wait.fired || wait.timed_out) {
+        throw conflict(`the approval "${waitId}" timed out at ${wait.data.timeoutAt}; the instance has taken its timeout path`);
+      }
+      const message = { eventId: randomUUID(), name: wait.data.event, payload, raisedBy: payload.approver, waitId };
+      await tx.$executeRaw`INSERT INTO inbox_message (instance_id, kind, data, dedupe_key)
+        VALUES (${instanceId}, 'event', ${JSON.stringify(message)}::jsonb, ${decisionKey(instance.generation, waitId)})`;
+    });
+    announce(this.db.pool, INBOX_CHANNEL);
+    return payload;
+  }
+}
+
+/** One decision per wait and generation: a second insert with this key is refused by the inbox. */
+const decisionKey = (generation: number, waitId: string) => `approval:${generation}:${waitId}`;
+
+type Tx = Parameters<Parameters<Database["prisma"]["$transaction"]>[0]>[0];
+
+/** The decision already made for a wait: queued, raised, or consumed. */
+async function earlierDecision(tx: Tx, instanceId: string, generation: number, waitId: string): Promise<ApprovalPayload | null> {
+  const rows = await tx.$queryRaw<Array<{ payload: Partial<ApprovalPayload> & Record<string, unknown> }>>`
+    SELECT data->'payload' AS payload FROM inbox_message WHERE instance_id = ${instanceId} AND dedupe_key = ${decisionKey(generation, waitId)}
+    UNION ALL
+    SELECT r.data->'payload' FROM history_event r
+    WHERE r.instance_id = ${instanceId} AND r.generation = ${generation} AND r.type = 'event_raised'
+      AND (r.data->>'waitId' = ${waitId} OR r.seq IN (
+        SELECT (c.data->>'raisedSeq')::int FROM history_event c
+        WHERE c.instance_id = ${instanceId} AND c.generation = ${generation} AND c.type = 'event_consumed' AND c.data->>'waitId' = ${waitId}))
+    LIMIT 1`;
+  const payload = rows[0]?.payload;
+  if (rows.length === 0) return null;
+  // An event raised through the plain events API decided it too, whatever its shape.
+  return {
+    decision: payload?.decision === "rejected" ? "rejected" : "approved",
+    approver: typeof payload?.approver === "string" ? payload.approver : "an event raised through the API",
+    comment: typeof payload?.comment === "string" ? payload.comment : null,
+    decidedAt: typeof payload?.decidedAt === "string" ? payload.decidedAt : "an earlier time",
+  };
+}
+
+function toPendingApproval(row: OpenApprovalRow): PendingApproval {
+  const { approval, waitId, node, event, timeoutAt } = row.data;
+  return {
+    instanceId: row.instance_id,
+    workflowName: row.workflow_name,
+    workflowVersion: row.workflow_version,
+    waitId,
+    node,
+    event,
+    summary: approval?.summary ?? null,
+    approvers: approval?.approvers ?? [],
+    groups: approval?.groups ?? [],
+    since: row.at.toISOString(),
+    timeoutAt: timeoutAt ?? null,
+  };
+}

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestRuntime, waitForInstance, type TestRuntime } from "./test-helpers.ts";
+
+let rt: TestRuntime;
+
+beforeAll(async () => {
+  rt = await createTestRuntime();
+  await rt.startWorker();
+  await rt.workflows.publish("waits", {
+    version: 1,
+    start: "route",
+    nodes: {
+      route: { type: "decision", choices: [{ when: "input = 'event'", next: "wait" }, { when: "input = 'timer'", next: "sleep" }], default: "done" },
+      wait: { type: "wait", event: "go", timeout: 3600, onTimeout: "done", next: "done" },
+      sleep: { type: "timer", duration: 3600, next: "done" },
+      done: { type: "end" },
+    },
+  });
+}, 60_000);
+
+afterAll(() => rt.close());
+
+describe("listing instances", () => {
+  it("counts per status, and lists the waiting ones with what they wait on", async () => {
+    const waiting = await rt.instances.start("waits", "event");
+    const sleeping = await rt.instances.start("waits", "timer");
+    const finished = await rt.instances.start("waits", "none");
+    await waitForInstance(rt.instances, finished.instanceId);
+    await waitForInstance(rt.instances, sleeping.instanceId, (view) => view.runtimeStatus === "RUNNING");
+    for (let i = 0; i < 200 && (await rt.instances.counts({ workflowName: "waits" })).waiting < 2; i++) await new Promise((r) => setTimeout(r, 25));
+
+    expect(await rt.instances.counts({ workflowName: "waits" })).toEqual({
+      byStatus: { PENDING: 0, RUNNING: 2, SUSPENDED: 0, COMPLETED: 1, FAILED: 0, TERMINATED: 0 },
+      waiting: 2,
+    });
+    const page = await rt.instances.list({ workflowName: "waits", waiting: true });
+    const byId = new Map(page.instances.map((instance) => [instance.instanceId, instance.waitingOn]));
+    expect([...byId.keys()].sort()).toEqual([waiting.instanceId, sleeping.instanceId].sort());
+    expect(byId.get(waiting.instanceId)).toEqual([{ kind: "event", node: "wait", event: "go", since: expect.any(String), until: expect.any(String), approval: false }]);
+    expect(byId.get(sleeping.instanceId)).toEqual([{ kind: "timer", node: "sleep", event: null, since: expect.any(String), until: expect.any(String), approval: false }]);
+
+    await rt.instances.raiseEvent(waiting.instanceId, "go", null);
+    await waitForInstance(rt.instances, waiting.instanceId);
+    expect((await rt.instances.list({ workflowName: "waits", waiting: true })).instances.map((i) => i.instanceId)).toEqual([sleeping.instanceId]);
+    expect((await rt.instances.counts({ workflowName: "waits" })).waiting).toBe(1);
+  });
+
+  it("pushes a change when an instance starts", async () => {
+    const controller = new AbortController();
+    const changes = rt.instances.changes(controller.signal);
+    await changes.next();
+    const next = changes.next();
+    await rt.instances.start("waits", "none");
+    await expect(next).resolves.toMatchObject({ done: false, value: { changedAt: expect.any(String) } });
+    controller.abort();
+  });
+});
