@@ -1,6 +1,6 @@
 /** The OpenAPI 3.1 description of the REST API, served at /api/v1/openapi.json. */
 import definitionSchema from "@flowcraft/definition/json-schema" with { type: "json" };
-import { HISTORY_EVENT_TYPES, RUNTIME_STATUSES } from "@flowcraft/engine";
+import { HISTORY_EVENT_TYPES, RERUN_KINDS, RUNTIME_STATUSES } from "@flowcraft/engine";
 
 /** The definition's JSON Schema with its $defs lifted into components, so references resolve. */
 function definitionComponents(): Record<string, unknown> {
@@ -86,10 +86,43 @@ export const openApiDocument = {
           { name: "createdFrom", in: "query", schema: { type: "string", format: "date-time" } },
           { name: "createdTo", in: "query", schema: { type: "string", format: "date-time" } },
           { name: "instanceId", in: "query", schema: { type: "string" }, description: "Id prefix" },
+          { name: "waiting", in: "query", schema: { type: "boolean" }, description: "Only running instances that wait on an event or a timer; each lists them in waitingOn" },
           { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 1000 } },
           { name: "cursor", in: "query", schema: { type: "string" }, description: "nextCursor of the previous page" },
         ],
         responses: { 200: { description: "A page", content: json({ type: "object", properties: { instances: { type: "array", items: ref("Instance") }, nextCursor: { type: ["string", "null"] } } }) }, 400: error("Invalid filter") },
+      },
+    },
+    "/api/v1/instances/counts": {
+      get: {
+        summary: "How many instances per status, and how many wait",
+        description: "Takes the filters of the list, status aside.",
+        responses: { 200: { description: "Counts", content: json({ type: "object", properties: { byStatus: { type: "object", additionalProperties: { type: "integer" } }, waiting: { type: "integer" } } }) } },
+      },
+    },
+    "/api/v1/instances/{id}/rerun": {
+      post: {
+        summary: "Re-run an ended instance as a new instance linked to it",
+        description: "retry_failed: from the failed step, reusing the recorded outputs of the steps before it; from_start: same input and version; on_version: same input on the given version.",
+        parameters: [idParam],
+        requestBody: { required: true, content: json({ type: "object", required: ["mode"], properties: { mode: { enum: [...RERUN_KINDS] }, version: { type: "integer" } }, additionalProperties: false }) },
+        responses: { 202: accepted, 400: error("Invalid mode or version"), 404: error("No such instance or version"), 409: error("Not possible in the instance's state") },
+      },
+    },
+    "/api/v1/approvals": {
+      get: {
+        summary: "Approvals waiting for a decision, oldest first",
+        parameters: [{ name: "workflowName", in: "query", schema: { type: "string" } }, { name: "instanceId", in: "query", schema: { type: "string" } }],
+        responses: { 200: { description: "Pending approvals", content: json({ type: "object", properties: { approvals: { type: "array", items: ref("PendingApproval") } } }) } },
+      },
+    },
+    "/api/v1/instances/{id}/approvals/{waitId}": {
+      post: {
+        summary: "Decide one waiting approval",
+        description: "Raises {decision, approver, comment, decidedAt} for this wait alone. The approver is the x-flowcraft-user header, or approver in the body. Exactly one decision counts per wait.",
+        parameters: [idParam, { name: "waitId", in: "path", required: true, schema: { type: "string" } }],
+        requestBody: { required: true, content: json({ type: "object", required: ["decision"], properties: { decision: { enum: ["approved", "rejected"] }, comment: { type: "string" }, approver: { type: "string" } }, additionalProperties: false }) },
+        responses: { 202: { description: "Decision recorded" }, 400: error("Invalid decision"), 404: error("No such instance"), 409: error("Already decided, timed out, or the instance has ended") },
       },
     },
     "/api/v1/instances/{id}": {
@@ -152,6 +185,23 @@ export const openApiDocument = {
           failure: { type: ["object", "null"], properties: { name: { type: "string" }, message: { type: "string" }, node: { type: "string" }, attempts: { type: "integer" } } },
           customStatus: {},
           generation: { type: "integer", description: "Continue-as-new generation, from 1" },
+          origin: { type: ["object", "null"], description: "The instance this one re-runs", properties: { instanceId: { type: "string" }, kind: { enum: [...RERUN_KINDS] } } },
+        },
+      },
+      PendingApproval: {
+        type: "object",
+        properties: {
+          instanceId: { type: "string" },
+          workflowName: { type: "string" },
+          workflowVersion: { type: "integer" },
+          waitId: { type: "string" },
+          node: { type: "string" },
+          event: { type: "string" },
+          summary: { description: "What is being approved" },
+          approvers: { type: "array", items: { type: "string" } },
+          groups: { type: "array", items: { type: "string" } },
+          since: { type: "string", format: "date-time" },
+          timeoutAt: { type: ["string", "null"], format: "date-time" },
         },
       },
       HistoryEvent: {
