@@ -1,17 +1,79 @@
-/** The web app: one page per route. */
+/** The web app: one page per route, the list pages under a shared navigation bar. */
+import { useQuery } from "@tanstack/react-query";
 import { DesignerPage } from "./designer/designer-page.tsx";
-import { useRoute } from "./lib/router.ts";
+import { useLiveInstanceUpdates } from "./instances/live-updates.ts";
+import { queryKeys } from "./instances/query-keys.ts";
+import { api } from "./lib/api.ts";
+import { Link } from "./lib/link.tsx";
+import { useRoute, type Route } from "./lib/router.ts";
+import { ApprovalsPage } from "./pages/approvals-page.tsx";
 import { InstancePage } from "./pages/instance-page.tsx";
+import { InstancesPage } from "./pages/instances-page.tsx";
 import { WorkflowsPage } from "./pages/workflows-page.tsx";
 
 export function App() {
   const route = useRoute();
+  // The designer shows no instances; every other page does, and follows their changes.
+  useLiveInstanceUpdates(route.page !== "designer");
   switch (route.page) {
     case "workflows":
-      return <WorkflowsPage />;
+      return (
+        <>
+          <AppNav current="workflows" />
+          <WorkflowsPage />
+        </>
+      );
     case "designer":
       return <DesignerPage key={route.name} name={route.name} />;
+    case "instances":
+      return (
+        <>
+          <AppNav current="instances" />
+          <InstancesPage />
+        </>
+      );
     case "instance":
       return <InstancePage id={route.id} />;
+    case "approvals":
+      return (
+        <>
+          <AppNav current="approvals" />
+          <ApprovalsPage />
+        </>
+      );
   }
+}
+
+const SECTIONS: Array<{ route: Route; label: string }> = [
+  { route: { page: "workflows" }, label: "Workflows" },
+  { route: { page: "instances" }, label: "Instances" },
+  { route: { page: "approvals" }, label: "Approvals" },
+];
+
+/** The bar across the list pages: where things are, and how many approvals wait for someone. */
+function AppNav({ current }: { current: Route["page"] }) {
+  const pending = useQuery({ queryKey: queryKeys.pendingApprovals({}), queryFn: () => api.approvals.pending.query({}) });
+  const waiting = pending.data?.length ?? 0;
+  return (
+    <header className="app-nav">
+      <span className="brand">Flowcraft</span>
+      <nav aria-label="Main">
+        <ul>
+          {SECTIONS.map(({ route, label }) => (
+            <li key={route.page} aria-current={route.page === current ? "page" : undefined}>
+              <Link to={route} data-testid={`nav-${route.page}`}>
+                {label}
+                {route.page === "approvals" && waiting > 0 && (
+                  <span className="badge" data-testid="approvals-badge">
+                    {waiting}
+                    <span className="visually-hidden"> waiting</span>
+                  </span>
+                )}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
 }

@@ -1,5 +1,5 @@
 /**
- * Client-side routes on the History API: three pages do not need a routing library. The server
+ * Client-side routes on the History API: a handful of pages do not need a routing library. The server
  * answers every non-API path with the app, so links and reloads both work.
  */
 import { useSyncExternalStore } from "react";
@@ -7,9 +7,13 @@ import { useSyncExternalStore } from "react";
 export type Route =
   | { page: "workflows" }
   | { page: "designer"; name: string }
-  | { page: "instance"; id: string };
+  | { page: "instances" }
+  | { page: "instance"; id: string }
+  | { page: "approvals" };
 
 export function parseRoute(pathname: string): Route {
+  if (/^\/instances\/?$/.test(pathname)) return { page: "instances" };
+  if (/^\/approvals\/?$/.test(pathname)) return { page: "approvals" };
   const designer = /^\/workflows\/([^/]+)\/?$/.exec(pathname);
   if (designer) return { page: "designer", name: decodeURIComponent(designer[1]!) };
   const instance = /^\/instances\/([^/]+)\/?$/.exec(pathname);
@@ -23,8 +27,12 @@ export function hrefOf(route: Route): string {
       return "/";
     case "designer":
       return `/workflows/${encodeURIComponent(route.name)}`;
+    case "instances":
+      return "/instances";
     case "instance":
       return `/instances/${encodeURIComponent(route.id)}`;
+    case "approvals":
+      return "/approvals";
   }
 }
 

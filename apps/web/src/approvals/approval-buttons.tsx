@@ -1,0 +1,95 @@
+/**
+ * Approve or reject one pending approval, with an optional comment, as the name in "Your name".
+ * The server refuses a decision on an approval already decided or timed out, and says so.
+ */
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { api, errorMessage } from "../lib/api.ts";
+import { refreshInstanceQueries } from "../instances/query-keys.ts";
+import { ApproverNameField } from "./approver-name-field.tsx";
+import { useApproverName } from "./approver-name.ts";
+import "./approvals.css";
+
+type Decision = "approved" | "rejected";
+
+export function ApprovalButtons({
+  instanceId,
+  waitId,
+  askName = true,
+  onDeciding,
+  onRefused,
+}: {
+  instanceId: string;
+  waitId: string;
+  /** Shows the "Your name" field here while no name is set; off where the page shows it once for all. */
+  askName?: boolean;
+  /** As the decision is sent, so a list can drop the approval at once. */
+  onDeciding?(): void;
+  /** The server's reason when it refuses; without this handler it is shown here. */
+  onRefused?(message: string): void;
+}) {
+  const queryClient = useQueryClient();
+  const approver = useApproverName().trim();
+  const [comment, setComment] = useState("");
+  const id = useId();
+  const decide = useMutation({
+    mutationFn: (decision: Decision) => api.approvals.decide.mutate({ instanceId, waitId, decision, comment: comment.trim() || undefined, approver }),
+    onMutate: () => onDeciding?.(),
+    onError: (error) => onRefused?.(errorMessage(error)),
+    onSettled: () => refreshInstanceQueries(queryClient, instanceId),
+  });
+  const blocked = approver === "" ? "Enter your name to decide" : null;
+  return (
+    <div className="approval-buttons" data-testid="approval-buttons">
+      {askName && approver === "" && <ApproverNameField />}
+      <label htmlFor={`${id}-comment`} className="visually-hidden">
+        Comment (optional)
+      </label>
+      <input
+        id={`${id}-comment`}
+        data-testid="approval-comment"
+        placeholder="Comment (optional)"
+        value={comment}
+        onChange={(e) => setComment(e.target.value)}
+        disabled={decide.isPending || decide.isSuccess}
+      />
+      <button
+        type="button"
+        className="approve"
+        data-testid="approve"
+        disabled={blocked !== null || decide.isPending || decide.isSuccess}
+        title={blocked ?? undefined}
+        aria-describedby={blocked ? `${id}-blocked` : undefined}
+        onClick={() => decide.mutate("approved")}
+      >
+        Approve
+      </button>
+      <button
+        type="button"
+        className="reject"
+        data-testid="reject"
+        disabled={blocked !== null || decide.isPending || decide.isSuccess}
+        title={blocked ?? undefined}
+        aria-describedby={blocked ? `${id}-blocked` : undefined}
+        onClick={() => decide.mutate("rejected")}
+      >
+        Reject
+      </button>
+      {blocked && (
+        <span id={`${id}-blocked`} className="hint">
+          {blocked}
+        </span>
+      )}
+      {decide.isSuccess && (
+        <span className="hint" role="status" data-testid="approval-decided">
+          {decide.data.decision === "approved" ? "Approved" : "Rejected"} by {decide.data.approver}.
+        </span>
+      )}
+      {decide.isError && !onRefused && (
+        <p className="error" role="alert">
+          {errorMessage(decide.error)}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+/** Pending approvals as rows: what is asked, by which instance, since when, until when, and who may decide. */
+import { Link } from "../lib/link.tsx";
+import type { PendingApproval } from "../instances/instance-types.ts";
+import { fullTime, relativeTime } from "../instances/time-words.ts";
+import { useNow } from "../instances/use-now.ts";
+import { ApprovalButtons } from "./approval-buttons.tsx";
+import "./approvals.css";
+
+export const approvalKey = (approval: Pick<PendingApproval, "instanceId" | "waitId">) => `${approval.instanceId}-${approval.waitId}`;
+
+export function ApprovalRows({
+  approvals,
+  onDeciding,
+  onRefused,
+}: {
+  approvals: PendingApproval[];
+  onDeciding(approval: PendingApproval): void;
+  onRefused(approval: PendingApproval, message: string): void;
+}) {
+  const now = useNow();
+  return (
+    <table className="approval-table">
+      <thead>
+        <tr>
+          <th scope="col">Approval</th>
+          <th scope="col">Waiting since</th>
+          <th scope="col">Times out</th>
+          <th scope="col">Who may decide</th>
+          <th scope="col">Decision</th>
+        </tr>
+      </thead>
+      <tbody>
+        {approvals.map((approval) => (
+          <tr key={approvalKey(approval)} data-testid={`approval-row-${approvalKey(approval)}`}>
+            <td>
+              <div className="approval-summary" data-testid="approval-summary">
+                {summaryOf(approval)}
+              </div>
+              <div className="hint">
+                {approval.workflowName} v{approval.workflowVersion} · <Link to={{ page: "instance", id: approval.instanceId }}>{approval.instanceId}</Link>
+              </div>
+            </td>
+            <td>
+              {relativeTime(approval.since, now)}
+              <div className="hint">{fullTime(approval.since)}</div>
+            </td>
+            <td data-testid="approval-timeout">
+              {approval.timeoutAt ? (
+                <>
+                  {new Date(approval.timeoutAt) <= now ? "timing out now" : relativeTime(approval.timeoutAt, now)}
+                  <div className="hint">{fullTime(approval.timeoutAt)}</div>
+                </>
+              ) : (
+                "never"
+              )}
+            </td>
+            <td>{whoMayDecide(approval)}</td>
+            <td>
+              <ApprovalButtons
+                instanceId={approval.instanceId}
+                waitId={approval.waitId}
+                askName={false}
+                onDeciding={() => onDeciding(approval)}
+                onRefused={(message) => onRefused(approval, message)}
+              />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The summary the definition computes (any JSON), or the wait's node and event when it has none. */
+export function summaryOf({ summary, node, event }: Pick<PendingApproval, "summary" | "node" | "event">): string {
+  if (summary === null || summary === "") return `${node} (${event})`;
+  return typeof summary === "string" ? summary : JSON.stringify(summary);
+}
+
+function whoMayDecide({ groups, approvers }: Pick<PendingApproval, "groups" | "approvers">): string {
+  const parts = [...groups.map((group) => `group ${group}`), ...approvers];
+  return parts.length > 0 ? parts.join(", ") : "anyone";
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { countsInput, filterFromSearch, isoOfLocal, listInput, NO_FILTER, searchOfFilter, toggleStatus } from "./filters.ts";
+
+describe("instance filter", () => {
+  it("round-trips through the address bar", () => {
+    const filter = {
+      ...NO_FILTER,
+      workflowName: "purchase-order-approval",
+      workflowVersion: 2,
+      statuses: ["RUNNING" as const, "FAILED" as const],
+      waiting: true,
+      createdFrom: "2026-11-25T14:02",
+      idPrefix: "po-",
+    };
+    const search = searchOfFilter(filter);
+    expect(search).toBe("?workflow=purchase-order-approval&version=2&status=RUNNING%2CFAILED&waiting=1&from=2026-11-25T14%3A02&id=po-");
+    expect(filterFromSearch(search)).toEqual(filter);
+  });
+
+  it("writes nothing for no filter, and ignores what it does not know in an address", () => {
+    expect(searchOfFilter(NO_FILTER)).toBe("");
+    expect(filterFromSearch("?status=RUNNING,BOGUS&version=-1&waiting=yes")).toEqual({ ...NO_FILTER, statuses: ["RUNNING"] });
+  });
+
+  it("keeps the chips' order whatever order they are picked in", () => {
+    const picked = toggleStatus(toggleStatus(NO_FILTER, "FAILED"), "PENDING");
+    expect(picked.statuses).toEqual(["PENDING", "FAILED"]);
+    expect(toggleStatus(picked, "FAILED").statuses).toEqual(["PENDING"]);
+  });
+
+  it("asks the server only for what is set; a version only with its workflow", () => {
+    expect(listInput(NO_FILTER, 50, null)).toEqual({ limit: 50 });
+    expect(countsInput({ ...NO_FILTER, workflowVersion: 3 })).toEqual({});
+    const input = listInput({ ...NO_FILTER, workflowName: "w", workflowVersion: 3, statuses: ["FAILED"], idPrefix: " po- " }, 50, "c1");
+    expect(input).toMatchObject({ workflowName: "w", workflowVersion: 3, status: ["FAILED"], instanceId: "po-", cursor: "c1" });
+  });
+
+  it("turns local date-times into instants, and drops incomplete ones", () => {
+    expect(isoOfLocal("2026-11-25T14:02")).toBe(new Date(2026, 10, 25, 14, 2).toISOString());
+    expect(isoOfLocal("")).toBeUndefined();
+    expect(isoOfLocal("2026-13-45T99:99")).toBeUndefined();
+  });
+});

@@ -1,0 +1,86 @@
+/** The instances list's filters besides status: workflow and version, creation time, id prefix. */
+import { useQuery } from "@tanstack/react-query";
+import { useId } from "react";
+import { api } from "../lib/api.ts";
+import { narrowsBeyondStatus, NO_FILTER, type InstanceFilter } from "./filters.ts";
+import { queryKeys } from "./query-keys.ts";
+import "./instances.css";
+
+export function InstanceFilterForm({ filter, onChange }: { filter: InstanceFilter; onChange(filter: InstanceFilter): void }) {
+  const id = useId();
+  const workflows = useQuery({ queryKey: queryKeys.workflows, queryFn: () => api.workflows.list.query() });
+  const name = filter.workflowName;
+  const versions = useQuery({
+    queryKey: queryKeys.versions(name ?? ""),
+    queryFn: () => api.workflows.versions.query({ name: name! }),
+    enabled: name !== null,
+  });
+  return (
+    <form className="instance-filters" role="search" aria-label="Filter instances" onSubmit={(e) => e.preventDefault()}>
+      <div className="field">
+        <label htmlFor={`${id}-workflow`}>Workflow</label>
+        <select
+          id={`${id}-workflow`}
+          data-testid="instance-filter-workflow"
+          value={name ?? ""}
+          onChange={(e) => onChange({ ...filter, workflowName: e.target.value || null, workflowVersion: null })}
+        >
+          <option value="">All workflows</option>
+          {workflows.data?.map((w) => (
+            <option key={w.name} value={w.name}>
+              {w.name}
+            </option>
+          ))}
+          {/* A workflow from the address that is not (or no longer) published still shows as chosen. */}
+          {name && workflows.data && !workflows.data.some((w) => w.name === name) && <option value={name}>{name}</option>}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-version`}>Version</label>
+        <select
+          id={`${id}-version`}
+          data-testid="instance-filter-version"
+          value={filter.workflowVersion ?? ""}
+          disabled={name === null}
+          title={name === null ? "Pick a workflow to choose one of its versions" : undefined}
+          onChange={(e) => onChange({ ...filter, workflowVersion: e.target.value ? Number(e.target.value) : null })}
+        >
+          <option value="">{name === null ? "Pick a workflow first" : "All versions"}</option>
+          {versions.data?.map((v) => (
+            <option key={v.version} value={v.version}>
+              version {v.version}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-from`}>Created from</label>
+        <input
+          id={`${id}-from`}
+          type="datetime-local"
+          data-testid="instance-filter-from"
+          value={filter.createdFrom}
+          onChange={(e) => onChange({ ...filter, createdFrom: e.target.value })}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-to`}>Created to</label>
+        <input id={`${id}-to`} type="datetime-local" data-testid="instance-filter-to" value={filter.createdTo} onChange={(e) => onChange({ ...filter, createdTo: e.target.value })} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-prefix`}>Instance id starts with</label>
+        <input
+          id={`${id}-prefix`}
+          type="search"
+          data-testid="instance-filter-id"
+          value={filter.idPrefix}
+          spellCheck={false}
+          onChange={(e) => onChange({ ...filter, idPrefix: e.target.value })}
+        />
+      </div>
+      <button type="button" className="clear-filters" disabled={!narrowsBeyondStatus(filter)} onClick={() => onChange({ ...NO_FILTER, statuses: filter.statuses, waiting: filter.waiting })}>
+        Clear
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,93 @@
+/**
+ * Instances as rows: id, workflow, status with what a waiting instance waits on, times, and a
+ * disclosure per row with its actions and re-run links.
+ */
+import { Fragment, useState } from "react";
+import { Link } from "../lib/link.tsx";
+import { InstanceActions } from "./instance-actions.tsx";
+import { InstanceLinks } from "./instance-links.tsx";
+import { RERUN_WORDS, STATUS_WORDS, type InstanceRow } from "./instance-types.ts";
+import { clockTime, fullTime, relativeTime } from "./time-words.ts";
+import { useNow } from "./use-now.ts";
+import { waitWords } from "./wait-words.ts";
+import "./instances.css";
+
+const COLUMNS = 6;
+
+export function InstanceTable({ rows }: { rows: InstanceRow[] }) {
+  const [expanded, setExpanded] = useState<string | null>(null);
+  const now = useNow(5_000);
+  return (
+    <table className="instance-table" data-testid="instance-list">
+      <thead>
+        <tr>
+          <th scope="col">Instance</th>
+          <th scope="col">Workflow</th>
+          <th scope="col">Status</th>
+          <th scope="col">Created</th>
+          <th scope="col">Updated</th>
+          <th scope="col">
+            <span className="visually-hidden">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => {
+          const open = expanded === row.instanceId;
+          const detailsId = `instance-details-${row.instanceId}`;
+          return (
+            <Fragment key={row.instanceId}>
+              <tr data-testid={`instance-row-${row.instanceId}`} data-status={row.runtimeStatus} className={open ? "expanded" : undefined}>
+                <td>
+                  <Link to={{ page: "instance", id: row.instanceId }} className="instance-id">
+                    {row.instanceId}
+                  </Link>
+                  {row.origin && (
+                    <div className="hint">
+                      {RERUN_WORDS[row.origin.kind]}: <Link to={{ page: "instance", id: row.origin.instanceId }}>{row.origin.instanceId}</Link>
+                    </div>
+                  )}
+                </td>
+                <td>
+                  {row.workflowName} <span className="hint">v{row.workflowVersion}</span>
+                </td>
+                <td>
+                  <span className={`status-badge status-${row.runtimeStatus}`} data-testid="instance-status">
+                    {STATUS_WORDS[row.runtimeStatus]}
+                  </span>
+                  {row.waitingOn.map((wait) => (
+                    <div key={`${wait.node}:${wait.kind}`} className="waiting-on" data-testid="waiting-on" title={wait.until ? `until ${fullTime(wait.until)}` : undefined}>
+                      {wait.approval && <span className="tag">approval</span>} {waitWords(wait, now)}
+                    </div>
+                  ))}
+                </td>
+                <td title={fullTime(row.createdAt)}>{clockTime(row.createdAt, now)}</td>
+                <td title={fullTime(row.lastUpdatedAt)}>{relativeTime(row.lastUpdatedAt, now)}</td>
+                <td>
+                  <button
+                    type="button"
+                    data-testid={`row-actions-${row.instanceId}`}
+                    aria-expanded={open}
+                    aria-controls={open ? detailsId : undefined}
+                    aria-label={`Actions on ${row.instanceId}`}
+                    onClick={() => setExpanded(open ? null : row.instanceId)}
+                  >
+                    Actions {open ? "▴" : "▾"}
+                  </button>
+                </td>
+              </tr>
+              {open && (
+                <tr className="instance-details" id={detailsId}>
+                  <td colSpan={COLUMNS}>
+                    <InstanceLinks instanceId={row.instanceId} />
+                    <InstanceActions instance={row} />
+                  </td>
+                </tr>
+              )}
+            </Fragment>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

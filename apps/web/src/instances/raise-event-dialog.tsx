@@ -1,0 +1,86 @@
+/**
+ * Raises a named event on an instance, as an external system would: the name (suggested from the
+ * events it waits on) and a JSON payload, checked as it is typed.
+ */
+import { useMutation } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { api, errorMessage } from "../lib/api.ts";
+import { Modal, ModalActions } from "./modal.tsx";
+
+/** The event-name rule of definitions, so a mistyped name is caught before sending. */
+const EVENT_NAME = /^[A-Za-z0-9_.:-]{1,128}$/;
+
+export function parsePayload(text: string): { ok: true; value: unknown } | { ok: false; problem: string } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    return { ok: false, problem: `Not valid JSON: ${(error as Error).message}` };
+  }
+}
+
+export function RaiseEventDialog({
+  instanceId,
+  awaitedEvents,
+  onDone,
+  onClose,
+}: {
+  instanceId: string;
+  awaitedEvents: string[];
+  onDone(): void;
+  onClose(): void;
+}) {
+  const [name, setName] = useState(awaitedEvents[0] ?? "");
+  const [payloadText, setPayloadText] = useState("{}");
+  const id = useId();
+  const payload = parsePayload(payloadText);
+  const nameProblem = name === "" ? "Name the event" : EVENT_NAME.test(name) ? null : "1-128 letters, digits or _ . : -";
+  const raise = useMutation({
+    mutationFn: (value: unknown) => api.instances.raiseEvent.mutate({ id: instanceId, name, payload: value }),
+    onSuccess: onDone,
+  });
+  return (
+    <Modal title={`Raise an event on ${instanceId}`} onClose={onClose} testId="raise-event-dialog">
+      <label htmlFor={`${id}-name`}>Event name</label>
+      <input
+        id={`${id}-name`}
+        data-testid="event-name"
+        list={`${id}-awaited`}
+        value={name}
+        onChange={(e) => setName(e.target.value.trim())}
+        aria-invalid={nameProblem !== null}
+        aria-describedby={`${id}-name-hint`}
+        autoFocus
+      />
+      <datalist id={`${id}-awaited`}>
+        {awaitedEvents.map((event) => (
+          <option key={event} value={event} />
+        ))}
+      </datalist>
+      <p id={`${id}-name-hint`} className={nameProblem ? "error" : "hint"}>
+        {nameProblem ?? (awaitedEvents.length > 0 ? `It waits for ${awaitedEvents.join(", ")}.` : "It waits for no event right now; the event is kept until a step waits for it.")}
+      </p>
+      <label htmlFor={`${id}-payload`}>Payload (JSON)</label>
+      <textarea
+        id={`${id}-payload`}
+        data-testid="event-payload"
+        rows={8}
+        spellCheck={false}
+        value={payloadText}
+        onChange={(e) => setPayloadText(e.target.value)}
+        aria-invalid={!payload.ok}
+        aria-describedby={`${id}-payload-hint`}
+      />
+      <p id={`${id}-payload-hint`} className={payload.ok ? "hint" : "error"}>
+        {payload.ok ? "Valid JSON." : payload.problem}
+      </p>
+      <ModalActions
+        confirmLabel="Raise event"
+        onConfirm={() => payload.ok && raise.mutate(payload.value)}
+        onCancel={onClose}
+        disabled={!payload.ok || nameProblem !== null}
+        busy={raise.isPending}
+        error={raise.error && errorMessage(raise.error)}
+      />
+    </Modal>
+  );
+}

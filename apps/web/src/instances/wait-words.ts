@@ -1,0 +1,9 @@
+/** What a waiting instance waits on, in a line: "waiting for approval_received since 14:02". */
+import type { OpenWait } from "./instance-types.ts";
+import { clockTime } from "./time-words.ts";
+
+export function waitWords(wait: OpenWait, now: Date): string {
+  if (wait.kind === "timer") return wait.until ? `timer until ${clockTime(wait.until, now)}` : `timer since ${clockTime(wait.since, now)}`;
+  const deadline = wait.until ? `, times out ${clockTime(wait.until, now)}` : "";
+  return `waiting for ${wait.event ?? wait.node} since ${clockTime(wait.since, now)}${deadline}`;
+}

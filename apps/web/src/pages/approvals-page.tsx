@@ -1,0 +1,58 @@
+/**
+ * The approvals inbox: every instance waiting on a human decision, decided here. A decided row
+ * leaves at once; the instance then carries on and the server's push keeps the list current.
+ */
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { api, errorMessage } from "../lib/api.ts";
+import { ApprovalRows, approvalKey, summaryOf } from "../approvals/approval-rows.tsx";
+import { ApproverNameField } from "../approvals/approver-name-field.tsx";
+import type { PendingApproval } from "../instances/instance-types.ts";
+import { queryKeys } from "../instances/query-keys.ts";
+
+interface Refusal {
+  key: string;
+  text: string;
+}
+
+export function ApprovalsPage() {
+  const pending = useQuery({ queryKey: queryKeys.pendingApprovals({}), queryFn: () => api.approvals.pending.query({}) });
+  // Decisions sent: their rows are hidden without waiting for the server.
+  const [sent, setSent] = useState<ReadonlySet<string>>(new Set());
+  const [refusals, setRefusals] = useState<Refusal[]>([]);
+  const shown = pending.data?.filter((approval) => !sent.has(approvalKey(approval)));
+
+  const deciding = (approval: PendingApproval) => setSent((keys) => new Set(keys).add(approvalKey(approval)));
+  const refused = (approval: PendingApproval, message: string) => {
+    const key = approvalKey(approval);
+    setSent((keys) => new Set([...keys].filter((k) => k !== key)));
+    setRefusals((list) => [...list.filter((r) => r.key !== key), { key, text: `${summaryOf(approval)} (${approval.instanceId}): ${message}` }]);
+  };
+
+  return (
+    <main className="page wide" data-testid="approvals-inbox">
+      <h1>Approvals</h1>
+      <ApproverNameField />
+      {refusals.length > 0 && (
+        <ul className="refusals" role="alert" aria-label="Decisions not taken">
+          {refusals.map((refusal) => (
+            <li key={refusal.key} data-testid="approval-refused">
+              <span className="error">Not decided: {refusal.text}</span>{" "}
+              <button type="button" aria-label={`Dismiss: ${refusal.text}`} onClick={() => setRefusals((list) => list.filter((r) => r !== refusal))}>
+                Dismiss
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {pending.isError && <p role="alert">Could not load approvals: {errorMessage(pending.error)}</p>}
+      {!shown && !pending.isError && <p>Loading…</p>}
+      {shown && shown.length === 0 && (
+        <p className="empty" data-testid="no-approvals">
+          Nothing waits for a decision.
+        </p>
+      )}
+      {shown && shown.length > 0 && <ApprovalRows approvals={shown} onDeciding={deciding} onRefused={refused} />}
+    </main>
+  );
+}

@@ -1,0 +1,70 @@
+/**
+ * Every instance, newest first, filtered and paged on the server; status chips count what the
+ * other filters leave, and the page follows changes as the server pushes them.
+ */
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { api, errorMessage } from "../lib/api.ts";
+import { filterFromSearch, listInput, countsInput, searchOfFilter, type InstanceFilter } from "../instances/filters.ts";
+import { InstanceFilterForm } from "../instances/instance-filter-form.tsx";
+import { InstanceTable } from "../instances/instance-table.tsx";
+import { queryKeys } from "../instances/query-keys.ts";
+import { StatusChips } from "../instances/status-chips.tsx";
+
+const PAGE_SIZE = 50;
+
+export function InstancesPage() {
+  const [filter, setFilter] = useState(() => filterFromSearch(window.location.search));
+  // Cursors of the pages passed on the way here, the first page's being null: "Newer" goes back one.
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const cursor = cursors.at(-1) ?? null;
+
+  const changeFilter = (next: InstanceFilter) => {
+    setFilter(next);
+    setCursors([null]);
+    // In the address, so the view can be bookmarked and survives a reload; not a history entry per keystroke.
+    window.history.replaceState(null, "", `${window.location.pathname}${searchOfFilter(next)}`);
+  };
+
+  const input = listInput(filter, PAGE_SIZE, cursor);
+  const page = useQuery({ queryKey: queryKeys.instanceList(input), queryFn: () => api.instances.list.query(input), placeholderData: keepPreviousData });
+  const countsFilter = countsInput(filter);
+  const counts = useQuery({
+    queryKey: queryKeys.instanceCounts(countsFilter),
+    queryFn: () => api.instances.counts.query(countsFilter),
+    placeholderData: keepPreviousData,
+  });
+
+  return (
+    <main className="page wide" data-testid="instances-page">
+      <h1>Instances</h1>
+      <InstanceFilterForm filter={filter} onChange={changeFilter} />
+      <StatusChips filter={filter} counts={counts.data} onChange={changeFilter} />
+      {counts.isError && <p role="alert">Could not count instances: {errorMessage(counts.error)}</p>}
+      {page.isError && <p role="alert">Could not load instances: {errorMessage(page.error)}</p>}
+      {!page.data && !page.isError && <p>Loading…</p>}
+      {page.data && page.data.instances.length === 0 && (
+        <p className="empty" data-testid="no-instances">
+          {cursor === null ? "No instance matches these filters." : "No older instances."}
+        </p>
+      )}
+      {page.data && page.data.instances.length > 0 && <InstanceTable rows={page.data.instances} />}
+      <nav className="pager" aria-label="Pages">
+        <button type="button" disabled={cursors.length === 1} onClick={() => setCursors(cursors.slice(0, -1))}>
+          ← Newer
+        </button>
+        <span className="hint" aria-live="polite">
+          Page {cursors.length}
+        </span>
+        <button
+          type="button"
+          data-testid="older-page"
+          disabled={!page.data?.nextCursor || page.isPlaceholderData}
+          onClick={() => page.data?.nextCursor && setCursors([...cursors, page.data.nextCursor])}
+        >
+          Older →
+        </button>
+      </nav>
+    </main>
+  );
+}
