@@ -1,0 +1,125 @@
+/**
+ * The raw history, every generation, filterable by event type and by step. Only the rows in view
+ * are drawn; a row's button replays the instance up to that event.
+ */
+import { HISTORY_EVENT_TYPES, type HistoryEventType } from "@flowcraft/engine";
+import { useId, useMemo, useState } from "react";
+import { preciseTime } from "./time-words.ts";
+import type { FeedEvent } from "./use-instance-feed.ts";
+import { useVirtualRows } from "./virtual-rows.ts";
+
+const ROW_HEIGHT = 24;
+/** Longest payload shown in a row; the rest is one click away in the step panel. */
+const PAYLOAD_CHARS = 240;
+const EVENT_TYPES = Object.keys(HISTORY_EVENT_TYPES) as HistoryEventType[];
+const OWN_FIELDS = new Set(["type", "seq", "at", "generation"]);
+
+/** The step an event is about: the node id at the end of its activity, timer or wait key. */
+export function stepOfEvent(event: FeedEvent): string | null {
+  const key = keyOfEvent(event);
+  if (key === null) return null;
+  const last = key.slice(key.lastIndexOf(".") + 1);
+  const colon = last.indexOf(":");
+  return colon === -1 ? last : last.slice(0, colon);
+}
+
+function keyOfEvent(event: FeedEvent): string | null {
+  switch (event.type) {
+    case "activity_scheduled":
+    case "timer_created":
+    case "event_wait_started":
+    case "event_consumed":
+    case "custom_status_set":
+      return event.node;
+    case "activity_started":
+    case "activity_completed":
+    case "activity_failed":
+    case "activity_retrying":
+      return event.activityId;
+    case "timer_fired":
+      return event.timerId;
+    default:
+      return null;
+  }
+}
+
+function payloadOf(event: FeedEvent): string {
+  const rest = Object.fromEntries(Object.entries(event).filter(([field]) => !OWN_FIELDS.has(field)));
+  const text = JSON.stringify(rest);
+  return text.length > PAYLOAD_CHARS ? `${text.slice(0, PAYLOAD_CHARS)}…` : text;
+}
+
+interface HistoryListProps {
+  events: readonly FeedEvent[];
+  steps: string[];
+  /** The replay position, marked in the list. */
+  position: number;
+  onReplayTo(seq: number): void;
+}
+
+export function HistoryList({ events, steps, position, onReplayTo }: HistoryListProps) {
+  const [type, setType] = useState<HistoryEventType | "">("");
+  const [step, setStep] = useState("");
+  const typeId = useId();
+  const stepId = useId();
+  const filtered = useMemo(
+    () => (type === "" && step === "" ? events : events.filter((event) => (type === "" || event.type === type) && (step === "" || stepOfEvent(event) === step))),
+    [events, type, step],
+  );
+  const rows = useVirtualRows(filtered.length, ROW_HEIGHT);
+  return (
+    <section className="history-list" data-testid="history-list" aria-label="History events">
+      <div className="history-toolbar">
+        <h2>History</h2>
+        <label htmlFor={typeId}>Type</label>
+        <select id={typeId} value={type} onChange={(event) => setType(event.target.value as HistoryEventType | "")} data-testid="history-filter-type">
+          <option value="">all types</option>
+          {EVENT_TYPES.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={stepId}>Step</label>
+        <select id={stepId} value={step} onChange={(event) => setStep(event.target.value)} data-testid="history-filter-step">
+          <option value="">all steps</option>
+          {steps.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+        <span className="hint" data-testid="history-count">
+          {filtered.length === events.length ? `${events.length} events` : `${filtered.length} of ${events.length} events`}
+        </span>
+      </div>
+      <div className="history-header" role="presentation">
+        <span>type</span>
+        <span>seq</span>
+        <span>time</span>
+        <span>payload</span>
+      </div>
+      <div className="history-rows" ref={rows.ref} onScroll={rows.onScroll} role="list">
+        <div style={{ height: rows.totalHeight, position: "relative" }}>
+          {filtered.slice(rows.first, rows.last).map((event, i) => (
+            <div
+              key={event.seq}
+              role="listitem"
+              className={`history-row${event.seq === position ? " current" : ""}${event.seq > position ? " after" : ""}`}
+              style={{ top: (rows.first + i) * ROW_HEIGHT, height: ROW_HEIGHT }}
+              data-testid="history-row"
+              data-type={event.type}
+            >
+              <button type="button" className="history-type" onClick={() => onReplayTo(event.seq)} aria-label={`Replay to event ${event.seq}, ${event.type}`} title="Replay to this event">
+                {event.type}
+              </button>
+              <span>{event.seq}</span>
+              <span>{preciseTime(event.at)}</span>
+              <code>{payloadOf(event)}</code>
+            </div>
+          ))}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+/** The instance's status, version, times, custom status, input, output and failure. */
+import type { InstanceView } from "./use-instance-feed.ts";
+
+export function InstanceFacts({ instance }: { instance: InstanceView }) {
+  return (
+    <div className="instance-facts-row">
+      <dl className="instance-facts">
+        <dt>Status</dt>
+        <dd>
+          <span className={`status status-${instance.runtimeStatus}`} data-testid="instance-status">
+            {instance.runtimeStatus}
+          </span>
+        </dd>
+        <dt>Version</dt>
+        <dd>{instance.workflowVersion}</dd>
+        <dt>Started</dt>
+        <dd>{new Date(instance.createdAt).toLocaleString()}</dd>
+        <dt>Generation</dt>
+        <dd>{instance.generation}</dd>
+        <dt>Custom status</dt>
+        <dd>
+          <code>{JSON.stringify(instance.customStatus)}</code>
+        </dd>
+      </dl>
+      <details className="instance-data">
+        <summary>Input</summary>
+        <pre>{JSON.stringify(instance.input, null, 2)}</pre>
+      </details>
+      {instance.output !== null && (
+        <details className="instance-data" open>
+          <summary>Output</summary>
+          <pre data-testid="instance-output">{JSON.stringify(instance.output, null, 2)}</pre>
+        </details>
+      )}
+      {instance.failure !== null && (
+        <details className="instance-data" open>
+          <summary>Failure</summary>
+          <pre data-testid="instance-failure">{JSON.stringify(instance.failure, null, 2)}</pre>
+        </details>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+/**
+ * The instance view: the definition with each step's state, the timeline, the raw history and a
+ * replay slider, all computed by the engine from the history prefix the slider selects, and kept
+ * live by server push.
+ */
+import { useQuery } from "@tanstack/react-query";
+import { allGraphs } from "@flowcraft/definition";
+import { useMemo, useRef, useState } from "react";
+import { api } from "../lib/api.ts";
+import { Link } from "../lib/link.tsx";
+import { HistoryList } from "./history-list.tsx";
+import { InstanceFacts } from "./instance-facts.tsx";
+import { generationAt, generationsOf, indexAtSeq, type Generation } from "./replay-model.ts";
+import { ReplayScrubber } from "./replay-scrubber.tsx";
+import { StateCanvas } from "./state-canvas.tsx";
+import { StepPanel, type Selection } from "./step-panel.tsx";
+import { Timeline } from "./timeline.tsx";
+import { lanesOf } from "./timeline-model.ts";
+import { useInstanceFeed } from "./use-instance-feed.ts";
+import { useNow } from "./use-now.ts";
+import { useProgress } from "./use-progress.ts";
+import "./instance-view.css";
+
+export function InstanceView({ id }: { id: string }) {
+  const feed = useInstanceFeed(id);
+  const { instance, events } = feed;
+  const version = useQuery({
+    queryKey: ["version", instance?.workflowName, instance?.workflowVersion],
+    queryFn: () => api.workflows.get.query({ name: instance!.workflowName, version: instance!.workflowVersion }),
+    enabled: instance !== null,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const definition = version.data?.definition;
+
+  const [position, setPosition] = useState<number | "live">("live");
+  const live = position === "live";
+  const generations = useMemo(() => generationsOf(events), [events]);
+  const index = live ? events.length - 1 : indexAtSeq(events, position);
+  const generation = generationAt(generations, index);
+  // History only grows: a held position keeps its prefix while new events arrive.
+  const eventsNow = useRef(events);
+  eventsNow.current = events;
+  const prefix = useMemo(() => (generation ? eventsNow.current.slice(generation.firstIndex, index + 1) : []), [generation?.firstIndex, index]); // eslint-disable-line react-hooks/exhaustive-deps
+  const progress = useProgress(definition, prefix);
+
+  const running = live && progress !== null && progress.ending === null;
+  const clock = useNow(running);
+  const lastAt = prefix.at(-1)?.at;
+  // Replaying, the view stands at the time of the event it shows.
+  const now = running || !lastAt ? clock : new Date(lastAt);
+  const range = { from: prefix[0] ? Date.parse(prefix[0].at) : now.getTime(), to: now.getTime() };
+  const lanes = useMemo(() => (progress ? lanesOf(progress, now.getTime()) : []), [progress, now.getTime()]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const [selection, setSelection] = useState<Selection | null>(null);
+  const selectPlace = (key: string) => {
+    const place = progress?.places.find((candidate) => candidate.key === key);
+    if (place) setSelection({ node: place.node, place: key });
+  };
+  const steps = useMemo(() => (definition ? allGraphs(definition).flatMap(({ graph }) => Object.keys(graph.nodes)) : []), [definition]);
+
+  if (!instance) {
+    return (
+      <main className="page" data-testid="instance-page" {...(feed.error ? { role: "alert" } : {})}>
+        {feed.error ? `Could not load instance ${id}: ${feed.error}` : "Loading…"}
+      </main>
+    );
+  }
+  return (
+    <main className="instance-page" data-testid="instance-page">
+      <div className="instance-view" data-testid="instance-view">
+        <header className="instance-header">
+          <p className="crumbs">
+            <Link to={{ page: "workflows" }}>Workflows</Link> / <Link to={{ page: "designer", name: instance.workflowName }}>{instance.workflowName}</Link>
+          </p>
+          <h1>Instance {instance.instanceId}</h1>
+          {feed.error && <p className="error" role="alert">Live updates interrupted: {feed.error}</p>}
+          <InstanceFacts instance={instance} />
+        </header>
+        <ReplayScrubber events={events} index={index} live={live} onChange={setPosition} />
+        <div className="instance-main">
+          {definition ? (
+            <StateCanvas definition={definition} progress={progress} now={now} selectedNode={selection?.node ?? null} onSelect={(node) => setSelection({ node, place: null })} />
+          ) : (
+            <div className="canvas state-canvas">{version.isError ? "Could not load the workflow definition." : "Loading the definition…"}</div>
+          )}
+          <StepPanel progress={progress} selection={selection} now={now} onSelect={setSelection} />
+        </div>
+        <Timeline lanes={lanes} range={range} selectedKey={selection?.place ?? null} onSelect={selectPlace}>
+          <GenerationNav generations={generations} current={generation} onGo={(target) => setPosition(target === generations.at(-1) ? "live" : target.lastSeq)} />
+        </Timeline>
+        <HistoryList events={events} steps={steps} position={events[index]?.seq ?? 0} onReplayTo={(seq) => setPosition(seq === events.at(-1)?.seq ? "live" : seq)} />
+      </div>
+    </main>
+  );
+}
+
+function GenerationNav({ generations, current, onGo }: { generations: Generation[]; current: Generation | undefined; onGo(generation: Generation): void }) {
+  if (generations.length < 2) return <span className="hint">generation {current?.number ?? 1}</span>;
+  const at = current ? generations.indexOf(current) : generations.length - 1;
+  return (
+    <span className="generation-nav" role="group" aria-label="Generations" data-testid="generation-nav">
+      <button type="button" aria-label="Previous generation" disabled={at <= 0} onClick={() => onGo(generations[at - 1]!)}>
+        ‹
+      </button>
+      <span data-testid="generation-current">
+        generation {current?.number} ({at + 1} of {generations.length})
+      </span>
+      <button type="button" aria-label="Next generation" disabled={at >= generations.length - 1} onClick={() => onGo(generations[at + 1]!)}>
+        ›
+      </button>
+    </span>
+  );
+}

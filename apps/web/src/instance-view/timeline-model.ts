@@ -1,0 +1,128 @@
+/**
+ * The timeline's lanes and bars, from the engine's progress: one lane per step in each place it
+ * ran (every map iteration has its own), a bar per attempt, backoff, timer and wait, and a span
+ * over each container's contents. Open bars run to `endMs` (now, or the end of the generation).
+ */
+import type { InstanceProgress, PlaceProgress, StepState } from "@flowcraft/engine";
+import { preciseTime } from "./time-words.ts";
+
+export type BarKind = "queued" | "attempt" | "backoff" | "timer" | "wait" | "span";
+
+export interface Bar {
+  id: string;
+  kind: BarKind;
+  start: number;
+  end: number;
+  /** Still going at `endMs`. */
+  open: boolean;
+  state: StepState | "open";
+  attempt?: number;
+  /** Times, attempt and outcome, for the tooltip and the accessible name. */
+  title: string;
+}
+
+export interface Lane {
+  key: string;
+  node: string;
+  /** Nesting depth: 0 at the top level. */
+  depth: number;
+  state: StepState;
+  bars: Bar[];
+}
+
+const DRAWN_KINDS = new Set(["activity", "timer", "wait", "map", "parallel", "group", "monitor"]);
+
+/** Lanes in the order steps began, each container's contents right below it. */
+export function lanesOf(progress: InstanceProgress, endMs: number): Lane[] {
+  const children = new Map<string | null, PlaceProgress[]>();
+  for (const place of progress.places) {
+    if (!children.has(place.parent)) children.set(place.parent, []);
+    children.get(place.parent)!.push(place);
+  }
+  const lanes: Lane[] = [];
+  const visit = (parent: string | null, depth: number) => {
+    // Map iterations in index order, each iteration's steps together; otherwise in the order they
+    // began, those not begun last.
+    const places = [...(children.get(parent) ?? [])].sort((a, b) => iterationOf(a, parent) - iterationOf(b, parent) || beganAt(a) - beganAt(b));
+    for (const place of places) {
+      if (DRAWN_KINDS.has(place.kind)) lanes.push({ key: place.key, node: place.node, depth, state: place.state, bars: barsOf(place, endMs) });
+      visit(place.key, depth + 1);
+    }
+  };
+  visit(null, 0);
+  return lanes;
+}
+
+/** The map iteration a place belongs to, when its parent is the map; else 0. */
+function iterationOf(place: PlaceProgress, parent: string | null): number {
+  if (parent === null || place.key[parent.length] !== "[") return 0;
+  return Number.parseInt(place.key.slice(parent.length + 1), 10);
+}
+
+function beganAt(place: PlaceProgress): number {
+  const at = place.scheduledAt ?? place.startedAt;
+  return at ? Date.parse(at) : Number.POSITIVE_INFINITY;
+}
+
+function barsOf(place: PlaceProgress, endMs: number): Bar[] {
+  switch (place.kind) {
+    case "activity":
+      return attemptBars(place, endMs);
+    case "timer":
+      return place.timers.map((timer) => timerBar(place, timer, endMs));
+    case "wait":
+      return waitBars(place, endMs);
+    default:
+      return [...spanBars(place, endMs), ...place.timers.map((timer) => timerBar(place, timer, endMs))];
+  }
+}
+
+function attemptBars(place: PlaceProgress, endMs: number): Bar[] {
+  const bars: Bar[] = [];
+  const max = place.retry?.maxAttempts;
+  for (const attempt of place.attempts) {
+    const of = max ? ` of ${max}` : "";
+    const name = `${place.key} attempt ${attempt.attempt}${of}`;
+    if (attempt.dueAt) {
+      bars.push(bar(`${place.key}#${attempt.attempt}:backoff`, "backoff", attempt.queuedAt, attempt.dueAt, endMs, "open", `${name}: backoff from ${preciseTime(attempt.queuedAt)} until ${preciseTime(attempt.dueAt)}`, attempt.attempt, true));
+    }
+    const queuedFrom = attempt.dueAt ?? attempt.queuedAt;
+    const queuedTo = attempt.startedAt ?? attempt.endedAt;
+    bars.push(bar(`${place.key}#${attempt.attempt}:queued`, "queued", queuedFrom, queuedTo, endMs, "open", `${name}: queued at ${preciseTime(queuedFrom)}${queuedTo ? `, picked up at ${preciseTime(queuedTo)}` : ", not picked up yet"}`, attempt.attempt));
+    if (!attempt.startedAt) continue;
+    const outcome = attempt.outcome === "open" ? (place.state === "cancelled" ? "cancelled" : "running") : attempt.outcome;
+    const ended = attempt.endedAt ? `, ${outcome} at ${preciseTime(attempt.endedAt)}` : `, ${outcome}`;
+    const error = attempt.error ? `: ${attempt.error.message}` : "";
+    const state: StepState = attempt.outcome === "open" ? (place.state === "cancelled" ? "cancelled" : "running") : attempt.outcome;
+    bars.push(bar(`${place.key}#${attempt.attempt}`, "attempt", attempt.startedAt, attempt.endedAt, endMs, state, `${name}: started at ${preciseTime(attempt.startedAt)}${ended}${error}`, attempt.attempt));
+  }
+  return bars;
+}
+
+function timerBar(place: PlaceProgress, timer: PlaceProgress["timers"][number], endMs: number): Bar {
+  const purpose = timer.purpose === "monitor_interval" ? "interval" : timer.purpose === "wait_timeout" ? "timeout" : "timer";
+  const fired = timer.firedAt ? `, fired at ${preciseTime(timer.firedAt)}` : "";
+  return bar(`${timer.id}:timer`, "timer", timer.createdAt, timer.firedAt, endMs, timer.firedAt ? "completed" : "waiting", `${place.key} ${purpose}: set at ${preciseTime(timer.createdAt)}, due at ${preciseTime(timer.fireAt)}${fired}`);
+}
+
+function waitBars(place: PlaceProgress, endMs: number): Bar[] {
+  const wait = place.wait;
+  if (!wait) return [];
+  const until = wait.consumedAt ?? place.endedAt;
+  const timeout = wait.timeoutAt ? `, times out at ${preciseTime(wait.timeoutAt)}` : "";
+  const ended = until ? `, ended at ${preciseTime(until)}` : "";
+  return [bar(`${place.key}:wait`, "wait", wait.startedAt, until, endMs, place.state, `${place.key} waits for ${wait.event} from ${preciseTime(wait.startedAt)}${timeout}${ended}`)];
+}
+
+function spanBars(place: PlaceProgress, endMs: number): Bar[] {
+  const from = place.startedAt ?? place.scheduledAt;
+  if (!from) return [];
+  const ended = place.endedAt ? ` until ${preciseTime(place.endedAt)}` : "";
+  return [bar(`${place.key}:span`, "span", from, place.endedAt, endMs, place.state, `${place.key}: ${place.state} from ${preciseTime(from)}${ended}`)];
+}
+
+function bar(id: string, kind: BarKind, from: string, to: string | undefined, endMs: number, state: Bar["state"], title: string, attempt?: number, closed = false): Bar {
+  const start = Date.parse(from);
+  const end = to ? Date.parse(to) : Math.max(start, endMs);
+  return { id, kind, start, end, open: !to && !closed, state, title, ...(attempt !== undefined ? { attempt } : {}) };
+}
