@@ -1,0 +1,194 @@
+/**
+ * Operating workflows in the browser against the real server: the approvals inbox (approve with a
+ * comment, a timeout, a refused decision), the instances list (filters, status chips, counts that
+ * follow the server's push), and actions on an instance (terminate with confirmation, rerun from
+ * start, linked both ways).
+ */
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+
+const PURCHASE_ORDER = "purchase-order-approval";
+
+/** Ids with a prefix of this test's own, so its filters and counts see only its instances. */
+function idPrefix(name: string): string {
+  const { repeatEachIndex, retry } = test.info();
+  return `${name}-${Date.now().toString(36)}-${repeatEachIndex}-${retry}-`;
+}
+
+async function start(request: APIRequestContext, workflow: string, input: unknown, instanceId?: string): Promise<string> {
+  const query = instanceId ? `?instanceId=${encodeURIComponent(instanceId)}` : "";
+  const response = await request.post(`/api/v1/workflows/${workflow}/start${query}`, { data: input });
+  expect(response.status()).toBe(202);
+  return ((await response.json()) as { instanceId: string }).instanceId;
+}
+
+async function instanceOf(request: APIRequestContext, id: string): Promise<{ runtimeStatus: string; output: unknown }> {
+  const response = await request.get(`/api/v1/instances/${encodeURIComponent(id)}`);
+  expect(response.status()).toBe(200);
+  return response.json();
+}
+
+/** The instances list showing only ids with this prefix. */
+async function openInstances(page: Page, prefix: string) {
+  await page.goto(`/instances?id=${encodeURIComponent(prefix)}`);
+  await expect(page.getByTestId("instances-page")).toBeVisible();
+}
+
+test("a costly order waits in the inbox, is approved there with a comment, and completes as approved by that person", async ({ page, request }) => {
+  await page.goto("/approvals");
+  await expect(page.getByTestId("approvals-inbox")).toBeVisible();
+  await page.getByTestId("approver-name").fill("Maria Costa");
+
+  // Started after the page loaded: the row arrives by server push.
+  const id = await start(request, PURCHASE_ORDER, { product: "desk", quantity: 2, cost: 5000 });
+  const row = page.getByTestId(`approval-row-${id}-approval`);
+  await expect(row).toBeVisible({ timeout: 15_000 });
+  await expect(row).toContainText("desk × 2 for 5000");
+  await expect(row).toContainText(PURCHASE_ORDER);
+  await expect(row).toContainText("group managers");
+  // The default timeout of a day, relative and absolute.
+  await expect(row.getByTestId("approval-timeout")).toContainText(/in 23 h 59 min|in 24 h/);
+  await expect(page.getByTestId("approvals-badge")).toBeVisible();
+
+  await row.getByTestId("approval-comment").fill("within the quarter's budget");
+  await row.getByTestId("approve").click();
+  await expect(row).toHaveCount(0);
+
+  await page.goto(`/instances/${id}`);
+  await expect(page.getByTestId("instance-output")).toContainText("Approved by 'Maria Costa'", { timeout: 30_000 });
+  const history = await (await request.get(`/api/v1/instances/${id}/history`)).text();
+  expect(history).toContain("within the quarter's budget");
+
+  // The name is remembered for the next visit.
+  await page.goto("/approvals");
+  await expect(page.getByTestId("approver-name")).toHaveValue("Maria Costa");
+});
+
+test("an approval nobody decides times out: it leaves the inbox and the order is cancelled", async ({ page, request }) => {
+  await page.goto("/approvals");
+  await expect(page.getByTestId("approvals-inbox")).toBeVisible();
+  const id = await start(request, PURCHASE_ORDER, { product: "chair", quantity: 1, cost: 3000, approvalTimeoutSeconds: 2 });
+  const row = page.getByTestId(`approval-row-${id}-approval`);
+  await expect(row).toBeVisible();
+  await expect(row).toHaveCount(0, { timeout: 15_000 });
+  await expect.poll(async () => (await instanceOf(request, id)).output, { timeout: 15_000 }).toBe("Cancelled");
+});
+
+test("a decision the server refuses shows its reason, and the approval leaves the inbox", async ({ page, request }) => {
+  const id = await start(request, PURCHASE_ORDER, { product: "lamp", quantity: 4, cost: 1200 });
+  await expect
+    .poll(async () => ((await (await request.get(`/api/v1/approvals?instanceId=${id}`)).json()) as { approvals: unknown[] }).approvals.length, { timeout: 15_000 })
+    .toBe(1);
+  // This page hears nothing from the server's push, as when it has lost its connection.
+  await page.route("**/trpc/instances.changes**", (route) => route.abort());
+  await page.goto("/approvals");
+  await page.getByTestId("approver-name").fill("Maria Costa");
+  const row = page.getByTestId(`approval-row-${id}-approval`);
+  await expect(row).toBeVisible();
+
+  // Someone else decides first, and the order goes its way.
+  const first = await request.post(`/api/v1/instances/${id}/approvals/approval`, { data: { decision: "rejected", approver: "Jon" } });
+  expect(first.status()).toBe(202);
+  await expect.poll(async () => (await instanceOf(request, id)).output, { timeout: 15_000 }).toBe("Rejected by 'Jon'");
+
+  await row.getByTestId("approve").click();
+  await expect(page.getByTestId("approval-refused")).toContainText("its approvals are closed");
+  await expect(row).toHaveCount(0);
+});
+
+test("the instances list filters by workflow, status and waiting, and its counts follow new instances live", async ({ page, request }) => {
+  const prefix = idPrefix("filters");
+  await openInstances(page, prefix);
+  await expect(page.getByTestId("total-count")).toHaveText("0");
+  await expect(page.getByTestId("no-instances")).toBeVisible();
+
+  const waiting = await start(request, PURCHASE_ORDER, { product: "desk", quantity: 2, cost: 5000 }, `${prefix}waiting`);
+  const approved = await start(request, PURCHASE_ORDER, { product: "pens", quantity: 3, cost: 20 }, `${prefix}approved`);
+  const failed = await start(request, "task-chain", {}, `${prefix}failed`);
+
+  // No reload: the counts and rows arrive by push.
+  await expect(page.getByTestId("total-count")).toHaveText("3");
+  await expect(page.getByTestId("status-count-RUNNING")).toHaveText("1", { timeout: 15_000 });
+  await expect(page.getByTestId("waiting-count")).toHaveText("1");
+  await expect(page.getByTestId("status-count-COMPLETED")).toHaveText("1", { timeout: 15_000 });
+  await expect(page.getByTestId("status-count-FAILED")).toHaveText("1", { timeout: 15_000 });
+  const row = (id: string) => page.getByTestId(`instance-row-${id}`);
+  await expect(row(waiting)).toContainText(/waiting for approval_received since \d\d:\d\d/);
+  for (const id of [waiting, approved, failed]) await expect(row(id)).toBeVisible();
+
+  await page.getByTestId("instance-filter-workflow").selectOption(PURCHASE_ORDER);
+  await expect(row(failed)).toHaveCount(0);
+  await expect(row(waiting)).toBeVisible();
+  await expect(row(approved)).toBeVisible();
+  await expect(page.getByTestId("status-count-FAILED")).toHaveText("0");
+  await expect(page).toHaveURL(/workflow=purchase-order-approval/);
+
+  const chips = page.getByTestId("instance-filter-status");
+  await chips.getByRole("button", { name: /^Waiting/ }).click();
+  await expect(chips.getByRole("button", { name: /^Waiting/ })).toHaveAttribute("aria-pressed", "true");
+  await expect(row(approved)).toHaveCount(0);
+  await expect(row(waiting)).toBeVisible();
+
+  await chips.getByRole("button", { name: /^Waiting/ }).click();
+  await chips.getByRole("button", { name: /^Completed/ }).click();
+  await expect(row(waiting)).toHaveCount(0);
+  await expect(row(approved)).toBeVisible();
+
+  // The filtered view survives a reload.
+  await page.reload();
+  await expect(page.getByTestId("instance-filter-workflow")).toHaveValue(PURCHASE_ORDER);
+  await expect(chips.getByRole("button", { name: /^Completed/ })).toHaveAttribute("aria-pressed", "true");
+  await expect(row(approved)).toBeVisible();
+  await expect(row(waiting)).toHaveCount(0);
+
+  // A new instance counts at once, without a reload.
+  await start(request, PURCHASE_ORDER, { product: "desk", quantity: 1, cost: 4000 }, `${prefix}later`);
+  await expect(page.getByTestId("total-count")).toHaveText("3");
+  await expect(page.getByTestId("waiting-count")).toHaveText("2", { timeout: 15_000 });
+});
+
+test("a waiting instance is terminated from the list after confirming, then rerun from start, and the two are linked both ways", async ({ page, request }) => {
+  const prefix = idPrefix("terminate");
+  const id = await start(request, PURCHASE_ORDER, { product: "desk", quantity: 2, cost: 5000 }, `${prefix}original`);
+  await openInstances(page, prefix);
+  const row = page.getByTestId(`instance-row-${id}`);
+  await expect(row).toContainText("waiting for approval_received", { timeout: 15_000 });
+
+  await page.getByTestId(`row-actions-${id}`).click();
+  const actions = page.getByTestId("instance-actions");
+  // What a waiting instance cannot do yet says why.
+  await expect(actions.getByTestId("action-rerun")).toBeDisabled();
+  await expect(actions).toContainText("Only an ended instance can be rerun; this one is running");
+  await expect(actions.getByTestId("action-retry-failed")).toBeDisabled();
+
+  await actions.getByTestId("action-terminate").click();
+  const dialog = page.getByTestId("terminate-dialog");
+  await expect(dialog).toBeVisible();
+  // Cancelling changes nothing.
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toHaveCount(0);
+  await actions.getByTestId("action-terminate").click();
+  await dialog.getByLabel("Reason").fill("ordered twice");
+  await dialog.getByTestId("confirm-action").click();
+  await expect(dialog).toHaveCount(0);
+  await expect(row.getByTestId("instance-status")).toHaveText("Terminated", { timeout: 15_000 });
+  await expect(actions.getByTestId("action-terminate")).toBeDisabled();
+  await expect(actions).toContainText("Only a failed instance can be retried from its failed step; this one is terminated");
+
+  await actions.getByTestId("action-rerun").click();
+  await expect(page).toHaveURL(/\/instances\/[^/?]+$/);
+  const rerunId = decodeURIComponent(new URL(page.url()).pathname.split("/").at(-1)!);
+  expect(rerunId).not.toBe(id);
+  expect(await instanceOf(request, rerunId)).toMatchObject({ runtimeStatus: expect.stringMatching(/PENDING|RUNNING/) });
+
+  await page.goto(`/instances?workflow=${PURCHASE_ORDER}`);
+  await page.getByTestId(`row-actions-${rerunId}`).click();
+  await expect(page.getByTestId("rerun-of")).toContainText(`Re-run of ${id}`);
+  await expect(page.getByTestId("rerun-of")).toContainText("rerun from start");
+  await page.getByTestId(`row-actions-${id}`).click();
+  await expect(page.getByTestId("reruns")).toContainText(`Re-runs: ${rerunId}`);
+  await page.getByTestId("reruns").getByRole("link", { name: rerunId }).click();
+  await expect(page).toHaveURL(`/instances/${rerunId}`);
+
+  // Tidy: the re-run waits for an approval nobody will give.
+  expect((await request.post(`/api/v1/instances/${rerunId}/terminate`, { data: {} })).status()).toBe(202);
+});
