@@ -6,6 +6,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { allGraphs } from "@flowcraft/definition";
 import { useMemo, useRef, useState } from "react";
+import { InstanceActions } from "../instances/instance-actions.tsx";
+import { InstanceLinks } from "../instances/instance-links.tsx";
 import { api } from "../lib/api.ts";
 import { Link } from "../lib/link.tsx";
 import { HistoryList } from "./history-list.tsx";
@@ -75,6 +77,11 @@ export function InstanceView({ id }: { id: string }) {
           <h1>Instance {instance.instanceId}</h1>
           {feed.error && <p className="error" role="alert">Live updates interrupted: {feed.error}</p>}
           <InstanceFacts instance={instance} />
+          <InstanceLinks instanceId={instance.instanceId} />
+          <details className="instance-steer">
+            <summary>Steer and re-run</summary>
+            <InstanceActions instance={instance} />
+          </details>
         </header>
         <ReplayScrubber events={events} index={index} live={live} onChange={setPosition} />
         <div className="instance-main">

@@ -1,0 +1,193 @@
+/**
+ * `pnpm bench:timeline`: how the instance view holds up with 10,000 history events in headless
+ * Chromium. Starts the real server on a throwaway embedded database, runs a 3,333-item fan-out to
+ * completion, opens its instance view, and prints one JSON line per measurement on stdout:
+ *   {"scenario":"first-render","events":...,"timeline_ms":...,"history_ms":...,"overlay_ms":...}
+ *   {"scenario":"scroll-timeline"|"scroll-history"|"zoom-timeline","events":...,"frames":...,"mean_ms":...,"p95_ms":...,"max_ms":...,"fps":...}
+ *   {"scenario":"scrub","events":...,"steps":...,"mean_ms":...,"max_ms":...}
+ * First-render times run from the start of navigation. Frame times are the gaps between animation
+ * frames while the gesture runs. The web app must be built first (the root script does it).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type Page } from "@playwright/test";
+import { itemsForEvents, wideFanOut } from "../fixtures/wide-fan-out.ts";
+
+const PORT = Number(process.env.BENCH_PORT ?? 3920);
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+const EVENTS = Number(process.env.EVENTS ?? 10_000);
+/** Wheel steps per gesture: enough frames for a stable p95. */
+const GESTURE_STEPS = 120;
+/** Replay positions visited by the scrub measurement. */
+const SCRUB_STEPS = 10;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+async function main() {
+  const dataDir = mkdtempSync(join(tmpdir(), "flowcraft-bench-timeline-"));
+  const server = startServer(dataDir);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  try {
+    await waitForHealth();
+    await trpc("workflows.publish", { name: "wide-fan-out", definition: wideFanOut() });
+    const { instanceId } = (await rest("POST", "/api/v1/workflows/wide-fan-out/start", itemsForEvents(EVENTS))) as { instanceId: string };
+    const ranFor = await waitForCompletion(instanceId);
+    const history = (await rest("GET", `/api/v1/instances/${instanceId}/history?limit=10000`)) as { events: unknown[] };
+    const events = history.events.length;
+    log(`instance ${instanceId}: ${events} events, ran for ${Math.round(ranFor)} ms`);
+
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1400 } });
+    await page.goto(`${BASE_URL}/instances/${instanceId}`);
+    const [timeline, historyList, overlay] = await Promise.all([
+      firstSeen(page, '[data-testid="timeline-lane-processItems[0].processItem"] [data-testid="timeline-bar"]'),
+      firstSeen(page, '[data-testid="history-row"][data-type="execution_completed"], [data-testid="history-row"]'),
+      firstSeen(page, '[data-testid="node-processItems"][data-state="completed"]'),
+    ]);
+    print({ scenario: "first-render", events, timeline_ms: timeline, history_ms: historyList, overlay_ms: overlay });
+
+    const lanes = page.locator(".timeline-lanes");
+    await lanes.hover();
+    print({ scenario: "scroll-timeline", events, ...(await measure(page, async () => {
+      for (let i = 0; i < GESTURE_STEPS; i++) await page.mouse.wheel(0, 120);
+    })) });
+
+    const lanesBox = (await lanes.boundingBox())!;
+    await page.mouse.move(lanesBox.x + lanesBox.width * 0.6, lanesBox.y + lanesBox.height / 2);
+    await page.keyboard.down("Control");
+    print({ scenario: "zoom-timeline", events, ...(await measure(page, async () => {
+      for (let i = 0; i < GESTURE_STEPS; i++) await page.mouse.wheel(0, i < GESTURE_STEPS / 2 ? -100 : 100);
+    })) });
+    await page.keyboard.up("Control");
+
+    await page.locator(".history-rows").hover();
+    print({ scenario: "scroll-history", events, ...(await measure(page, async () => {
+      for (let i = 0; i < GESTURE_STEPS; i++) await page.mouse.wheel(0, 240);
+    })) });
+
+    print({ scenario: "scrub", events, ...(await scrub(page, events)) });
+  } finally {
+    await browser.close();
+    process.kill(-server.pid!, "SIGTERM");
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Milliseconds from the start of navigation until `selector` is in the page. */
+async function firstSeen(page: Page, selector: string): Promise<number> {
+  const handle = await page.waitForFunction(`document.querySelector(${JSON.stringify(selector)}) ? performance.now() : null`, undefined, { polling: "raf", timeout: 120_000 });
+  return round((await handle.jsonValue()) as number);
+}
+
+/** Moves the replay slider to evenly spread positions and times each until the overlay shows it. */
+async function scrub(page: Page, events: number) {
+  const times: number[] = [];
+  for (let i = 1; i <= SCRUB_STEPS; i++) {
+    const seq = Math.max(1, Math.floor((events * i) / (SCRUB_STEPS + 1)));
+    const ms = (await page.evaluate(`(async () => {
+      const slider = document.querySelector('[data-testid="replay-scrubber"]');
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
+      const started = performance.now();
+      setValue.call(slider, "${seq}");
+      slider.dispatchEvent(new Event("input", { bubbles: true }));
+      const words = () => document.querySelector('[data-testid="node-words-processItems"]')?.textContent ?? "";
+      const before = words();
+      while (performance.now() - started < 10000) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        if (words() !== before) break;
+      }
+      return performance.now() - started;
+    })()`)) as number;
+    times.push(ms);
+  }
+  return { steps: times.length, mean_ms: round(times.reduce((a, b) => a + b, 0) / times.length), max_ms: round(Math.max(...times)) };
+}
+
+/** Records animation-frame gaps in the page while `gesture` runs. */
+async function measure(page: Page, gesture: () => Promise<void>) {
+  // A string, not a function: the TypeScript loader would wrap a function in helpers the page lacks.
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    window.__recording = true;
+    let last = performance.now();
+    const tick = (now) => {
+      window.__frames.push(now - last);
+      last = now;
+      if (window.__recording) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  })()`);
+  await gesture();
+  const gaps = (await page.evaluate(`(() => {
+    window.__recording = false;
+    return window.__frames.slice(1);
+  })()`)) as number[];
+  const sorted = [...gaps].sort((a, b) => a - b);
+  const total = gaps.reduce((sum, gap) => sum + gap, 0);
+  return {
+    frames: gaps.length,
+    mean_ms: round(total / Math.max(1, gaps.length)),
+    p95_ms: round(sorted[Math.floor(sorted.length * 0.95)] ?? 0),
+    max_ms: round(sorted.at(-1) ?? 0),
+    fps: round((gaps.length * 1000) / Math.max(1, total)),
+  };
+}
+
+function startServer(dataDir: string): ChildProcess {
+  return spawn("pnpm", ["--filter", "@flowcraft/server", "start"], {
+    env: { ...process.env, PORT: String(PORT), HOST: "127.0.0.1", DATABASE_URL: "", FLOWCRAFT_DATA_DIR: dataDir },
+    stdio: ["ignore", "ignore", "inherit"],
+    // Its own process group, so stopping it also stops the node process pnpm started.
+    detached: true,
+  });
+}
+
+async function waitForHealth() {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const ok = await fetch(`${BASE_URL}/api/health`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the server did not answer on ${BASE_URL} within 2 minutes`);
+}
+
+/** Polls the instance until it has ended; returns how long that took. */
+async function waitForCompletion(id: string): Promise<number> {
+  const started = performance.now();
+  const deadline = Date.now() + 600_000;
+  while (Date.now() < deadline) {
+    const { runtimeStatus } = (await rest("GET", `/api/v1/instances/${id}`)) as { runtimeStatus: string };
+    if (runtimeStatus === "COMPLETED") return performance.now() - started;
+    if (runtimeStatus === "FAILED" || runtimeStatus === "TERMINATED") throw new Error(`the instance ended ${runtimeStatus}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error("the instance did not complete within 10 minutes");
+}
+
+async function rest(method: string, path: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(`${BASE_URL}${path}`, {
+    method,
+    ...(body !== undefined ? { headers: { "content-type": "application/json" }, body: JSON.stringify(body) } : {}),
+  });
+  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
+  return response.json();
+}
+
+async function trpc(procedure: string, input: unknown) {
+  const response = await fetch(`${BASE_URL}/trpc/${procedure}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(input) });
+  if (!response.ok) throw new Error(`${procedure} answered ${response.status}: ${await response.text()}`);
+}
+
+const round = (value: number) => Math.round(value * 10) / 10;
+const print = (line: object) => process.stdout.write(`${JSON.stringify(line)}\n`);
+
+main().catch((error) => {
+  log(String(error instanceof Error ? error.stack : error));
+  process.exitCode = 1;
+});
