@@ -2,6 +2,7 @@
 import type { Json, WorkflowError } from "@flowcraft/engine";
 import type pg from "pg";
 import { claimTasks, completeTasks, nextTaskDueInMs, releaseTasks, type ClaimedTask, type TaskResult } from "./activity-sql.ts";
+import type { FinishedTask } from "./local-results.ts";
 import { IDLE_POLL_MS, TASK_LEASE_GRACE_SECONDS, type EagerRunner } from "./orchestrator.ts";
 import { ActivityError, type ActivityRegistry } from "./sdk.ts";
 import { Signal } from "./signal.ts";
@@ -53,6 +54,8 @@ export class ActivityRunner implements EagerRunner {
     private readonly wake: Signal,
     private readonly maxConcurrency: number,
     private readonly onError: (error: unknown) => void,
+    /** Hands a result to this worker's decisions in memory; false when they cannot take it. */
+    private readonly handOver: (result: FinishedTask) => boolean = () => false,
   ) {}
 
   async run(isRunning: () => boolean) {
@@ -97,6 +100,12 @@ export class ActivityRunner implements EagerRunner {
   runLeased(tasks: ClaimedTask[], reserved: number) {
     this.reserved -= reserved;
     this.start(tasks);
+  }
+
+  report(results: FinishedTask[]) {
+    if (results.length === 0) return;
+    this.buffer.push(...results);
+    this.flush();
   }
 
   private start(tasks: ClaimedTask[]) {
@@ -174,8 +183,9 @@ export class ActivityRunner implements EagerRunner {
     } finally {
       clearTimeout(timer);
     }
-    this.buffer.push({
+    const finished: FinishedTask = {
       taskId: task.id,
+      instanceId: task.instanceId,
       data: {
         generation: task.generation,
         activityId: task.activityId,
@@ -185,11 +195,11 @@ export class ActivityRunner implements EagerRunner {
         finishedAt: new Date().toISOString(),
         ...result,
       },
-    });
+    };
     this.running--;
     this.finishRate.count();
     this.pump();
-    this.flush();
+    if (!this.handOver(finished)) this.report([finished]);
   }
 
   private flush() {

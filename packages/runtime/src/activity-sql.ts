@@ -2,7 +2,7 @@
 import type pg from "pg";
 import { queryPrepared } from "@flowcraft/db";
 import { announce, INBOX_CHANNEL, TASKS_CHANNEL } from "./notifier.ts";
-import type { ActivityTask, InboxMessage } from "./turn.ts";
+import type { ActivityResult, ActivityTask } from "./turn.ts";
 
 export interface ClaimedTask extends ActivityTask {
   id: number;
@@ -43,7 +43,7 @@ export async function claimTasks(db: pg.Pool, owner: string, activities: string[
 
 export interface TaskResult {
   taskId: number;
-  data: Extract<InboxMessage, { kind: "activity_result" }>["data"];
+  data: ActivityResult;
 }
 
 /**

@@ -42,12 +42,14 @@ class WorkerProcess {
   /** The process running the worker, as it reported itself (tsx runs the script in a child). */
   pid = 0;
   workerId = "";
+  /** Everything the process printed so far. */
+  output = "";
   readonly ready: Promise<void>;
   private readonly child: ChildProcess;
   private readonly exited: Promise<void>;
   private hasExited = false;
 
-  constructor(executionsFile: string, maxConcurrency?: number) {
+  constructor(executionsFile: string, maxConcurrency?: number, holdCompletions = false) {
     const url = new URL(db.url);
     // Names this process's connections, so a test can see them close after a kill.
     if (!EMBEDDED) url.searchParams.set("application_name", this.label);
@@ -59,6 +61,7 @@ class WorkerProcess {
         FLOWCRAFT_EMBEDDED: EMBEDDED ? "1" : "0",
         FLOWCRAFT_TEST_EXECUTIONS: executionsFile,
         FLOWCRAFT_TEST_MAX_CONCURRENCY: maxConcurrency ? String(maxConcurrency) : "",
+        FLOWCRAFT_TEST_HOLD_COMPLETIONS: holdCompletions ? "1" : "",
       },
       stdio: ["pipe", "pipe", "pipe"],
       // tsx and the worker it starts share this new process group, so one signal reaches both.
@@ -98,6 +101,7 @@ class WorkerProcess {
     });
     // Whoever awaits `ready` sees its failure; this only keeps it from counting as unhandled.
     this.ready.catch(() => {});
+    this.child.stdout!.on("data", (chunk: string) => (this.output += chunk));
   }
 
   /** SIGKILL to tsx and the worker at once: no clean-up runs, as in a crash. */
@@ -127,8 +131,8 @@ class WorkerProcess {
   }
 }
 
-async function startWorkerProcess(executionsFile: string, maxConcurrency?: number): Promise<WorkerProcess> {
-  const worker = new WorkerProcess(executionsFile, maxConcurrency);
+async function startWorkerProcess(executionsFile: string, maxConcurrency?: number, holdCompletions = false): Promise<WorkerProcess> {
+  const worker = new WorkerProcess(executionsFile, maxConcurrency, holdCompletions);
   processes.push(worker);
   await worker.ready;
   return worker;
@@ -336,6 +340,58 @@ describe("durability with worker processes", () => {
     );
     expect(rows.map((row) => row.worker).sort()).toEqual([a.workerId, b.workerId].sort());
   }, 180_000);
+
+  it("after a SIGKILL between finishing activities and storing their results, the attempts run again and complete once", async () => {
+    const executions = join(scratch, "hand-over.log");
+    const first = await startWorkerProcess(executions, undefined, true);
+    await workflows.publish("hand_over_5", {
+      version: 1,
+      start: "fan",
+      nodes: {
+        fan: {
+          type: "map",
+          items: "input",
+          // A short timeout: the dead worker's task leases (timeout + grace) run out soon after the kill.
+          body: { start: "double", nodes: { double: { type: "activity", activity: "slow_double", input: "item", timeout: 2 } } },
+        },
+      },
+    });
+    const input = range(5);
+    const ids = mapActivityIds("fan", "double", 5);
+    const { instanceId } = await instances.start("hand_over_5", input);
+
+    // Every item ran on the first worker, whose decision recording their results never reaches the database.
+    await waitFor("the first worker to run every item", async () => (await readExecutions(executions, instanceId)).length === 5);
+    await waitFor("a decision to hold results back", async () => first.output.includes("holding"));
+    await sleep(500);
+    // The results went from the runner to the decision in memory: no inbox row, and the tasks are
+    // still leased to the first worker, the only record that the attempts have to run again.
+    const inbox = await db.pool.query("SELECT kind FROM inbox_message WHERE instance_id = $1", [instanceId]);
+    expect(inbox.rows).toEqual([]);
+    const tasks = await db.pool.query("SELECT activity_id, lease_owner FROM activity_task WHERE instance_id = $1", [instanceId]);
+    expect(tasks.rows.map((row) => row.activity_id).sort()).toEqual([...ids].sort());
+    expect(tasks.rows.every((row) => row.lease_owner === first.workerId)).toBe(true);
+    await first.kill();
+    await waitForConnectionsGone(first);
+    expect((await eventCounts(instanceId, "activity_completed")).size).toBe(0);
+
+    const second = await startWorkerProcess(executions);
+    const done = await waitForInstance(instances, instanceId, undefined, 60_000);
+    expect(done.runtimeStatus).toBe("COMPLETED");
+    expect(done.output).toEqual(input.map((n) => n * 2));
+    const completions = await eventCounts(instanceId, "activity_completed");
+    expect([...completions.keys()].sort()).toEqual([...ids].sort());
+    expect([...completions.values()].every((n) => n === 1)).toBe(true);
+    await expectGapFreeHistory(instanceId);
+    // Each item ran once on each worker: the lost results cost a second run, nothing more.
+    const runs = await readExecutions(executions, instanceId);
+    expect(runs.filter((e) => e.pid === first.pid).map((e) => e.activityId).sort()).toEqual([...ids].sort());
+    expect(runs.filter((e) => e.pid === second.pid).map((e) => e.activityId).sort()).toEqual([...ids].sort());
+    const { rows } = await db.pool.query("SELECT DISTINCT data->>'worker' AS worker FROM history_event WHERE instance_id = $1 AND type = 'activity_started'", [
+      instanceId,
+    ]);
+    expect(rows.map((row) => row.worker)).toEqual([second.workerId]);
+  }, 90_000);
 
   it("fires a timer that fell due while no worker ran, once a worker starts", async () => {
     const executions = join(scratch, "timer.log");

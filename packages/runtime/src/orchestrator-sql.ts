@@ -83,21 +83,35 @@ export interface StoredTurns {
   leased: ClaimedTask[];
 }
 
+/** The instance as a turn planned without a lease found it: the turn is stored only if it still is. */
+export interface ExpectedInstance {
+  createdAt: string;
+  generation: number;
+  lastSeq: number;
+}
+
+export interface TurnToStore {
+  turn: Turn;
+  /** Inbox messages the turn took. */
+  messageIds: number[];
+  /** Tasks whose results the turn took from this worker's runner: done once the turn is stored. */
+  finishedTaskIds: number[];
+  /** Unset: the instance is leased to the storing worker. */
+  expected?: ExpectedInstance;
+}
+
 /**
  * Stores a batch of turns in one statement, atomic without an explicit transaction: instance
- * rows (only where the lease is still ours), history events, tasks and timers of those
- * instances; removes the messages they consumed, and an ended instance's queued work. Returns
- * the instance ids stored and the tasks stored leased to `owner`.
+ * rows, history events, tasks and timers of those instances; removes the messages and finished
+ * tasks they took, and an ended instance's queued work. A turn is stored where the instance is
+ * still leased to `owner`, or, for a turn planned without a lease, where no one holds the
+ * instance and it is as `expected` (no other turn came in between). Returns the instance ids
+ * stored and the tasks stored leased to `owner`.
  */
-export async function storeTurns(
-  db: Queryable,
-  owner: string,
-  turns: Turn[],
-  consumed: Map<string, number[]>,
-  leaseGraceSeconds: number,
-): Promise<StoredTurns> {
-  if (turns.length === 0) return { stored: new Set(), leased: [] };
-  const instances = turns.map((t) => ({
+export async function storeTurns(db: Queryable, owner: string, batch: TurnToStore[], leaseGraceSeconds: number): Promise<StoredTurns> {
+  if (batch.length === 0) return { stored: new Set(), leased: [] };
+  const turns = batch.map((b) => b.turn);
+  const instances = batch.map(({ turn: t, expected }) => ({
     id: t.instanceId,
     status: t.summary.runtimeStatus,
     output: t.summary.output,
@@ -105,6 +119,10 @@ export async function storeTurns(
     custom_status: t.summary.customStatus,
     generation: t.generation,
     last_seq: t.lastSeq,
+    leased: expected === undefined,
+    expected_created_at: expected?.createdAt,
+    expected_generation: expected?.generation,
+    expected_last_seq: expected?.lastSeq,
   }));
   const events = turns.flatMap((t) =>
     t.events.map((e) => ({ instance_id: t.instanceId, seq: e.seq, generation: e.generation, type: e.type, data: dataOf(e), at: e.at })),
@@ -124,9 +142,9 @@ export async function storeTurns(
     })),
   );
   const timers = turns.flatMap((t) => t.timers.map((timer) => ({ instance_id: timer.instanceId, generation: timer.generation, timer_id: timer.timerId, fire_at: timer.fireAt })));
-  const messageIds = turns.flatMap((t) => consumed.get(t.instanceId) ?? []);
+  const messageIds = batch.flatMap((b) => b.messageIds);
+  const finishedTaskIds = batch.flatMap((b) => b.finishedTaskIds);
   const ended = turns.filter((t) => t.ended).map((t) => t.instanceId);
-
   // Every part sees the same snapshot: the ended instances' clean-up cannot see the tasks and
   // timers inserted here, and needs not, as a turn that ends an instance queues no new work.
   const { rows } = await queryPrepared(
@@ -136,8 +154,13 @@ export async function storeTurns(
        UPDATE instance i SET status = x.status::"RuntimeStatus", output = x.output, failure = x.failure,
               custom_status = x.custom_status, generation = x.generation, last_seq = x.last_seq,
               updated_at = now(), lease_owner = NULL, lease_expires_at = NULL
-       FROM jsonb_to_recordset($1::jsonb) AS x(id text, status text, output jsonb, failure jsonb, custom_status jsonb, generation int, last_seq int)
-       WHERE i.id = x.id AND i.id = ANY($9::text[]) AND i.lease_owner = $2
+       FROM jsonb_to_recordset($1::jsonb) AS x(id text, status text, output jsonb, failure jsonb, custom_status jsonb, generation int, last_seq int,
+                                               leased boolean, expected_created_at timestamptz, expected_generation int, expected_last_seq int)
+       WHERE i.id = x.id AND i.id = ANY($9::text[])
+         AND CASE WHEN x.leased THEN i.lease_owner = $2
+                  -- Rechecked on the newest row version should another turn commit first.
+                  ELSE (i.lease_expires_at IS NULL OR i.lease_expires_at < now()) AND i.created_at = x.expected_created_at
+                       AND i.generation = x.expected_generation AND i.last_seq = x.expected_last_seq END
        RETURNING i.id
      ),
      history AS (
@@ -169,6 +192,11 @@ export async function storeTurns(
      consumed AS (
        DELETE FROM inbox_message WHERE id = ANY($6::bigint[]) AND instance_id IN (SELECT id FROM stored)
      ),
+     -- Whoever holds the task now (its lease may have run out and another worker taken it) has
+     -- nothing left to report: the result is in history.
+     finished AS (
+       DELETE FROM activity_task WHERE id = ANY($10::bigint[]) AND instance_id IN (SELECT id FROM stored)
+     ),
      ended_tasks AS (
        DELETE FROM activity_task WHERE instance_id = ANY($7::text[]) AND instance_id IN (SELECT id FROM stored)
      ),
@@ -190,6 +218,7 @@ export async function storeTurns(
       ended,
       leaseGraceSeconds,
       instances.map((i) => i.id),
+      finishedTaskIds,
     ],
   );
   const row = rows[0]!;

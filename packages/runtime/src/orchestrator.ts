@@ -1,11 +1,15 @@
-/** The decision loop: claims instances with new messages, runs the engine, stores the results. */
+/**
+ * The decision loop: claims instances with new messages, or takes the results this worker's
+ * runner finished for instances it decides, runs the engine, stores the results.
+ */
 import type { HistoryEvent } from "@flowcraft/engine";
 import type pg from "pg";
 import { DefinitionCache } from "./definitions.ts";
 import type { ClaimedTask } from "./activity-sql.ts";
-import { claimInstances, loadHistories, nextDueInMs, releaseInstances, storeTurns, type ClaimedInstance, type StoredTurns } from "./orchestrator-sql.ts";
+import { LocalResults, type FinishedTask } from "./local-results.ts";
+import { claimInstances, loadHistories, nextDueInMs, releaseInstances, storeTurns, type ExpectedInstance, type StoredTurns, type TurnToStore } from "./orchestrator-sql.ts";
 import type { Signal } from "./signal.ts";
-import { failedTurn, planTurn, type Turn } from "./turn.ts";
+import { failedTurn, planTurn, type InstanceState, type Turn, type TurnMessage } from "./turn.ts";
 
 /** Extra lease time past an attempt's timeout, for reporting its result. */
 export const TASK_LEASE_GRACE_SECONDS = 5;
@@ -17,6 +21,8 @@ export interface EagerRunner {
   reserve(wanted: number): number;
   /** Runs the tasks stored leased to this worker and frees the `reserved` slots they did not use. */
   runLeased(tasks: ClaimedTask[], reserved: number): void;
+  /** Reports results through the inbox: those handed over in memory that no turn could take. */
+  report(results: FinishedTask[]): void;
 }
 
 /** How long a claimed instance stays ours; a crashed worker's instances are retaken after it. */
@@ -30,16 +36,30 @@ export const IDLE_POLL_MS = 1_000;
 /** Histories kept in memory between turns, so a busy instance is not re-read every step. */
 const HISTORY_CACHE_SIZE = 5_000;
 
-/** A history kept between turns, valid for one incarnation and generation of an instance. */
-interface CachedHistory {
-  createdAt: string;
-  generation: number;
+/** An instance as this worker's last stored turn left it. */
+type KnownInstance = InstanceState & { createdAt: string };
+
+/** The state and history of an instance after a turn of this worker, valid until another turn. */
+interface CachedInstance {
+  state: KnownInstance;
   events: HistoryEvent[];
+}
+
+/** A turn to plan: the instance, its history, what happened since, and how to store it. */
+interface PlannedInstance {
+  instance: KnownInstance;
+  history: HistoryEvent[];
+  messages: TurnMessage[];
+  messageIds: number[];
+  results: FinishedTask[];
+  expected?: ExpectedInstance;
 }
 
 export class Orchestrator {
   private readonly definitions: DefinitionCache;
-  private readonly histories = new Map<string, CachedHistory>();
+  private readonly cache = new Map<string, CachedInstance>();
+  /** Results from this worker's runner, for instances whose state this worker knows. */
+  readonly results: LocalResults;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -50,16 +70,24 @@ export class Orchestrator {
     private readonly runner: EagerRunner | null,
   ) {
     this.definitions = new DefinitionCache(pool);
+    this.results = new LocalResults(
+      (id) => this.cache.has(id),
+      () => wake.fire(),
+    );
   }
 
   async run(isRunning: () => boolean) {
+    let readInbox = true;
     while (isRunning()) {
       let worked = 0;
       try {
-        worked = await this.runOnce();
+        worked = await this.runOnce(readInbox);
       } catch (error) {
         this.onError(error);
       }
+      // While results wait in memory, every other round takes only them and skips the claim, so
+      // they are decided one round trip sooner; the inbox is still read every other round.
+      readInbox = !readInbox || !this.results.ready;
       if (worked > 0 || !isRunning()) continue;
       const due = await nextDueInMs(this.pool).catch(() => null);
       await this.wake.wait(due === null ? IDLE_POLL_MS : Math.min(IDLE_POLL_MS, due + 5));
@@ -67,53 +95,95 @@ export class Orchestrator {
   }
 
   /** One batch: returns how many instances were decided. */
-  async runOnce(): Promise<number> {
-    const claimed = await claimInstances(this.pool, this.owner, INSTANCE_LEASE_SECONDS, INSTANCE_BATCH_SIZE, INBOX_BATCH_LIMIT);
-    if (claimed.length === 0) return 0;
-    const ids = claimed.map((c) => c.id);
+  async runOnce(readInbox = true): Promise<number> {
+    const claimed = readInbox || !this.results.ready ? await claimInstances(this.pool, this.owner, INSTANCE_LEASE_SECONDS, INSTANCE_BATCH_SIZE, INBOX_BATCH_LIMIT) : [];
+    const claimedIds = new Set(claimed.map((c) => c.id));
+    const { taken, orphaned } = this.results.take(claimedIds, INSTANCE_BATCH_SIZE);
+    if (orphaned.length > 0) this.runner?.report(orphaned);
+    const decided = [...new Set([...claimedIds, ...taken.keys()])];
+    if (decided.length === 0) return 0;
+    let storeSettled = false;
     try {
-      const known = claimed.map((c) => {
-        const entry = this.histories.get(c.id);
-        const usable = entry && entry.createdAt === c.createdAt && entry.generation === c.generation && (entry.events.at(-1)?.seq ?? 0) <= c.lastSeq;
-        const cached = usable ? entry.events : [];
-        return { id: c.id, generation: c.generation, afterSeq: cached.at(-1)?.seq ?? 0, lastSeq: c.lastSeq, cached };
-      });
-      // A history cached up to the instance's last event needs no reading at all.
-      const fresh = await loadHistories(this.pool, known.filter((k) => k.afterSeq < k.lastSeq));
+      const planned = [...(await this.withHistories(claimed, taken)), ...this.unleased(taken, claimedIds)];
       const now = new Date();
-      const turns: Turn[] = [];
-      const used: HistoryEvent[][] = [];
-      const consumed = new Map<string, number[]>();
-      for (const [i, instance] of claimed.entries()) {
-        const history = [...known[i]!.cached, ...(fresh.get(instance.id) ?? [])];
-        const definition = await this.definitions.get(instance.workflowName, instance.workflowVersion);
-        turns.push(
-          await planTurn(instance, definition, history, instance.messages, now).catch((error) => {
-            this.onError(error);
-            return failedTurn(instance, error, now);
-          }),
-        );
-        used.push(history);
-        consumed.set(instance.id, instance.messages.map((m) => m.id));
+      const batch: TurnToStore[] = [];
+      for (const p of planned) {
+        const definition = await this.definitions.get(p.instance.workflowName, p.instance.workflowVersion);
+        const turn = await planTurn(p.instance, definition, p.history, p.messages, now).catch((error) => {
+          this.onError(error);
+          return failedTurn(p.instance, error, now);
+        });
+        batch.push({ turn, messageIds: p.messageIds, finishedTaskIds: p.results.map((r) => r.taskId), expected: p.expected });
       }
-      const reserved = this.leaseForRunner(turns, now);
+      const reserved = this.leaseForRunner(batch.map((b) => b.turn), now);
       let result: StoredTurns;
       try {
-        result = await this.store(turns, consumed);
+        result = await this.store(batch);
       } catch (error) {
         this.runner?.runLeased([], reserved);
         throw error;
       }
+      storeSettled = true;
       const { stored, leased } = result;
       this.runner?.runLeased(leased, reserved);
-      turns.forEach((turn, i) => this.remember(turn, claimed[i]!, used[i]!, stored.has(turn.instanceId)));
-      await releaseInstances(this.pool, this.owner, ids.filter((id) => !stored.has(id)));
-      return claimed.length;
+      const unstored = planned.filter((p) => !stored.has(p.instance.id));
+      batch.forEach((b, i) => this.remember(b.turn, planned[i]!, stored.has(b.turn.instanceId)));
+      // A turn planned without a lease lost to another turn: this worker's view of the instance is old.
+      const unreported = unstored.flatMap((p) => p.results);
+      if (unreported.length > 0) this.runner?.report(unreported);
+      await releaseInstances(this.pool, this.owner, claimed.filter((c) => !stored.has(c.id)).map((c) => c.id));
+      return decided.length;
     } catch (error) {
-      for (const id of ids) this.histories.delete(id);
-      await releaseInstances(this.pool, this.owner, ids).catch(() => {});
+      for (const id of decided) this.cache.delete(id);
+      if (!storeSettled) this.runner?.report([...taken.values()].flat());
+      await releaseInstances(this.pool, this.owner, [...claimedIds]).catch(() => {});
       throw error;
+    } finally {
+      this.results.done(decided);
     }
+  }
+
+  /** Claimed instances with their histories, read only past what the cache holds, and the results taken for them. */
+  private async withHistories(claimed: Awaited<ReturnType<typeof claimInstances>>, taken: Map<string, FinishedTask[]>): Promise<PlannedInstance[]> {
+    const known = claimed.map((c) => {
+      const entry = this.cache.get(c.id);
+      const usable = entry && entry.state.createdAt === c.createdAt && entry.state.generation === c.generation && (entry.events.at(-1)?.seq ?? 0) <= c.lastSeq;
+      const cached = usable ? entry.events : [];
+      return { id: c.id, generation: c.generation, afterSeq: cached.at(-1)?.seq ?? 0, lastSeq: c.lastSeq, cached };
+    });
+    // A history cached up to the instance's last event needs no reading at all.
+    const fresh = await loadHistories(this.pool, known.filter((k) => k.afterSeq < k.lastSeq));
+    return claimed.map(({ messages, status: _status, ...instance }, i) => {
+      const results = taken.get(instance.id) ?? [];
+      return {
+        instance,
+        history: [...known[i]!.cached, ...(fresh.get(instance.id) ?? [])],
+        messages: [...messages, ...results.map(asMessage)],
+        messageIds: messages.map((m) => m.id),
+        results,
+      };
+    });
+  }
+
+  /**
+   * Instances with results in memory and no claim: planned on the state this worker's last turn
+   * left, and stored only if no other turn came since. Skips the claim, the inbox row, and the
+   * statement that would have written it.
+   */
+  private unleased(taken: Map<string, FinishedTask[]>, claimedIds: Set<string>): PlannedInstance[] {
+    return [...taken]
+      .filter(([id]) => !claimedIds.has(id))
+      .map(([id, results]) => {
+        const { state, events } = this.cache.get(id)!;
+        return {
+          instance: state,
+          history: events,
+          messages: results.map(asMessage),
+          messageIds: [],
+          results,
+          expected: { createdAt: state.createdAt, generation: state.generation, lastSeq: state.lastSeq },
+        };
+      });
   }
 
   /**
@@ -130,32 +200,36 @@ export class Orchestrator {
   }
 
   /** Stores the batch at once; if that fails, each turn alone, so one bad instance cannot hold up the rest. */
-  private async store(turns: Turn[], consumed: Map<string, number[]>): Promise<StoredTurns> {
+  private async store(batch: TurnToStore[]): Promise<StoredTurns> {
     try {
-      return await storeTurns(this.pool, this.owner, turns, consumed, TASK_LEASE_GRACE_SECONDS);
+      return await storeTurns(this.pool, this.owner, batch, TASK_LEASE_GRACE_SECONDS);
     } catch (error) {
-      if (turns.length === 1) throw error;
+      if (batch.length === 1) throw error;
       const result: StoredTurns = { stored: new Set(), leased: [] };
-      for (const turn of turns) {
+      for (const one of batch) {
         try {
-          const one = await storeTurns(this.pool, this.owner, [turn], consumed, TASK_LEASE_GRACE_SECONDS);
-          for (const id of one.stored) result.stored.add(id);
-          result.leased.push(...one.leased);
-        } catch (single) {
-          this.onError(single);
+          const single = await storeTurns(this.pool, this.owner, [one], TASK_LEASE_GRACE_SECONDS);
+          for (const id of single.stored) result.stored.add(id);
+          result.leased.push(...single.leased);
+        } catch (failure) {
+          this.onError(failure);
         }
       }
       return result;
     }
   }
 
-  /** Caches the history as it stands after a stored turn; drops it when the turn was not stored. */
-  private remember(turn: Turn, instance: ClaimedInstance, history: HistoryEvent[], stored: boolean) {
-    this.histories.delete(turn.instanceId);
+  /** Caches the instance as it stands after a stored turn; drops it when the turn was not stored. */
+  private remember(turn: Turn, planned: PlannedInstance, stored: boolean) {
+    this.cache.delete(turn.instanceId);
     if (!stored || turn.ended) return;
+    const { instance, history } = planned;
     const base = instance.generation === turn.generation ? history : [];
     const events = [...base, ...turn.events.filter((e) => e.generation === turn.generation)];
-    if (this.histories.size >= HISTORY_CACHE_SIZE) this.histories.delete(this.histories.keys().next().value!);
-    this.histories.set(turn.instanceId, { createdAt: instance.createdAt, generation: turn.generation, events });
+    if (this.cache.size >= HISTORY_CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+    const state = { ...instance, generation: turn.generation, lastSeq: turn.lastSeq, summary: turn.summary };
+    this.cache.set(turn.instanceId, { state, events });
   }
 }
+
+const asMessage = (result: FinishedTask): TurnMessage => ({ kind: "activity_result", data: result.data });

@@ -5,7 +5,10 @@
  * Environment: DATABASE_URL; FLOWCRAFT_EMBEDDED=1 when that is the embedded PGlite;
  * FLOWCRAFT_TEST_EXECUTIONS, a file where each activity execution appends a line
  * `instanceId<TAB>activityId<TAB>attempt<TAB>pid`, so a test can count executions per item;
- * FLOWCRAFT_TEST_MAX_CONCURRENCY, the worker's maxConcurrentActivities (its default when unset).
+ * FLOWCRAFT_TEST_MAX_CONCURRENCY, the worker's maxConcurrentActivities (its default when unset);
+ * FLOWCRAFT_TEST_HOLD_COMPLETIONS=1, never send a decision that records an activity's completion,
+ * so the worker is caught between finishing activities and committing their results (it prints
+ * `holding` the first time).
  *
  * Prints `ready <pid> <worker id>` once the worker runs. The pid is this process's own: tsx runs
  * the script in a child of its own, so it differs from the pid the test spawned.
@@ -37,10 +40,27 @@ const activities = new ActivityRegistry().register("slow_double", async (input, 
 });
 
 const db = connect(url, { embedded: process.env.FLOWCRAFT_EMBEDDED === "1" });
+if (process.env.FLOWCRAFT_TEST_HOLD_COMPLETIONS === "1") holdCompletions(db.pool);
 const maxConcurrentActivities = Number(process.env.FLOWCRAFT_TEST_MAX_CONCURRENCY) || undefined;
 const worker = new Worker(db, { activities, maxConcurrentActivities, onError: (error) => console.error(`worker ${worker.id}:`, error) });
 await worker.start();
 console.log(`ready ${process.pid} ${worker.id}`);
+
+/** Leaves every store of turns that completes an activity pending forever, as if the process had died just before it. */
+function holdCompletions(pool: typeof db.pool) {
+  const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
+  let announced = false;
+  (pool as { query: unknown }).query = (config: unknown, ...rest: unknown[]) => {
+    const statement = config as { text?: string; values?: unknown[] };
+    const isStore = typeof statement.text === "string" && statement.text.trimStart().startsWith("WITH stored AS");
+    if (isStore && JSON.stringify(statement.values).includes("activity_completed")) {
+      if (!announced) console.log("holding");
+      announced = true;
+      return new Promise(() => {});
+    }
+    return query(config, ...rest);
+  };
+}
 
 let stopping = false;
 async function shutdown() {

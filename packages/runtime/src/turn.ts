@@ -5,8 +5,11 @@
 import type { Definition } from "@flowcraft/definition";
 import { decide, indexHistory, summarize, type HistoryEvent, type HistoryEventBody, type InstanceSummary, type Json, type WorkflowError } from "@flowcraft/engine";
 
-/** A message for an instance, as stored in its inbox. */
-export type InboxMessage = { id: number } & (
+/**
+ * Something that happened to an instance, for its next decision turn: from its inbox, with the
+ * row's id, or an activity result handed over in memory by the worker that ran it.
+ */
+export type TurnMessage = { id?: number } & (
   | { kind: "start"; data: Record<string, never> }
   | {
       kind: "activity_result";
@@ -26,7 +29,13 @@ export type InboxMessage = { id: number } & (
   | { kind: "suspend" | "resume" | "terminate"; data: { reason?: string; by?: string } }
 );
 
+/** A message for an instance, as stored in its inbox. */
+export type InboxMessage = TurnMessage & { id: number };
+
 export type InboxMessageKind = InboxMessage["kind"];
+
+/** An activity's result as a turn takes it, from the inbox or straight from this worker's runner. */
+export type ActivityResult = Extract<TurnMessage, { kind: "activity_result" }>["data"];
 
 export interface InstanceState {
   id: string;
@@ -80,7 +89,7 @@ export async function planTurn(
   instance: InstanceState,
   definition: Definition,
   history: readonly HistoryEvent[],
-  messages: readonly InboxMessage[],
+  messages: readonly TurnMessage[],
   now: Date,
 ): Promise<Turn> {
   let generation = instance.generation;

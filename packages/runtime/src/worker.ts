@@ -6,6 +6,7 @@ import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import type { Database } from "@flowcraft/db";
 import { ActivityRunner } from "./activity-runner.ts";
+import type { FinishedTask } from "./local-results.ts";
 import { INBOX_CHANNEL, Notifier, TASKS_CHANNEL } from "./notifier.ts";
 import { Orchestrator } from "./orchestrator.ts";
 import { createRegistry } from "./registry.ts";
@@ -52,7 +53,9 @@ export class Worker {
     this.registry = withBuiltIns(options.activities);
     const onError = options.onError ?? ((error: unknown) => console.error(`worker ${this.id}:`, error));
     this.notifier = new Notifier(db.url, { [INBOX_CHANNEL]: this.inboxSignal, [TASKS_CHANNEL]: this.tasksSignal });
-    this.runner = new ActivityRunner(db.pool, this.id, this.registry, this.tasksSignal, options.maxConcurrentActivities ?? 100, onError);
+    // Results go straight to this worker's decisions when it makes them, else through the inbox.
+    const handOver = options.orchestrate === false ? undefined : (result: FinishedTask) => this.orchestrator.results.offer(result);
+    this.runner = new ActivityRunner(db.pool, this.id, this.registry, this.tasksSignal, options.maxConcurrentActivities ?? 100, onError, handOver);
     this.orchestrator = new Orchestrator(db.pool, this.id, this.inboxSignal, onError, options.runActivities === false ? null : this.runner);
   }
 
@@ -68,6 +71,7 @@ export class Worker {
     this.running = true;
     const isRunning = () => this.running;
     if (this.options.orchestrate !== false) {
+      this.orchestrator.results.start();
       for (let i = 0; i < DECISION_LOOPS; i++) this.loops.push(this.orchestrator.run(isRunning));
     }
     if (this.options.runActivities !== false) this.loops.push(this.runner.run(isRunning));
@@ -84,6 +88,8 @@ export class Worker {
     this.running = false;
     this.wake();
     await Promise.all(this.loops);
+    // No turn takes results any more: those waiting, and those still to come, go to the inbox.
+    this.runner.report(this.orchestrator.results.stop());
     await this.runner.drain(STOP_DRAIN_MS);
     this.loops = [];
     await this.notifier.stop();
