@@ -26,10 +26,14 @@ import "./instance-view.css";
 export function InstanceView({ id }: { id: string }) {
   const feed = useInstanceFeed(id);
   const { instance, events } = feed;
+  // The workflow and version of an instance never change: a quick read of them fetches the
+  // definition while the first push still carries the whole history.
+  const header = useQuery({ queryKey: ["instance-workflow", id], queryFn: () => api.instances.get.query({ id }), staleTime: Number.POSITIVE_INFINITY });
+  const workflow = instance ?? header.data;
   const version = useQuery({
-    queryKey: ["version", instance?.workflowName, instance?.workflowVersion],
-    queryFn: () => api.workflows.get.query({ name: instance!.workflowName, version: instance!.workflowVersion }),
-    enabled: instance !== null,
+    queryKey: ["version", workflow?.workflowName, workflow?.workflowVersion],
+    queryFn: () => api.workflows.get.query({ name: workflow!.workflowName, version: workflow!.workflowVersion }),
+    enabled: workflow !== undefined,
     staleTime: Number.POSITIVE_INFINITY,
   });
   const definition = version.data?.definition;
