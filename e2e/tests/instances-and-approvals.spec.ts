@@ -192,3 +192,65 @@ test("a waiting instance is terminated from the list after confirming, then reru
   // Tidy: the re-run waits for an approval nobody will give.
   expect((await request.post(`/api/v1/instances/${rerunId}/terminate`, { data: {} })).status()).toBe(202);
 });
+
+test("a waiting instance is suspended, resumed and sent an event from the list, whose payload is checked as it is typed", async ({ page, request }) => {
+  const prefix = idPrefix("steer");
+  const id = await start(request, PURCHASE_ORDER, { product: "shelf", quantity: 1, cost: 2000 }, `${prefix}order`);
+  await openInstances(page, prefix);
+  const row = page.getByTestId(`instance-row-${id}`);
+  await expect(row).toContainText("waiting for approval_received", { timeout: 15_000 });
+  await page.getByTestId(`row-actions-${id}`).click();
+  const actions = page.getByTestId("instance-actions");
+  await expect(actions.getByTestId("action-resume")).toBeDisabled();
+
+  await actions.getByTestId("action-suspend").click();
+  await expect(row.getByTestId("instance-status")).toHaveText("Suspended", { timeout: 15_000 });
+  await expect(actions.getByTestId("action-suspend")).toBeDisabled();
+  await actions.getByTestId("action-resume").click();
+  await expect(row.getByTestId("instance-status")).toHaveText("Running", { timeout: 15_000 });
+
+  await actions.getByTestId("action-raise-event").click();
+  const dialog = page.getByTestId("raise-event-dialog");
+  // The event it waits for is suggested.
+  await expect(dialog.getByTestId("event-name")).toHaveValue("approval_received");
+  await dialog.getByTestId("event-payload").fill('{"decision": "approved", "approver": ');
+  await expect(dialog).toContainText("Not valid JSON");
+  await expect(dialog.getByTestId("confirm-action")).toBeDisabled();
+  await dialog.getByTestId("event-payload").fill('{"decision": "approved", "approver": "ops"}');
+  await expect(dialog).toContainText("Valid JSON.");
+  await dialog.getByTestId("confirm-action").click();
+  await expect(dialog).toHaveCount(0);
+  await expect(row.getByTestId("instance-status")).toHaveText("Completed", { timeout: 15_000 });
+  expect((await instanceOf(request, id)).output).toBe("Approved by 'ops'");
+});
+
+test("a failed instance is retried from its failed step, and rerun on a newer version picked in a dialog", async ({ page, request }) => {
+  const prefix = idPrefix("reruns");
+  const failed = await start(request, "task-chain", {}, `${prefix}chain`);
+  await expect.poll(async () => (await instanceOf(request, failed)).runtimeStatus, { timeout: 15_000 }).toBe("FAILED");
+  await openInstances(page, prefix);
+  await page.getByTestId(`row-actions-${failed}`).click();
+  await page.getByTestId("action-retry-failed").click();
+  await expect(page).toHaveURL(/\/instances\/[^/?]+$/);
+  const retry = decodeURIComponent(new URL(page.url()).pathname.split("/").at(-1)!);
+  expect(await instanceOf(request, retry)).toMatchObject({ origin: { instanceId: failed, kind: "retry_failed" } });
+
+  // A workflow of this test's own, whose version 1 fails and version 2 is fixed.
+  const workflow = `${prefix}fixed-later`.replace(/-$/, "");
+  const publish = (nodes: object) => request.put(`/api/v1/workflows/${workflow}`, { data: { version: 1, start: "x", nodes } });
+  expect((await publish({ x: { type: "fail", error: "Broken", message: "'version 1 is broken'" } })).status()).toBe(201);
+  const broken = await start(request, workflow, { order: 7 });
+  expect((await publish({ x: { type: "end", output: "'fixed'" } })).status()).toBe(201);
+  await expect.poll(async () => (await instanceOf(request, broken)).runtimeStatus, { timeout: 15_000 }).toBe("FAILED");
+
+  await page.goto(`/instances?workflow=${workflow}`);
+  await page.getByTestId(`row-actions-${broken}`).click();
+  await page.getByTestId("action-rerun-version").click();
+  const dialog = page.getByTestId("rerun-version-dialog");
+  await expect(dialog.getByTestId("rerun-version")).toHaveValue("2");
+  await dialog.getByTestId("confirm-action").click();
+  await expect(page).toHaveURL(/\/instances\/[^/?]+$/);
+  const rerun = decodeURIComponent(new URL(page.url()).pathname.split("/").at(-1)!);
+  await expect.poll(async () => (await instanceOf(request, rerun)).output, { timeout: 15_000 }).toBe("fixed");
+  expect(await instanceOf(request, rerun)).toMatchObject({ workflowVersion: 2, origin: { instanceId: broken, kind: "on_version" } });
+});

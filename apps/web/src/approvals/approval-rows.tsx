@@ -1,8 +1,9 @@
 /** Pending approvals as rows: what is asked, by which instance, since when, until when, and who may decide. */
 import { Link } from "../lib/link.tsx";
 import type { PendingApproval } from "../instances/instance-types.ts";
-import { fullTime, relativeTime } from "../instances/time-words.ts";
-import { useNow } from "../instances/use-now.ts";
+import { clockTime, relativeTime } from "../instance-view/time-words.ts";
+import { useNow } from "../instance-view/use-now.ts";
+import { fullTime } from "../instances/full-time.ts";
 import { ApprovalButtons } from "./approval-buttons.tsx";
 import "./approvals.css";
 
@@ -17,7 +18,7 @@ export function ApprovalRows({
   onDeciding(approval: PendingApproval): void;
   onRefused(approval: PendingApproval, message: string): void;
 }) {
-  const now = useNow();
+  const now = useNow(true);
   return (
     <table className="approval-table">
       <thead>
@@ -42,13 +43,17 @@ export function ApprovalRows({
             </td>
             <td>
               {relativeTime(approval.since, now)}
-              <div className="hint">{fullTime(approval.since)}</div>
+              <div className="hint" title={fullTime(approval.since)}>
+                {clockTime(approval.since, now)}
+              </div>
             </td>
             <td data-testid="approval-timeout">
               {approval.timeoutAt ? (
                 <>
                   {new Date(approval.timeoutAt) <= now ? "timing out now" : relativeTime(approval.timeoutAt, now)}
-                  <div className="hint">{fullTime(approval.timeoutAt)}</div>
+                  <div className="hint" title={fullTime(approval.timeoutAt)}>
+                    {clockTime(approval.timeoutAt, now)}
+                  </div>
                 </>
               ) : (
                 "never"

@@ -8,7 +8,7 @@ import { useId, useState } from "react";
 import { api, errorMessage } from "../lib/api.ts";
 import { navigate } from "../lib/router.ts";
 import { availabilityOf, type InstanceAction } from "./action-rules.ts";
-import type { Instance, OpenWait } from "./instance-types.ts";
+import type { Instance } from "./instance-types.ts";
 import { PurgeDialog } from "./purge-dialog.tsx";
 import { refreshInstanceQueries } from "./query-keys.ts";
 import { RaiseEventDialog } from "./raise-event-dialog.tsx";
@@ -16,10 +16,8 @@ import { RerunVersionDialog } from "./rerun-version-dialog.tsx";
 import { TerminateDialog } from "./terminate-dialog.tsx";
 import "./instances.css";
 
-/** What the actions need of an instance; a list row also says what it waits on, for event names. */
-export type ActionableInstance = Pick<Instance, "instanceId" | "workflowName" | "workflowVersion" | "runtimeStatus"> & {
-  waitingOn?: readonly Pick<OpenWait, "kind" | "event">[];
-};
+/** What the actions need of an instance. */
+export type ActionableInstance = Pick<Instance, "instanceId" | "workflowName" | "workflowVersion" | "runtimeStatus">;
 
 type Dialog = "terminate" | "purge" | "raiseEvent" | "rerunVersion";
 
@@ -59,7 +57,6 @@ export function InstanceActions({ instance }: { instance: ActionableInstance }) 
     const availability = availabilityOf(action, status);
     return availability.allowed ? null : availability.reason;
   };
-  const awaitedEvents = [...new Set((instance.waitingOn ?? []).flatMap((wait) => (wait.kind === "event" && wait.event ? [wait.event] : [])))];
 
   return (
     <section className="instance-actions" aria-label={`Actions on ${id}`} data-testid="instance-actions">
@@ -114,7 +111,7 @@ export function InstanceActions({ instance }: { instance: ActionableInstance }) 
         />
       )}
       {dialog === "raiseEvent" && (
-        <RaiseEventDialog instanceId={id} awaitedEvents={awaitedEvents} onClose={() => setDialog(null)} onDone={() => done("Event raised.")} />
+        <RaiseEventDialog instanceId={id} onClose={() => setDialog(null)} onDone={() => done("Event raised.")} />
       )}
       {dialog === "rerunVersion" && <RerunVersionDialog instance={instance} onClose={() => setDialog(null)} onDone={openRerun} />}
     </section>

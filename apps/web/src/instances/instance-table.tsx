@@ -3,12 +3,13 @@
  * disclosure per row with its actions and re-run links.
  */
 import { Fragment, useState } from "react";
+import { clockTime, relativeTime } from "../instance-view/time-words.ts";
+import { useNow } from "../instance-view/use-now.ts";
 import { Link } from "../lib/link.tsx";
+import { fullTime } from "./full-time.ts";
 import { InstanceActions } from "./instance-actions.tsx";
 import { InstanceLinks } from "./instance-links.tsx";
 import { RERUN_WORDS, STATUS_WORDS, type InstanceRow } from "./instance-types.ts";
-import { clockTime, fullTime, relativeTime } from "./time-words.ts";
-import { useNow } from "./use-now.ts";
 import { waitWords } from "./wait-words.ts";
 import "./instances.css";
 
@@ -16,7 +17,7 @@ const COLUMNS = 6;
 
 export function InstanceTable({ rows }: { rows: InstanceRow[] }) {
   const [expanded, setExpanded] = useState<string | null>(null);
-  const now = useNow(5_000);
+  const now = useNow(true, 5_000);
   return (
     <table className="instance-table" data-testid="instance-list">
       <thead>

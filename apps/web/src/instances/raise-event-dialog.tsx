@@ -2,15 +2,16 @@
  * Raises a named event on an instance, as an external system would: the name (suggested from the
  * events it waits on) and a JSON payload, checked as it is typed.
  */
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { api, errorMessage } from "../lib/api.ts";
 import { Modal, ModalActions } from "./modal.tsx";
+import { queryKeys } from "./query-keys.ts";
 
 /** The event-name rule of definitions, so a mistyped name is caught before sending. */
 const EVENT_NAME = /^[A-Za-z0-9_.:-]{1,128}$/;
 
-export function parsePayload(text: string): { ok: true; value: unknown } | { ok: false; problem: string } {
+function parsePayload(text: string): { ok: true; value: unknown } | { ok: false; problem: string } {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
@@ -18,22 +19,24 @@ export function parsePayload(text: string): { ok: true; value: unknown } | { ok:
   }
 }
 
-export function RaiseEventDialog({
-  instanceId,
-  awaitedEvents,
-  onDone,
-  onClose,
-}: {
-  instanceId: string;
-  awaitedEvents: string[];
-  onDone(): void;
-  onClose(): void;
-}) {
-  const [name, setName] = useState(awaitedEvents[0] ?? "");
+/** The events the instance waits for now, as the instances list reports them. */
+function useAwaitedEvents(instanceId: string): string[] {
+  const input = { instanceId, limit: 10 };
+  const rows = useQuery({ queryKey: queryKeys.instanceList(input), queryFn: () => api.instances.list.query(input) });
+  // The id filter matches prefixes; only the instance itself counts.
+  const waits = rows.data?.instances.find((row) => row.instanceId === instanceId)?.waitingOn ?? [];
+  return [...new Set(waits.flatMap((wait) => (wait.kind === "event" && wait.event ? [wait.event] : [])))];
+}
+
+export function RaiseEventDialog({ instanceId, onDone, onClose }: { instanceId: string; onDone(): void; onClose(): void }) {
+  const awaitedEvents = useAwaitedEvents(instanceId);
+  const [typedName, setName] = useState<string | null>(null);
+  // The first event it waits for, until something is typed.
+  const name = typedName ?? awaitedEvents[0] ?? "";
   const [payloadText, setPayloadText] = useState("{}");
   const id = useId();
   const payload = parsePayload(payloadText);
-  const nameProblem = name === "" ? "Name the event" : EVENT_NAME.test(name) ? null : "1-128 letters, digits or _ . : -";
+  const nameProblem = name === "" || EVENT_NAME.test(name) ? null : "An event name is 1-128 letters, digits or _ . : -";
   const raise = useMutation({
     mutationFn: (value: unknown) => api.instances.raiseEvent.mutate({ id: instanceId, name, payload: value }),
     onSuccess: onDone,
@@ -57,7 +60,7 @@ export function RaiseEventDialog({
         ))}
       </datalist>
       <p id={`${id}-name-hint`} className={nameProblem ? "error" : "hint"}>
-        {nameProblem ?? (awaitedEvents.length > 0 ? `It waits for ${awaitedEvents.join(", ")}.` : "It waits for no event right now; the event is kept until a step waits for it.")}
+        {nameProblem ?? (awaitedEvents.length > 0 ? `It waits for ${awaitedEvents.join(", ")}.` : "It waits for no event right now; an event is kept until a step waits for it.")}
       </p>
       <label htmlFor={`${id}-payload`}>Payload (JSON)</label>
       <textarea
@@ -77,7 +80,7 @@ export function RaiseEventDialog({
         confirmLabel="Raise event"
         onConfirm={() => payload.ok && raise.mutate(payload.value)}
         onCancel={onClose}
-        disabled={!payload.ok || nameProblem !== null}
+        disabled={!payload.ok || name === "" || nameProblem !== null}
         busy={raise.isPending}
         error={raise.error && errorMessage(raise.error)}
       />

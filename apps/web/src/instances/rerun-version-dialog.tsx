@@ -5,7 +5,7 @@ import { api, errorMessage } from "../lib/api.ts";
 import type { Instance } from "./instance-types.ts";
 import { Modal, ModalActions } from "./modal.tsx";
 import { queryKeys } from "./query-keys.ts";
-import { clockTime } from "./time-words.ts";
+import { clockTime } from "../instance-view/time-words.ts";
 
 type Rerunnable = Pick<Instance, "instanceId" | "workflowName" | "workflowVersion">;
 

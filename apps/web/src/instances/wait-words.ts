@@ -1,6 +1,6 @@
 /** What a waiting instance waits on, in a line: "waiting for approval_received since 14:02". */
 import type { OpenWait } from "./instance-types.ts";
-import { clockTime } from "./time-words.ts";
+import { clockTime } from "../instance-view/time-words.ts";
 
 export function waitWords(wait: OpenWait, now: Date): string {
   if (wait.kind === "timer") return wait.until ? `timer until ${clockTime(wait.until, now)}` : `timer since ${clockTime(wait.since, now)}`;
