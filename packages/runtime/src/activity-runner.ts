@@ -160,12 +160,25 @@ export class ActivityRunner implements EagerRunner {
 
   private async execute(task: ClaimedTask) {
     const startedAt = new Date().toISOString();
-    const controller = new AbortController();
+    // Most activities never look at their signal, so it is only made when asked for.
+    let controller: AbortController | undefined;
+    let expired = false;
+    const context = {
+      instanceId: task.instanceId,
+      activityId: task.activityId,
+      attempt: task.attempt,
+      get signal() {
+        controller ??= new AbortController();
+        if (expired) controller.abort();
+        return controller.signal;
+      },
+    };
     const timeoutMs = task.timeoutSeconds * 1000;
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
-        controller.abort();
+        expired = true;
+        controller?.abort();
         reject(new ActivityError(`activity "${task.activity}" timed out after ${task.timeoutSeconds} s`, "ActivityTimeout"));
       }, timeoutMs);
     });
@@ -173,10 +186,7 @@ export class ActivityRunner implements EagerRunner {
     try {
       const fn = this.registry.get(task.activity);
       if (!fn) throw new ActivityError(`no activity "${task.activity}" is registered on this worker`, "UnknownActivity");
-      const output = await Promise.race([
-        Promise.resolve(fn(task.input, { instanceId: task.instanceId, activityId: task.activityId, attempt: task.attempt, signal: controller.signal })),
-        timedOut,
-      ]);
+      const output = await Promise.race([Promise.resolve(fn(task.input, context)), timedOut]);
       result = { output: toStoredJson(output) };
     } catch (error) {
       result = { error: toWorkflowError(error) };

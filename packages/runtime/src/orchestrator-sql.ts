@@ -105,8 +105,8 @@ export interface TurnToStore {
  * rows, history events, tasks and timers of those instances; removes the messages and finished
  * tasks they took, and an ended instance's queued work. A turn is stored where the instance is
  * still leased to `owner`, or, for a turn planned without a lease, where no one holds the
- * instance and it is as `expected` (no other turn came in between). Returns the instance ids
- * stored and the tasks stored leased to `owner`.
+ * instance, it is as `expected` (no other turn came in between) and no message waits in its
+ * inbox. Returns the instance ids stored and the tasks stored leased to `owner`.
  */
 export async function storeTurns(db: Queryable, owner: string, batch: TurnToStore[], leaseGraceSeconds: number): Promise<StoredTurns> {
   if (batch.length === 0) return { stored: new Set(), leased: [] };
@@ -158,9 +158,11 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
                                                leased boolean, expected_created_at timestamptz, expected_generation int, expected_last_seq int)
        WHERE i.id = x.id AND i.id = ANY($9::text[])
          AND CASE WHEN x.leased THEN i.lease_owner = $2
-                  -- Rechecked on the newest row version should another turn commit first.
+                  -- Rechecked on the newest row version should another turn commit first. A message
+                  -- already in the inbox goes first: the results then take the inbox's way after it.
                   ELSE (i.lease_expires_at IS NULL OR i.lease_expires_at < now()) AND i.created_at = x.expected_created_at
-                       AND i.generation = x.expected_generation AND i.last_seq = x.expected_last_seq END
+                       AND i.generation = x.expected_generation AND i.last_seq = x.expected_last_seq
+                       AND NOT EXISTS (SELECT 1 FROM inbox_message m WHERE m.instance_id = i.id AND m.visible_at <= now()) END
        RETURNING i.id
      ),
      history AS (
