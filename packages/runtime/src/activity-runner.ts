@@ -1,4 +1,7 @@
-/** Runs claimed activity attempts concurrently and reports their results in batches. */
+/**
+ * Runs claimed activity attempts concurrently; hands their results to this worker's decisions
+ * when they can take them, else reports them to the inbox in batches.
+ */
 import type { Json, WorkflowError } from "@flowcraft/engine";
 import type pg from "pg";
 import { claimTasks, completeTasks, nextTaskDueInMs, releaseTasks, type ClaimedTask, type TaskResult } from "./activity-sql.ts";
