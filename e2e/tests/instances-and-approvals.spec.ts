@@ -1,8 +1,8 @@
 /**
  * Operating workflows in the browser against the real server: the approvals inbox (approve with a
  * comment, a timeout, a refused decision), the instances list (filters, status chips, counts that
- * follow the server's push), and actions on an instance (terminate with confirmation, rerun from
- * start, linked both ways).
+ * follow the server's push), actions on an instance (terminate with confirmation, suspend, resume,
+ * raise an event, the three re-runs, linked both ways), and names and keys for assistive technology.
  */
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 
@@ -253,4 +253,41 @@ test("a failed instance is retried from its failed step, and rerun on a newer ve
   const rerun = decodeURIComponent(new URL(page.url()).pathname.split("/").at(-1)!);
   await expect.poll(async () => (await instanceOf(request, rerun)).output, { timeout: 15_000 }).toBe("fixed");
   expect(await instanceOf(request, rerun)).toMatchObject({ workflowVersion: 2, origin: { instanceId: broken, kind: "on_version" } });
+});
+
+const CONTROL_ROLES = ["button", "textbox", "checkbox", "combobox", "spinbutton", "searchbox", "link"];
+
+/** Lines of the page's accessibility snapshot that are controls without a name. */
+async function unnamedControls(page: Page): Promise<string[]> {
+  const tree = await page.locator("body").ariaSnapshot();
+  const unnamed = new RegExp(`^\\s*- '?(${CONTROL_ROLES.join("|")})(?=$|:|'| \\[)`);
+  return tree.split("\n").filter((line) => unnamed.test(line));
+}
+
+test("the list, the actions, their dialogs and the inbox are named for assistive technology and work from the keyboard", async ({ page, request }) => {
+  const prefix = idPrefix("keyboard");
+  const id = await start(request, PURCHASE_ORDER, { product: "desk", quantity: 2, cost: 5000 }, `${prefix}order`);
+  await openInstances(page, prefix);
+  await expect(page.getByTestId(`instance-row-${id}`)).toContainText("waiting for approval_received", { timeout: 15_000 });
+
+  const toggle = page.getByTestId(`row-actions-${id}`);
+  await toggle.focus();
+  await page.keyboard.press("Enter");
+  await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  expect(await unnamedControls(page), "the instances list with actions open").toEqual([]);
+
+  await page.getByTestId("action-raise-event").focus();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByTestId("raise-event-dialog");
+  await expect(dialog).toBeVisible();
+  // The dialog takes the focus, and Escape closes it.
+  await expect(dialog.getByTestId("event-name")).toBeFocused();
+  expect(await unnamedControls(page), "the raise-event dialog").toEqual([]);
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+
+  await page.goto("/approvals");
+  await expect(page.getByTestId(`approval-row-${id}-approval`)).toBeVisible();
+  expect(await unnamedControls(page), "the approvals inbox").toEqual([]);
+  expect((await request.post(`/api/v1/instances/${id}/terminate`, { data: {} })).status()).toBe(202);
 });
