@@ -119,3 +119,31 @@ test("the history list filters by event type and by step", async ({ page, reques
   // Scheduled, started and completed for each of the four items.
   await expect(list.getByTestId("history-count")).toHaveText(/^12 of \d+ events$/);
 });
+
+test("a monitor's continue-as-new generations are separated on the timeline and can be stepped through", async ({ page, request, baseURL }) => {
+  const id = await start(request, "job-monitor", {
+    jobId: "nightly",
+    statusUrl: `${baseURL}/api/health`,
+    alertUrl: `${baseURL}/api/health`,
+    maxChecks: 3,
+    healthyIntervalSeconds: 0,
+    unhealthyIntervalSeconds: 0,
+  });
+  await openInstance(page, id);
+  await expect(page.getByTestId("instance-status")).toHaveText("COMPLETED", { timeout: 30_000 });
+  const generations = page.getByTestId("generation-nav");
+  await expect(generations.getByTestId("generation-current")).toHaveText("generation 3 (3 of 3)");
+  await expect(node(page, "watch")).toHaveAttribute("data-state", "completed");
+
+  await generations.getByRole("button", { name: "Previous generation" }).click();
+  await expect(generations.getByTestId("generation-current")).toHaveText("generation 2 (2 of 3)");
+  await expect(page.getByTestId("replay-live")).toHaveAttribute("aria-pressed", "false");
+  // The second check ran and its monitor continued as new.
+  await expect(lane(page, "check")).toHaveAttribute("data-state", "completed");
+  await expect(node(page, "watch")).toHaveAttribute("data-state", "completed");
+  await expect(page.getByTestId("replay-position")).toContainText("continued_as_new");
+
+  await generations.getByRole("button", { name: "Next generation" }).click();
+  await expect(generations.getByTestId("generation-current")).toHaveText("generation 3 (3 of 3)");
+  await expect(page.getByTestId("replay-live")).toHaveAttribute("aria-pressed", "true");
+});
