@@ -3,7 +3,7 @@
  * are drawn; a row's button replays the instance up to that event.
  */
 import { HISTORY_EVENT_TYPES, type HistoryEventType } from "@flowcraft/engine";
-import { useId, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useState } from "react";
 import { preciseTime } from "./time-words.ts";
 import type { FeedEvent } from "./use-instance-feed.ts";
 import { useVirtualRows } from "./virtual-rows.ts";
@@ -43,6 +43,18 @@ function keyOfEvent(event: FeedEvent): string | null {
   }
 }
 
+/** Index of the first event at or after `seq` in a list in seq order. */
+function firstAtOrAfter(events: readonly FeedEvent[], seq: number): number {
+  let low = 0;
+  let high = events.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (events[middle]!.seq < seq) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 function payloadOf(event: FeedEvent): string {
   const rest = Object.fromEntries(Object.entries(event).filter(([field]) => !OWN_FIELDS.has(field)));
   const text = JSON.stringify(rest);
@@ -54,10 +66,12 @@ interface HistoryListProps {
   steps: string[];
   /** The replay position, marked in the list. */
   position: number;
+  /** Replaying (not live): the list keeps the position's row in view. */
+  replaying: boolean;
   onReplayTo(seq: number): void;
 }
 
-export function HistoryList({ events, steps, position, onReplayTo }: HistoryListProps) {
+export function HistoryList({ events, steps, position, replaying, onReplayTo }: HistoryListProps) {
   const [type, setType] = useState<HistoryEventType | "">("");
   const [step, setStep] = useState("");
   const typeId = useId();
@@ -67,6 +81,12 @@ export function HistoryList({ events, steps, position, onReplayTo }: HistoryList
     [events, type, step],
   );
   const rows = useVirtualRows(filtered.length, ROW_HEIGHT);
+  useEffect(() => {
+    const element = rows.ref.current;
+    if (!replaying || !element) return;
+    const top = firstAtOrAfter(filtered, position) * ROW_HEIGHT;
+    if (top < element.scrollTop || top + ROW_HEIGHT > element.scrollTop + element.clientHeight) element.scrollTop = top - element.clientHeight / 2;
+  }, [replaying, position, filtered]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
     <section className="history-list" data-testid="history-list" aria-label="History events">
       <div className="history-toolbar">

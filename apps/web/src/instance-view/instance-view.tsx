@@ -99,7 +99,7 @@ export function InstanceView({ id }: { id: string }) {
         <Timeline lanes={lanes} range={range} selectedKey={selection?.place ?? null} onSelect={selectPlace}>
           <GenerationNav generations={generations} current={generation} onGo={(target) => setPosition(target === generations.at(-1) ? "live" : target.lastSeq)} />
         </Timeline>
-        <HistoryList events={events} steps={steps} position={events[index]?.seq ?? 0} onReplayTo={(seq) => setPosition(seq === events.at(-1)?.seq ? "live" : seq)} />
+        <HistoryList events={events} steps={steps} position={events[index]?.seq ?? 0} replaying={!live} onReplayTo={(seq) => setPosition(seq === events.at(-1)?.seq ? "live" : seq)} />
       </div>
     </main>
   );
