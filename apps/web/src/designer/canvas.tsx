@@ -17,6 +17,7 @@ import {
 import type { NodeKind, Problem } from "@flowcraft/definition";
 import { addNode, connect, disconnect, removeNodes, setPositions, toCanvasModel, type GraphKey } from "@flowcraft/definition/editor";
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
+import "./canvas.css";
 import { detailsOf } from "./describe.ts";
 import { flowEdgesOf, flowNodesOf, type ElementCache, type StepFlowNode } from "./flow-elements.ts";
 import { layoutModel } from "./layout.ts";
@@ -177,6 +178,9 @@ export function Canvas({ problems }: { problems: Problem[] }) {
         fitView
         fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.05}
+        // Hundreds of nodes: only those in view are in the page. Edges to the others still find
+        // their handles, which each node states (flow-elements.ts).
+        onlyRenderVisibleElements
         proOptions={{ hideAttribution: true }}
         // Until the automatic layout has placed them, new nodes are drawn stacked at the origin.
         aria-busy={unplaced.length > 0}

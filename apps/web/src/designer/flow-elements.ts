@@ -3,9 +3,9 @@
  * its positions, and the validation problems. Element objects are reused while their content is
  * unchanged, so memoised node components re-render only for the nodes an edit touched.
  */
-import type { Edge as FlowEdge, Node as FlowNode } from "@xyflow/react";
+import { Position, type Edge as FlowEdge, type Node as FlowNode, type NodeHandle } from "@xyflow/react";
 import type { CanvasModel, CanvasNode } from "@flowcraft/definition/editor";
-import { containerSize, START_SIZE, STEP_SIZE, type Box, type Point, type Size } from "./geometry.ts";
+import { containerSize, HANDLE_SIZE, START_SIZE, STEP_SIZE, type Box, type Point, type Size } from "./geometry.ts";
 
 export interface StepData extends Record<string, unknown> {
   kind: CanvasNode["kind"];
@@ -67,10 +67,11 @@ export function flowNodesOf(inputs: ElementInputs, cache: ElementCache): StepFlo
       data,
       width: size.width,
       height: size.height,
-      // The size React Flow would measure. Without it React Flow drops what it measured of a node
-      // (its handles too) whenever it gets a new object for it, and measures again a frame later;
-      // a node changed twice in between stayed unmeasured, its handles dead to new edges.
+      // The size React Flow would measure: it need not wait for a measurement to draw the node.
       measured: { width: size.width, height: size.height },
+      // Where the handles are, so that edges reach nodes React Flow has not drawn (it draws only
+      // those in view) and follow handles that move, without React Flow measuring the DOM.
+      handles: handleGeometry(node.kind, handles, size),
       selected,
       ...(node.parent !== null ? { parentId: node.parent, extent: "parent" as const } : {}),
       // Start markers and branch lanes belong to their graph: they cannot be deleted on their own.
@@ -81,6 +82,24 @@ export function flowNodesOf(inputs: ElementInputs, cache: ElementCache): StepFlo
     nodes.push(element);
   }
   return nodes;
+}
+
+/**
+ * The handles as node-views.tsx draws them and canvas.css places them: the target "in" centred on
+ * the top edge (start markers and branch lanes have none), the source handles spread evenly along
+ * the bottom edge (none on branch lanes).
+ */
+export function handleGeometry(kind: CanvasNode["kind"], sources: string[], size: Size): NodeHandle[] {
+  const half = HANDLE_SIZE / 2;
+  const box = { width: HANDLE_SIZE, height: HANDLE_SIZE };
+  const handles: NodeHandle[] = [];
+  if (kind === "branch") return handles;
+  if (kind !== "start") handles.push({ id: "in", type: "target", position: Position.Top, x: size.width / 2 - half, y: -half, ...box });
+  sources.forEach((id, i) => {
+    const x = (size.width * (i + 1)) / (sources.length + 1) - half;
+    handles.push({ id, type: "source", position: Position.Bottom, x, y: size.height - half, ...box });
+  });
+  return handles;
 }
 
 export function flowEdgesOf(model: CanvasModel): FlowEdge[] {

@@ -14,6 +14,8 @@ export interface Size {
 
 export const STEP_SIZE: Size = { width: 200, height: 64 };
 export const START_SIZE: Size = { width: 96, height: 36 };
+/** Outer width and height of a connection handle: 9 px inside a 1 px border (canvas.css). */
+export const HANDLE_SIZE = 11;
 /** Room around a container's children, the top one holding its title bar. */
 export const CONTAINER_PADDING = { top: 44, right: 24, bottom: 24, left: 24 };
 /** Smallest container: an empty fan-out must still be a target to drop steps on. */

@@ -1,6 +1,9 @@
-/** How nodes look on the canvas. Each is memoised: a canvas of hundreds re-renders only what changed. */
-import { Handle, Position, useUpdateNodeInternals, type NodeProps } from "@xyflow/react";
-import { memo, useEffect, useRef } from "react";
+/**
+ * How nodes look on the canvas. Each is memoised: a canvas of hundreds re-renders only what changed.
+ * Handles are placed by canvas.css, and React Flow is told where they are (flow-elements.ts).
+ */
+import { Handle, Position, type NodeProps } from "@xyflow/react";
+import { memo } from "react";
 import type { StepFlowNode } from "./flow-elements.ts";
 import { KIND_LABELS } from "./kinds.ts";
 
@@ -9,22 +12,6 @@ function handleLabel(handle: string): string | null {
   if (handle === "next" || handle === "start") return null;
   if (handle.startsWith("choice-")) return `${Number(handle.slice(7)) + 1}`;
   return handle;
-}
-
-/**
- * Has React Flow measure a node's handles again when they change (a decision's choices) or move
- * (a container's bottom edge as it grows): it keeps what it measured, since the canvas gives it
- * each node's size (see flow-elements.ts). New nodes it measures by itself.
- */
-function useHandlesMeasured(id: string, handles: string[], width: number | undefined, height: number | undefined) {
-  const updateNodeInternals = useUpdateNodeInternals();
-  const measured = useRef(`${handles.join(" ")}|${width}x${height}`);
-  useEffect(() => {
-    const key = `${handles.join(" ")}|${width}x${height}`;
-    if (key === measured.current) return;
-    measured.current = key;
-    updateNodeInternals(id);
-  });
 }
 
 function SourceHandles({ nodeId, handles }: { nodeId: string; handles: string[] }) {
@@ -48,8 +35,7 @@ function SourceHandles({ nodeId, handles }: { nodeId: string; handles: string[] 
   });
 }
 
-export const StepNode = memo(function StepNode({ id, data, selected, width, height }: NodeProps<StepFlowNode>) {
-  useHandlesMeasured(id, data.handles, width, height);
+export const StepNode = memo(function StepNode({ data, selected }: NodeProps<StepFlowNode>) {
   return (
     <div className={`step step-${data.kind}${selected ? " selected" : ""}`} data-testid={`node-${data.nodeId}`}>
       <Handle id="in" type="target" position={Position.Top} className="handle" data-testid={`handle-${data.nodeId}-in`} />
@@ -66,8 +52,7 @@ export const StepNode = memo(function StepNode({ id, data, selected, width, heig
   );
 });
 
-export const ContainerNode = memo(function ContainerNode({ id, data, selected, width, height }: NodeProps<StepFlowNode>) {
-  useHandlesMeasured(id, data.handles, width, height);
+export const ContainerNode = memo(function ContainerNode({ data, selected }: NodeProps<StepFlowNode>) {
   const isBranch = data.kind === "branch";
   return (
     <div className={`container container-${data.kind}${selected ? " selected" : ""}`} data-testid={`node-${data.nodeId}`}>
