@@ -91,7 +91,7 @@ test("a decision the server refuses shows its reason, and the approval leaves th
   await expect.poll(async () => (await instanceOf(request, id)).output, { timeout: 15_000 }).toBe("Rejected by 'Jon'");
 
   await row.getByTestId("approve").click();
-  await expect(page.getByTestId("approval-refused")).toContainText("its approvals are closed");
+  await expect(page.getByTestId("approval-refused")).toContainText("already decided: rejected by Jon");
   await expect(row).toHaveCount(0);
 });
 

@@ -85,7 +85,7 @@ describe("approvals", () => {
     await approvals.decide(instanceId, "finance", { decision: "approved", approver: "fay" });
     const done = await waitForInstance(rt.instances, instanceId);
     expect((done.output as string[])[0]).toContain(`by ${winner}`);
-    await expect(approvals.decide(instanceId, "finance", { decision: "rejected", approver: "late" })).rejects.toThrow(/has ended \(COMPLETED\)/);
+    await expect(approvals.decide(instanceId, "finance", { decision: "rejected", approver: "late" })).rejects.toThrow(/already decided: approved by fay/);
   });
 
   it("refuses a decision after the timeout and says so", async () => {
@@ -94,7 +94,7 @@ describe("approvals", () => {
     expect(pending?.timeoutAt).toEqual(expect.any(String));
     const done = await waitForInstance(rt.instances, instanceId);
     expect(done.output).toBe("timed out");
-    await expect(approvals.decide(instanceId, "approve", { decision: "approved", approver: "slow" })).rejects.toThrow(/has ended/);
+    await expect(approvals.decide(instanceId, "approve", { decision: "approved", approver: "slow" })).rejects.toThrow(/timed out at .*timeout path/);
   });
 
   it("refuses unknown waits, waits that are not approvals, and empty approvers", async () => {

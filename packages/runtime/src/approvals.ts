@@ -78,7 +78,6 @@ export class Approvals {
       const [instance] = await tx.$queryRaw<Array<{ status: RuntimeStatus; generation: number }>>`
         SELECT status, generation FROM instance WHERE id = ${instanceId} FOR UPDATE`;
       if (!instance) throw notFound(`there is no instance "${instanceId.slice(0, 200)}"`);
-      if (TERMINAL_STATUSES.has(instance.status)) throw conflict(`instance "${instanceId}" has ended (${instance.status}); its approvals are closed`);
       const [wait] = await tx.$queryRaw<Array<{ data: HistoryEventOf<"event_wait_started">; timed_out: boolean; fired: boolean }>>`
         SELECT w.data,
                (w.data->>'timeoutAt')::timestamptz <= now() AS timed_out,
@@ -87,7 +86,10 @@ export class Approvals {
         FROM history_event w
         WHERE w.instance_id = ${instanceId} AND w.generation = ${instance.generation}
           AND w.type = 'event_wait_started' AND w.data->>'waitId' = ${waitId}`;
-      if (!wait) throw conflict(`instance "${instanceId}" is not waiting at "${waitId}"`);
+      const ended = TERMINAL_STATUSES.has(instance.status)
+        ? conflict(`instance "${instanceId}" has ended (${instance.status}); its approvals are closed`)
+        : null;
+      if (!wait) throw ended ?? conflict(`instance "${instanceId}" is not waiting at "${waitId}"`);
       if (!wait.data.approval) throw conflict(`"${waitId}" waits for the event "${wait.data.event}", not for an approval`);
       const earlier = await earlierDecision(tx, instanceId, instance.generation, waitId);
       if (earlier) {
@@ -96,6 +98,8 @@ export class Approvals {
       if (wait.fired || wait.timed_out) {
         throw conflict(`the approval "${waitId}" timed out at ${wait.data.timeoutAt}; the instance has taken its timeout path`);
       }
+      // Checked last: who decided first, or that time ran out, tells the latecomer more.
+      if (ended) throw ended;
       const message = { eventId: randomUUID(), name: wait.data.event, payload, raisedBy: payload.approver, waitId };
       await tx.$executeRaw`INSERT INTO inbox_message (instance_id, kind, data, dedupe_key)
         VALUES (${instanceId}, 'event', ${JSON.stringify(message)}::jsonb, ${decisionKey(instance.generation, waitId)})`;
