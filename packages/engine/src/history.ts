@@ -81,6 +81,8 @@ export const HISTORY_EVENT_TYPES = {
   resumed: "v1",
   /** v1: an operator ended the instance. */
   terminated: "v1",
+  /** v1: an operator re-ran this ended instance as a new one; changes nothing in this instance. */
+  rerun_requested: "v1",
   /** v1: a monitor restarted the instance with fresh history. */
   continued_as_new: "v1",
   /** v1: the instance finished with an output. */
@@ -133,6 +135,7 @@ export type HistoryEventBody =
   | { type: "suspended"; reason?: string; by?: string }
   | { type: "resumed"; reason?: string; by?: string }
   | { type: "terminated"; reason?: string; by?: string }
+  | { type: "rerun_requested"; rerunInstanceId: string; kind: RerunKind; workflowVersion: number; by?: string }
   | { type: "continued_as_new"; input: Json; resume: Resume }
   | { type: "execution_completed"; output: Json }
   | { type: "execution_failed"; error: WorkflowError };

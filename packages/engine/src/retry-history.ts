@@ -7,7 +7,7 @@ import { indexHistory } from "./facts.ts";
 import type { HistoryEvent } from "./history.ts";
 
 /** Events that end or steer the old instance; the retry starts running and unsuspended. */
-const DROPPED_TYPES = new Set<HistoryEvent["type"]>(["execution_failed", "execution_completed", "terminated", "suspended", "resumed", "continued_as_new"]);
+const DROPPED_TYPES = new Set<HistoryEvent["type"]>(["execution_failed", "execution_completed", "terminated", "suspended", "resumed", "continued_as_new", "rerun_requested"]);
 
 /** One generation's history, cut back to what finished and numbered again from 1. */
 export function historyForRetry(history: readonly HistoryEvent[]): HistoryEvent[] {

@@ -61,6 +61,15 @@ describe("re-runs", () => {
       [[retry.instanceId, "retry_failed"], [fromStart.instanceId, "from_start"], [onVersion.instanceId, "on_version"]].sort(),
     );
     expect((await rt.instances.related(retry.instanceId)).origin).toEqual({ instanceId: failed.instanceId, kind: "retry_failed" });
+
+    // The origin's own history says who re-ran it, how and as which instance; its outcome stays.
+    const requested = (await rt.instances.history(failed.instanceId)).filter((event) => event.type === "rerun_requested");
+    expect(requested).toEqual([
+      expect.objectContaining({ rerunInstanceId: retry.instanceId, kind: "retry_failed", workflowVersion: 1, by: "olga" }),
+      expect.objectContaining({ rerunInstanceId: fromStart.instanceId, kind: "from_start", workflowVersion: 1 }),
+      expect.objectContaining({ rerunInstanceId: onVersion.instanceId, kind: "on_version", workflowVersion: 2 }),
+    ]);
+    expect(await rt.instances.get(failed.instanceId)).toMatchObject({ runtimeStatus: "FAILED", failure: { message: expect.stringMatching(/carrier down/) } });
   });
 
   it("refuses what cannot be re-run, saying why", async () => {

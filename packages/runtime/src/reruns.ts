@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Database } from "@flowcraft/db";
-import { historyForRetry, summarize, TERMINAL_STATUSES, type HistoryEvent, type RerunKind, type RuntimeStatus } from "@flowcraft/engine";
+import { historyForRetry, summarize, TERMINAL_STATUSES, type HistoryEvent, type HistoryEventOf, type RerunKind, type RuntimeStatus } from "@flowcraft/engine";
 import { conflict, invalid } from "./errors.ts";
 import { dataOf, eventFromRow } from "./history-rows.ts";
 import type { Instances, InstanceView } from "./instances.ts";
@@ -63,6 +63,7 @@ export async function rerun(db: Database, instances: Instances, originId: string
     await tx.$executeRaw`INSERT INTO history_event (instance_id, seq, generation, type, data, at)
       SELECT ${id}, seq, 1, type, data, at FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS e(seq int, type text, data jsonb, at timestamptz)`;
     await tx.$executeRaw`INSERT INTO inbox_message (instance_id, kind, data, dedupe_key) VALUES (${id}, 'start', '{}'::jsonb, 'start')`;
+    await recordRerunInOrigin(tx, originId, { rerunInstanceId: id, kind, workflowVersion: version, ...(options.by ? { by: options.by } : {}) });
   });
   announce(db.pool, INBOX_CHANNEL);
   return instances.get(id);
@@ -85,6 +86,19 @@ export async function relatedInstances(db: Database, instances: Instances, insta
       runtimeStatus: row.status as RuntimeStatus,
     })),
   };
+}
+
+type Tx = Parameters<Parameters<Database["prisma"]["$transaction"]>[0]>[0];
+
+/** The origin's own history says who re-ran it, how, and as which instance. */
+async function recordRerunInOrigin(tx: Tx, originId: string, rerun: Omit<HistoryEventOf<"rerun_requested">, "type" | "seq" | "at">) {
+  // The update locks the origin's row, so two re-runs at the same moment take consecutive numbers.
+  await tx.$executeRaw`
+    WITH origin AS (
+      UPDATE instance SET last_seq = last_seq + 1, updated_at = now() WHERE id = ${originId}
+      RETURNING last_seq, generation)
+    INSERT INTO history_event (instance_id, seq, generation, type, data, at)
+    SELECT ${originId}, last_seq, generation, 'rerun_requested', ${JSON.stringify(rerun)}::jsonb, now() FROM origin`;
 }
 
 async function currentGeneration(db: Database, instanceId: string, generation: number): Promise<HistoryEvent[]> {
