@@ -291,3 +291,38 @@ test("the list, the actions, their dialogs and the inbox are named for assistive
   expect(await unnamedControls(page), "the approvals inbox").toEqual([]);
   expect((await request.post(`/api/v1/instances/${id}/terminate`, { data: {} })).status()).toBe(202);
 });
+
+test("the inbox narrows to one workflow's approvals, and the choice survives a reload", async ({ page, request }) => {
+  const other = `expense-claim-${Date.now().toString(36)}`;
+  const published = await request.put(`/api/v1/workflows/${other}`, {
+    data: {
+      version: 1,
+      start: "review",
+      nodes: {
+        review: { type: "wait", event: "approval_received", approval: { summary: "input.claim" }, next: "done" },
+        done: { type: "end", output: "steps.review.decision" },
+      },
+    },
+  });
+  expect(published.status()).toBe(201);
+  const claim = await start(request, other, { claim: "train tickets" });
+  const order = await start(request, PURCHASE_ORDER, { product: "lamp", quantity: 3, cost: 4000 });
+
+  await page.goto("/approvals");
+  await expect(page.getByTestId(`approval-row-${claim}-review`)).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId(`approval-row-${order}-approval`)).toBeVisible();
+
+  await page.getByLabel("Workflow", { exact: true }).selectOption(other);
+  await expect(page.getByTestId(`approval-row-${order}-approval`)).toHaveCount(0);
+  await expect(page.getByTestId(`approval-row-${claim}-review`)).toContainText("train tickets");
+  await expect(page).toHaveURL(new RegExp(`[?&]workflow=${other}`));
+
+  await page.reload();
+  await expect(page.getByTestId("approvals-filter-workflow")).toHaveValue(other);
+  await expect(page.getByTestId(`approval-row-${claim}-review`)).toBeVisible();
+  await expect(page.getByTestId(`approval-row-${order}-approval`)).toHaveCount(0);
+
+  await page.getByTestId("approver-name").fill("Ines Park");
+  await page.getByTestId(`approval-row-${claim}-review`).getByTestId("approve").click();
+  await expect(page.getByTestId("no-approvals")).toContainText(`No ${other} instance waits for a decision.`);
+});

@@ -7,6 +7,7 @@ import { useState } from "react";
 import { api, errorMessage } from "../lib/api.ts";
 import { ApprovalRows, approvalKey, summaryOf } from "../approvals/approval-rows.tsx";
 import { ApproverNameField } from "../approvals/approver-name-field.tsx";
+import { ApprovalWorkflowFilter, useInboxWorkflow } from "../approvals/approval-workflow-filter.tsx";
 import type { PendingApproval } from "../instances/instance-types.ts";
 import { queryKeys } from "../instances/query-keys.ts";
 
@@ -16,7 +17,9 @@ interface Refusal {
 }
 
 export function ApprovalsPage() {
-  const pending = useQuery({ queryKey: queryKeys.pendingApprovals({}), queryFn: () => api.approvals.pending.query({}) });
+  const [workflowName, setWorkflowName] = useInboxWorkflow();
+  const input = workflowName ? { workflowName } : {};
+  const pending = useQuery({ queryKey: queryKeys.pendingApprovals(input), queryFn: () => api.approvals.pending.query(input) });
   // Decisions sent: their rows are hidden without waiting for the server.
   const [sent, setSent] = useState<ReadonlySet<string>>(new Set());
   const [refusals, setRefusals] = useState<Refusal[]>([]);
@@ -32,7 +35,10 @@ export function ApprovalsPage() {
   return (
     <main className="page wide" data-testid="approvals-inbox">
       <h1>Approvals</h1>
-      <ApproverNameField />
+      <div className="inbox-controls">
+        <ApproverNameField />
+        <ApprovalWorkflowFilter value={workflowName} onChange={setWorkflowName} />
+      </div>
       {refusals.length > 0 && (
         <ul className="refusals" role="alert" aria-label="Decisions not taken">
           {refusals.map((refusal) => (
@@ -49,7 +55,7 @@ export function ApprovalsPage() {
       {!shown && !pending.isError && <p>Loading…</p>}
       {shown && shown.length === 0 && (
         <p className="empty" data-testid="no-approvals">
-          Nothing waits for a decision.
+          {workflowName ? `No ${workflowName} instance waits for a decision.` : "Nothing waits for a decision."}
         </p>
       )}
       {shown && shown.length > 0 && <ApprovalRows approvals={shown} onDeciding={deciding} onRefused={refused} />}
