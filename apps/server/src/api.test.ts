@@ -174,6 +174,16 @@ describe("listing", () => {
     expect((await server.call("GET", "/api/v1/instances/a%00b")).status).toBe(404);
   });
 
+  it("serves instances with the longest id it accepts, and refuses longer path segments in the one error shape", async () => {
+    const longest = "i".repeat(200);
+    expect((await server.call("POST", `/api/v1/workflows/task-chain/start?instanceId=${longest}`, 1)).status).toBe(202);
+    expect((await server.waitFor(longest)).output).toEqual([2, 4, 16]);
+    expect((await server.call("GET", `/api/v1/instances/${longest}/history`)).status).toBe(200);
+    const overlong = await server.call("GET", `/api/v1/instances/${"x".repeat(3_000)}`);
+    expect(overlong.status).toBe(400);
+    expect(overlong.body.error).toEqual({ code: "invalid", message: "a path segment is longer than 2000 characters" });
+  });
+
   it("answers unknown routes with a JSON 404", async () => {
     const response = await server.call("GET", "/api/v1/nothing-here");
     expect(response.status).toBe(404);

@@ -3,9 +3,9 @@ import { existsSync } from "node:fs";
 import fastifyStatic from "@fastify/static";
 import { fastifyTRPCPlugin, type CreateFastifyContextOptions } from "@trpc/server/adapters/fastify";
 import type { TRPCError } from "@trpc/server";
-import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import type { Approvals, Drafts, Instances, Workflows } from "@flowcraft/runtime";
-import { installErrorHandling } from "./rest/errors.ts";
+import { errorBody, installErrorHandling } from "./rest/errors.ts";
 import { instanceRoutes } from "./rest/instances.ts";
 import { installJsonBody } from "./rest/json-body.ts";
 import { openApiDocument } from "./rest/openapi.ts";
@@ -16,6 +16,16 @@ import { appRouter } from "./trpc/router.ts";
 import type { Context } from "./trpc/trpc.ts";
 import { PLACEHOLDER_PAGE } from "./placeholder-page.ts";
 import { requesterOf } from "./requester.ts";
+
+const MAX_PATH_PARAM_LENGTH = 2_000;
+
+function refuseAtRouter(error: FastifyError, reply: FastifyReply) {
+  const message =
+    error.code === "FST_ERR_MAX_PARAM_LENGTH"
+      ? `a path segment is longer than ${MAX_PATH_PARAM_LENGTH} characters`
+      : "the URL is malformed (check its percent-encoding)";
+  void reply.code(400).send(errorBody("invalid", message));
+}
 
 export interface AppOptions {
   workflows: Workflows;
@@ -28,7 +38,14 @@ export interface AppOptions {
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ bodyLimit: options.bodyLimitBytes, logger: options.logger ?? false });
+  const app = Fastify({
+    bodyLimit: options.bodyLimitBytes,
+    logger: options.logger ?? false,
+    // Ids and wait keys may be 200 and 500 characters long, more once URL-encoded.
+    routerOptions: { maxParamLength: MAX_PATH_PARAM_LENGTH },
+    // Requests the router refuses before any handler (a malformed URL, an overlong parameter) answer in the one error shape too.
+    frameworkErrors: (error, _request, reply) => refuseAtRouter(error, reply as unknown as FastifyReply),
+  });
   installJsonBody(app);
   installErrorHandling(app);
 
