@@ -326,3 +326,20 @@ test("the inbox narrows to one workflow's approvals, and the choice survives a r
   await page.getByTestId(`approval-row-${claim}-review`).getByTestId("approve").click();
   await expect(page.getByTestId("no-approvals")).toContainText(`No ${other} instance waits for a decision.`);
 });
+
+test("an approval is decided on the instance's own page with the inbox's buttons, and the page follows the outcome", async ({ page, request }) => {
+  const id = await start(request, PURCHASE_ORDER, { product: "monitor", quantity: 4, cost: 8000 });
+  await page.goto(`/instances/${id}`);
+  const approval = page.getByTestId("instance-approval-approval");
+  await expect(approval).toContainText("monitor × 4 for 8000", { timeout: 15_000 });
+  await expect(approval).toContainText("times out");
+
+  await approval.getByTestId("approver-name").fill("Lee Chen");
+  await approval.getByTestId("approval-comment").fill("needed for the new hires");
+  await approval.getByTestId("reject").click();
+  await expect(page.getByTestId("instance-output")).toContainText("Rejected by 'Lee Chen'", { timeout: 30_000 });
+  await expect(page.getByTestId("instance-approvals")).toHaveCount(0);
+  const history = await (await request.get(`/api/v1/instances/${id}/history`)).text();
+  expect(history).toContain("needed for the new hires");
+  expect(history).toContain("Lee Chen");
+});

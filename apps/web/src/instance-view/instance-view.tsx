@@ -6,6 +6,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { allGraphs } from "@flowcraft/definition";
 import { useMemo, useRef, useState } from "react";
+import { InstanceApprovals } from "../approvals/instance-approvals.tsx";
 import { InstanceActions } from "../instances/instance-actions.tsx";
 import { InstanceLinks } from "../instances/instance-links.tsx";
 import { api } from "../lib/api.ts";
@@ -82,6 +83,7 @@ export function InstanceView({ id }: { id: string }) {
           {feed.error && <p className="error" role="alert">Live updates interrupted: {feed.error}</p>}
           <InstanceFacts instance={instance} />
           <InstanceLinks instanceId={instance.instanceId} />
+          <InstanceApprovals instanceId={instance.instanceId} />
           <details className="instance-steer">
             <summary>Steer and re-run</summary>
             <InstanceActions instance={instance} />
