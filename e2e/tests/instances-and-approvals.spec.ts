@@ -343,3 +343,31 @@ test("an approval is decided on the instance's own page with the inbox's buttons
   expect(history).toContain("needed for the new hires");
   expect(history).toContain("Lee Chen");
 });
+
+test("the instances list sorts oldest first and pages through every instance, back and forth", async ({ page, request }) => {
+  const prefix = idPrefix("paging");
+  // One more than a page of 50.
+  const ids = Array.from({ length: 51 }, (_, i) => `${prefix}${String(i).padStart(2, "0")}`);
+  for (const id of ids) await start(request, "task-chain", 1, id);
+
+  await openInstances(page, prefix);
+  await expect(page.getByTestId("total-count")).toHaveText("51");
+  const rows = page.getByTestId("instance-list").locator("tbody tr[data-testid^='instance-row-']");
+  await expect(rows.first()).toHaveAttribute("data-testid", `instance-row-${ids[50]}`);
+
+  await page.getByTestId("instance-filter-order").selectOption("oldest");
+  await expect(page).toHaveURL(/order=oldest/);
+  await expect(rows.first()).toHaveAttribute("data-testid", `instance-row-${ids[0]}`);
+  await expect(rows).toHaveCount(50);
+  await expect(page.getByTestId("next-page")).toHaveText("Newer →");
+
+  await page.getByTestId("next-page").click();
+  await expect(page.getByTestId("page-number")).toHaveText("Page 2");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveAttribute("data-testid", `instance-row-${ids[50]}`);
+  await expect(page.getByTestId("next-page")).toBeDisabled();
+
+  await page.getByTestId("previous-page").click();
+  await expect(page.getByTestId("page-number")).toHaveText("Page 1");
+  await expect(rows.first()).toHaveAttribute("data-testid", `instance-row-${ids[0]}`);
+});

@@ -45,6 +45,28 @@ describe("listing instances", () => {
     expect((await rt.instances.counts({ workflowName: "waits" })).waiting).toBe(1);
   });
 
+  it("pages through every instance once, newest or oldest first, and refuses a cursor of the other order", async () => {
+    await rt.workflows.publish("paged", { version: 1, start: "done", nodes: { done: { type: "end" } } });
+    const ids: string[] = [];
+    for (let i = 0; i < 7; i++) ids.push((await rt.instances.start("paged", i, { instanceId: `paged-${i}` })).instanceId);
+    const walk = async (order: "newest" | "oldest") => {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await rt.instances.list({ workflowName: "paged", order, limit: 3, ...(cursor ? { cursor } : {}) });
+        seen.push(...page.instances.map((instance) => instance.instanceId));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return seen;
+    };
+    expect(await walk("oldest")).toEqual(ids);
+    expect(await walk("newest")).toEqual([...ids].reverse());
+
+    const { nextCursor } = await rt.instances.list({ workflowName: "paged", order: "oldest", limit: 3 });
+    await expect(rt.instances.list({ workflowName: "paged", order: "newest", cursor: nextCursor! })).rejects.toThrow(/pages the oldest first order/);
+    await expect(rt.instances.list({ cursor: "not-a-cursor" })).rejects.toThrow(/not one this server returned/);
+  });
+
   it("pushes a change when an instance starts", async () => {
     const controller = new AbortController();
     const changes = rt.instances.changes(controller.signal);

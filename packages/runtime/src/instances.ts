@@ -12,6 +12,7 @@ import { MAX_HISTORY_PAGE, MAX_PAGE_SIZE } from "./page-limits.ts";
 import { watchInstance, watchInstanceChanges } from "./instance-watch.ts";
 import { relatedInstances, rerun, type RerunOptions } from "./reruns.ts";
 import { openWaitsOf, waitingInstanceIds, type OpenWait } from "./open-waits.ts";
+import { decodeCursor, encodeCursor, orderClauses, type InstanceOrder } from "./instance-order.ts";
 
 export const INSTANCE_ID_PATTERN = /^[A-Za-z0-9._:-]{1,200}$/;
 
@@ -47,6 +48,8 @@ export interface InstanceFilter {
   instanceId?: string;
   /** Only running instances that wait on an event or a timer. */
   waiting?: boolean;
+  /** Newest first unless told otherwise. */
+  order?: InstanceOrder;
   limit?: number;
   /** From `nextCursor` of the previous page. */
   cursor?: string;
@@ -141,14 +144,15 @@ export class Instances {
 
   async list(filter: InstanceFilter = {}): Promise<InstancePage> {
     const limit = Math.min(Math.max(filter.limit ?? 50, 1), MAX_PAGE_SIZE);
-    const after = filter.cursor ? decodeCursor(filter.cursor) : null;
+    const order = filter.order ?? "newest";
+    const { orderBy, where: afterCursor } = orderClauses(order, filter.cursor ? decodeCursor(filter.cursor, order) : null);
     const rows = await this.db.prisma.instance.findMany({
       where: {
         ...(await this.whereOf(filter)),
         ...(filter.status?.length ? { status: { in: filter.status } } : {}),
-        ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}),
+        ...afterCursor,
       },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      orderBy: [...orderBy],
       take: limit + 1,
     });
     const page = rows.slice(0, limit);
@@ -156,7 +160,7 @@ export class Instances {
     const waits = await openWaitsOf(this.db, page.filter((row) => row.status === "RUNNING").map((row) => row.id));
     return {
       instances: page.map((row) => ({ ...toView(row), waitingOn: waits.get(row.id) ?? [] })),
-      nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
+      nextCursor: rows.length > limit && last ? encodeCursor(order, last) : null,
     };
   }
 
@@ -304,19 +308,4 @@ function toView(row: {
     generation: row.generation,
     origin: row.originInstanceId ? { instanceId: row.originInstanceId, kind: row.originKind as RerunKind } : null,
   };
-}
-
-function encodeCursor(createdAt: Date, id: string): string {
-  return Buffer.from(JSON.stringify([createdAt.toISOString(), id])).toString("base64url");
-}
-
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, "base64url").toString()) as [string, string];
-    const date = new Date(createdAt);
-    if (typeof id !== "string" || Number.isNaN(date.getTime())) throw new Error();
-    return { createdAt: date, id };
-  } catch {
-    throw invalid("cursor is not one this server returned");
-  }
 }

@@ -1,7 +1,7 @@
 /** REST: the async request-reply API: start (202 + Location), poll status, raise events, steer. */
 import type { FastifyInstance } from "fastify";
 import { RERUN_KINDS, RUNTIME_STATUSES, type Json } from "@flowcraft/engine";
-import { INSTANCE_ID_PATTERN, MAX_HISTORY_PAGE, MAX_PAGE_SIZE, type Instances } from "@flowcraft/runtime";
+import { INSTANCE_ID_PATTERN, INSTANCE_ORDERS, MAX_HISTORY_PAGE, MAX_PAGE_SIZE, type Instances } from "@flowcraft/runtime";
 import { z } from "zod";
 import { requesterOf } from "../requester.ts";
 
@@ -30,6 +30,7 @@ const ListQuery = z.object({
   createdTo: DateParam.optional(),
   instanceId: z.string().max(200).optional(),
   waiting: z.enum(["true", "false"]).transform((value) => value === "true").optional(),
+  order: z.enum(INSTANCE_ORDERS).optional(),
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
   cursor: z.string().max(1000).optional(),
 });
@@ -55,7 +56,7 @@ export function instanceRoutes(app: FastifyInstance, instances: Instances) {
   app.get("/api/v1/instances", async (request) => instances.list(ListQuery.parse(request.query)));
 
   app.get("/api/v1/instances/counts", async (request) => {
-    const { status: _status, limit: _limit, cursor: _cursor, waiting: _waiting, ...filter } = ListQuery.parse(request.query);
+    const { status: _status, limit: _limit, cursor: _cursor, waiting: _waiting, order: _order, ...filter } = ListQuery.parse(request.query);
     return instances.counts(filter);
   });
 

@@ -1,6 +1,7 @@
 /** The OpenAPI 3.1 description of the REST API, served at /api/v1/openapi.json. */
 import definitionSchema from "@flowcraft/definition/json-schema" with { type: "json" };
 import { HISTORY_EVENT_TYPES, RERUN_KINDS, RUNTIME_STATUSES } from "@flowcraft/engine";
+import { INSTANCE_ORDERS } from "@flowcraft/runtime";
 
 /** The definition's JSON Schema with its $defs lifted into components, so references resolve. */
 function definitionComponents(): Record<string, unknown> {
@@ -87,8 +88,9 @@ export const openApiDocument = {
           { name: "createdTo", in: "query", schema: { type: "string", format: "date-time" } },
           { name: "instanceId", in: "query", schema: { type: "string" }, description: "Id prefix" },
           { name: "waiting", in: "query", schema: { type: "boolean" }, description: "Only running instances that wait on an event or a timer; each lists them in waitingOn" },
+          { name: "order", in: "query", schema: { enum: [...INSTANCE_ORDERS] }, description: "By creation time: newest (the default) or oldest first" },
           { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 1000 } },
-          { name: "cursor", in: "query", schema: { type: "string" }, description: "nextCursor of the previous page" },
+          { name: "cursor", in: "query", schema: { type: "string" }, description: "nextCursor of the previous page, in the same order" },
         ],
         responses: { 200: { description: "A page", content: json({ type: "object", properties: { instances: { type: "array", items: ref("Instance") }, nextCursor: { type: ["string", "null"] } } }) }, 400: error("Invalid filter") },
       },

@@ -1,6 +1,6 @@
 /** tRPC procedures of instances, for the web app: list, inspect, watch, steer and re-run. */
 import { RERUN_KINDS, RUNTIME_STATUSES, type Json } from "@flowcraft/engine";
-import { MAX_HISTORY_PAGE, MAX_PAGE_SIZE } from "@flowcraft/runtime";
+import { INSTANCE_ORDERS, MAX_HISTORY_PAGE, MAX_PAGE_SIZE } from "@flowcraft/runtime";
 import { z } from "zod";
 import { WorkflowNameInput } from "./inputs.ts";
 import { publicProcedure } from "./trpc.ts";
@@ -25,6 +25,7 @@ export const instancesRouter = {
       FilterInput.extend({
         status: z.array(z.enum(RUNTIME_STATUSES)).optional(),
         waiting: z.boolean().optional(),
+        order: z.enum(INSTANCE_ORDERS).optional(),
         limit: z.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
         cursor: z.string().max(1000).optional(),
       }),

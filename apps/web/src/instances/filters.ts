@@ -15,7 +15,11 @@ export interface InstanceFilter {
   createdFrom: string;
   createdTo: string;
   idPrefix: string;
+  /** By creation time. */
+  order: InstanceOrder;
 }
+
+export type InstanceOrder = "newest" | "oldest";
 
 export const NO_FILTER: InstanceFilter = {
   workflowName: null,
@@ -25,6 +29,7 @@ export const NO_FILTER: InstanceFilter = {
   createdFrom: "",
   createdTo: "",
   idPrefix: "",
+  order: "newest",
 };
 
 /** Whether any filter other than the status chips is set: what "Clear" clears. */
@@ -56,6 +61,7 @@ export function listInput(filter: InstanceFilter, limit: number, cursor: string 
     ...countsInput(filter),
     status: filter.statuses.length > 0 ? filter.statuses : undefined,
     waiting: filter.waiting || undefined,
+    order: filter.order === "newest" ? undefined : filter.order,
     limit,
     cursor: cursor ?? undefined,
   };
@@ -73,6 +79,7 @@ export function filterFromSearch(search: string): InstanceFilter {
     createdFrom: params.get("from") ?? "",
     createdTo: params.get("to") ?? "",
     idPrefix: params.get("id") ?? "",
+    order: params.get("order") === "oldest" ? "oldest" : "newest",
   };
 }
 
@@ -86,6 +93,7 @@ export function searchOfFilter(filter: InstanceFilter): string {
   if (filter.createdFrom) params.set("from", filter.createdFrom);
   if (filter.createdTo) params.set("to", filter.createdTo);
   if (filter.idPrefix) params.set("id", filter.idPrefix);
+  if (filter.order !== "newest") params.set("order", filter.order);
   const search = params.toString();
   return search ? `?${search}` : "";
 }

@@ -78,7 +78,24 @@ export function InstanceFilterForm({ filter, onChange }: { filter: InstanceFilte
           onChange={(e) => onChange({ ...filter, idPrefix: e.target.value })}
         />
       </div>
-      <button type="button" className="clear-filters" disabled={!narrowsBeyondStatus(filter)} onClick={() => onChange({ ...NO_FILTER, statuses: filter.statuses, waiting: filter.waiting })}>
+      <div className="field">
+        <label htmlFor={`${id}-order`}>Sort</label>
+        <select
+          id={`${id}-order`}
+          data-testid="instance-filter-order"
+          value={filter.order}
+          onChange={(e) => onChange({ ...filter, order: e.target.value === "oldest" ? "oldest" : "newest" })}
+        >
+          <option value="newest">Newest first</option>
+          <option value="oldest">Oldest first</option>
+        </select>
+      </div>
+      <button
+        type="button"
+        className="clear-filters"
+        disabled={!narrowsBeyondStatus(filter)}
+        onClick={() => onChange({ ...NO_FILTER, statuses: filter.statuses, waiting: filter.waiting, order: filter.order })}
+      >
         Clear
       </button>
     </form>

@@ -15,7 +15,7 @@ const PAGE_SIZE = 50;
 
 export function InstancesPage() {
   const [filter, setFilter] = useState(() => filterFromSearch(window.location.search));
-  // Cursors of the pages passed on the way here, the first page's being null: "Newer" goes back one.
+  // Cursors of the pages passed on the way here, the first page's being null: "previous" goes back one.
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const cursor = cursors.at(-1) ?? null;
 
@@ -45,24 +45,24 @@ export function InstancesPage() {
       {!page.data && !page.isError && <p>Loading…</p>}
       {page.data && page.data.instances.length === 0 && (
         <p className="empty" data-testid="no-instances">
-          {cursor === null ? "No instance matches these filters." : "No older instances."}
+          {cursor === null ? "No instance matches these filters." : "No more instances."}
         </p>
       )}
       {page.data && page.data.instances.length > 0 && <InstanceTable rows={page.data.instances} />}
       <nav className="pager" aria-label="Pages">
-        <button type="button" disabled={cursors.length === 1} onClick={() => setCursors(cursors.slice(0, -1))}>
-          ← Newer
+        <button type="button" data-testid="previous-page" disabled={cursors.length === 1} onClick={() => setCursors(cursors.slice(0, -1))}>
+          ← {filter.order === "newest" ? "Newer" : "Older"}
         </button>
-        <span className="hint" aria-live="polite">
+        <span className="hint" aria-live="polite" data-testid="page-number">
           Page {cursors.length}
         </span>
         <button
           type="button"
-          data-testid="older-page"
+          data-testid="next-page"
           disabled={!page.data?.nextCursor || page.isPlaceholderData}
           onClick={() => page.data?.nextCursor && setCursors([...cursors, page.data.nextCursor])}
         >
-          Older →
+          {filter.order === "newest" ? "Older" : "Newer"} →
         </button>
       </nav>
     </main>
