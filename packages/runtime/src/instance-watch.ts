@@ -38,8 +38,10 @@ export async function* watchInstance(
       return;
     }
     if (first || latest > seq) {
-      const instance = await instances.get(id);
+      // Events first: the instance read after them is at least as new, so the status shown never
+      // lags behind events already sent (newer events than the status are sent on the next look).
       const events = await eventsAfter(instances, id, seq);
+      const instance = await instances.get(id);
       seq = events.at(-1)?.seq ?? seq;
       yield { instance, events };
       first = false;
