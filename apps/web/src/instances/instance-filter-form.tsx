@@ -1,14 +1,14 @@
-/** The instances list's filters besides status: workflow and version, creation time, id prefix. */
+/** The instances list's filters besides status: workflow and version, creation time, id prefix, and the sort order. */
 import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { api } from "../lib/api.ts";
+import { WorkflowSelect } from "../lib/workflow-select.tsx";
 import { narrowsBeyondStatus, NO_FILTER, type InstanceFilter } from "./filters.ts";
 import { queryKeys } from "./query-keys.ts";
 import "./instances.css";
 
 export function InstanceFilterForm({ filter, onChange }: { filter: InstanceFilter; onChange(filter: InstanceFilter): void }) {
   const id = useId();
-  const workflows = useQuery({ queryKey: queryKeys.workflows, queryFn: () => api.workflows.list.query() });
   const name = filter.workflowName;
   const versions = useQuery({
     queryKey: queryKeys.versions(name ?? ""),
@@ -19,21 +19,12 @@ export function InstanceFilterForm({ filter, onChange }: { filter: InstanceFilte
     <form className="instance-filters" role="search" aria-label="Filter instances" onSubmit={(e) => e.preventDefault()}>
       <div className="field">
         <label htmlFor={`${id}-workflow`}>Workflow</label>
-        <select
+        <WorkflowSelect
           id={`${id}-workflow`}
-          data-testid="instance-filter-workflow"
-          value={name ?? ""}
-          onChange={(e) => onChange({ ...filter, workflowName: e.target.value || null, workflowVersion: null })}
-        >
-          <option value="">All workflows</option>
-          {workflows.data?.map((w) => (
-            <option key={w.name} value={w.name}>
-              {w.name}
-            </option>
-          ))}
-          {/* A workflow from the address that is not (or no longer) published still shows as chosen. */}
-          {name && workflows.data && !workflows.data.some((w) => w.name === name) && <option value={name}>{name}</option>}
-        </select>
+          testId="instance-filter-workflow"
+          value={name}
+          onChange={(workflowName) => onChange({ ...filter, workflowName, workflowVersion: null })}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-version`}>Version</label>
