@@ -6,6 +6,7 @@
 import { problemAt, type Problem } from "@flowcraft/definition";
 import { ClientError, type ClientErrorCode } from "@flowcraft/runtime";
 import { ZodError } from "zod";
+import { AccessError } from "./accounts/access-errors.ts";
 import { InvalidJsonError } from "./rest/json-body.ts";
 
 /** An error to answer with a 4xx status; `problems` address what was wrong, by node and field. */
@@ -37,6 +38,7 @@ export function callerErrorOf(error: unknown): CallerError | null {
     const summary = problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join("; ");
     return { status: 400, code: "invalid", message: `invalid request: ${summary}`, problems };
   }
+  if (error instanceof AccessError) return { status: error.status, code: error.code, message: error.message };
   if (error instanceof InvalidJsonError) return { status: 400, code: "invalid_json", message: error.message };
   if (!(error instanceof Error)) return null;
   const { code, statusCode } = error as { code?: unknown; statusCode?: unknown };

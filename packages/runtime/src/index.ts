@@ -21,6 +21,6 @@ export type { PendingApproval, ApprovalPayload, ApprovalDecision, DecideInput } 
 export { ActivityRegistry, ActivityError } from "./sdk.ts";
 export type { ActivityFunction, ActivityContext } from "./sdk.ts";
 export { createRegistry } from "./registry.ts";
-export { ClientError } from "./errors.ts";
+export { ClientError, conflict, invalid, notFound } from "./errors.ts";
 export type { ClientErrorCode } from "./errors.ts";
 export { recordActivities } from "./registrations.ts";

@@ -1,0 +1,72 @@
+/**
+ * API tokens for other systems: created by an admin with the roles they carry, shown once, stored
+ * as a digest, revoked at any time. Instance histories record a token's acts as "token:<name>".
+ */
+import { randomUUID } from "node:crypto";
+import type { Database } from "@flowcraft/db";
+import { invalid, notFound } from "@flowcraft/runtime";
+import { isRole, ROLES, type Principal, type Role } from "./roles.ts";
+import { digestOf, newSecret } from "./secrets.ts";
+
+/** Every token starts with this, so that secret scanners and people recognise one. */
+export const TOKEN_PREFIX = "fc_";
+
+export interface ApiTokenView {
+  id: string;
+  name: string;
+  roles: Role[];
+  createdBy: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revoked: boolean;
+}
+
+const TOKEN_NAME = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$/;
+
+export class ApiTokens {
+  constructor(private readonly db: Database) {}
+
+  /** Creates a token; the secret in the answer is never shown again. */
+  async create(input: { name: string; roles: string[] }, createdBy: string): Promise<{ token: ApiTokenView; secret: string }> {
+    const name = input.name.trim();
+    if (!TOKEN_NAME.test(name)) throw invalid("token name must be 1-64 letters, digits, spaces, . _ or -");
+    const unknown = input.roles.filter((role) => !isRole(role));
+    if (unknown.length > 0) throw invalid(`unknown role ${unknown.map((r) => `"${r.slice(0, 40)}"`).join(", ")}; roles are ${ROLES.join(", ")}`);
+    const secret = newSecret(TOKEN_PREFIX);
+    const row = await this.db.prisma.apiToken.create({
+      data: { id: randomUUID(), name, tokenHash: digestOf(secret), roles: ROLES.filter((role) => input.roles.includes(role)), createdBy },
+    });
+    return { token: toView(row), secret };
+  }
+
+  async list(): Promise<ApiTokenView[]> {
+    return (await this.db.prisma.apiToken.findMany({ orderBy: { createdAt: "desc" } })).map(toView);
+  }
+
+  async revoke(id: string): Promise<ApiTokenView> {
+    const found = await this.db.prisma.apiToken.findUnique({ where: { id } });
+    if (!found) throw notFound(`there is no API token "${id.slice(0, 64)}"`);
+    return toView(await this.db.prisma.apiToken.update({ where: { id }, data: { revokedAt: found.revokedAt ?? new Date() } }));
+  }
+
+  /** Who a presented token acts as, or null when it is unknown or revoked. */
+  async principalOf(secret: string): Promise<Principal | null> {
+    if (!secret.startsWith(TOKEN_PREFIX)) return null;
+    const rows = await this.db.prisma.$queryRaw<Array<{ name: string; roles: string[] }>>`
+      UPDATE api_token SET last_used_at = now() WHERE token_hash = ${digestOf(secret)} AND revoked_at IS NULL RETURNING name, roles`;
+    const row = rows[0];
+    return row ? { kind: "token", name: `token:${row.name}`, roles: row.roles.filter(isRole), groups: [] } : null;
+  }
+}
+
+function toView(row: { id: string; name: string; roles: string[]; createdBy: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }): ApiTokenView {
+  return {
+    id: row.id,
+    name: row.name,
+    roles: row.roles.filter(isRole),
+    createdBy: row.createdBy,
+    createdAt: row.createdAt.toISOString(),
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    revoked: row.revokedAt !== null,
+  };
+}
