@@ -12,8 +12,12 @@ import type jsonata from "jsonata";
 
 /** Nested evaluations (about three per level of a recursive function): deep enough for real data, far from the JS stack limit. */
 export const EXPRESSION_DEPTH_BUDGET = 500;
-/** Evaluation steps: about 0.1 to 0.4 s of work, well inside the time budget, and a loop over 50,000 items. */
-export const EXPRESSION_STEP_BUDGET = 250_000;
+/**
+ * Evaluation steps: a loop over about 25,000 items, and about 0.1 s of work, so that a runaway
+ * meets this budget, which replays, long before the time budget, which does not, even on a busy
+ * machine (a quarter of a million steps already took over a second on two loaded cores).
+ */
+export const EXPRESSION_STEP_BUDGET = 100_000;
 /** Running time of one evaluation, not counting the pauses below. */
 export const EXPRESSION_TIME_BUDGET_MS = 1_000;
 /**

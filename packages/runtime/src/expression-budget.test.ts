@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EXPRESSION_STEP_BUDGET } from "@flowcraft/engine";
 import { ActivityRegistry } from "./sdk.ts";
 import { createTestRuntime, waitForInstance, type TestRuntime } from "./test-helpers.ts";
 
@@ -34,7 +35,7 @@ describe("runaway expressions on a real database", () => {
     for (const [i, { instanceId }] of runaways.entries()) {
       const failed = await waitForInstance(rt.instances, instanceId);
       expect(failed).toMatchObject({ runtimeStatus: "FAILED", failure: { name: "ExpressionError", node: "loop" } });
-      expect(failed.failure?.message.startsWith(`${RUNAWAYS[i]}: exceeded the step budget of 250000 evaluation steps`)).toBe(true);
+      expect(failed.failure?.message.startsWith(`${RUNAWAYS[i]}: exceeded the step budget of ${EXPRESSION_STEP_BUDGET} evaluation steps`)).toBe(true);
       const { rows } = await rt.db.pool.query("SELECT type, data FROM history_event WHERE instance_id = $1 ORDER BY seq", [instanceId]);
       expect(rows.map((r) => r.type), RUNAWAYS[i]).toEqual(["execution_started", "execution_failed"]);
     }
