@@ -15,6 +15,8 @@ export interface WorkflowError {
   /** Attempts made, for an activity that gave up. */
   attempts?: number;
   details?: Json;
+  /** Set by an activity whose failure another attempt cannot change: its step is not retried. */
+  nonRetryable?: boolean;
 }
 
 /** Where a new generation (after continue-as-new) picks up: a monitor's next check. */
