@@ -1,6 +1,7 @@
 /**
  * @flowcraft/engine: the pure workflow interpreter. `decide(definition, history, now)` returns the
- * next commands and the events that record them; no I/O, no clock of its own, no randomness.
+ * next commands and the events that record them; no I/O, no randomness, and no clock but the one
+ * that bounds how long an expression may run (see expression-budget.ts).
  */
 export { decide } from "./decide.ts";
 export type { Decision } from "./decide.ts";
