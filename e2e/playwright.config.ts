@@ -34,7 +34,14 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,
-    // A fresh embedded database per run, so the tests see exactly the example workflows.
-    env: { PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: "", FLOWCRAFT_DATA_DIR: mkdtempSync(join(tmpdir(), "flowcraft-e2e-")) },
+    // A fresh embedded database per run, so the tests see exactly the example workflows. The
+    // job-monitor test points its http steps at this server, on loopback.
+    env: {
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_URL: "",
+      FLOWCRAFT_DATA_DIR: mkdtempSync(join(tmpdir(), "flowcraft-e2e-")),
+      FLOWCRAFT_HTTP_ALLOW: "127.0.0.1",
+    },
   },
 });

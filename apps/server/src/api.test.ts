@@ -6,7 +6,7 @@ let server: TestServer;
 const BODY_LIMIT_BYTES = 64 * 1024;
 
 beforeAll(async () => {
-  server = await startTestServer({}, BODY_LIMIT_BYTES);
+  server = await startTestServer({ bodyLimitBytes: BODY_LIMIT_BYTES });
 });
 afterAll(() => server.close());
 

@@ -1,5 +1,6 @@
 /** Server settings from the environment; every variable is documented in the README. */
 import { resolve } from "node:path";
+import { HttpAllowlist } from "@flowcraft/runtime";
 
 export interface Config {
   port: number;
@@ -13,6 +14,8 @@ export interface Config {
   seedExamples: boolean;
   /** Largest request body in bytes. */
   bodyLimitBytes: number;
+  /** Non-public hosts, addresses and CIDR ranges the `http` activity may reach. */
+  httpAllow: string[];
   /** Built web app to serve, if it exists. */
   webDistDir: string;
 }
@@ -35,6 +38,17 @@ function flag(name: string, fallback: boolean): boolean {
   throw new Error(`${name} must be true or false, got "${raw}"`);
 }
 
+/** A comma-separated list of hosts, IP addresses and CIDR ranges. */
+function hosts(name: string): string[] {
+  const entries = (process.env[name] ?? "").split(",").map((entry) => entry.trim()).filter((entry) => entry !== "");
+  try {
+    HttpAllowlist.parse(entries);
+  } catch (error) {
+    throw new Error(`${name}: ${(error as Error).message}`);
+  }
+  return entries;
+}
+
 export function loadConfig(): Config {
   return {
     port: integer("PORT", 3000, 0, 65_535),
@@ -45,6 +59,7 @@ export function loadConfig(): Config {
     inProcessWorker: flag("FLOWCRAFT_WORKER", true),
     seedExamples: flag("FLOWCRAFT_SEED_EXAMPLES", true),
     bodyLimitBytes: integer("FLOWCRAFT_BODY_LIMIT_BYTES", 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
+    httpAllow: hosts("FLOWCRAFT_HTTP_ALLOW"),
     webDistDir: resolve(import.meta.dirname, "../../web/dist"),
   };
 }

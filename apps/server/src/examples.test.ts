@@ -10,14 +10,18 @@ let mostRunning = 0;
 
 beforeAll(async () => {
   server = await startTestServer({
-    // Slow enough that parallel items overlap, so the concurrency limit is observable.
-    process_work_item: async (input) => {
-      running++;
-      mostRunning = Math.max(mostRunning, running);
-      await new Promise((resolve) => setTimeout(resolve, 40));
-      running--;
-      return (input as number) * 2;
+    activities: {
+      // Slow enough that parallel items overlap, so the concurrency limit is observable.
+      process_work_item: async (input) => {
+        running++;
+        mostRunning = Math.max(mostRunning, running);
+        await new Promise((resolve) => setTimeout(resolve, 40));
+        running--;
+        return (input as number) * 2;
+      },
     },
+    // job-monitor polls a status server of this test on loopback.
+    httpAllow: ["127.0.0.1"],
   });
 });
 

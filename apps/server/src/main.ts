@@ -12,7 +12,7 @@ console.log(db.embedded ? `database: embedded PGlite in ${config.dataDir}` : "da
 const workflows = new Workflows(db);
 const instances = new Instances(db);
 const drafts = new Drafts(db);
-const worker = config.inProcessWorker ? new Worker(db, { activities: exampleRegistry() }) : null;
+const worker = config.inProcessWorker ? new Worker(db, { activities: exampleRegistry(), httpAllow: config.httpAllow }) : null;
 await worker?.start();
 if (config.seedExamples) {
   const published = await seedExamples(db, workflows);

@@ -18,10 +18,18 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(overrides: Record<string, ActivityFunction> = {}, bodyLimitBytes = 256 * 1024): Promise<TestServer> {
+export interface TestServerOptions {
+  /** Example activities replaced by the test's own. */
+  activities?: Record<string, ActivityFunction>;
+  bodyLimitBytes?: number;
+  /** What the http activity may reach besides public addresses: the test's own loopback servers. */
+  httpAllow?: string[];
+}
+
+export async function startTestServer({ activities = {}, bodyLimitBytes = 256 * 1024, httpAllow = [] }: TestServerOptions = {}): Promise<TestServer> {
   const db = await createTestDatabase();
   const workflows = new Workflows(db);
-  const worker = new Worker(db, { activities: exampleRegistry(overrides), onError: (e) => console.error(e) });
+  const worker = new Worker(db, { activities: exampleRegistry(activities), httpAllow, onError: (e) => console.error(e) });
   await worker.start();
   await seedExamples(db, workflows);
   const app = await buildApp({ workflows, drafts: new Drafts(db), instances: new Instances(db), approvals: new Approvals(db), bodyLimitBytes });

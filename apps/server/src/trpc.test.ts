@@ -8,7 +8,7 @@ let server: TestServer;
 const BODY_LIMIT_BYTES = 2 * MAX_DEFINITION_BYTES;
 
 beforeAll(async () => {
-  server = await startTestServer({}, BODY_LIMIT_BYTES);
+  server = await startTestServer({ bodyLimitBytes: BODY_LIMIT_BYTES });
 });
 afterAll(() => server.close());
 

@@ -1,6 +1,7 @@
 /** `pnpm worker`: an extra worker process against the same Postgres as the server. */
 import { connect, migrate } from "@flowcraft/db";
 import { Worker } from "@flowcraft/runtime";
+import { loadConfig } from "./config.ts";
 import { exampleRegistry } from "./examples/index.ts";
 
 const url = process.env.DATABASE_URL;
@@ -10,7 +11,7 @@ if (!url) {
 }
 const db = connect(url);
 await migrate(db.pool);
-const worker = new Worker(db, { activities: exampleRegistry() });
+const worker = new Worker(db, { activities: exampleRegistry(), httpAllow: loadConfig().httpAllow });
 await worker.start();
 console.log(`worker ${worker.id} running activities: ${worker.activityNames.join(", ")}`);
 

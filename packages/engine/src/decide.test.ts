@@ -120,6 +120,15 @@ describe("activity retries", () => {
       error: { message: "attempt 4 broke", attempts: 4, node: "flaky" },
     });
   });
+
+  it("fails at once, whatever attempts are left, when the activity says retrying cannot help", async () => {
+    const sim = new Simulation(retrying, {});
+    sim.start(null);
+    await sim.decide();
+    sim.append({ type: "activity_started", activityId: "flaky", attempt: 1, worker: "test" });
+    sim.append({ type: "activity_failed", activityId: "flaky", attempt: 1, error: { name: "HttpRefused", message: "refused", nonRetryable: true } });
+    expect(await sim.decide()).toEqual([{ type: "fail", error: { name: "HttpRefused", message: "refused", nonRetryable: true, node: "flaky", attempts: 1 } }]);
+  });
 });
 
 describe("fan-out / fan-in", () => {

@@ -7,7 +7,7 @@ import type { Json } from "./json.ts";
 
 /** An error as recorded in history and returned by the API. */
 export interface WorkflowError {
-  /** Kind of error: ActivityFailed, ActivityTimeout, Timeout, ExpressionError, NoChoiceMatched, or a fail node's name. */
+  /** Kind of error: ActivityFailed, ActivityTimeout, Timeout, ExpressionError, ExpressionTimeout, NoChoiceMatched, or a fail node's name. */
   name: string;
   message: string;
   /** The node where it happened. */
@@ -15,6 +15,8 @@ export interface WorkflowError {
   /** Attempts made, for an activity that gave up. */
   attempts?: number;
   details?: Json;
+  /** Set by an activity whose failure another attempt cannot change: its step is not retried. */
+  nonRetryable?: boolean;
 }
 
 /** Where a new generation (after continue-as-new) picks up: a monitor's next check. */

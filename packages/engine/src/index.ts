@@ -1,6 +1,7 @@
 /**
  * @flowcraft/engine: the pure workflow interpreter. `decide(definition, history, now)` returns the
- * next commands and the events that record them; no I/O, no clock of its own, no randomness.
+ * next commands and the events that record them; no I/O, no randomness, and no clock but the one
+ * that bounds how long an expression may run (see expression-budget.ts).
  */
 export { decide } from "./decide.ts";
 export type { Decision } from "./decide.ts";
@@ -24,7 +25,8 @@ export { interpret } from "./interpreter.ts";
 export type { NodeStatus, NodeTrace, Interpretation } from "./interpreter.ts";
 export { summarize, RUNTIME_STATUSES, TERMINAL_STATUSES } from "./summary.ts";
 export type { InstanceSummary, RuntimeStatus } from "./summary.ts";
-export { evaluate, ExpressionError } from "./expression.ts";
+export { evaluate, ExpressionError, ExpressionTimeoutError } from "./expression.ts";
+export { EXPRESSION_DEPTH_BUDGET, EXPRESSION_STEP_BUDGET, EXPRESSION_TIME_BUDGET_MS } from "./expression-budget.ts";
 export { retryDelaySeconds, maxAttemptsOf } from "./retry.ts";
 export { progressOf } from "./progress.ts";
 export type { AttemptRecord, Ending, FanOutCounts, InstanceProgress, NodeProgress, PlaceProgress, RetryInfo, StepState, TimerRecord, WaitingInfo, WaitRecord } from "./progress.ts";

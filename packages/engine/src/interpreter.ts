@@ -5,14 +5,13 @@
  */
 import type { Definition, Graph, Node } from "@flowcraft/definition";
 import type { Command } from "./commands.ts";
-import { ExpressionError } from "./expression.ts";
+import { evaluate, ExpressionError, ExpressionTimeoutError } from "./expression.ts";
 import type { Facts } from "./facts.ts";
 import type { WorkflowError } from "./history.ts";
 import type { Json } from "./json.ts";
 import { runActivity, runDecision, runEnd, runFail, runTimer, runWait } from "./steps.ts";
 import { runGroup, runMap, runMonitor, runParallel } from "./containers.ts";
 import { contextOf, type Scope } from "./scope.ts";
-import { evaluate } from "./expression.ts";
 
 /** State of one node in one place of the execution (a map iteration has its own). */
 export type NodeStatus = "running" | "waiting" | "retrying" | "completed" | "failed";
@@ -55,7 +54,20 @@ export async function interpret(definition: Definition, facts: Facts): Promise<I
   if (!facts.started || facts.ended) return run;
   const resume = facts.resume;
   const scope: Scope = { input: facts.input, steps: { ...resume?.steps } };
-  const outcome = await runGraph(run, definition, scope, "", resume?.node ?? definition.start, facts.started.seq);
+  let outcome: Outcome;
+  try {
+    outcome = await runGraph(run, definition, scope, "", resume?.node ?? definition.start, facts.started.seq);
+  } catch (error) {
+    if (!(error instanceof ExpressionTimeoutError)) throw error;
+    // The interpreter re-evaluates expressions on every decision, and an evaluation that ran out
+    // of time once may finish in time on the next (or the other way round). Taking the node's
+    // error path would record commands that a later replay might not reproduce, so the instance
+    // fails here instead: execution_failed is recorded once, and an ended instance is never
+    // interpreted again. Depth and step overruns are counted, replay the same way, and stay
+    // ordinary step failures.
+    run.commands.length = 0;
+    outcome = { kind: "error", error: { name: error.name, message: error.message, ...(error.node ? { node: error.node } : {}) }, at: facts.started.seq };
+  }
   if (outcome.kind === "done") run.commands.push({ type: "complete", output: outcome.output });
   if (outcome.kind === "error") run.commands.push({ type: "fail", error: outcome.error });
   return run;
@@ -105,6 +117,7 @@ async function runNodeSafely(run: Run, id: string, node: Node, scope: Scope, pre
     return await runNode(run, id, node, scope, prefix, previous, at);
   } catch (error) {
     if (error instanceof ExpressionError) return fail("ExpressionError", error.message, id, at);
+    if (error instanceof ExpressionTimeoutError) error.node ??= id;
     throw error;
   }
 }
@@ -142,6 +155,10 @@ async function evaluateOrError(expression: string, scope: Scope, node: string, a
   try {
     return { kind: "done", output: await evaluate(expression, contextOf(scope)), at };
   } catch (error) {
+    if (error instanceof ExpressionTimeoutError) {
+      error.node ??= node;
+      throw error;
+    }
     return fail("ExpressionError", (error as Error).message, node, at);
   }
 }

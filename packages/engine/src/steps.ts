@@ -31,7 +31,7 @@ export async function runActivity(run: Run, id: string, node: ActivityNode, scop
   if (facts.completed) return { kind: "done", output: facts.completed.output, at: facts.completed.seq };
   if (facts.failed) {
     const attempt = facts.attempt;
-    if (attempt < maxAttemptsOf(node.retry)) {
+    if (attempt < maxAttemptsOf(node.retry) && !facts.failed.error.nonRetryable) {
       run.commands.push({
         type: "retry_activity",
         activityId: key,

@@ -279,7 +279,12 @@ function toStoredJson(value: unknown): Json {
 function toWorkflowError(error: unknown): WorkflowError {
   const found: WorkflowError =
     error instanceof ActivityError
-      ? { name: error.errorName, message: error.message, ...(error.details !== undefined ? { details: error.details } : {}) }
+      ? {
+          name: error.errorName,
+          message: error.message,
+          ...(error.details !== undefined ? { details: error.details } : {}),
+          ...(error.options.nonRetryable ? { nonRetryable: true } : {}),
+        }
       : { name: "ActivityFailed", message: error instanceof Error ? error.message : String(error) };
   // Postgres cannot store NUL in JSON; an error must always be storable.
   return JSON.parse(JSON.stringify(found).replaceAll("\\u0000", "\\ufffd")) as WorkflowError;

@@ -21,6 +21,8 @@ export type { PendingApproval, ApprovalPayload, ApprovalDecision, DecideInput } 
 export { ActivityRegistry, ActivityError } from "./sdk.ts";
 export type { ActivityFunction, ActivityContext } from "./sdk.ts";
 export { createRegistry } from "./registry.ts";
+export type { BuiltInOptions } from "./registry.ts";
+export { HttpAllowlist } from "./activities/http-allowlist.ts";
 export { ClientError, conflict, invalid, notFound } from "./errors.ts";
 export type { ClientErrorCode } from "./errors.ts";
 export { recordActivities } from "./registrations.ts";

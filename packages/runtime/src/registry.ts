@@ -1,8 +1,18 @@
 /** A registry with the built-in activities, ready for a worker. */
-import { http } from "./activities/http.ts";
+import { HttpAllowlist } from "./activities/http-allowlist.ts";
+import { createHttpActivity } from "./activities/http.ts";
 import { transform } from "./activities/transform.ts";
 import { ActivityRegistry } from "./sdk.ts";
 
-export function createRegistry(): ActivityRegistry {
-  return new ActivityRegistry().register("http", http).register("transform", transform);
+export interface BuiltInOptions {
+  /**
+   * Host names, IP addresses and CIDR ranges (`localhost`, `10.0.0.5`, `10.0.0.0/8`) that the
+   * `http` activity may reach although they are not public. By default it reaches public
+   * addresses only.
+   */
+  httpAllow?: readonly string[];
+}
+
+export function createRegistry(options: BuiltInOptions = {}): ActivityRegistry {
+  return new ActivityRegistry().register("http", createHttpActivity(HttpAllowlist.parse(options.httpAllow ?? []))).register("transform", transform);
 }

@@ -12,12 +12,17 @@ export interface ActivityContext {
 
 export type ActivityFunction = (input: Json, context: ActivityContext) => Json | Promise<Json> | void | Promise<void>;
 
-/** An error an activity throws on purpose; `name` lets an error path handle it selectively. */
+/**
+ * An error an activity throws on purpose; `name` lets an error path handle it selectively.
+ * `nonRetryable` says that another attempt cannot succeed, so the step fails without the retries
+ * its policy would allow.
+ */
 export class ActivityError extends Error {
   constructor(
     message: string,
     readonly errorName = "ActivityFailed",
     readonly details?: Json,
+    readonly options: { nonRetryable?: boolean } = {},
   ) {
     super(message);
     this.name = errorName;

@@ -9,12 +9,12 @@ import { ActivityRunner } from "./activity-runner.ts";
 import type { FinishedTask } from "./local-results.ts";
 import { INBOX_CHANNEL, Notifier, TASKS_CHANNEL } from "./notifier.ts";
 import { Orchestrator } from "./orchestrator.ts";
-import { createRegistry } from "./registry.ts";
+import { createRegistry, type BuiltInOptions } from "./registry.ts";
 import type { ActivityRegistry } from "./sdk.ts";
 import { recordActivities } from "./registrations.ts";
 import { Signal } from "./signal.ts";
 
-export interface WorkerOptions {
+export interface WorkerOptions extends BuiltInOptions {
   /** Activities this worker runs; the built-ins are always included. */
   activities?: ActivityRegistry;
   /** Run decision turns (default true). */
@@ -50,7 +50,7 @@ export class Worker {
     private readonly db: Database,
     private readonly options: WorkerOptions = {},
   ) {
-    this.registry = withBuiltIns(options.activities);
+    this.registry = withBuiltIns(options.activities, options);
     const onError = options.onError ?? ((error: unknown) => console.error(`worker ${this.id}:`, error));
     this.notifier = new Notifier(db.url, { [INBOX_CHANNEL]: this.inboxSignal, [TASKS_CHANNEL]: this.tasksSignal });
     // Results go straight to this worker's decisions when it makes them, else through the inbox.
@@ -96,8 +96,8 @@ export class Worker {
   }
 }
 
-function withBuiltIns(activities: ActivityRegistry | undefined): ActivityRegistry {
-  const registry = createRegistry();
+function withBuiltIns(activities: ActivityRegistry | undefined, options: BuiltInOptions): ActivityRegistry {
+  const registry = createRegistry(options);
   for (const name of activities?.names() ?? []) {
     if (!registry.get(name)) registry.register(name, activities!.get(name)!);
   }

@@ -2,18 +2,53 @@
  * Built-in `http`: the step's input expression yields {method, url, headers, body}; the step's
  * timeout bounds the request.
  * Output is {status, headers, body}; a non-2xx status is a failure the retry policy handles.
+ * Workflows are untrusted: the request reaches only public addresses and those the worker's
+ * allowlist names, on every redirect too, and the answer is read only up to a size cap.
  */
 import type { Json } from "@flowcraft/engine";
+import { fetch, type Response } from "undici";
 import { ActivityError, type ActivityFunction } from "../sdk.ts";
+import type { HttpAllowlist } from "./http-allowlist.ts";
+import { HttpGuard, HttpRefusal } from "./http-guard.ts";
 
 /** Largest response body kept: the output is stored in history. */
 export const HTTP_MAX_RESPONSE_BYTES = 1024 * 1024;
+/** Redirects followed per request: enough for http to https and a moved resource, not for a loop. */
+export const HTTP_MAX_REDIRECTS = 5;
+/** Where the refusal message tells an operator to allow a host. */
+const ALLOWLIST_SETTING = "FLOWCRAFT_HTTP_ALLOW";
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+/** Sent on a redirect only to the origin they were meant for. */
+const CREDENTIAL_HEADERS = new Set(["authorization", "cookie", "proxy-authorization"]);
+/** Describe a body, so they go when a redirect drops the body. */
+const BODY_HEADERS = new Set(["content-type", "content-length", "content-encoding", "content-language", "content-location"]);
 
 interface HttpRequest {
   method: string;
   url: URL;
   headers: Record<string, string>;
   body: string | undefined;
+}
+
+/** The http activity of a worker, which may reach the non-public hosts the allowlist names. */
+export function createHttpActivity(allowlist: HttpAllowlist): ActivityFunction {
+  const guard = new HttpGuard(allowlist);
+  return async (input, { signal }) => {
+    const request = parseRequest(input);
+    const describe = `http ${request.method} ${request.url}`;
+    let body: string;
+    let response: Response;
+    try {
+      response = await follow(request, guard, signal);
+      body = await readCapped(response, describe);
+    } catch (error) {
+      throw failure(error, describe, signal);
+    }
+    const output = { status: response.status, headers: Object.fromEntries(response.headers.entries()), body: parseBody(response, body) };
+    if (!response.ok) throw new ActivityError(`${describe} answered ${response.status}`, "HttpError", output);
+    return output;
+  };
 }
 
 function parseRequest(input: Json): HttpRequest {
@@ -42,35 +77,87 @@ function parseRequest(input: Json): HttpRequest {
   return { method: method.toUpperCase(), url: parsed, headers: headerMap, body: text };
 }
 
-export const http: ActivityFunction = async (input, { signal }) => {
-  const request = parseRequest(input);
-  let response: Response;
-  try {
-    response = await fetch(request.url, { method: request.method, headers: request.headers, body: request.body, signal, redirect: "follow" });
-  } catch (error) {
-    if (signal.aborted) throw new ActivityError(`http ${request.method} ${request.url} timed out`, "ActivityTimeout");
-    throw new ActivityError(`http ${request.method} ${request.url} failed: ${(error as Error).message}`, "HttpError");
-  }
-  const declared = Number(response.headers.get("content-length") ?? 0);
-  if (declared > HTTP_MAX_RESPONSE_BYTES) {
-    await response.body?.cancel();
-    throw new ActivityError(`http response of ${request.url} is over ${HTTP_MAX_RESPONSE_BYTES} bytes`, "HttpError");
-  }
-  const raw = await response.text();
-  if (Buffer.byteLength(raw) > HTTP_MAX_RESPONSE_BYTES) {
-    throw new ActivityError(`http response of ${request.url} is over ${HTTP_MAX_RESPONSE_BYTES} bytes`, "HttpError");
-  }
-  let body: Json = raw;
-  if ((response.headers.get("content-type") ?? "").includes("json") && raw.length > 0) {
+/** Sends the request and follows redirects by hand, so that each target is checked. */
+async function follow(first: HttpRequest, guard: HttpGuard, signal: AbortSignal): Promise<Response> {
+  let request = first;
+  for (let redirects = 0; ; redirects++) {
     try {
-      body = JSON.parse(raw) as Json;
-    } catch {
-      body = raw;
+      guard.checkAddressHost(request.url);
+      const { method, headers, body } = request;
+      const response = await fetch(request.url, { method, headers, body, signal, redirect: "manual", dispatcher: guard.dispatcher });
+      const location = response.headers.get("location");
+      if (!REDIRECT_STATUSES.has(response.status) || location === null) return response;
+      await response.body?.cancel();
+      if (redirects === HTTP_MAX_REDIRECTS) throw new ActivityError(`http ${first.method} ${first.url} redirected more than ${HTTP_MAX_REDIRECTS} times`, "HttpError");
+      request = redirected(request, response.status, new URL(location, request.url));
+    } catch (error) {
+      const refusal = refusalIn(error);
+      if (refusal && request !== first) throw new HttpRefusal(`redirected to ${request.url}: ${refusal.message}`);
+      throw error;
     }
   }
-  const output = { status: response.status, headers: Object.fromEntries(response.headers.entries()), body };
-  if (!response.ok) {
-    throw new ActivityError(`http ${request.method} ${request.url} answered ${response.status}`, "HttpError", output);
+}
+
+/** The request to send for a redirect, as browsers make it. */
+function redirected(request: HttpRequest, status: number, url: URL): HttpRequest {
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new ActivityError(`http ${request.method} ${request.url} redirected to ${url}, which is not http or https`, "HttpError");
   }
-  return output;
-};
+  const becomesGet = (status === 303 && request.method !== "HEAD") || ((status === 301 || status === 302) && request.method === "POST");
+  const crossOrigin = url.origin !== request.url.origin;
+  const headers = Object.fromEntries(
+    Object.entries(request.headers).filter(([name]) => !(becomesGet && BODY_HEADERS.has(name.toLowerCase())) && !(crossOrigin && CREDENTIAL_HEADERS.has(name.toLowerCase()))),
+  );
+  return becomesGet ? { method: "GET", url, headers, body: undefined } : { ...request, url, headers };
+}
+
+/** Reads the body as it arrives and stops as soon as it is over the cap, whatever the headers said. */
+async function readCapped(response: Response, describe: string): Promise<string> {
+  const tooLarge = () => new ActivityError(`${describe}: the response is over ${HTTP_MAX_RESPONSE_BYTES} bytes`, "HttpError");
+  if (Number(response.headers.get("content-length") ?? 0) > HTTP_MAX_RESPONSE_BYTES) {
+    await response.body?.cancel();
+    throw tooLarge();
+  }
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > HTTP_MAX_RESPONSE_BYTES) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+function parseBody(response: Response, raw: string): Json {
+  if (!(response.headers.get("content-type") ?? "").includes("json") || raw.length === 0) return raw;
+  try {
+    return JSON.parse(raw) as Json;
+  } catch {
+    return raw;
+  }
+}
+
+/** The refusal behind an error: thrown by the guard, or by the lookup inside fetch. */
+function refusalIn(error: unknown): HttpRefusal | undefined {
+  for (let cause = error; cause instanceof Error; cause = cause.cause) {
+    if (cause instanceof HttpRefusal) return cause;
+  }
+  return undefined;
+}
+
+function failure(error: unknown, describe: string, signal: AbortSignal): ActivityError {
+  if (error instanceof ActivityError) return error;
+  const refusal = refusalIn(error);
+  // Refused whatever the attempt: only the worker's configuration can change that.
+  if (refusal) return new ActivityError(`${describe} refused: ${refusal.message}; allow it with ${ALLOWLIST_SETTING}`, "HttpRefused", undefined, { nonRetryable: true });
+  if (signal.aborted) return new ActivityError(`${describe} timed out`, "ActivityTimeout");
+  const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
+  return new ActivityError(`${describe} failed: ${(error as Error).message}${cause}`, "HttpError");
+}

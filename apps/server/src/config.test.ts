@@ -1,0 +1,25 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { loadConfig } from "./config.ts";
+
+const saved = process.env.FLOWCRAFT_HTTP_ALLOW;
+afterEach(() => {
+  if (saved === undefined) delete process.env.FLOWCRAFT_HTTP_ALLOW;
+  else process.env.FLOWCRAFT_HTTP_ALLOW = saved;
+});
+
+describe("FLOWCRAFT_HTTP_ALLOW", () => {
+  it("lists host names, IP addresses and CIDR ranges", () => {
+    process.env.FLOWCRAFT_HTTP_ALLOW = " 127.0.0.1, localhost,10.0.0.0/8,,::1 ";
+    expect(loadConfig().httpAllow).toEqual(["127.0.0.1", "localhost", "10.0.0.0/8", "::1"]);
+  });
+
+  it("allows nothing but public addresses when unset", () => {
+    delete process.env.FLOWCRAFT_HTTP_ALLOW;
+    expect(loadConfig().httpAllow).toEqual([]);
+  });
+
+  it("refuses an entry that is no host, address or range, naming the variable", () => {
+    process.env.FLOWCRAFT_HTTP_ALLOW = "127.0.0.1,http://intranet";
+    expect(() => loadConfig()).toThrow(/^FLOWCRAFT_HTTP_ALLOW: "http:\/\/intranet" is neither a host name/);
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * The budget every expression evaluation runs within, enforced through JSONata's own evaluation
+ * hook (`__evaluate_entry`, called before each step of the evaluation).
+ *
+ * Depth and steps are counted, so whether an expression stays within them depends only on the
+ * expression and its data: a replay of the history gets the same answer, and an overrun is an
+ * ordinary step failure. Time is a backstop for what the counts do not see (a built-in function
+ * working on a lot of data between two steps, a machine under load); since elapsed time differs
+ * from one run to the next, the interpreter treats a time overrun differently (see interpret()).
+ */
+import type jsonata from "jsonata";
+
+/** Nested evaluations (about three per level of a recursive function): deep enough for real data, far from the JS stack limit. */
+export const EXPRESSION_DEPTH_BUDGET = 500;
+/**
+ * Evaluation steps: a loop over about 25,000 items, and about 0.1 s of work, so that a runaway
+ * meets this budget, which replays, long before the time budget, which does not, even on a busy
+ * machine (a quarter of a million steps already took over a second on two loaded cores).
+ */
+export const EXPRESSION_STEP_BUDGET = 100_000;
+/** Running time of one evaluation, not counting the pauses below. */
+export const EXPRESSION_TIME_BUDGET_MS = 1_000;
+/**
+ * Steps between pauses that let the worker's other work (other instances, activities, requests)
+ * run. Counted rather than timed, so that the interleaving inside one evaluation (JSONata
+ * evaluates array and object constructors concurrently) is the same on every replay.
+ */
+const PAUSE_EVERY_STEPS = 10_000;
+
+export type Budget = "depth" | "steps" | "time";
+
+/** Thrown from the hook when an evaluation goes over one of its budgets. */
+export class BudgetExceeded extends Error {
+  override name = "BudgetExceeded";
+  constructor(readonly budget: Budget) {
+    super(describeBudget(budget));
+  }
+}
+
+function describeBudget(budget: Budget): string {
+  switch (budget) {
+    case "depth":
+      return `exceeded the depth budget of ${EXPRESSION_DEPTH_BUDGET} nested evaluations (a recursion that never ends?)`;
+    case "steps":
+      return `exceeded the step budget of ${EXPRESSION_STEP_BUDGET} evaluation steps (a loop that never ends, or over too much data?)`;
+    case "time":
+      return `exceeded the time budget of ${EXPRESSION_TIME_BUDGET_MS} ms`;
+  }
+}
+
+/** What one evaluation has spent so far. */
+interface Spent {
+  steps: number;
+  /** Running time before the current slice (between two pauses). */
+  ranMs: number;
+  sliceStartedAt: number;
+  exceeded?: BudgetExceeded;
+}
+
+/** The parts of JSONata's evaluation frame the hook reads: `base` is the frame of one `evaluate` call. */
+interface Frame {
+  base: { depth: number };
+}
+
+/**
+ * Keyed by the frame of each `evaluate` call, so that concurrent evaluations of one compiled
+ * expression (two instances deciding at once) keep separate accounts.
+ */
+const spending = new WeakMap<object, Spent>();
+
+const EVALUATE_ENTRY = Symbol.for("jsonata.__evaluate_entry");
+
+/** Makes every evaluation of this compiled expression run within the budget. */
+export function enforceBudget(expression: jsonata.Expression) {
+  // JSONata looks its hooks up by symbol; its typings only know string names.
+  expression.assign(EVALUATE_ENTRY as unknown as string, onEntry);
+}
+
+function onEntry(_node: unknown, _input: unknown, frame: Frame): Promise<void> | undefined {
+  const now = performance.now();
+  let spent = spending.get(frame.base);
+  if (!spent) {
+    spent = { steps: 0, ranMs: 0, sliceStartedAt: now };
+    spending.set(frame.base, spent);
+  }
+  // Once over, every later step fails too, even where JSONata wraps the first error ($eval).
+  if (spent.exceeded) throw spent.exceeded;
+  spent.steps++;
+  if (frame.base.depth > EXPRESSION_DEPTH_BUDGET) throw exceed(spent, "depth");
+  if (spent.steps > EXPRESSION_STEP_BUDGET) throw exceed(spent, "steps");
+  if (spent.ranMs + (now - spent.sliceStartedAt) > EXPRESSION_TIME_BUDGET_MS) throw exceed(spent, "time");
+  if (spent.steps % PAUSE_EVERY_STEPS !== 0) return undefined;
+  spent.ranMs += now - spent.sliceStartedAt;
+  const resumed = spent;
+  return new Promise<void>((resolve) =>
+    setTimeout(() => {
+      resumed.sliceStartedAt = performance.now();
+      resolve();
+    }, 0),
+  );
+}
+
+function exceed(spent: Spent, budget: Budget): BudgetExceeded {
+  spent.exceeded = new BudgetExceeded(budget);
+  return spent.exceeded;
+}
+
+/** The budget error behind a JSONata error, which may wrap it (`$eval` does). */
+export function budgetExceededIn(error: unknown): BudgetExceeded | undefined {
+  for (let cause = error; cause && typeof cause === "object"; cause = (cause as { error?: unknown }).error) {
+    if (cause instanceof BudgetExceeded) return cause;
+  }
+  return undefined;
+}
