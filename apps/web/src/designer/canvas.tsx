@@ -19,7 +19,7 @@ import { addNode, connect, disconnect, removeNodes, setPositions, toCanvasModel,
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import "./canvas.css";
 import { detailsOf } from "./describe.ts";
-import { flowEdgesOf, flowNodesOf, type ElementCache, type StepFlowNode } from "./flow-elements.ts";
+import { flowEdgesOf, flowNodesOf, withDragged, type ElementCache, type StepFlowNode } from "./flow-elements.ts";
 import { layoutModel } from "./layout.ts";
 import { NODE_TYPES } from "./node-views.tsx";
 import { problemCounts } from "./problems.ts";
@@ -70,18 +70,20 @@ export function Canvas({ problems }: { problems: Problem[] }) {
 
   const positions = useMemo(() => {
     const merged: Record<string, Point> = {};
-    for (const node of model.nodes) merged[node.id] = dragging[node.id] ?? node.position ?? layout[node.id] ?? { x: 0, y: 0 };
+    for (const node of model.nodes) merged[node.id] = node.position ?? layout[node.id] ?? { x: 0, y: 0 };
     return merged;
-  }, [model, layout, dragging]);
+  }, [model, layout]);
 
   const counts = useMemo(() => problemCounts(problems), [problems]);
   const selected = useMemo(() => new Set(selection), [selection]);
   // Per definition, not per frame: a drag only moves positions.
   const details = useMemo(() => detailsOf(definition), [definition]);
-  const nodes = useMemo(
+  const placed = useMemo(
     () => flowNodesOf({ model, positions, problems: counts, selection: selected, describe: (node) => ({ detail: details.get(node.id) ?? "", handles: node.handles }) }, cache.current),
     [model, positions, counts, selected, details],
   );
+  // Per frame of a drag: only the dragged nodes and the containers around them change.
+  const nodes = useMemo(() => withDragged(placed, dragging), [placed, dragging]);
   const edges = useMemo(() => flowEdgesOf(model), [model]);
 
   const onNodesChange = useCallback(
