@@ -9,6 +9,7 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore,
   type Connection,
   type EdgeChange,
   type FitViewOptions,
@@ -19,8 +20,9 @@ import { addNode, connect, disconnect, removeNodes, setPositions, toCanvasModel,
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import "./canvas.css";
 import { detailsOf } from "./describe.ts";
-import { flowEdgesOf, flowNodesOf, type ElementCache, type StepFlowNode } from "./flow-elements.ts";
+import { flowEdgesOf, flowNodesOf, withDragged, type ElementCache, type StepFlowNode } from "./flow-elements.ts";
 import { layoutModel } from "./layout.ts";
+import { detailLevelAt } from "./level-of-detail.ts";
 import { NODE_TYPES } from "./node-views.tsx";
 import { problemCounts } from "./problems.ts";
 import { useDesigner } from "./store.ts";
@@ -45,6 +47,9 @@ export function Canvas({ problems }: { problems: Problem[] }) {
   const select = useDesigner((s) => s.select);
   const setLayout = useDesigner((s) => s.setLayout);
   const flow = useReactFlow<StepFlowNode>();
+  // One subscription for the whole canvas: the nodes themselves do not re-render on zoom, CSS
+  // hides their detail (canvas.css).
+  const detail = useStore((s) => detailLevelAt(s.transform[2]));
   const [dragging, setDragging] = useState<Record<string, Point>>({});
   const cache = useRef<ElementCache>(new Map());
 
@@ -70,18 +75,20 @@ export function Canvas({ problems }: { problems: Problem[] }) {
 
   const positions = useMemo(() => {
     const merged: Record<string, Point> = {};
-    for (const node of model.nodes) merged[node.id] = dragging[node.id] ?? node.position ?? layout[node.id] ?? { x: 0, y: 0 };
+    for (const node of model.nodes) merged[node.id] = node.position ?? layout[node.id] ?? { x: 0, y: 0 };
     return merged;
-  }, [model, layout, dragging]);
+  }, [model, layout]);
 
   const counts = useMemo(() => problemCounts(problems), [problems]);
   const selected = useMemo(() => new Set(selection), [selection]);
   // Per definition, not per frame: a drag only moves positions.
   const details = useMemo(() => detailsOf(definition), [definition]);
-  const nodes = useMemo(
+  const placed = useMemo(
     () => flowNodesOf({ model, positions, problems: counts, selection: selected, describe: (node) => ({ detail: details.get(node.id) ?? "", handles: node.handles }) }, cache.current),
     [model, positions, counts, selected, details],
   );
+  // Per frame of a drag: only the dragged nodes and the containers around them change.
+  const nodes = useMemo(() => withDragged(placed, dragging), [placed, dragging]);
   const edges = useMemo(() => flowEdgesOf(model), [model]);
 
   const onNodesChange = useCallback(
@@ -160,7 +167,7 @@ export function Canvas({ problems }: { problems: Problem[] }) {
   );
 
   return (
-    <div className="canvas" data-testid="canvas" data-ready={unplaced.length === 0} onDragOver={(event) => {
+    <div className="canvas" data-testid="canvas" data-ready={unplaced.length === 0} data-detail={detail} onDragOver={(event) => {
       if (event.dataTransfer.types.includes(PALETTE_MIME)) {
         event.preventDefault();
         event.dataTransfer.dropEffect = "copy";
@@ -185,7 +192,8 @@ export function Canvas({ problems }: { problems: Problem[] }) {
         // Until the automatic layout has placed them, new nodes are drawn stacked at the origin.
         aria-busy={unplaced.length > 0}
       >
-        <Background />
+        {/* Zoomed far out its dots would be a sub-pixel haze, repainted on every frame of a pan. */}
+        {detail === "full" && <Background />}
         <Controls fitViewOptions={FIT_VIEW_OPTIONS} />
         <MiniMap pannable zoomable />
       </ReactFlow>

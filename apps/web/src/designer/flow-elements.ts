@@ -102,6 +102,51 @@ export function handleGeometry(kind: CanvasNode["kind"], sources: string[], size
   return handles;
 }
 
+/**
+ * The elements with the nodes of a drag in progress at their new positions. Only those nodes and
+ * the containers around them (which grow to hold them, as sizesOf would make them) become new
+ * objects: a frame of a drag costs what it moves, not the whole graph.
+ */
+export function withDragged(nodes: StepFlowNode[], dragging: Record<string, Point>): StepFlowNode[] {
+  const moved = Object.keys(dragging);
+  if (moved.length === 0) return nodes;
+  const { index, children } = treeOf(nodes);
+  const next = [...nodes];
+  const containers = new Set<number>();
+  for (const id of moved) {
+    const i = index.get(id);
+    if (i === undefined) continue;
+    next[i] = { ...next[i]!, position: dragging[id]! };
+    for (let parent = next[i]!.parentId; parent !== undefined; parent = next[index.get(parent)!]!.parentId) containers.add(index.get(parent)!);
+  }
+  // Children follow their parents in the list, so the innermost containers come last: size them first.
+  for (const i of [...containers].sort((a, b) => b - a)) {
+    const container = next[i]!;
+    const size = containerSize((children.get(container.id) ?? []).map((c) => ({ ...next[c]!.position, width: next[c]!.width!, height: next[c]!.height! })));
+    if (size.width === container.width && size.height === container.height) continue;
+    next[i] = { ...container, ...size, measured: size, handles: handleGeometry(container.data.kind, container.data.handles, size) };
+  }
+  return next;
+}
+
+/** Where each node is in the list and which nodes each container holds; kept per list, which only changes with the definition. */
+const trees = new WeakMap<StepFlowNode[], { index: Map<string, number>; children: Map<string, number[]> }>();
+
+function treeOf(nodes: StepFlowNode[]) {
+  let tree = trees.get(nodes);
+  if (tree) return tree;
+  tree = { index: new Map(), children: new Map() };
+  nodes.forEach((node, i) => {
+    tree!.index.set(node.id, i);
+    if (node.parentId === undefined) return;
+    const siblings = tree!.children.get(node.parentId);
+    if (siblings) siblings.push(i);
+    else tree!.children.set(node.parentId, [i]);
+  });
+  trees.set(nodes, tree);
+  return tree;
+}
+
 export function flowEdgesOf(model: CanvasModel): FlowEdge[] {
   return model.edges.map((edge) => ({
     id: edge.id,
@@ -120,7 +165,10 @@ export function sizesOf(model: CanvasModel, positions: Record<string, Point>): M
   const sizes = new Map<string, Size>();
   const children = new Map<string, CanvasNode[]>();
   for (const node of model.nodes) {
-    if (node.parent !== null) children.set(node.parent, [...(children.get(node.parent) ?? []), node]);
+    if (node.parent === null) continue;
+    const siblings = children.get(node.parent);
+    if (siblings) siblings.push(node);
+    else children.set(node.parent, [node]);
   }
   // Parents come before children in the model, so walking it backwards sizes children first.
   for (const node of [...model.nodes].reverse()) {

@@ -37,7 +37,7 @@ function SourceHandles({ nodeId, handles }: { nodeId: string; handles: string[] 
 
 export const StepNode = memo(function StepNode({ data, selected }: NodeProps<StepFlowNode>) {
   return (
-    <div className={`step step-${data.kind}${selected ? " selected" : ""}`} data-testid={`node-${data.nodeId}`}>
+    <div className={`step step-${data.kind}${selected ? " selected" : ""}${data.problems > 0 ? " has-problems" : ""}`} data-testid={`node-${data.nodeId}`}>
       <Handle id="in" type="target" position={Position.Top} className="handle" data-testid={`handle-${data.nodeId}-in`} />
       <div className="step-kind">{KIND_LABELS[data.kind]}</div>
       <div className="step-title">{data.title}</div>
@@ -55,7 +55,7 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Ste
 export const ContainerNode = memo(function ContainerNode({ data, selected }: NodeProps<StepFlowNode>) {
   const isBranch = data.kind === "branch";
   return (
-    <div className={`container container-${data.kind}${selected ? " selected" : ""}`} data-testid={`node-${data.nodeId}`}>
+    <div className={`container container-${data.kind}${selected ? " selected" : ""}${data.problems > 0 ? " has-problems" : ""}`} data-testid={`node-${data.nodeId}`}>
       {!isBranch && <Handle id="in" type="target" position={Position.Top} className="handle" data-testid={`handle-${data.nodeId}-in`} />}
       <div className="container-header">
         <span className="step-kind">{KIND_LABELS[data.kind]}</span> <span className="step-title">{data.title}</span>
@@ -74,7 +74,7 @@ export const ContainerNode = memo(function ContainerNode({ data, selected }: Nod
 export const StartNode = memo(function StartNode({ data }: NodeProps<StepFlowNode>) {
   return (
     <div className="start-marker" data-testid={`node-${data.nodeId}`}>
-      Start
+      <span className="start-label">Start</span>
       <Handle id="start" type="source" position={Position.Bottom} className="handle" data-testid={`handle-${data.nodeId}-start`} />
     </div>
   );
