@@ -5,6 +5,13 @@ import { fastifyTRPCPlugin, type CreateFastifyContextOptions } from "@trpc/serve
 import type { TRPCError } from "@trpc/server";
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import type { Approvals, Drafts, Instances, Workflows } from "@flowcraft/runtime";
+import { Authenticator } from "./accounts/access.ts";
+import { ApiTokens } from "./accounts/api-tokens.ts";
+import { Accounts } from "./accounts/accounts.ts";
+import { AuditLog } from "./accounts/audit.ts";
+import { installAccess } from "./accounts/fastify-access.ts";
+import { Sessions } from "./accounts/sessions.ts";
+import { authRoutes } from "./rest/auth.ts";
 import { errorBody, installErrorHandling } from "./rest/errors.ts";
 import { instanceRoutes } from "./rest/instances.ts";
 import { installJsonBody } from "./rest/json-body.ts";
@@ -15,7 +22,6 @@ import { installTrpcErrorHandling } from "./trpc/http-errors.ts";
 import { appRouter } from "./trpc/router.ts";
 import type { Context } from "./trpc/trpc.ts";
 import { PLACEHOLDER_PAGE } from "./placeholder-page.ts";
-import { requesterOf } from "./requester.ts";
 
 const MAX_PATH_PARAM_LENGTH = 2_000;
 
@@ -48,9 +54,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   installJsonBody(app);
   installErrorHandling(app);
+  const { accounts, sessions, tokens, audit } = options.access;
+  await installAccess(app, new Authenticator(sessions, tokens));
 
-  app.get("/api/health", async () => ({ status: "ok" }));
-  app.get("/api/v1/openapi.json", async () => openApiDocument);
+  app.get("/api/health", { config: { need: "public" } }, async () => ({ status: "ok" }));
+  app.get("/api/v1/openapi.json", { config: { need: "public" } }, async () => openApiDocument);
+  authRoutes(app, { accounts, sessions, audit });
   workflowRoutes(app, options.workflows);
   instanceRoutes(app, options.instances);
   approvalRoutes(app, options.approvals);
@@ -66,7 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           drafts: options.drafts,
           instances: options.instances,
           approvals: options.approvals,
-          user: requesterOf(req.headers),
+          access: req.access,
         }),
         onError: ({ error, req }: { error: TRPCError; req: FastifyRequest }) => {
           if (error.code === "INTERNAL_SERVER_ERROR") req.log.error(error.cause ?? error);

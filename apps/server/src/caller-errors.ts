@@ -17,7 +17,7 @@ export interface CallerError {
   problems?: Problem[];
 }
 
-const STATUS_OF: Record<ClientErrorCode, number> = { not_found: 404, conflict: 409, invalid: 400 };
+const STATUS_OF: Record<ClientErrorCode, number> = { not_found: 404, conflict: 409, invalid: 400, forbidden: 403 };
 
 /** Postgres error codes that mean the request carried a value it cannot store or compare. */
 const DATABASE_INPUT_ERRORS: Record<string, string> = {

@@ -13,6 +13,9 @@ const approvalWait = (next: string, timeout?: number) => ({
   next,
 });
 
+/** The test's approval steps are for the group "managers". */
+const manager = (name: string) => ({ name, groups: ["managers"] });
+
 beforeAll(async () => {
   rt = await createTestRuntime();
   approvals = new Approvals(rt.db);
@@ -55,9 +58,9 @@ describe("approvals", () => {
     expect(pending.map((p) => p.waitId).sort()).toEqual(["finance", "legal"]);
     expect(pending[0]).toMatchObject({ workflowName: "two-approvals", summary: "a new laptop", groups: ["managers"], timeoutAt: null, since: expect.any(String) });
 
-    await approvals.decide(instanceId, "finance", { decision: "approved", approver: "fay" });
+    await approvals.decide(instanceId, "finance", { decision: "approved", decider: manager("fay") });
     expect((await approvals.pending({ instanceId })).map((p) => p.waitId)).toEqual(["legal"]);
-    await approvals.decide(instanceId, "legal", { decision: "rejected", approver: "lou", comment: "no budget" });
+    await approvals.decide(instanceId, "legal", { decision: "rejected", decider: manager("lou"), comment: "no budget" });
     const done = await waitForInstance(rt.instances, instanceId);
     expect(done.output).toEqual(["rejected by lou", "approved by fay"]);
 
@@ -73,8 +76,8 @@ describe("approvals", () => {
     const { instanceId } = await rt.instances.start("two-approvals", { item: "chairs" });
     await pendingOf(instanceId, 2);
     const results = await Promise.allSettled([
-      approvals.decide(instanceId, "legal", { decision: "approved", approver: "ann" }),
-      approvals.decide(instanceId, "legal", { decision: "rejected", approver: "bob" }),
+      approvals.decide(instanceId, "legal", { decision: "approved", decider: manager("ann") }),
+      approvals.decide(instanceId, "legal", { decision: "rejected", decider: manager("bob") }),
     ]);
     const accepted = results.filter((r) => r.status === "fulfilled");
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -82,10 +85,10 @@ describe("approvals", () => {
     const winner = (accepted[0] as PromiseFulfilledResult<{ approver: string }>).value.approver;
     expect(refused[0]?.reason.message).toMatch(new RegExp(`already decided: \\w+ by ${winner}`));
 
-    await approvals.decide(instanceId, "finance", { decision: "approved", approver: "fay" });
+    await approvals.decide(instanceId, "finance", { decision: "approved", decider: manager("fay") });
     const done = await waitForInstance(rt.instances, instanceId);
     expect((done.output as string[])[0]).toContain(`by ${winner}`);
-    await expect(approvals.decide(instanceId, "finance", { decision: "rejected", approver: "late" })).rejects.toThrow(/already decided: approved by fay/);
+    await expect(approvals.decide(instanceId, "finance", { decision: "rejected", decider: manager("late") })).rejects.toThrow(/already decided: approved by fay/);
   });
 
   it("refuses a decision after the timeout and says so", async () => {
@@ -94,14 +97,17 @@ describe("approvals", () => {
     expect(pending?.timeoutAt).toEqual(expect.any(String));
     const done = await waitForInstance(rt.instances, instanceId);
     expect(done.output).toBe("timed out");
-    await expect(approvals.decide(instanceId, "approve", { decision: "approved", approver: "slow" })).rejects.toThrow(/timed out at .*timeout path/);
+    await expect(approvals.decide(instanceId, "approve", { decision: "approved", decider: manager("slow") })).rejects.toThrow(/timed out at .*timeout path/);
   });
 
   it("refuses unknown waits, waits that are not approvals, and empty approvers", async () => {
     const { instanceId } = await rt.instances.start("two-approvals", { item: "x" });
     await pendingOf(instanceId, 2);
-    await expect(approvals.decide(instanceId, "nowhere", { decision: "approved", approver: "a" })).rejects.toThrow(/not waiting at "nowhere"/);
-    await expect(approvals.decide(instanceId, "legal", { decision: "approved", approver: "  " })).rejects.toThrow(/approver/);
-    await expect(approvals.decide("no-such-instance", "legal", { decision: "approved", approver: "a" })).rejects.toThrow(/no instance/);
+    await expect(approvals.decide(instanceId, "nowhere", { decision: "approved", decider: manager("a") })).rejects.toThrow(/not waiting at "nowhere"/);
+    await expect(approvals.decide(instanceId, "legal", { decision: "approved", decider: manager("  ") })).rejects.toThrow(/needs the name of who decides/);
+    await expect(approvals.decide(instanceId, "legal", { decision: "approved", decider: { name: "intern", groups: ["staff"] } })).rejects.toThrow(
+      /intern may not decide this approval: it is for group managers/,
+    );
+    await expect(approvals.decide("no-such-instance", "legal", { decision: "approved", decider: manager("a") })).rejects.toThrow(/no instance/);
   });
 });

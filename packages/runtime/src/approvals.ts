@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { Database } from "@flowcraft/db";
 import type { HistoryEventOf, Json } from "@flowcraft/engine";
 import { TERMINAL_STATUSES, type RuntimeStatus } from "@flowcraft/engine";
-import { conflict, invalid, notFound } from "./errors.ts";
+import { conflict, forbidden, invalid, notFound } from "./errors.ts";
 import { announce, INBOX_CHANNEL } from "./notifier.ts";
 import { OPEN_APPROVALS_SQL, type OpenApprovalRow } from "./approvals-sql.ts";
 
@@ -43,7 +43,8 @@ export interface ApprovalPayload {
 
 export interface DecideInput {
   decision: ApprovalDecision;
-  approver: string;
+  /** Who decides: recorded as the approver, and checked against who the approval step allows. */
+  decider: { name: string; groups: readonly string[] };
   comment?: string;
 }
 
@@ -64,11 +65,11 @@ export class Approvals {
    * decided, has timed out, or its instance has ended: a decision never changes an outcome twice.
    */
   async decide(instanceId: string, waitId: string, input: DecideInput): Promise<ApprovalPayload> {
-    if (!input.approver.trim()) throw invalid("approver must name who decides");
+    if (!input.decider.name.trim()) throw invalid("a decision needs the name of who decides");
     if ((input.comment?.length ?? 0) > MAX_COMMENT_LENGTH) throw invalid(`comment is longer than ${MAX_COMMENT_LENGTH} characters`);
     const payload: ApprovalPayload = {
       decision: input.decision,
-      approver: input.approver.trim().slice(0, 200),
+      approver: input.decider.name.trim().slice(0, 200),
       comment: input.comment?.trim() || null,
       decidedAt: new Date().toISOString(),
     };
@@ -91,6 +92,8 @@ export class Approvals {
         : null;
       if (!wait) throw ended ?? conflict(`instance "${instanceId}" is not waiting at "${waitId}"`);
       if (!wait.data.approval) throw conflict(`"${waitId}" waits for the event "${wait.data.event}", not for an approval`);
+      const refusal = refusalOf(wait.data.approval, input.decider);
+      if (refusal) throw forbidden(refusal);
       const earlier = await earlierDecision(tx, instanceId, instance.generation, waitId);
       if (earlier) {
         throw conflict(`"${waitId}" is already decided: ${earlier.decision} by ${earlier.approver} at ${earlier.decidedAt}; this decision changes nothing`);
@@ -107,6 +110,16 @@ export class Approvals {
     announce(this.db.pool, INBOX_CHANNEL);
     return payload;
   }
+}
+
+/** Why this person may not decide this approval, or null when they may: anyone, unless the step names people or groups. */
+function refusalOf(approval: { approvers?: string[]; groups?: string[] }, decider: DecideInput["decider"]): string | null {
+  const approvers = approval.approvers ?? [];
+  const groups = approval.groups ?? [];
+  if (approvers.length === 0 && groups.length === 0) return null;
+  if (approvers.includes(decider.name) || groups.some((group) => decider.groups.includes(group))) return null;
+  const allowed = [...approvers, ...groups.map((group) => `group ${group}`)].join(", ");
+  return `${decider.name} may not decide this approval: it is for ${allowed}`;
 }
 
 /** One decision per wait and generation: a second insert with this key is refused by the inbox. */

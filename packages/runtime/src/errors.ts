@@ -1,7 +1,7 @@
 /** Errors the runtime's client raises for callers; the HTTP layer maps `code` to a status. */
 import type { Problem } from "@flowcraft/definition";
 
-export type ClientErrorCode = "not_found" | "conflict" | "invalid";
+export type ClientErrorCode = "not_found" | "conflict" | "invalid" | "forbidden";
 
 export class ClientError extends Error {
   constructor(
@@ -16,4 +16,5 @@ export class ClientError extends Error {
 
 export const notFound = (message: string) => new ClientError("not_found", message);
 export const conflict = (message: string) => new ClientError("conflict", message);
+export const forbidden = (message: string) => new ClientError("forbidden", message);
 export const invalid = (message: string, problems?: Problem[]) => new ClientError("invalid", message, problems);

@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { RERUN_KINDS, RUNTIME_STATUSES, type Json } from "@flowcraft/engine";
 import { INSTANCE_ID_PATTERN, INSTANCE_ORDERS, MAX_HISTORY_PAGE, MAX_PAGE_SIZE, type Instances } from "@flowcraft/runtime";
 import { z } from "zod";
-import { requesterOf } from "../requester.ts";
+import { actorOf } from "../accounts/actor.ts";
 
 /** Largest value of a Postgres integer column: versions and sequence numbers stay below it. */
 const MAX_INT = 2_147_483_647;
@@ -43,7 +43,7 @@ const HistoryQuery = z.object({
 const statusUrl = (id: string) => `/api/v1/instances/${encodeURIComponent(id)}`;
 
 export function instanceRoutes(app: FastifyInstance, instances: Instances) {
-  app.post("/api/v1/workflows/:name/start", async (request, reply) => {
+  app.post("/api/v1/workflows/:name/start", { config: { need: "operate" } }, async (request, reply) => {
     const { name } = StartParams.parse(request.params);
     const query = StartQuery.parse(request.query);
     const instance = await instances.start(name, (request.body ?? null) as Json, query);
@@ -67,33 +67,33 @@ export function instanceRoutes(app: FastifyInstance, instances: Instances) {
     return { events: await instances.history(id, HistoryQuery.parse(request.query)) };
   });
 
-  app.post("/api/v1/instances/:id/events/:eventName", async (request, reply) => {
+  app.post("/api/v1/instances/:id/events/:eventName", { config: { need: "operate" } }, async (request, reply) => {
     const { id, eventName } = EventParams.parse(request.params);
     const { eventId } = EventQuery.parse(request.query);
-    const raised = await instances.raiseEvent(id, eventName, (request.body ?? null) as Json, { ...(eventId ? { eventId } : {}), raisedBy: requesterOf(request.headers) ?? "api" });
+    const raised = await instances.raiseEvent(id, eventName, (request.body ?? null) as Json, { ...(eventId ? { eventId } : {}), raisedBy: actorOf(request) });
     return reply.status(202).header("location", statusUrl(id)).send(raised);
   });
 
   for (const action of ["terminate", "suspend", "resume"] as const) {
-    app.post(`/api/v1/instances/:id/${action}`, async (request, reply) => {
+    app.post(`/api/v1/instances/:id/${action}`, { config: { need: "operate" } }, async (request, reply) => {
       const { id } = IdParams.parse(request.params);
       const body = ActionBody.parse(request.body);
-      await instances[action](id, { ...(body?.reason ? { reason: body.reason } : {}), by: requesterOf(request.headers) ?? "api" });
+      await instances[action](id, { ...(body?.reason ? { reason: body.reason } : {}), by: actorOf(request) });
       return reply.status(202).header("location", statusUrl(id)).send({ instanceId: id, accepted: action });
     });
   }
 
-  app.post("/api/v1/instances/:id/rerun", async (request, reply) => {
+  app.post("/api/v1/instances/:id/rerun", { config: { need: "operate" } }, async (request, reply) => {
     const { id } = IdParams.parse(request.params);
     const { mode, version } = RerunBody.parse(request.body);
-    const created = await instances.rerun(id, mode, { ...(version ? { version } : {}), by: requesterOf(request.headers) ?? "api" });
+    const created = await instances.rerun(id, mode, { ...(version ? { version } : {}), by: actorOf(request) });
     return reply
       .status(202)
       .header("location", statusUrl(created.instanceId))
       .send({ instanceId: created.instanceId, statusQueryUrl: statusUrl(created.instanceId), origin: created.origin });
   });
 
-  app.delete("/api/v1/instances/:id", async (request, reply) => {
+  app.delete("/api/v1/instances/:id", { config: { need: "operate" } }, async (request, reply) => {
     await instances.purge(IdParams.parse(request.params).id);
     return reply.status(204).send();
   });

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Workflows } from "@flowcraft/runtime";
 import { z } from "zod";
-import { requesterOf } from "../requester.ts";
+import { actorOf } from "../accounts/actor.ts";
 
 const NameParams = z.object({ name: z.string().min(1).max(200) });
 const VersionParams = NameParams.extend({ version: z.coerce.number().int().min(1).max(2_147_483_647) });
@@ -10,9 +10,9 @@ const VersionParams = NameParams.extend({ version: z.coerce.number().int().min(1
 export function workflowRoutes(app: FastifyInstance, workflows: Workflows) {
   app.get("/api/v1/workflows", async () => ({ workflows: await workflows.list() }));
 
-  app.put("/api/v1/workflows/:name", async (request, reply) => {
+  app.put("/api/v1/workflows/:name", { config: { need: "design" } }, async (request, reply) => {
     const { name } = NameParams.parse(request.params);
-    const { created, version } = await workflows.publish(name, request.body ?? null, requesterOf(request.headers));
+    const { created, version } = await workflows.publish(name, request.body ?? null, actorOf(request));
     return reply
       .status(created ? 201 : 200)
       .header("location", `/api/v1/workflows/${encodeURIComponent(name)}/versions/${version.version}`)

@@ -1,27 +1,27 @@
 /** tRPC procedures of the approvals inbox. */
 import { APPROVAL_DECISIONS } from "@flowcraft/runtime";
 import { z } from "zod";
-import { publicProcedure } from "./trpc.ts";
+import { procedure } from "./trpc.ts";
 
 export const approvalsRouter = {
-  pending: publicProcedure
+  pending: procedure
     .input(z.object({ workflowName: z.string().max(200).optional(), instanceId: z.string().max(200).optional() }).optional())
     .query(({ ctx, input }) => ctx.approvals.pending(input ?? {})),
-  /** Until accounts exist, the approver is the request's named user, or the name the web app sends. */
-  decide: publicProcedure
+  /** The signed-in person decides; the approval step may narrow who that can be. */
+  decide: procedure
+    .meta({ need: "approve" })
     .input(
       z.object({
         instanceId: z.string().min(1).max(200),
         waitId: z.string().min(1).max(500),
         decision: z.enum(APPROVAL_DECISIONS),
         comment: z.string().max(2000).optional(),
-        approver: z.string().max(200).optional(),
       }),
     )
     .mutation(({ ctx, input }) =>
       ctx.approvals.decide(input.instanceId, input.waitId, {
         decision: input.decision,
-        approver: ctx.user ?? input.approver ?? "",
+        decider: ctx.principal!,
         ...(input.comment ? { comment: input.comment } : {}),
       }),
     ),

@@ -3,7 +3,7 @@ import { RERUN_KINDS, RUNTIME_STATUSES, type Json } from "@flowcraft/engine";
 import { INSTANCE_ORDERS, MAX_HISTORY_PAGE, MAX_PAGE_SIZE } from "@flowcraft/runtime";
 import { z } from "zod";
 import { WorkflowNameInput } from "./inputs.ts";
-import { publicProcedure } from "./trpc.ts";
+import { procedure } from "./trpc.ts";
 
 const MAX_INT = 2_147_483_647;
 const InstanceIdInput = z.string().min(1).max(200);
@@ -20,7 +20,7 @@ const FilterInput = z.object({
 const ActionInput = z.object({ id: InstanceIdInput, reason: z.string().max(2000).optional() });
 
 export const instancesRouter = {
-  list: publicProcedure
+  list: procedure
     .input(
       FilterInput.extend({
         status: z.array(z.enum(RUNTIME_STATUSES)).optional(),
@@ -31,21 +31,22 @@ export const instancesRouter = {
       }),
     )
     .query(({ ctx, input }) => ctx.instances.list(input)),
-  counts: publicProcedure.input(FilterInput).query(({ ctx, input }) => ctx.instances.counts(input)),
+  counts: procedure.input(FilterInput).query(({ ctx, input }) => ctx.instances.counts(input)),
   /** Server push for lists: yields whenever any instance changes. */
-  changes: publicProcedure.subscription(({ ctx, signal }) => ctx.instances.changes(signal)),
-  get: publicProcedure.input(z.object({ id: InstanceIdInput })).query(({ ctx, input }) => ctx.instances.get(input.id)),
-  related: publicProcedure.input(z.object({ id: InstanceIdInput })).query(({ ctx, input }) => ctx.instances.related(input.id)),
+  changes: procedure.subscription(({ ctx, signal }) => ctx.instances.changes(signal)),
+  get: procedure.input(z.object({ id: InstanceIdInput })).query(({ ctx, input }) => ctx.instances.get(input.id)),
+  related: procedure.input(z.object({ id: InstanceIdInput })).query(({ ctx, input }) => ctx.instances.related(input.id)),
   /** History events in order, all generations; up to 10,000 per call. */
-  history: publicProcedure
+  history: procedure
     .input(z.object({ id: InstanceIdInput, afterSeq: SeqInput.optional(), limit: z.number().int().min(1).max(MAX_HISTORY_PAGE).optional() }))
     .query(({ ctx, input }) => ctx.instances.history(input.id, input)),
   /** Server push for the instance view: the instance and all events after `afterSeq`, then each new batch. */
-  watch: publicProcedure
+  watch: procedure
     .input(z.object({ id: InstanceIdInput, afterSeq: SeqInput.optional() }))
     .subscription(({ ctx, input, signal }) => ctx.instances.watch(input.id, input.afterSeq ?? 0, signal)),
   /** Starts an instance as `POST /api/v1/workflows/{name}/start` does; the instance id is checked by the runtime. */
-  start: publicProcedure
+  start: procedure
+    .meta({ need: "operate" })
     .input(
       z.object({
         workflowName: WorkflowNameInput,
@@ -57,19 +58,21 @@ export const instancesRouter = {
     .mutation(({ ctx, input }) =>
       ctx.instances.start(input.workflowName, (input.input ?? null) as Json, { instanceId: input.instanceId, version: input.version }),
     ),
-  terminate: publicProcedure.input(ActionInput).mutation(({ ctx, input }) => ctx.instances.terminate(input.id, actionOf(input, ctx.user))),
-  suspend: publicProcedure.input(ActionInput).mutation(({ ctx, input }) => ctx.instances.suspend(input.id, actionOf(input, ctx.user))),
-  resume: publicProcedure.input(ActionInput).mutation(({ ctx, input }) => ctx.instances.resume(input.id, actionOf(input, ctx.user))),
-  purge: publicProcedure.input(z.object({ id: InstanceIdInput })).mutation(({ ctx, input }) => ctx.instances.purge(input.id)),
-  raiseEvent: publicProcedure
+  terminate: procedure.meta({ need: "operate" }).input(ActionInput).mutation(({ ctx, input }) => ctx.instances.terminate(input.id, actionOf(input, ctx.actor))),
+  suspend: procedure.meta({ need: "operate" }).input(ActionInput).mutation(({ ctx, input }) => ctx.instances.suspend(input.id, actionOf(input, ctx.actor))),
+  resume: procedure.meta({ need: "operate" }).input(ActionInput).mutation(({ ctx, input }) => ctx.instances.resume(input.id, actionOf(input, ctx.actor))),
+  purge: procedure.meta({ need: "operate" }).input(z.object({ id: InstanceIdInput })).mutation(({ ctx, input }) => ctx.instances.purge(input.id)),
+  raiseEvent: procedure
+    .meta({ need: "operate" })
     .input(z.object({ id: InstanceIdInput, name: z.string().min(1).max(200), payload: z.unknown() }))
-    .mutation(({ ctx, input }) => ctx.instances.raiseEvent(input.id, input.name, (input.payload ?? null) as Json, { raisedBy: ctx.user ?? "web" })),
-  rerun: publicProcedure
+    .mutation(({ ctx, input }) => ctx.instances.raiseEvent(input.id, input.name, (input.payload ?? null) as Json, { raisedBy: ctx.actor })),
+  rerun: procedure
+    .meta({ need: "operate" })
     .input(z.object({ id: InstanceIdInput, mode: z.enum(RERUN_KINDS), version: z.number().int().min(1).max(MAX_INT).optional() }))
-    .mutation(({ ctx, input }) => ctx.instances.rerun(input.id, input.mode, { ...(input.version ? { version: input.version } : {}), by: ctx.user ?? "web" })),
+    .mutation(({ ctx, input }) => ctx.instances.rerun(input.id, input.mode, { ...(input.version ? { version: input.version } : {}), by: ctx.actor })),
 };
 
 /** Who acted is recorded in the instance's history. */
-function actionOf(input: { reason?: string }, user: string | null) {
-  return { ...(input.reason ? { reason: input.reason } : {}), by: user ?? "web" };
+function actionOf(input: { reason?: string }, actor: string) {
+  return { ...(input.reason ? { reason: input.reason } : {}), by: actor };
 }

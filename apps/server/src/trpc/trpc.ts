@@ -1,6 +1,7 @@
 /** tRPC set-up: the context every procedure gets, and how errors reach the web app. */
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import type { Approvals, Drafts, Instances, Workflows } from "@flowcraft/runtime";
+import { authorize, type Access, type Need } from "../accounts/access.ts";
 import { callerErrorOf } from "../caller-errors.ts";
 
 export interface Context {
@@ -8,8 +9,13 @@ export interface Context {
   drafts: Drafts;
   instances: Instances;
   approvals: Approvals;
-  /** Who makes the request, as it names itself (see requester.ts). */
-  user: string | null;
+  /** Who makes the request, settled before tRPC reads it (see accounts/fastify-access.ts). */
+  access: Access | null;
+}
+
+export interface Meta {
+  /** What a caller needs; anyone signed in when absent. Every mutation names a permission. */
+  need?: Need;
 }
 
 const CODE_OF_STATUS: Record<number, TRPC_ERROR_CODE_KEY> = {
@@ -28,7 +34,7 @@ export function trpcCodeOf(status: number): TRPC_ERROR_CODE_KEY {
   return CODE_OF_STATUS[status] ?? "BAD_REQUEST";
 }
 
-const t = initTRPC.context<Context>().create({
+const t = initTRPC.context<Context>().meta<Meta>().create({
   errorFormatter({ shape, error }) {
     // No stack traces, as in REST answers (the server logs its own failures); and the problems
     // REST's error body carries, which the designer shows at their node and field.
@@ -50,6 +56,15 @@ const callerErrors = t.middleware(async ({ next }) => {
   throw new TRPCError({ code: trpcCodeOf(mapped.status), message: mapped.message, cause });
 });
 
+/** Lets through only callers with what the procedure's `meta.need` asks; names who acts. */
+const accessControl = t.middleware(({ ctx, meta, next }) => {
+  const principal = authorize(ctx.access, meta?.need ?? "signed_in");
+  return next({ ctx: { principal, actor: principal?.name ?? "anonymous" } });
+});
+
 export const router = t.router;
-/** Every procedure: input errors and the runtime's errors come out as BAD_REQUEST, NOT_FOUND, CONFLICT. */
-export const publicProcedure = t.procedure.use(callerErrors);
+/**
+ * Every procedure: the caller must be signed in, and have the permission its `meta.need` names;
+ * input errors and the runtime's errors come out as BAD_REQUEST, NOT_FOUND, CONFLICT.
+ */
+export const procedure = t.procedure.use(callerErrors).use(accessControl);

@@ -1,23 +1,24 @@
 /** tRPC procedures of workflows, for the web app: published versions and publishing. */
 import { z } from "zod";
 import { DraftDefinitionInput, ExpectedRevisionInput, WorkflowNameInput } from "./inputs.ts";
-import { publicProcedure } from "./trpc.ts";
+import { procedure } from "./trpc.ts";
 
 export const workflowsRouter = {
-  list: publicProcedure.query(({ ctx }) => ctx.workflows.list()),
-  get: publicProcedure
+  list: procedure.query(({ ctx }) => ctx.workflows.list()),
+  get: procedure
     .input(z.object({ name: WorkflowNameInput, version: z.number().int().min(1).max(2_147_483_647).optional() }))
     .query(({ ctx, input }) => ctx.workflows.get(input.name, input.version)),
   /** Who published which version when, newest first. */
-  versions: publicProcedure.input(z.object({ name: WorkflowNameInput })).query(({ ctx, input }) => ctx.workflows.versions(input.name)),
+  versions: procedure.input(z.object({ name: WorkflowNameInput })).query(({ ctx, input }) => ctx.workflows.versions(input.name)),
   /**
    * Publishes as `PUT /api/v1/workflows/{name}` does, and deletes the draft in the same
    * transaction: the new version is what the designer opens next. With `expectedRevision`,
    * publishing is refused (CONFLICT) when the draft was saved by someone else since.
    */
-  publish: publicProcedure
+  publish: procedure
+    .meta({ need: "design" })
     .input(z.object({ name: WorkflowNameInput, definition: DraftDefinitionInput, expectedRevision: ExpectedRevisionInput.optional() }))
     .mutation(({ ctx, input }) =>
-      ctx.drafts.publish(input.name, input.definition, { revision: input.expectedRevision, publishedBy: ctx.user }),
+      ctx.drafts.publish(input.name, input.definition, { revision: input.expectedRevision, publishedBy: ctx.actor }),
     ),
 };
