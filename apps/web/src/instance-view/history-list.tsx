@@ -63,6 +63,8 @@ function payloadOf(event: FeedEvent): string {
 
 interface HistoryListProps {
   events: readonly FeedEvent[];
+  /** The newest event announced: until `events` reach it, the rest of the history is on its way. */
+  lastSeq: number;
   steps: string[];
   /** The replay position, marked in the list. */
   position: number;
@@ -71,7 +73,7 @@ interface HistoryListProps {
   onReplayTo(seq: number): void;
 }
 
-export function HistoryList({ events, steps, position, replaying, onReplayTo }: HistoryListProps) {
+export function HistoryList({ events, lastSeq, steps, position, replaying, onReplayTo }: HistoryListProps) {
   const [type, setType] = useState<HistoryEventType | "">("");
   const [step, setStep] = useState("");
   const typeId = useId();
@@ -81,6 +83,7 @@ export function HistoryList({ events, steps, position, replaying, onReplayTo }: 
     [events, type, step],
   );
   const rows = useVirtualRows(filtered.length, ROW_HEIGHT);
+  const loading = (events.at(-1)?.seq ?? 0) < lastSeq;
   useEffect(() => {
     const element = rows.ref.current;
     if (!replaying || !element) return;
@@ -88,7 +91,7 @@ export function HistoryList({ events, steps, position, replaying, onReplayTo }: 
     if (top < element.scrollTop || top + ROW_HEIGHT > element.scrollTop + element.clientHeight) element.scrollTop = top - element.clientHeight / 2;
   }, [replaying, position, filtered]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
-    <section className="history-list" data-testid="history-list" aria-label="History events">
+    <section className="history-list" data-testid="history-list" aria-label="History events" aria-busy={loading}>
       <div className="history-toolbar">
         <h2>History</h2>
         <label htmlFor={typeId}>Type</label>
@@ -111,6 +114,7 @@ export function HistoryList({ events, steps, position, replaying, onReplayTo }: 
         </select>
         <span className="hint" data-testid="history-count">
           {filtered.length === events.length ? `${events.length} events` : `${filtered.length} of ${events.length} events`}
+          {loading && `, loading the rest of ${lastSeq}…`}
         </span>
       </div>
       <div className="history-header" role="presentation">

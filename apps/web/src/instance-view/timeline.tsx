@@ -22,13 +22,15 @@ interface TimelineProps {
   lanes: Lane[];
   /** The whole generation, start to end (or now). */
   range: TimeRange;
+  /** What the lanes still wait for (the rest of the history, its replay), or null when they are current. */
+  loading: string | null;
   selectedKey: string | null;
   onSelect(key: string): void;
   /** Generation navigation, drawn in the toolbar. */
   children?: ReactNode;
 }
 
-export function Timeline({ lanes, range, selectedKey, onSelect, children }: TimelineProps) {
+export function Timeline({ lanes, range, loading, selectedKey, onSelect, children }: TimelineProps) {
   // Null follows the whole generation as it grows; a zoom or pan fixes the window.
   const [window_, setWindow] = useState<TimeRange | null>(null);
   const shown = window_ ?? range;
@@ -86,10 +88,15 @@ export function Timeline({ lanes, range, selectedKey, onSelect, children }: Time
   const ticks = ticksOf(shown.from, shown.from + span, trackWidth);
   const visible = lanes.slice(rows.first, rows.last);
   return (
-    <section className="timeline" data-testid="timeline" aria-label="Timeline">
+    <section className="timeline" data-testid="timeline" aria-label="Timeline" aria-busy={loading !== null}>
       <div className="timeline-toolbar">
         <h2>Timeline</h2>
         {children}
+        {loading && (
+          <span className="hint" role="status" data-testid="timeline-loading">
+            {loading}
+          </span>
+        )}
         <span className="timeline-buttons">
           <button type="button" aria-label="Zoom in" onClick={() => zoom(0.5)}>+</button>
           <button type="button" aria-label="Zoom out" onClick={() => zoom(2)}>−</button>
@@ -111,7 +118,7 @@ export function Timeline({ lanes, range, selectedKey, onSelect, children }: Time
             <LaneRow key={lane.key} lane={lane} top={(rows.first + i) * LANE_HEIGHT} x={x} trackWidth={trackWidth} selected={lane.key === selectedKey} onSelect={onSelect} />
           ))}
         </div>
-        {lanes.length === 0 && <p className="hint">Nothing has run yet.</p>}
+        {lanes.length === 0 && !loading && <p className="hint">Nothing has run yet.</p>}
       </div>
     </section>
   );
@@ -138,14 +145,15 @@ function LaneRow({ lane, top, x, trackWidth, selected, onSelect }: LaneRowProps)
           const right = x(bar.end);
           if (right < 0 || left > trackWidth) return null;
           const clippedLeft = Math.max(0, left);
+          const title = bar.title();
           return (
             <button
               type="button"
               key={bar.id}
               className={`bar bar-${bar.kind} state-${bar.state}${bar.open ? " open" : ""}`}
               style={{ left: clippedLeft, width: Math.max(3, Math.min(trackWidth, right) - clippedLeft) }}
-              title={bar.title}
-              aria-label={bar.title}
+              title={title}
+              aria-label={title}
               data-testid="timeline-bar"
               data-attempt={bar.attempt}
               onClick={() => onSelect(lane.key)}
