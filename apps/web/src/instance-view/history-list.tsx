@@ -4,6 +4,8 @@
  */
 import { HISTORY_EVENT_TYPES, type HistoryEventType } from "@flowcraft/engine";
 import { useEffect, useId, useMemo, useState } from "react";
+import { Words } from "./operator-lane.tsx";
+import { operatorMarkOf } from "./operator-marks.ts";
 import { preciseTime } from "./time-words.ts";
 import type { FeedEvent } from "./use-instance-feed.ts";
 import { useVirtualRows } from "./virtual-rows.ts";
@@ -59,6 +61,17 @@ function payloadOf(event: FeedEvent): string {
   const rest = Object.fromEntries(Object.entries(event).filter(([field]) => !OWN_FIELDS.has(field)));
   const text = JSON.stringify(rest);
   return text.length > PAYLOAD_CHARS ? `${text.slice(0, PAYLOAD_CHARS)}…` : text;
+}
+
+/** An operator's action in words (who, why, which instance a re-run started as); any other event as JSON. */
+function Payload({ event }: { event: FeedEvent }) {
+  const mark = operatorMarkOf(event);
+  if (!mark) return <code>{payloadOf(event)}</code>;
+  return (
+    <span className="history-words" data-testid="history-words">
+      <Words parts={mark.parts} />
+    </span>
+  );
 }
 
 interface HistoryListProps {
@@ -139,7 +152,7 @@ export function HistoryList({ events, lastSeq, steps, position, replaying, onRep
               </button>
               <span>{event.seq}</span>
               <span>{preciseTime(event.at)}</span>
-              <code>{payloadOf(event)}</code>
+              <Payload event={event} />
             </div>
           ))}
         </div>

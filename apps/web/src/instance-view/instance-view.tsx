@@ -11,6 +11,7 @@ import { Link } from "../lib/link.tsx";
 import { HistoryList } from "./history-list.tsx";
 import { InstanceFacts } from "./instance-facts.tsx";
 import { generationAt, generationsOf, indexAtSeq, type Generation } from "./replay-model.ts";
+import { operatorMarksOf } from "./operator-marks.ts";
 import { ReplayScrubber } from "./replay-scrubber.tsx";
 import { StateCanvas } from "./state-canvas.tsx";
 import { StepPanel, type Selection } from "./step-panel.tsx";
@@ -45,6 +46,7 @@ export function InstanceView({ id }: { id: string }) {
   // Replaying, the view stands at the time of the event it shows.
   const now = running || !lastAt ? clock : new Date(lastAt);
   const range = { from: prefix[0] ? Date.parse(prefix[0].at) : now.getTime(), to: now.getTime() };
+  const marks = useMemo(() => operatorMarksOf(prefix), [prefix]);
   const lanes = useMemo(() => (progress ? lanesOf(progress, now.getTime()) : []), [progress, now.getTime()]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const [selection, setSelection] = useState<Selection | null>(null);
@@ -86,7 +88,7 @@ export function InstanceView({ id }: { id: string }) {
           )}
           <StepPanel progress={progress} selection={selection} now={now} onSelect={setSelection} />
         </div>
-        <Timeline lanes={lanes} range={range} loading={loading} selectedKey={selection?.place ?? null} onSelect={selectPlace}>
+        <Timeline lanes={lanes} range={range} marks={marks} loading={loading} selectedKey={selection?.place ?? null} onSelect={selectPlace}>
           <GenerationNav generations={generations} current={generation} onGo={(target) => setPosition(target === generations.at(-1) ? "live" : target.lastSeq)} />
         </Timeline>
         <HistoryList events={events} lastSeq={feed.lastSeq} steps={steps} position={events[index]?.seq ?? 0} replaying={!live} onReplayTo={(seq) => setPosition(seq === events.at(-1)?.seq ? "live" : seq)} />

@@ -1,9 +1,11 @@
 /**
  * The timeline of one generation: a lane per step and place, bars in time. Ctrl+wheel (or the
  * buttons) zooms around the pointer, Shift+wheel and dragging pan; plain wheel scrolls the lanes,
- * of which only those in view are drawn.
+ * of which only those in view are drawn. Operator actions have a lane of their own at the top.
  */
 import { useCallback, useEffect, useRef, useState, type PointerEvent as ReactPointerEvent, type ReactNode } from "react";
+import { OperatorLane } from "./operator-lane.tsx";
+import type { OperatorMark } from "./operator-marks.ts";
 import { ticksOf } from "./time-axis.ts";
 import type { Lane } from "./timeline-model.ts";
 import { useVirtualRows } from "./virtual-rows.ts";
@@ -22,6 +24,8 @@ interface TimelineProps {
   lanes: Lane[];
   /** The whole generation, start to end (or now). */
   range: TimeRange;
+  /** What people did to the instance, drawn in a lane of their own above the steps. */
+  marks: OperatorMark[];
   /** What the lanes still wait for (the rest of the history, its replay), or null when they are current. */
   loading: string | null;
   selectedKey: string | null;
@@ -30,7 +34,7 @@ interface TimelineProps {
   children?: ReactNode;
 }
 
-export function Timeline({ lanes, range, loading, selectedKey, onSelect, children }: TimelineProps) {
+export function Timeline({ lanes, range, marks, loading, selectedKey, onSelect, children }: TimelineProps) {
   // Null follows the whole generation as it grows; a zoom or pan fixes the window.
   const [window_, setWindow] = useState<TimeRange | null>(null);
   const shown = window_ ?? range;
@@ -112,6 +116,7 @@ export function Timeline({ lanes, range, loading, selectedKey, onSelect, childre
           </span>
         ))}
       </div>
+      <OperatorLane marks={marks} x={x} trackWidth={trackWidth} labelWidth={LABEL_WIDTH} />
       <div className="timeline-lanes" ref={rows.ref} onScroll={rows.onScroll} onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp} onPointerCancel={onPointerUp}>
         <div style={{ height: rows.totalHeight, position: "relative" }}>
           {visible.map((lane, i) => (
