@@ -147,3 +147,40 @@ test("a monitor's continue-as-new generations are separated on the timeline and 
   await expect(generations.getByTestId("generation-current")).toHaveText("generation 3 (3 of 3)");
   await expect(page.getByTestId("replay-live")).toHaveAttribute("aria-pressed", "true");
 });
+
+test("who terminated and re-ran an instance shows on the timelines of both instances and in the history", async ({ page, request }) => {
+  await page.setExtraHTTPHeaders({ "x-flowcraft-user": "mia" });
+  const id = await start(request, "purchase-order-approval", { cost: 5000, product: "desks", quantity: 2 });
+  await openInstance(page, id);
+  await expect(node(page, "approval")).toHaveAttribute("data-state", "waiting", { timeout: 30_000 });
+  await expect(page.getByTestId("timeline-operator-lane")).toHaveCount(0);
+
+  await page.getByText("Steer and re-run").click();
+  await page.getByTestId("action-terminate").click();
+  const dialog = page.getByTestId("terminate-dialog");
+  await dialog.getByLabel("Reason").fill("ordered twice");
+  await dialog.getByTestId("confirm-action").click();
+  await expect(page.getByTestId("instance-status")).toHaveText("TERMINATED", { timeout: 15_000 });
+  const terminated = page.getByTestId("operator-mark").and(page.locator('[data-action="terminated"]'));
+  await expect(terminated).toHaveAttribute("title", "terminated by mia: ordered twice");
+
+  await page.getByTestId("action-rerun").click();
+  await expect(page).not.toHaveURL(`/instances/${id}`);
+  const rerunId = decodeURIComponent(new URL(page.url()).pathname.split("/").at(-1)!);
+  const origin = page.getByTestId("operator-mark").and(page.locator('[data-action="origin"]'));
+  await expect(origin).toHaveAttribute("title", `started by mia as a re-run from the start of instance ${id}`);
+  await origin.click();
+  await expect(page.getByTestId("operator-detail")).toContainText(`started by mia as a re-run from the start of ${id}`);
+  await page.getByTestId("operator-detail").getByRole("link", { name: id }).click();
+
+  await expect(page).toHaveURL(`/instances/${id}`);
+  const rerun = page.getByTestId("operator-mark").and(page.locator('[data-action="rerun"]'));
+  await expect(rerun).toHaveAttribute("title", `re-run from the start by mia as instance ${rerunId}`);
+  await rerun.click();
+  await expect(page.getByTestId("operator-detail").getByRole("link", { name: rerunId })).toBeVisible();
+  await page.getByTestId("history-filter-type").selectOption("rerun_requested");
+  await expect(page.getByTestId("history-words")).toHaveText(`re-run from the start by mia as ${rerunId}`);
+  await snapshot(page, "operator-lane");
+
+  expect((await request.post(`/api/v1/instances/${encodeURIComponent(rerunId)}/terminate`, { data: {} })).status()).toBe(202);
+});

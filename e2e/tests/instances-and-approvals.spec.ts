@@ -55,6 +55,8 @@ test("a costly order waits in the inbox, is approved there with a comment, and c
 
   await page.goto(`/instances/${id}`);
   await expect(page.getByTestId("instance-output")).toContainText("Approved by 'Maria Costa'", { timeout: 30_000 });
+  // The decision is on the instance's timeline, with who made it and why.
+  await expect(page.getByTestId("operator-mark").and(page.locator('[data-action="approval"]'))).toHaveAttribute("title", "approved by Maria Costa: within the quarter's budget");
   const history = await (await request.get(`/api/v1/instances/${id}/history`)).text();
   expect(history).toContain("within the quarter's budget");
 

@@ -4,23 +4,42 @@
  * database, the embedded one included, where NOTIFY does not.
  */
 import { setTimeout as sleep } from "node:timers/promises";
+import type { Definition } from "@flowcraft/definition";
 import type { HistoryEvent } from "@flowcraft/engine";
 import type { Database } from "@flowcraft/db";
+import { generationEventFromRow, type HistoryRow } from "./history-rows.ts";
 import type { Instances, InstanceView } from "./instances.ts";
-import { MAX_HISTORY_PAGE } from "./page-limits.ts";
 
 export interface InstanceUpdate {
   instance: InstanceView;
   /** Events after the previous update (or after the `afterSeq` asked for), in order. */
   events: Array<HistoryEvent & { generation: number }>;
+  /**
+   * The instance's newest event when this update was read: until the events received reach it,
+   * more of the backlog is on its way and what was received is not the whole history.
+   */
+  lastSeq: number;
+  /**
+   * The definition of the instance's version, in the first update only: the view replays nothing
+   * without it, and asking for it separately queued it behind the history's own reads.
+   */
+  definition?: Definition;
 }
 
 /** How often a watcher looks for new history. */
 export const WATCH_INTERVAL_MS = 250;
 
 /**
- * Yields the instance with every event after `afterSeq` at once, then each time its history grows.
- * Ends when the signal aborts or the instance is purged.
+ * Most events in one update. A backlog of ten thousand goes in a few updates: the instance and the
+ * first events arrive in tens of milliseconds, the web app asks for the definition meanwhile
+ * (the embedded database answers one statement at a time, and one read of the whole history kept
+ * it waiting), and each chunk is parsed while the next is read.
+ */
+export const UPDATE_CHUNK_EVENTS = 2_000;
+
+/**
+ * Yields the instance with every event after `afterSeq` at once (in chunks of `chunkEvents`), then
+ * each time its history grows. Ends when the signal aborts or the instance is purged.
  */
 export async function* watchInstance(
   db: Database,
@@ -28,6 +47,7 @@ export async function* watchInstance(
   id: string,
   afterSeq: number,
   signal: AbortSignal | undefined,
+  chunkEvents = UPDATE_CHUNK_EVENTS,
 ): AsyncGenerator<InstanceUpdate> {
   let seq = afterSeq;
   let first = true;
@@ -38,12 +58,18 @@ export async function* watchInstance(
       return;
     }
     if (first || latest > seq) {
-      // Events first: the instance read after them is at least as new, so the status shown never
-      // lags behind events already sent (newer events than the status are sent on the next look).
-      const events = await eventsAfter(instances, id, seq);
-      const instance = await instances.get(id);
-      seq = events.at(-1)?.seq ?? seq;
-      yield { instance, events };
+      // Each chunk's events are read before the instance, so the status sent is never older than
+      // the events sent with it (events newer than the status go out on the next look).
+      let definitionSent = !first;
+      for (let full = true; full && !signal?.aborted; ) {
+        const events = await eventsAfter(db, id, seq, chunkEvents);
+        const instance = await instances.get(id);
+        const definition = definitionSent ? undefined : await definitionOf(db, instance);
+        definitionSent = true;
+        seq = events.at(-1)?.seq ?? seq;
+        full = events.length === chunkEvents && seq < latest;
+        yield { instance, events, lastSeq: Math.max(latest, seq), ...(definition ? { definition } : {}) };
+      }
       first = false;
     }
     await sleep(WATCH_INTERVAL_MS, undefined, { signal }).catch(() => undefined);
@@ -55,15 +81,21 @@ async function lastSeqOf(db: Database, id: string): Promise<number | null> {
   return rows[0]?.last_seq ?? null;
 }
 
-async function eventsAfter(instances: Instances, id: string, afterSeq: number) {
-  const limit = MAX_HISTORY_PAGE;
-  const events: InstanceUpdate["events"] = [];
-  for (let seq = afterSeq; ; ) {
-    const page = await instances.history(id, { afterSeq: seq, limit });
-    events.push(...page);
-    if (page.length < limit) return events;
-    seq = page.at(-1)!.seq;
-  }
+async function definitionOf(db: Database, instance: InstanceView): Promise<Definition | undefined> {
+  const { rows } = await db.pool.query<{ definition: Definition }>("SELECT definition FROM workflow_version WHERE workflow_name = $1 AND version = $2", [
+    instance.workflowName,
+    instance.workflowVersion,
+  ]);
+  return rows[0]?.definition;
+}
+
+/** Up to `limit` events after `afterSeq`, in one plain statement: the ORM took twice as long on thousands of rows. */
+async function eventsAfter(db: Database, id: string, afterSeq: number, limit: number): Promise<InstanceUpdate["events"]> {
+  const { rows } = await db.pool.query<HistoryRow & { generation: number }>(
+    "SELECT seq, type, data, at, generation FROM history_event WHERE instance_id = $1 AND seq > $2 ORDER BY seq LIMIT $3",
+    [id, afterSeq, limit],
+  );
+  return rows.map(generationEventFromRow);
 }
 
 /** How often the change feed of all instances looks for changes. */

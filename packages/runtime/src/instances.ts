@@ -4,7 +4,7 @@ import { EventNameSchema } from "@flowcraft/definition";
 import { queryPrepared, type Database } from "@flowcraft/db";
 import { RUNTIME_STATUSES, TERMINAL_STATUSES, type RerunKind, type HistoryEvent, type Json, type RuntimeStatus, type WorkflowError } from "@flowcraft/engine";
 import { conflict, invalid, notFound } from "./errors.ts";
-import { eventFromRow } from "./history-rows.ts";
+import { generationEventFromRow } from "./history-rows.ts";
 import { announce, INBOX_CHANNEL } from "./notifier.ts";
 import type { InboxMessageKind } from "./turn.ts";
 import { workflowNotFound } from "./workflows.ts";
@@ -200,10 +200,7 @@ export class Instances {
       orderBy: { seq: "asc" },
       take: Math.min(Math.max(options.limit ?? MAX_PAGE_SIZE, 1), MAX_HISTORY_PAGE),
     });
-    return rows.map((row) => {
-      const { type, seq, at, ...data } = eventFromRow({ ...row, data: row.data as Record<string, unknown> });
-      return { type, seq, at, generation: row.generation, ...data } as HistoryEvent & { generation: number };
-    });
+    return rows.map((row) => generationEventFromRow({ ...row, data: row.data as Record<string, unknown> }));
   }
 
   /** The instance with its history after `afterSeq`, then again whenever its history grows. */

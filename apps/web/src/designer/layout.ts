@@ -2,19 +2,25 @@
  * Automatic layout with elkjs: layered, top to bottom, nested graphs laid out inside their
  * containers (hierarchy handled by ELK itself), so nodes never overlap however deep the nesting.
  */
-import ELK, { type ElkExtendedEdge, type ElkNode } from "elkjs/lib/elk-api.js";
+import ElkConstructor, { type ELK, type ElkExtendedEdge, type ElkNode } from "elkjs/lib/elk-api.js";
 import elkWorkerUrl from "elkjs/lib/elk-worker.min.js?url";
 import type { CanvasModel } from "@flowcraft/definition/editor";
 import { CONTAINER_PADDING, START_SIZE, STEP_SIZE, type Point } from "./geometry.ts";
 
 /**
  * In the browser ELK runs in a web worker: laying out hundreds of nodes takes around a second,
- * which must not freeze the page. Tests in Node run it inline.
+ * which must not freeze the page. Tests in Node run it inline. Made on the first layout, not at
+ * load: starting the worker compiles 1.6 MB of script, which pages without a canvas never need
+ * and which would compete with the first render of those that have one.
  */
-const elk =
-  typeof Worker === "undefined"
-    ? new (await import("elkjs/lib/elk.bundled.js")).default()
-    : new ELK({ workerFactory: () => new Worker(elkWorkerUrl) });
+let elk: Promise<ELK> | null = null;
+function elkInstance(): Promise<ELK> {
+  elk ??=
+    typeof Worker === "undefined"
+      ? import("elkjs/lib/elk.bundled.js").then((bundled) => new bundled.default())
+      : Promise.resolve(new ElkConstructor({ workerFactory: () => new Worker(elkWorkerUrl) }));
+  return elk;
+}
 
 const LAYOUT_OPTIONS = {
   "elk.algorithm": "layered",
@@ -50,7 +56,7 @@ export async function layoutModel(model: CanvasModel): Promise<Record<string, Po
   }
   const edges: ElkExtendedEdge[] = model.edges.map((edge) => ({ id: edge.id, sources: [edge.source], targets: [edge.target] }));
   root.edges = edges;
-  const laidOut = await elk.layout(root);
+  const laidOut = await (await elkInstance()).layout(root);
   const positions: Record<string, Point> = {};
   const visit = (node: ElkNode) => {
     for (const child of node.children ?? []) {

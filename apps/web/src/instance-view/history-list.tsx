@@ -4,6 +4,8 @@
  */
 import { HISTORY_EVENT_TYPES, type HistoryEventType } from "@flowcraft/engine";
 import { useEffect, useId, useMemo, useState } from "react";
+import { Words } from "./operator-lane.tsx";
+import { operatorMarkOf } from "./operator-marks.ts";
 import { preciseTime } from "./time-words.ts";
 import type { FeedEvent } from "./use-instance-feed.ts";
 import { useVirtualRows } from "./virtual-rows.ts";
@@ -61,8 +63,21 @@ function payloadOf(event: FeedEvent): string {
   return text.length > PAYLOAD_CHARS ? `${text.slice(0, PAYLOAD_CHARS)}…` : text;
 }
 
+/** An operator's action in words (who, why, which instance a re-run started as); any other event as JSON. */
+function Payload({ event }: { event: FeedEvent }) {
+  const mark = operatorMarkOf(event);
+  if (!mark) return <code>{payloadOf(event)}</code>;
+  return (
+    <span className="history-words" data-testid="history-words">
+      <Words parts={mark.parts} />
+    </span>
+  );
+}
+
 interface HistoryListProps {
   events: readonly FeedEvent[];
+  /** The newest event announced: until `events` reach it, the rest of the history is on its way. */
+  lastSeq: number;
   steps: string[];
   /** The replay position, marked in the list. */
   position: number;
@@ -71,7 +86,7 @@ interface HistoryListProps {
   onReplayTo(seq: number): void;
 }
 
-export function HistoryList({ events, steps, position, replaying, onReplayTo }: HistoryListProps) {
+export function HistoryList({ events, lastSeq, steps, position, replaying, onReplayTo }: HistoryListProps) {
   const [type, setType] = useState<HistoryEventType | "">("");
   const [step, setStep] = useState("");
   const typeId = useId();
@@ -81,6 +96,7 @@ export function HistoryList({ events, steps, position, replaying, onReplayTo }: 
     [events, type, step],
   );
   const rows = useVirtualRows(filtered.length, ROW_HEIGHT);
+  const loading = (events.at(-1)?.seq ?? 0) < lastSeq;
   useEffect(() => {
     const element = rows.ref.current;
     if (!replaying || !element) return;
@@ -88,7 +104,7 @@ export function HistoryList({ events, steps, position, replaying, onReplayTo }: 
     if (top < element.scrollTop || top + ROW_HEIGHT > element.scrollTop + element.clientHeight) element.scrollTop = top - element.clientHeight / 2;
   }, [replaying, position, filtered]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
-    <section className="history-list" data-testid="history-list" aria-label="History events">
+    <section className="history-list" data-testid="history-list" aria-label="History events" aria-busy={loading}>
       <div className="history-toolbar">
         <h2>History</h2>
         <label htmlFor={typeId}>Type</label>
@@ -111,6 +127,7 @@ export function HistoryList({ events, steps, position, replaying, onReplayTo }: 
         </select>
         <span className="hint" data-testid="history-count">
           {filtered.length === events.length ? `${events.length} events` : `${filtered.length} of ${events.length} events`}
+          {loading && `, loading the rest of ${lastSeq}…`}
         </span>
       </div>
       <div className="history-header" role="presentation">
@@ -135,7 +152,7 @@ export function HistoryList({ events, steps, position, replaying, onReplayTo }: 
               </button>
               <span>{event.seq}</span>
               <span>{preciseTime(event.at)}</span>
-              <code>{payloadOf(event)}</code>
+              <Payload event={event} />
             </div>
           ))}
         </div>

@@ -3,23 +3,22 @@
  * replay slider, all computed by the engine from the history prefix the slider selects, and kept
  * live by server push.
  */
-import { useQuery } from "@tanstack/react-query";
 import { allGraphs } from "@flowcraft/definition";
 import { useMemo, useRef, useState } from "react";
 import { InstanceApprovals } from "../approvals/instance-approvals.tsx";
 import { InstanceActions } from "../instances/instance-actions.tsx";
 import { InstanceLinks } from "../instances/instance-links.tsx";
-import { api } from "../lib/api.ts";
 import { Link } from "../lib/link.tsx";
 import { HistoryList } from "./history-list.tsx";
 import { InstanceFacts } from "./instance-facts.tsx";
 import { generationAt, generationsOf, indexAtSeq, type Generation } from "./replay-model.ts";
+import { operatorMarksOf } from "./operator-marks.ts";
 import { ReplayScrubber } from "./replay-scrubber.tsx";
 import { StateCanvas } from "./state-canvas.tsx";
 import { StepPanel, type Selection } from "./step-panel.tsx";
 import { Timeline } from "./timeline.tsx";
 import { lanesOf } from "./timeline-model.ts";
-import { useInstanceFeed } from "./use-instance-feed.ts";
+import { useInstanceFeed, type InstanceFeed } from "./use-instance-feed.ts";
 import { useNow } from "./use-now.ts";
 import { useProgress } from "./use-progress.ts";
 import "./instance-view.css";
@@ -27,17 +26,7 @@ import "./instance-view.css";
 export function InstanceView({ id }: { id: string }) {
   const feed = useInstanceFeed(id);
   const { instance, events } = feed;
-  // The workflow and version of an instance never change: a quick read of them fetches the
-  // definition while the first push still carries the whole history.
-  const header = useQuery({ queryKey: ["instance-workflow", id], queryFn: () => api.instances.get.query({ id }), staleTime: Number.POSITIVE_INFINITY });
-  const workflow = instance ?? header.data;
-  const version = useQuery({
-    queryKey: ["version", workflow?.workflowName, workflow?.workflowVersion],
-    queryFn: () => api.workflows.get.query({ name: workflow!.workflowName, version: workflow!.workflowVersion }),
-    enabled: workflow !== undefined,
-    staleTime: Number.POSITIVE_INFINITY,
-  });
-  const definition = version.data?.definition;
+  const definition = feed.definition ?? undefined;
 
   const [position, setPosition] = useState<number | "live">("live");
   const live = position === "live";
@@ -48,7 +37,9 @@ export function InstanceView({ id }: { id: string }) {
   const eventsNow = useRef(events);
   eventsNow.current = events;
   const prefix = useMemo(() => (generation ? eventsNow.current.slice(generation.firstIndex, index + 1) : []), [generation?.firstIndex, index]); // eslint-disable-line react-hooks/exhaustive-deps
-  const progress = useProgress(definition, prefix);
+  // Replayed once the backlog is in: a part of the history would show a state the instance never had as its latest.
+  const progress = useProgress(feed.complete ? definition : undefined, prefix);
+  const loading = loadingWords(feed, definition !== undefined, progress !== null);
 
   const running = live && progress !== null && progress.ending === null;
   const clock = useNow(running);
@@ -56,6 +47,7 @@ export function InstanceView({ id }: { id: string }) {
   // Replaying, the view stands at the time of the event it shows.
   const now = running || !lastAt ? clock : new Date(lastAt);
   const range = { from: prefix[0] ? Date.parse(prefix[0].at) : now.getTime(), to: now.getTime() };
+  const marks = useMemo(() => operatorMarksOf(prefix), [prefix]);
   const lanes = useMemo(() => (progress ? lanesOf(progress, now.getTime()) : []), [progress, now.getTime()]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const [selection, setSelection] = useState<Selection | null>(null);
@@ -94,17 +86,25 @@ export function InstanceView({ id }: { id: string }) {
           {definition ? (
             <StateCanvas definition={definition} progress={progress} now={now} selectedNode={selection?.node ?? null} onSelect={(node) => setSelection({ node, place: null })} />
           ) : (
-            <div className="canvas state-canvas">{version.isError ? "Could not load the workflow definition." : "Loading the definition…"}</div>
+            <div className="canvas state-canvas">{feed.complete ? "The workflow definition of this instance is gone." : "Loading the definition…"}</div>
           )}
           <StepPanel progress={progress} selection={selection} now={now} onSelect={setSelection} />
         </div>
-        <Timeline lanes={lanes} range={range} selectedKey={selection?.place ?? null} onSelect={selectPlace}>
+        <Timeline lanes={lanes} range={range} marks={marks} loading={loading} selectedKey={selection?.place ?? null} onSelect={selectPlace}>
           <GenerationNav generations={generations} current={generation} onGo={(target) => setPosition(target === generations.at(-1) ? "live" : target.lastSeq)} />
         </Timeline>
-        <HistoryList events={events} steps={steps} position={events[index]?.seq ?? 0} replaying={!live} onReplayTo={(seq) => setPosition(seq === events.at(-1)?.seq ? "live" : seq)} />
+        <HistoryList events={events} lastSeq={feed.lastSeq} steps={steps} position={events[index]?.seq ?? 0} replaying={!live} onReplayTo={(seq) => setPosition(seq === events.at(-1)?.seq ? "live" : seq)} />
       </div>
     </main>
   );
+}
+
+/** What the view still waits for before its models show the instance, or null once they do. */
+function loadingWords(feed: InstanceFeed, hasDefinition: boolean, hasProgress: boolean): string | null {
+  if (!feed.complete) return `Loading the history: ${feed.events.length.toLocaleString()} of ${feed.lastSeq.toLocaleString()} events…`;
+  if (!hasDefinition) return "Loading the workflow definition…";
+  if (!hasProgress) return "Replaying the history…";
+  return null;
 }
 
 function GenerationNav({ generations, current, onGo }: { generations: Generation[]; current: Generation | undefined; onGo(generation: Generation): void }) {

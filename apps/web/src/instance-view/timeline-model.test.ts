@@ -64,8 +64,8 @@ describe("timeline lanes", () => {
       ["backoff", 2, "open"],
       ["queued", 2, "open"],
     ]);
-    expect(first.bars[1]!.title).toContain("attempt 1 of 3");
-    expect(first.bars[1]!.title).toContain("boom");
+    expect(first.bars[1]!.title()).toContain("attempt 1 of 3");
+    expect(first.bars[1]!.title()).toContain("boom");
     expect(lanes.find((lane) => lane.key === "each[0].second")!.bars).toEqual([]);
   });
 });

@@ -17,8 +17,11 @@ export interface Bar {
   open: boolean;
   state: StepState | "open";
   attempt?: number;
-  /** Times, attempt and outcome, for the tooltip and the accessible name. */
-  title: string;
+  /**
+   * Times, attempt and outcome, for the tooltip and the accessible name. Formatted only for the
+   * bars drawn: formatting the times of every bar of a long instance took longer than the lanes.
+   */
+  title(): string;
 }
 
 export interface Lane {
@@ -83,45 +86,48 @@ function attemptBars(place: PlaceProgress, endMs: number): Bar[] {
   for (const attempt of place.attempts) {
     const of = max ? ` of ${max}` : "";
     const name = `${place.key} attempt ${attempt.attempt}${of}`;
-    if (attempt.dueAt) {
-      bars.push(bar(`${place.key}#${attempt.attempt}:backoff`, "backoff", attempt.queuedAt, attempt.dueAt, endMs, "open", `${name}: backoff from ${preciseTime(attempt.queuedAt)} until ${preciseTime(attempt.dueAt)}`, attempt.attempt, true));
+    const { queuedAt, dueAt } = attempt;
+    if (dueAt) {
+      bars.push(bar(`${place.key}#${attempt.attempt}:backoff`, "backoff", queuedAt, dueAt, endMs, "open", () => `${name}: backoff from ${preciseTime(queuedAt)} until ${preciseTime(dueAt)}`, attempt.attempt, true));
     }
     const queuedFrom = attempt.dueAt ?? attempt.queuedAt;
     const queuedTo = attempt.startedAt ?? attempt.endedAt;
-    bars.push(bar(`${place.key}#${attempt.attempt}:queued`, "queued", queuedFrom, queuedTo, endMs, "open", `${name}: queued at ${preciseTime(queuedFrom)}${queuedTo ? `, picked up at ${preciseTime(queuedTo)}` : ", not picked up yet"}`, attempt.attempt));
+    bars.push(bar(`${place.key}#${attempt.attempt}:queued`, "queued", queuedFrom, queuedTo, endMs, "open", () => `${name}: queued at ${preciseTime(queuedFrom)}${queuedTo ? `, picked up at ${preciseTime(queuedTo)}` : ", not picked up yet"}`, attempt.attempt));
     if (!attempt.startedAt) continue;
     const outcome = attempt.outcome === "open" ? (place.state === "cancelled" ? "cancelled" : "running") : attempt.outcome;
-    const ended = attempt.endedAt ? `, ${outcome} at ${preciseTime(attempt.endedAt)}` : `, ${outcome}`;
+    const { startedAt, endedAt } = attempt;
     const error = attempt.error ? `: ${attempt.error.message}` : "";
     const state: StepState = attempt.outcome === "open" ? (place.state === "cancelled" ? "cancelled" : "running") : attempt.outcome;
-    bars.push(bar(`${place.key}#${attempt.attempt}`, "attempt", attempt.startedAt, attempt.endedAt, endMs, state, `${name}: started at ${preciseTime(attempt.startedAt)}${ended}${error}`, attempt.attempt));
+    const title = () => `${name}: started at ${preciseTime(startedAt)}${endedAt ? `, ${outcome} at ${preciseTime(endedAt)}` : `, ${outcome}`}${error}`;
+    bars.push(bar(`${place.key}#${attempt.attempt}`, "attempt", startedAt, endedAt, endMs, state, title, attempt.attempt));
   }
   return bars;
 }
 
 function timerBar(place: PlaceProgress, timer: PlaceProgress["timers"][number], endMs: number): Bar {
   const purpose = timer.purpose === "monitor_interval" ? "interval" : timer.purpose === "wait_timeout" ? "timeout" : "timer";
-  const fired = timer.firedAt ? `, fired at ${preciseTime(timer.firedAt)}` : "";
-  return bar(`${timer.id}:timer`, "timer", timer.createdAt, timer.firedAt, endMs, timer.firedAt ? "completed" : "waiting", `${place.key} ${purpose}: set at ${preciseTime(timer.createdAt)}, due at ${preciseTime(timer.fireAt)}${fired}`);
+  const title = () => `${place.key} ${purpose}: set at ${preciseTime(timer.createdAt)}, due at ${preciseTime(timer.fireAt)}${timer.firedAt ? `, fired at ${preciseTime(timer.firedAt)}` : ""}`;
+  return bar(`${timer.id}:timer`, "timer", timer.createdAt, timer.firedAt, endMs, timer.firedAt ? "completed" : "waiting", title);
 }
 
 function waitBars(place: PlaceProgress, endMs: number): Bar[] {
   const wait = place.wait;
   if (!wait) return [];
   const until = wait.consumedAt ?? place.endedAt;
-  const timeout = wait.timeoutAt ? `, times out at ${preciseTime(wait.timeoutAt)}` : "";
-  const ended = until ? `, ended at ${preciseTime(until)}` : "";
-  return [bar(`${place.key}:wait`, "wait", wait.startedAt, until, endMs, place.state, `${place.key} waits for ${wait.event} from ${preciseTime(wait.startedAt)}${timeout}${ended}`)];
+  const title = () =>
+    `${place.key} waits for ${wait.event} from ${preciseTime(wait.startedAt)}${wait.timeoutAt ? `, times out at ${preciseTime(wait.timeoutAt)}` : ""}${until ? `, ended at ${preciseTime(until)}` : ""}`;
+  return [bar(`${place.key}:wait`, "wait", wait.startedAt, until, endMs, place.state, title)];
 }
 
 function spanBars(place: PlaceProgress, endMs: number): Bar[] {
   const from = place.startedAt ?? place.scheduledAt;
   if (!from) return [];
-  const ended = place.endedAt ? ` until ${preciseTime(place.endedAt)}` : "";
-  return [bar(`${place.key}:span`, "span", from, place.endedAt, endMs, place.state, `${place.key}: ${place.state} from ${preciseTime(from)}${ended}`)];
+  const { endedAt, state } = place;
+  const title = () => `${place.key}: ${state} from ${preciseTime(from)}${endedAt ? ` until ${preciseTime(endedAt)}` : ""}`;
+  return [bar(`${place.key}:span`, "span", from, endedAt, endMs, state, title)];
 }
 
-function bar(id: string, kind: BarKind, from: string, to: string | undefined, endMs: number, state: Bar["state"], title: string, attempt?: number, closed = false): Bar {
+function bar(id: string, kind: BarKind, from: string, to: string | undefined, endMs: number, state: Bar["state"], title: () => string, attempt?: number, closed = false): Bar {
   const start = Date.parse(from);
   const end = to ? Date.parse(to) : Math.max(start, endMs);
   return { id, kind, start, end, open: !to && !closed, state, title, ...(attempt !== undefined ? { attempt } : {}) };

@@ -1,9 +1,11 @@
 /**
  * The timeline of one generation: a lane per step and place, bars in time. Ctrl+wheel (or the
  * buttons) zooms around the pointer, Shift+wheel and dragging pan; plain wheel scrolls the lanes,
- * of which only those in view are drawn.
+ * of which only those in view are drawn. Operator actions have a lane of their own at the top.
  */
 import { useCallback, useEffect, useRef, useState, type PointerEvent as ReactPointerEvent, type ReactNode } from "react";
+import { OperatorLane } from "./operator-lane.tsx";
+import type { OperatorMark } from "./operator-marks.ts";
 import { ticksOf } from "./time-axis.ts";
 import type { Lane } from "./timeline-model.ts";
 import { useVirtualRows } from "./virtual-rows.ts";
@@ -22,13 +24,17 @@ interface TimelineProps {
   lanes: Lane[];
   /** The whole generation, start to end (or now). */
   range: TimeRange;
+  /** What people did to the instance, drawn in a lane of their own above the steps. */
+  marks: OperatorMark[];
+  /** What the lanes still wait for (the rest of the history, its replay), or null when they are current. */
+  loading: string | null;
   selectedKey: string | null;
   onSelect(key: string): void;
   /** Generation navigation, drawn in the toolbar. */
   children?: ReactNode;
 }
 
-export function Timeline({ lanes, range, selectedKey, onSelect, children }: TimelineProps) {
+export function Timeline({ lanes, range, marks, loading, selectedKey, onSelect, children }: TimelineProps) {
   // Null follows the whole generation as it grows; a zoom or pan fixes the window.
   const [window_, setWindow] = useState<TimeRange | null>(null);
   const shown = window_ ?? range;
@@ -86,10 +92,15 @@ export function Timeline({ lanes, range, selectedKey, onSelect, children }: Time
   const ticks = ticksOf(shown.from, shown.from + span, trackWidth);
   const visible = lanes.slice(rows.first, rows.last);
   return (
-    <section className="timeline" data-testid="timeline" aria-label="Timeline">
+    <section className="timeline" data-testid="timeline" aria-label="Timeline" aria-busy={loading !== null}>
       <div className="timeline-toolbar">
         <h2>Timeline</h2>
         {children}
+        {loading && (
+          <span className="hint" role="status" data-testid="timeline-loading">
+            {loading}
+          </span>
+        )}
         <span className="timeline-buttons">
           <button type="button" aria-label="Zoom in" onClick={() => zoom(0.5)}>+</button>
           <button type="button" aria-label="Zoom out" onClick={() => zoom(2)}>−</button>
@@ -105,13 +116,14 @@ export function Timeline({ lanes, range, selectedKey, onSelect, children }: Time
           </span>
         ))}
       </div>
+      <OperatorLane marks={marks} x={x} trackWidth={trackWidth} labelWidth={LABEL_WIDTH} />
       <div className="timeline-lanes" ref={rows.ref} onScroll={rows.onScroll} onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp} onPointerCancel={onPointerUp}>
         <div style={{ height: rows.totalHeight, position: "relative" }}>
           {visible.map((lane, i) => (
             <LaneRow key={lane.key} lane={lane} top={(rows.first + i) * LANE_HEIGHT} x={x} trackWidth={trackWidth} selected={lane.key === selectedKey} onSelect={onSelect} />
           ))}
         </div>
-        {lanes.length === 0 && <p className="hint">Nothing has run yet.</p>}
+        {lanes.length === 0 && !loading && <p className="hint">Nothing has run yet.</p>}
       </div>
     </section>
   );
@@ -138,14 +150,15 @@ function LaneRow({ lane, top, x, trackWidth, selected, onSelect }: LaneRowProps)
           const right = x(bar.end);
           if (right < 0 || left > trackWidth) return null;
           const clippedLeft = Math.max(0, left);
+          const title = bar.title();
           return (
             <button
               type="button"
               key={bar.id}
               className={`bar bar-${bar.kind} state-${bar.state}${bar.open ? " open" : ""}`}
               style={{ left: clippedLeft, width: Math.max(3, Math.min(trackWidth, right) - clippedLeft) }}
-              title={bar.title}
-              aria-label={bar.title}
+              title={title}
+              aria-label={title}
               data-testid="timeline-bar"
               data-attempt={bar.attempt}
               onClick={() => onSelect(lane.key)}
