@@ -18,7 +18,7 @@ async function countRows(table: string) {
 
 describe("publishing definitions", () => {
   it("stores a new version, returns an identical one unchanged, and numbers changes", async () => {
-    const first = await server.call("PUT", "/api/v1/workflows/versioned", definition("1"), { "x-flowcraft-user": "ana" });
+    const first = await server.call("PUT", "/api/v1/workflows/versioned", definition("1"), await server.signIn("ana", ["designer"]));
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ name: "versioned", version: 1, publishedBy: "ana", definition: definition("1") });
     expect(first.headers.get("location")).toBe("/api/v1/workflows/versioned/versions/1");

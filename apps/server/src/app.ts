@@ -4,6 +4,7 @@ import fastifyStatic from "@fastify/static";
 import { fastifyTRPCPlugin, type CreateFastifyContextOptions } from "@trpc/server/adapters/fastify";
 import type { TRPCError } from "@trpc/server";
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import type { Database } from "@flowcraft/db";
 import type { Approvals, Drafts, Instances, Workflows } from "@flowcraft/runtime";
 import { Authenticator } from "./accounts/access.ts";
 import { ApiTokens } from "./accounts/api-tokens.ts";
@@ -38,9 +39,22 @@ export interface AppOptions {
   drafts: Drafts;
   instances: Instances;
   approvals: Approvals;
+  /** Accounts, sessions, API tokens and the audit log behind access control. */
+  access: AccessServices;
   bodyLimitBytes: number;
   webDistDir?: string;
   logger?: boolean;
+}
+
+export interface AccessServices {
+  accounts: Accounts;
+  sessions: Sessions;
+  tokens: ApiTokens;
+  audit: AuditLog;
+}
+
+export function accessServices(db: Database, passwordCost?: number): AccessServices {
+  return { accounts: new Accounts(db, passwordCost), sessions: new Sessions(db), tokens: new ApiTokens(db), audit: new AuditLog(db) };
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {

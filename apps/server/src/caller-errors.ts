@@ -15,6 +15,8 @@ export interface CallerError {
   code: string;
   message: string;
   problems?: Problem[];
+  /** For 429: when the caller may try again. */
+  retryAfterSeconds?: number;
 }
 
 const STATUS_OF: Record<ClientErrorCode, number> = { not_found: 404, conflict: 409, invalid: 400, forbidden: 403 };
@@ -38,7 +40,9 @@ export function callerErrorOf(error: unknown): CallerError | null {
     const summary = problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join("; ");
     return { status: 400, code: "invalid", message: `invalid request: ${summary}`, problems };
   }
-  if (error instanceof AccessError) return { status: error.status, code: error.code, message: error.message };
+  if (error instanceof AccessError) {
+    return { status: error.status, code: error.code, message: error.message, ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}) };
+  }
   if (error instanceof InvalidJsonError) return { status: 400, code: "invalid_json", message: error.message };
   if (!(error instanceof Error)) return null;
   const { code, statusCode } = error as { code?: unknown; statusCode?: unknown };

@@ -147,7 +147,7 @@ describe("async-http", () => {
   it("a caller starts with POST, gets 202 and a Location, and polls it until the result is there", async () => {
     const started = await fetch(`${server.url}/api/v1/workflows/async-http/start?instanceId=order-12345678`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", ...server.auth },
       body: JSON.stringify({ Name: "Paperclips", Quantity: 1, TotalCost: 9.95, ProcessingSeconds: 1 }),
     });
     expect(started.status).toBe(202);
@@ -158,7 +158,7 @@ describe("async-http", () => {
     const seen = new Set<string>();
     let status: Record<string, any> = {};
     for (let polls = 0; polls < 400; polls++) {
-      const response = await fetch(server.url + location);
+      const response = await fetch(server.url + location, { headers: server.auth });
       expect(response.status).toBe(200);
       status = (await response.json()) as Record<string, any>;
       seen.add(status.runtimeStatus);

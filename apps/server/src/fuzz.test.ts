@@ -30,7 +30,7 @@ interface Answer {
 }
 
 async function send(method: string, path: string, body?: string, contentType = "application/json"): Promise<Answer> {
-  const response = await fetch(server.url + path, { method, ...(body === undefined ? {} : { body, headers: { "content-type": contentType } }) });
+  const response = await fetch(server.url + path, { method, ...(body === undefined ? {} : { body }), headers: { ...server.auth, ...(body === undefined ? {} : { "content-type": contentType }) } });
   return { status: response.status, text: await response.text() };
 }
 

@@ -1,6 +1,6 @@
 /** `pnpm start`: the Flowcraft server with its in-process worker. */
 import { Approvals, Drafts, Instances, Worker, Workflows } from "@flowcraft/runtime";
-import { buildApp } from "./app.ts";
+import { accessServices, buildApp } from "./app.ts";
 import { loadConfig } from "./config.ts";
 import { openDatabase } from "./database.ts";
 import { exampleRegistry, seedExamples } from "./examples/index.ts";
@@ -20,9 +20,15 @@ if (config.seedExamples) {
 }
 
 const approvals = new Approvals(db);
-const app = await buildApp({ workflows, drafts, instances, approvals, bodyLimitBytes: config.bodyLimitBytes, webDistDir: config.webDistDir });
+const access = accessServices(db);
+const app = await buildApp({ workflows, drafts, instances, approvals, access, bodyLimitBytes: config.bodyLimitBytes, webDistDir: config.webDistDir });
 const address = await app.listen({ port: config.port, host: config.host });
 console.log(`Flowcraft is running at ${address}`);
+if (await access.accounts.needsSetup()) console.log(`no accounts yet: open ${address} to create the owner account`);
+// Expired sessions are refused anyway; sweeping only keeps the table small.
+const SWEEP_MS = 60 * 60 * 1000;
+await access.sessions.sweep();
+setInterval(() => void access.sessions.sweep().catch((error: unknown) => console.error(error)), SWEEP_MS).unref();
 
 let stopping = false;
 async function shutdown(signal: string) {

@@ -4,19 +4,32 @@ import { createTestDatabase, type TestDatabase } from "@flowcraft/db/testing";
 import { TERMINAL_STATUSES } from "@flowcraft/engine";
 import { Approvals, Drafts, Instances, Worker, Workflows, type ActivityFunction, type InstanceView } from "@flowcraft/runtime";
 import type { FastifyInstance } from "fastify";
-import { buildApp } from "./app.ts";
+import { accessServices, buildApp } from "./app.ts";
+import { CSRF_HEADER } from "./accounts/access.ts";
+import type { Role } from "./accounts/roles.ts";
 import { exampleRegistry, seedExamples } from "./examples/index.ts";
 
 export interface TestServer {
   url: string;
   db: TestDatabase;
   app: FastifyInstance;
-  /** fetch against the server; JSON bodies are sent and parsed for you. */
+  /**
+   * fetch against the server; JSON bodies are sent and parsed for you. Unless `headers` carry
+   * other credentials, the call is made with an API token that holds every role.
+   */
   call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; headers: Headers; body: any }>;
+  /** Headers of the API token holding every role, for plain fetch calls. */
+  auth: Record<string, string>;
+  /** Headers of an API token holding these roles. */
+  tokenWith(roles: Role[], name?: string): Promise<Record<string, string>>;
+  /** Creates an account and signs it in: the headers a browser of that person sends (cookie and CSRF token). */
+  signIn(username: string, roles: Role[], groups?: string[]): Promise<Record<string, string>>;
   /** Polls GET /api/v1/instances/{id} until `until` holds (default: ended). */
   waitFor(id: string, until?: (view: InstanceView) => boolean, timeoutMs?: number): Promise<InstanceView>;
   close(): Promise<void>;
 }
+
+const TEST_PASSWORD = "test password 123";
 
 export interface TestServerOptions {
   /** Example activities replaced by the test's own. */
@@ -32,12 +45,23 @@ export async function startTestServer({ activities = {}, bodyLimitBytes = 256 * 
   const worker = new Worker(db, { activities: exampleRegistry(activities), httpAllow, onError: (e) => console.error(e) });
   await worker.start();
   await seedExamples(db, workflows);
-  const app = await buildApp({ workflows, drafts: new Drafts(db), instances: new Instances(db), approvals: new Approvals(db), bodyLimitBytes });
+  // A low bcrypt cost: tests sign many people in.
+  const access = accessServices(db, 4);
+  const app = await buildApp({ workflows, drafts: new Drafts(db), instances: new Instances(db), approvals: new Approvals(db), access, bodyLimitBytes });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
-  const call: TestServer["call"] = async (method, path, body, headers = {}) => {
-    const init: RequestInit = { method, headers: { ...headers } };
+  await access.accounts.setupOwner({ username: "owner", password: TEST_PASSWORD });
+  const tokenWith: TestServer["tokenWith"] = async (roles, name = `test ${roles.join(" ") || "viewer"} ${Math.random().toString(36).slice(2)}`) => {
+    const { secret } = await access.tokens.create({ name, roles }, "owner");
+    return { authorization: `Bearer ${secret}` };
+  };
+  const everything = await tokenWith(["admin", "designer", "operator", "approver"], "test");
+
+  const call: TestServer["call"] = async (method, path, body, headers) => {
+    // Credentials of the call's own replace the token; other headers go with it.
+    const own = headers && ("authorization" in headers || "cookie" in headers);
+    const init: RequestInit = { method, headers: own ? { ...headers } : { ...everything, ...headers } };
     if (body !== undefined) {
       init.body = typeof body === "string" ? body : JSON.stringify(body);
       (init.headers as Record<string, string>)["content-type"] ??= "application/json";
@@ -52,6 +76,19 @@ export async function startTestServer({ activities = {}, bodyLimitBytes = 256 * 
     db,
     app,
     call,
+    auth: everything,
+    tokenWith,
+    async signIn(username, roles, groups = []) {
+      await access.accounts.create({ username, password: TEST_PASSWORD, roles, groups });
+      const response = await fetch(`${url}/api/v1/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ username, password: TEST_PASSWORD }),
+      });
+      const { csrfToken } = (await response.json()) as { csrfToken: string };
+      const cookie = response.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ");
+      return { cookie, [CSRF_HEADER]: csrfToken };
+    },
     async waitFor(id, until = (view) => TERMINAL_STATUSES.has(view.runtimeStatus), timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

@@ -71,7 +71,7 @@ describe("designing, publishing and starting a workflow", () => {
     expect(await data(query("drafts.get", { name: "designed" }))).toMatchObject({ revision: 2 });
 
     await data(mutate("drafts.save", { name: "designed", definition: valid, expectedRevision: 2 }));
-    const published = await data(mutate("workflows.publish", { name: "designed", definition: valid, expectedRevision: 3 }, { "x-flowcraft-user": "ana" }));
+    const published = await data(mutate("workflows.publish", { name: "designed", definition: valid, expectedRevision: 3 }, await server.signIn("ana", ["designer"])));
     expect(published).toMatchObject({ created: true, version: { name: "designed", version: 1, definition: valid, publishedBy: "ana" } });
 
     // The draft became the version: the designer now opens the version, and the list says so.
@@ -188,7 +188,7 @@ async function subscribe(procedure: string, input: unknown, done: (payloads: any
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   const response = await fetch(`${server.url}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`, {
-    headers: { accept: "text/event-stream" },
+    headers: { accept: "text/event-stream", ...server.auth },
     signal: controller.signal,
   });
   expect(response.headers.get("content-type")).toContain("text/event-stream");
@@ -260,21 +260,23 @@ describe("operating instances", () => {
     }
     expect(pending).toEqual([expect.objectContaining({ waitId: "approval", summary: "desk × 2 for 5000", groups: ["managers"], timeoutAt: expect.any(String) })]);
 
-    const decided = await data(mutate("approvals.decide", { instanceId: "po-approve", waitId: "approval", decision: "approved", comment: "fine" }, { "x-flowcraft-user": "mia" }));
+    const decided = await data(mutate("approvals.decide", { instanceId: "po-approve", waitId: "approval", decision: "approved", comment: "fine" }, await server.signIn("mia", ["approver"], ["managers"])));
     expect(decided).toMatchObject({ decision: "approved", approver: "mia", comment: "fine" });
-    const second = await failure(mutate("approvals.decide", { instanceId: "po-approve", waitId: "approval", decision: "rejected", approver: "max" }));
+    const second = await failure(
+      mutate("approvals.decide", { instanceId: "po-approve", waitId: "approval", decision: "rejected" }, await server.signIn("max", ["approver"], ["managers"])),
+    );
     expect(second.code).toBe("CONFLICT");
     expect(second.message).toMatch(/already decided: approved by mia/);
     expect((await server.waitFor("po-approve")).output).toBe("Approved by 'mia'");
 
-    const rest = await server.call("POST", "/api/v1/instances/po-approve/approvals/approval", { decision: "rejected", approver: "late" });
+    const rest = await server.call("POST", "/api/v1/instances/po-approve/approvals/approval", { decision: "rejected" }, await server.signIn("late", ["approver"], ["managers"]));
     expect(rest.status).toBe(409);
   });
 
   it("records who terminated an instance, and re-runs it linked both ways", async () => {
     await data(mutate("instances.start", { workflowName: "purchase-order-approval", input: order, instanceId: "po-stop" }));
     await server.waitFor("po-stop", (view) => view.customStatus === "Waiting for approval");
-    await data(mutate("instances.terminate", { id: "po-stop", reason: "duplicate order" }, { "x-flowcraft-user": "otto" }));
+    await data(mutate("instances.terminate", { id: "po-stop", reason: "duplicate order" }, await server.signIn("otto", ["operator"])));
     await server.waitFor("po-stop");
     const history = await data(query("instances.history", { id: "po-stop" }));
     expect(history.at(-1)).toMatchObject({ type: "terminated", reason: "duplicate order", by: "otto" });

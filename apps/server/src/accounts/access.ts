@@ -6,6 +6,7 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { forbidden, unauthenticated } from "./access-errors.ts";
 import type { ApiTokens } from "./api-tokens.ts";
+import { tokenAttempts } from "./attempts.ts";
 import { may, PERMISSIONS, type Permission, type Principal } from "./roles.ts";
 import { sameSecret } from "./secrets.ts";
 import type { Sessions } from "./sessions.ts";
@@ -19,18 +20,25 @@ export type Access = { principal: Principal; via: "token" } | { principal: Princ
 export type Need = "public" | "signed_in" | Permission;
 
 export class Authenticator {
+  private readonly tokenFailures = tokenAttempts();
+
   constructor(
     private readonly sessions: Sessions,
     private readonly tokens: ApiTokens,
   ) {}
 
   /** The caller's access; null when the request carries no credentials. Wrong ones are refused. */
-  async accessOf(method: string, headers: IncomingHttpHeaders, sessionSecret: string | undefined): Promise<Access | null> {
+  async accessOf(request: { method: string; headers: IncomingHttpHeaders; ip: string }, sessionSecret: string | undefined): Promise<Access | null> {
+    const { method, headers } = request;
     const authorization = headers.authorization;
     if (authorization !== undefined) {
+      await this.tokenFailures.check(request.ip);
       const token = /^Bearer (\S+)$/i.exec(authorization)?.[1];
       const principal = token ? await this.tokens.principalOf(token) : null;
-      if (!principal) throw unauthenticated("the API token is unknown or revoked (send 'Authorization: Bearer <token>')");
+      if (!principal) {
+        await this.tokenFailures.failed(request.ip);
+        throw unauthenticated("the API token is unknown or revoked (send 'Authorization: Bearer <token>')");
+      }
       return { principal, via: "token" };
     }
     if (!sessionSecret) return null;

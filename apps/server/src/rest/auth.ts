@@ -7,15 +7,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { Accounts, AccountView } from "../accounts/accounts.ts";
 import { unauthenticated } from "../accounts/access-errors.ts";
+import { signInAttempts } from "../accounts/attempts.ts";
 import type { AuditLog } from "../accounts/audit.ts";
 import { SESSION_COOKIE, type SessionGrant, type Sessions } from "../accounts/sessions.ts";
 
 const Credentials = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) }).strict();
 const Setup = Credentials.extend({ displayName: z.string().max(200).optional() }).strict();
 
-/** Sign-in and set-up attempts one address may make per minute. */
-const ATTEMPTS_PER_MINUTE = 10;
-const attempts = { need: "public" as const, rateLimit: { max: ATTEMPTS_PER_MINUTE, timeWindow: "1 minute" } };
 
 export interface AuthServices {
   accounts: Accounts;
@@ -24,6 +22,8 @@ export interface AuthServices {
 }
 
 export function authRoutes(app: FastifyInstance, { accounts, sessions, audit }: AuthServices) {
+  const failures = signInAttempts();
+
   app.get("/api/v1/auth/session", { config: { need: "public" } }, async (request) => {
     const access = request.access;
     return {
@@ -33,17 +33,23 @@ export function authRoutes(app: FastifyInstance, { accounts, sessions, audit }: 
     };
   });
 
-  app.post("/api/v1/auth/setup", { config: attempts }, async (request, reply) => {
+  app.post("/api/v1/auth/setup", { config: { need: "public" } }, async (request, reply) => {
     const { username, password, displayName } = Setup.parse(request.body);
     const owner = await accounts.setupOwner({ username, password, ...(displayName ? { displayName } : {}) });
     await audit.record({ actor: owner.username, action: "account.owner_created", target: owner.username });
     return signedIn(reply.status(201), request, owner, await sessions.begin(owner));
   });
 
-  app.post("/api/v1/auth/login", { config: attempts }, async (request, reply) => {
+  app.post("/api/v1/auth/login", { config: { need: "public" } }, async (request, reply) => {
     const { username, password } = Credentials.parse(request.body);
+    const key = `${request.ip}|${username.trim().toLowerCase()}`;
+    await failures.check(key);
     const account = await accounts.verify(username, password);
-    if (!account) throw unauthenticated("wrong username or password");
+    if (!account) {
+      await failures.failed(key);
+      throw unauthenticated("wrong username or password");
+    }
+    await failures.succeeded(key);
     return signedIn(reply, request, account, await sessions.begin(account));
   });
 

@@ -13,6 +13,7 @@ export function errorBody(code: string, message: string, problems?: unknown[]): 
 export function installErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error, request, reply) => {
     const mapped = callerErrorOf(error);
+    if (mapped?.retryAfterSeconds !== undefined) void reply.header("retry-after", String(mapped.retryAfterSeconds));
     if (mapped) return reply.status(mapped.status).send(errorBody(mapped.code, mapped.message, mapped.problems));
     request.log.error(error);
     return reply.status(500).send(errorBody("internal", "the server failed to handle this request; it has been logged"));

@@ -121,7 +121,7 @@ export const openApiDocument = {
     "/api/v1/instances/{id}/approvals/{waitId}": {
       post: {
         summary: "Decide one waiting approval",
-        description: "Raises {decision, approver, comment, decidedAt} for this wait alone. The approver is the x-flowcraft-user header, or approver in the body. Exactly one decision counts per wait.",
+        description: "Raises {decision, approver, comment, decidedAt} for this wait alone. The approver is who calls; the approval step may allow only some people or groups. Exactly one decision counts per wait.",
         parameters: [idParam, { name: "waitId", in: "path", required: true, schema: { type: "string" } }],
         requestBody: { required: true, content: json({ type: "object", required: ["decision"], properties: { decision: { enum: ["approved", "rejected"] }, comment: { type: "string" }, approver: { type: "string" } }, additionalProperties: false }) },
         responses: { 202: { description: "Decision recorded" }, 400: error("Invalid decision"), 404: error("No such instance"), 409: error("Already decided, timed out, or the instance has ended") },

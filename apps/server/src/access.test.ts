@@ -1,0 +1,136 @@
+/** Access control over HTTP: who may call what, with cookies or tokens, and the set-up of a fresh installation. */
+import { createTestDatabase } from "@flowcraft/db/testing";
+import { Approvals, Drafts, Instances, Workflows } from "@flowcraft/runtime";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CSRF_HEADER } from "./accounts/access.ts";
+import { may, PERMISSIONS, type Permission, type Role } from "./accounts/roles.ts";
+import { accessServices, buildApp } from "./app.ts";
+import { startTestServer, type TestServer } from "./test-server.ts";
+import { appRouter } from "./trpc/router.ts";
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer();
+}, 60_000);
+afterAll(() => server.close());
+
+/** Each role alone, no role (a viewer), and an admin. */
+const ROLE_SETS: Role[][] = [[], ["designer"], ["operator"], ["approver"], ["admin"]];
+
+/** Every change the REST API offers, with the permission it takes. */
+const REST_MUTATIONS: Array<{ method: string; path: string; permission: Permission }> = [
+  { method: "PUT", path: "/api/v1/workflows/guarded", permission: "design" },
+  { method: "POST", path: "/api/v1/workflows/task-chain/start", permission: "operate" },
+  { method: "POST", path: "/api/v1/instances/nobody/events/go", permission: "operate" },
+  { method: "POST", path: "/api/v1/instances/nobody/terminate", permission: "operate" },
+  { method: "POST", path: "/api/v1/instances/nobody/suspend", permission: "operate" },
+  { method: "POST", path: "/api/v1/instances/nobody/resume", permission: "operate" },
+  { method: "POST", path: "/api/v1/instances/nobody/rerun", permission: "operate" },
+  { method: "DELETE", path: "/api/v1/instances/nobody", permission: "operate" },
+  { method: "POST", path: "/api/v1/instances/nobody/approvals/approval", permission: "approve" },
+];
+
+const TRPC_MUTATIONS = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { type: string; meta?: { need?: string } } }>)
+  .filter(([, procedure]) => procedure._def.type === "mutation")
+  .map(([path, procedure]) => ({ path, need: procedure._def.meta?.need }));
+
+describe("who may change what", () => {
+  it("every tRPC mutation names the permission it takes", () => {
+    expect(TRPC_MUTATIONS.length).toBeGreaterThan(10);
+    for (const { path, need } of TRPC_MUTATIONS) expect(Object.keys(PERMISSIONS), `${path} needs ${need}`).toContain(need);
+  });
+
+  it.each(ROLE_SETS.map((roles) => [roles.join("+") || "viewer", roles] as const))("as %s, every REST and tRPC change is refused with 403 exactly when the role lacks its permission", async (_name, roles) => {
+    const principal = { kind: "token" as const, name: "t", roles, groups: [] };
+    const headers = await server.tokenWith(roles);
+    for (const { method, path, permission } of REST_MUTATIONS) {
+      const { status, body } = await server.call(method, path, method === "DELETE" ? undefined : {}, headers);
+      if (may(principal, permission)) expect(status, `${method} ${path}`).not.toBe(403);
+      else {
+        expect(status, `${method} ${path}`).toBe(403);
+        expect(body.error.message).toMatch(new RegExp(`takes the ${PERMISSIONS[permission]} role`));
+      }
+    }
+    for (const { path, need } of TRPC_MUTATIONS) {
+      const { status } = await server.call("POST", `/trpc/${path}`, {}, headers);
+      if (may(principal, need as Permission)) expect(status, path).not.toBe(403);
+      else expect(status, path).toBe(403);
+    }
+    // Looking is everyone's.
+    expect((await server.call("GET", "/api/v1/workflows", undefined, headers)).status).toBe(200);
+    expect((await server.call("GET", "/trpc/instances.list?input=%7B%7D", undefined, headers)).status).toBe(200);
+  });
+
+  it("refuses callers without credentials with 401, and unknown or revoked tokens too", async () => {
+    const anonymous = { cookie: "" };
+    expect((await server.call("GET", "/api/v1/workflows", undefined, anonymous)).status).toBe(401);
+    expect((await server.call("GET", "/trpc/workflows.list", undefined, anonymous)).status).toBe(401);
+    expect((await server.call("GET", "/api/health", undefined, anonymous)).status).toBe(200);
+    const unknown = await server.call("GET", "/api/v1/workflows", undefined, { authorization: "Bearer fc_nonsense" });
+    expect(unknown.status).toBe(401);
+    expect(unknown.body.error.message).toMatch(/unknown or revoked/);
+  });
+
+  it("takes a change from a signed-in browser only with the session's CSRF token", async () => {
+    const browser = await server.signIn("dora", ["designer"]);
+    const definition = { version: 1, start: "done", nodes: { done: { type: "end" } } };
+    const forged = await server.call("PUT", "/api/v1/workflows/csrf-checked", definition, { cookie: browser.cookie! });
+    expect(forged.status).toBe(403);
+    expect(forged.body.error.message).toMatch(/CSRF token/);
+    expect((await server.call("GET", "/api/v1/workflows/csrf-checked", undefined, browser)).status).toBe(404);
+    expect((await server.call("PUT", "/api/v1/workflows/csrf-checked", definition, browser)).body).toMatchObject({ version: 1, publishedBy: "dora" });
+  });
+
+  it("lets only the people or groups an approval step names decide it", async () => {
+    const started = await server.call("POST", "/api/v1/workflows/purchase-order-approval/start", { cost: 5000, product: "desk", quantity: 1 });
+    const id = started.body.instanceId as string;
+    await server.waitFor(id, (view) => view.runtimeStatus === "RUNNING");
+    for (let i = 0; i < 200 && (await server.call("GET", `/api/v1/approvals?instanceId=${id}`)).body.approvals.length === 0; i++) await new Promise((r) => setTimeout(r, 25));
+    const outsider = await server.call("POST", `/api/v1/instances/${id}/approvals/approval`, { decision: "approved" }, await server.signIn("ivan", ["approver"], ["engineering"]));
+    expect(outsider.status).toBe(403);
+    expect(outsider.body.error.message).toBe("ivan may not decide this approval: it is for group managers");
+    const manager = await server.call("POST", `/api/v1/instances/${id}/approvals/approval`, { decision: "approved" }, await server.signIn("mara", ["approver"], ["managers"]));
+    expect(manager.status).toBe(202);
+    expect((await server.waitFor(id)).output).toBe("Approved by 'mara'");
+  });
+});
+
+describe("a fresh installation", () => {
+  it("asks for its owner first, signs them in, then refuses a second set-up; wrong passwords are counted and then refused for a while", async () => {
+    const db = await createTestDatabase();
+    const access = accessServices(db, 4);
+    const app = await buildApp({ workflows: new Workflows(db), drafts: new Drafts(db), instances: new Instances(db), approvals: new Approvals(db), access, bodyLimitBytes: 65_536 });
+    await app.listen({ port: 0, host: "127.0.0.1" });
+    const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+      fetch(url + path, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+    try {
+      expect(await (await fetch(`${url}/api/v1/auth/session`)).json()).toEqual({ needsSetup: true, account: null, csrfToken: null });
+      expect((await fetch(`${url}/api/v1/workflows`)).status).toBe(401);
+
+      const setup = await post("/api/v1/auth/setup", { username: "Olivia", password: "a long passphrase", displayName: "Olivia Owner" });
+      expect(setup.status).toBe(201);
+      const cookieLine = setup.headers.get("set-cookie")!;
+      expect(cookieLine).toMatch(/^flowcraft_session=[^;]+;.*HttpOnly/i);
+      expect(cookieLine).toMatch(/SameSite=Lax/i);
+      const cookie = cookieLine.split(";")[0]!;
+      const session = (await (await fetch(`${url}/api/v1/auth/session`, { headers: { cookie } })).json()) as { account: { username: string; roles: string[] }; csrfToken: string };
+      expect(session.account).toMatchObject({ username: "olivia", roles: ["admin", "designer", "operator", "approver"] });
+      expect((await post("/api/v1/auth/setup", { username: "mallory", password: "another passphrase" })).status).toBe(409);
+
+      for (let i = 0; i < 10; i++) expect((await post("/api/v1/auth/login", { username: "olivia", password: "not the password" })).status).toBe(401);
+      const blocked = await post("/api/v1/auth/login", { username: "olivia", password: "a long passphrase" });
+      expect(blocked.status).toBe(429);
+      expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
+
+      expect((await post("/api/v1/auth/logout", {}, { cookie })).status).toBe(403);
+      expect((await post("/api/v1/auth/logout", {}, { cookie, [CSRF_HEADER]: session.csrfToken })).status).toBe(204);
+      expect((await fetch(`${url}/api/v1/workflows`, { headers: { cookie } })).status).toBe(401);
+    } finally {
+      await app.close();
+      await db.destroy();
+    }
+  });
+});
