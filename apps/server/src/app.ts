@@ -16,6 +16,7 @@ import { appRouter } from "./trpc/router.ts";
 import type { Context } from "./trpc/trpc.ts";
 import { PLACEHOLDER_PAGE } from "./placeholder-page.ts";
 import { requesterOf } from "./requester.ts";
+import { installSecurityHeaders } from "./security-headers.ts";
 
 const MAX_PATH_PARAM_LENGTH = 2_000;
 
@@ -48,6 +49,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   installJsonBody(app);
   installErrorHandling(app);
+  await installSecurityHeaders(app);
 
   app.get("/api/health", async () => ({ status: "ok" }));
   app.get("/api/v1/openapi.json", async () => openApiDocument);
