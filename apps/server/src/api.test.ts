@@ -190,6 +190,15 @@ describe("listing", () => {
     expect(response.body.error.code).toBe("not_found");
   });
 
+  it("answers with a Content-Security-Policy that allows no inline script and no framing", async () => {
+    const response = await fetch(`${server.url}/api/health`);
+    const policy = response.headers.get("content-security-policy") ?? "";
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+  });
+
   it("serves an OpenAPI description of every route", async () => {
     const response = await server.call("GET", "/api/v1/openapi.json");
     expect(response.status).toBe(200);

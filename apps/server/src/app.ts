@@ -19,6 +19,7 @@ import { installTrpcErrorHandling } from "./trpc/http-errors.ts";
 import { appRouter } from "./trpc/router.ts";
 import type { Context } from "./trpc/trpc.ts";
 import { PLACEHOLDER_PAGE } from "./placeholder-page.ts";
+import { installSecurityHeaders } from "./security-headers.ts";
 
 const MAX_PATH_PARAM_LENGTH = 2_000;
 
@@ -53,6 +54,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   installJsonBody(app);
   installErrorHandling(app);
+  await installSecurityHeaders(app);
   const { accounts, sessions, tokens, audit } = options.access;
   await installAccess(app, new Authenticator(sessions, tokens));
 
