@@ -95,6 +95,7 @@ export const ApprovalSchema = z.strictObject({
   approvers: z.array(z.string().min(1)).optional().describe("Users who may decide"),
   groups: z.array(z.string().min(1)).optional().describe("Groups whose members may decide"),
   summary: ExpressionSchema.optional().describe("What is being approved, shown to the approver"),
+  excludeStarter: z.boolean().optional().describe("When true, the person who started the instance may not decide (four eyes)"),
 });
 
 export const WaitNodeSchema = z.strictObject({

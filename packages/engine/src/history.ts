@@ -36,6 +36,8 @@ export interface ApprovalRequest {
   summary: Json;
   approvers?: string[];
   groups?: string[];
+  /** The person who started the instance may not decide. */
+  excludeStarter?: boolean;
 }
 
 /**
@@ -104,6 +106,8 @@ export type HistoryEventBody =
       input: Json;
       generation: number;
       resume?: Resume;
+      /** Who started the instance (absent when started without an account). */
+      startedBy?: string;
       /** Set when an operator re-ran another instance; the copied history follows this event. */
       origin?: { instanceId: string; kind: RerunKind; by?: string };
     }

@@ -73,6 +73,7 @@ export async function runWait(run: Run, id: string, node: WaitNode, scope: Scope
       summary: node.approval.summary ? await evaluate(node.approval.summary, contextOf(scope)) : null,
       ...(node.approval.approvers ? { approvers: node.approval.approvers } : {}),
       ...(node.approval.groups ? { groups: node.approval.groups } : {}),
+      ...(node.approval.excludeStarter ? { excludeStarter: true } : {}),
     };
     run.commands.push({
       type: "wait_for_event",

@@ -110,4 +110,20 @@ describe("approvals", () => {
     );
     await expect(approvals.decide("no-such-instance", "legal", { decision: "approved", decider: manager("a") })).rejects.toThrow(/no instance/);
   });
+
+  it("keeps the person who started an instance from approving it when the step asks for four eyes", async () => {
+    await rt.workflows.publish("four-eyes", {
+      version: 1,
+      start: "approve",
+      nodes: { approve: { ...approvalWait("done"), approval: { groups: ["managers"], excludeStarter: true } }, done: { type: "end", output: "steps.approve.approver" } },
+    });
+    const { instanceId } = await rt.instances.start("four-eyes", null, { by: "sam" });
+    expect((await rt.instances.get(instanceId)).startedBy).toBe("sam");
+    await pendingOf(instanceId, 1);
+    await expect(approvals.decide(instanceId, "approve", { decision: "approved", decider: manager("sam") })).rejects.toThrow(/sam started this instance/);
+    await approvals.decide(instanceId, "approve", { decision: "approved", decider: manager("tess") });
+    expect((await waitForInstance(rt.instances, instanceId)).output).toBe("tess");
+    const [started] = await rt.instances.history(instanceId);
+    expect(started).toMatchObject({ type: "execution_started", startedBy: "sam" });
+  });
 });

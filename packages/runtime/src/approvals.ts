@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Database } from "@flowcraft/db";
-import type { HistoryEventOf, Json } from "@flowcraft/engine";
+import type { ApprovalRequest, HistoryEventOf, Json } from "@flowcraft/engine";
 import { TERMINAL_STATUSES, type RuntimeStatus } from "@flowcraft/engine";
 import { conflict, forbidden, invalid, notFound } from "./errors.ts";
 import { announce, INBOX_CHANNEL } from "./notifier.ts";
@@ -76,8 +76,8 @@ export class Approvals {
     await this.db.prisma.$transaction(async (tx) => {
       // Locks the instance row: two people deciding at once are served one after the other, and
       // the second finds the first's decision.
-      const [instance] = await tx.$queryRaw<Array<{ status: RuntimeStatus; generation: number }>>`
-        SELECT status, generation FROM instance WHERE id = ${instanceId} FOR UPDATE`;
+      const [instance] = await tx.$queryRaw<Array<{ status: RuntimeStatus; generation: number; started_by: string | null }>>`
+        SELECT status, generation, started_by FROM instance WHERE id = ${instanceId} FOR UPDATE`;
       if (!instance) throw notFound(`there is no instance "${instanceId.slice(0, 200)}"`);
       const [wait] = await tx.$queryRaw<Array<{ data: HistoryEventOf<"event_wait_started">; timed_out: boolean; fired: boolean }>>`
         SELECT w.data,
@@ -92,7 +92,7 @@ export class Approvals {
         : null;
       if (!wait) throw ended ?? conflict(`instance "${instanceId}" is not waiting at "${waitId}"`);
       if (!wait.data.approval) throw conflict(`"${waitId}" waits for the event "${wait.data.event}", not for an approval`);
-      const refusal = refusalOf(wait.data.approval, input.decider);
+      const refusal = refusalOf(wait.data.approval, input.decider, instance.started_by);
       if (refusal) throw forbidden(refusal);
       const earlier = await earlierDecision(tx, instanceId, instance.generation, waitId);
       if (earlier) {
@@ -113,7 +113,8 @@ export class Approvals {
 }
 
 /** Why this person may not decide this approval, or null when they may: anyone, unless the step names people or groups. */
-function refusalOf(approval: { approvers?: string[]; groups?: string[] }, decider: DecideInput["decider"]): string | null {
+function refusalOf(approval: ApprovalRequest, decider: DecideInput["decider"], startedBy: string | null): string | null {
+  if (approval.excludeStarter && startedBy === decider.name) return `${decider.name} started this instance, and its approval is for someone else (four eyes)`;
   const approvers = approval.approvers ?? [];
   const groups = approval.groups ?? [];
   if (approvers.length === 0 && groups.length === 0) return null;

@@ -31,6 +31,8 @@ export interface InstanceView {
   generation: number;
   /** The instance this one re-runs, and how; null for an instance started on its own. */
   origin: { instanceId: string; kind: RerunKind } | null;
+  /** Who started it: a username, `token:<name>`, or null when started without an account. */
+  startedBy: string | null;
 }
 
 /** An instance as the list shows it: with what it waits on, when it waits. */
@@ -80,7 +82,7 @@ export class Instances {
    * instance row, its first history event and a start message, in one statement (this is the
    * hot path of every caller that starts work).
    */
-  async start(workflowName: string, input: Json, options: { instanceId?: string; version?: number } = {}): Promise<InstanceView> {
+  async start(workflowName: string, input: Json, options: { instanceId?: string; version?: number; by?: string } = {}): Promise<InstanceView> {
     const instanceId = options.instanceId ?? randomUUID();
     if (!INSTANCE_ID_PATTERN.test(instanceId)) {
       throw invalid(`instance id "${instanceId.slice(0, 200)}" must be 1-200 letters, digits, . _ : or -`);
@@ -96,21 +98,22 @@ export class Instances {
            ORDER BY version DESC LIMIT 1
          ),
          created AS (
-           INSERT INTO instance (id, workflow_name, workflow_version, input, last_seq)
-           SELECT $3, $1, version, $4::jsonb, 1 FROM version
+           INSERT INTO instance (id, workflow_name, workflow_version, input, last_seq, started_by)
+           SELECT $3, $1, version, $4::jsonb, 1, $5 FROM version
            RETURNING id, workflow_version, input, created_at
          ),
          started AS (
            INSERT INTO history_event (instance_id, seq, generation, type, data, at)
            SELECT id, 1, 1, 'execution_started',
-                  jsonb_build_object('workflowName', $1::text, 'workflowVersion', workflow_version, 'input', input, 'generation', 1), created_at
+                  jsonb_build_object('workflowName', $1::text, 'workflowVersion', workflow_version, 'input', input, 'generation', 1)
+                    || CASE WHEN $5::text IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('startedBy', $5::text) END, created_at
            FROM created
          ),
          queued AS (
            INSERT INTO inbox_message (instance_id, kind, data, dedupe_key) SELECT id, 'start', '{}'::jsonb, 'start' FROM created
          )
          SELECT workflow_version, created_at FROM created`,
-        [workflowName, options.version ?? null, instanceId, JSON.stringify(input)],
+        [workflowName, options.version ?? null, instanceId, JSON.stringify(input), options.by ?? null],
       ));
     } catch (error) {
       if ((error as { code?: string }).code === "23505") throw conflict(`an instance with id "${instanceId}" already exists`);
@@ -133,6 +136,7 @@ export class Instances {
       customStatus: null,
       generation: 1,
       origin: null,
+      startedBy: options.by ?? null,
     };
   }
 
@@ -288,6 +292,7 @@ function toView(row: {
   generation: number;
   originInstanceId: string | null;
   originKind: string | null;
+  startedBy: string | null;
   createdAt: Date;
   updatedAt: Date;
 }): InstanceView {
@@ -304,5 +309,6 @@ function toView(row: {
     customStatus: (row.customStatus ?? null) as Json,
     generation: row.generation,
     origin: row.originInstanceId ? { instanceId: row.originInstanceId, kind: row.originKind as RerunKind } : null,
+    startedBy: row.startedBy,
   };
 }

@@ -46,7 +46,7 @@ export function instanceRoutes(app: FastifyInstance, instances: Instances) {
   app.post("/api/v1/workflows/:name/start", { config: { need: "operate" } }, async (request, reply) => {
     const { name } = StartParams.parse(request.params);
     const query = StartQuery.parse(request.query);
-    const instance = await instances.start(name, (request.body ?? null) as Json, query);
+    const instance = await instances.start(name, (request.body ?? null) as Json, { ...query, by: actorOf(request) });
     return reply
       .status(202)
       .header("location", statusUrl(instance.instanceId))

@@ -225,6 +225,7 @@ export const openApiDocument = {
           customStatus: {},
           generation: { type: "integer", description: "Continue-as-new generation, from 1" },
           origin: { type: ["object", "null"], description: "The instance this one re-runs", properties: { instanceId: { type: "string" }, kind: { enum: [...RERUN_KINDS] } } },
+          startedBy: { type: ["string", "null"], description: "Who started it: a username, or token:<name>" },
         },
       },
       PendingApproval: {

@@ -78,6 +78,12 @@ export function NodeForm({ id, node, problems }: { id: string; node: Node; probl
               <legend>Approval</legend>
               <ListField label="Approvers" value={node.approval.approvers} onChange={(v) => set({ approval: patched(node.approval!, { approvers: v }) }, "approval.approvers")} problems={of("approval.approvers")} testId="field-approvers" hint="Users who may decide, comma-separated" />
               <ListField label="Groups" value={node.approval.groups} onChange={(v) => set({ approval: patched(node.approval!, { groups: v }) }, "approval.groups")} problems={of("approval.groups")} testId="field-groups" />
+              <CheckboxField
+                label="Not the person who started the instance"
+                value={node.approval.excludeStarter === true}
+                onChange={(on) => set({ approval: patched(node.approval!, { excludeStarter: on ? true : undefined }) }, "approval.excludeStarter")}
+                testId="field-exclude-starter"
+              />
               <ExpressionField label="Summary" value={node.approval.summary ?? ""} onChange={(v) => set({ approval: patched(node.approval!, { summary: v === "" ? undefined : v }) }, "approval.summary")} problems={of("approval.summary")} testId="field-summary" hint="What the approver sees" />
             </fieldset>
           )}

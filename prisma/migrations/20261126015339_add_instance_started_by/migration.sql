@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "instance" ADD COLUMN     "started_by" TEXT;
+
