@@ -31,6 +31,7 @@ const REST_MUTATIONS: Array<{ method: string; path: string; permission: Permissi
   { method: "POST", path: "/api/v1/instances/nobody/rerun", permission: "operate" },
   { method: "DELETE", path: "/api/v1/instances/nobody", permission: "operate" },
   { method: "POST", path: "/api/v1/instances/nobody/approvals/approval", permission: "approve" },
+  { method: "POST", path: "/api/v1/instances/nobody/approvals/approval/links", permission: "administer" },
 ];
 
 const TRPC_MUTATIONS = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { type: string; meta?: { need?: string } } }>)

@@ -8,6 +8,7 @@ import type { Approvals, Drafts, Instances, Workflows } from "@flowcraft/runtime
 import { Authenticator } from "./accounts/access.ts";
 import { installAccess } from "./accounts/fastify-access.ts";
 import type { AccessServices } from "./accounts/services.ts";
+import { approvalLinkRoutes } from "./approval-links/routes.ts";
 import { authRoutes } from "./rest/auth.ts";
 import { errorBody, installErrorHandling } from "./rest/errors.ts";
 import { instanceRoutes } from "./rest/instances.ts";
@@ -55,7 +56,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installJsonBody(app);
   installErrorHandling(app);
   await installSecurityHeaders(app);
-  const { accounts, sessions, tokens, audit } = options.access;
+  const { accounts, sessions, tokens, audit, linkSigner } = options.access;
   await installAccess(app, new Authenticator(sessions, tokens));
 
   app.get("/api/health", { config: { need: "public" } }, async () => ({ status: "ok" }));
@@ -64,6 +65,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   workflowRoutes(app, options.workflows);
   instanceRoutes(app, options.instances);
   approvalRoutes(app, options.approvals, audit);
+  approvalLinkRoutes(app, { approvals: options.approvals, accounts, audit, signer: linkSigner });
   // In a scope of its own, so that errors before tRPC reads a request get tRPC's shape.
   await app.register(async (scope) => {
     installTrpcErrorHandling(scope);

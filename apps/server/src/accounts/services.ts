@@ -1,5 +1,6 @@
 /** The account services one server uses: accounts, sessions, API tokens and the audit log. */
 import type { Database } from "@flowcraft/db";
+import { ApprovalLinkSigner } from "../approval-links/signed-links.ts";
 import { Accounts } from "./accounts.ts";
 import { ApiTokens } from "./api-tokens.ts";
 import { AuditLog } from "./audit.ts";
@@ -10,9 +11,10 @@ export interface AccessServices {
   sessions: Sessions;
   tokens: ApiTokens;
   audit: AuditLog;
+  linkSigner: ApprovalLinkSigner;
 }
 
 /** `passwordCost` lowers bcrypt's work factor for tests, which sign many people in. */
 export function accessServices(db: Database, passwordCost?: number): AccessServices {
-  return { accounts: new Accounts(db, passwordCost), sessions: new Sessions(db), tokens: new ApiTokens(db), audit: new AuditLog(db) };
+  return { accounts: new Accounts(db, passwordCost), sessions: new Sessions(db), tokens: new ApiTokens(db), audit: new AuditLog(db), linkSigner: new ApprovalLinkSigner(db) };
 }

@@ -68,6 +68,20 @@ export const openApiDocument = {
     "/api/v1/auth/logout": {
       post: { summary: "Sign out", security: [], responses: { 204: { description: "Signed out" } } },
     },
+    "/api/v1/instances/{id}/approvals/{waitId}/links": {
+      post: {
+        summary: "Signed approve and reject links for one person and one waiting approval (admins only)",
+        description: "Each link decides once, as the named person, until the wait times out (a week when it has none). Opening a link shows a confirmation page; its form decides.",
+        parameters: [idParam, { name: "waitId", in: "path", required: true, schema: { type: "string" } }],
+        requestBody: { required: true, content: json({ type: "object", required: ["approver"], properties: { approver: { type: "string" } }, additionalProperties: false }) },
+        responses: {
+          201: { description: "The links", content: json({ type: "object", properties: { approve: { type: "string" }, reject: { type: "string" }, approver: { type: "string" }, expiresAt: { type: "string", format: "date-time" } } }) },
+          403: error("Not an admin"),
+          404: error("No such account"),
+          409: error("No approval waits there"),
+        },
+      },
+    },
     "/api/v1/workflows": {
       get: { summary: "List workflows", responses: { 200: { description: "Workflows", content: json({ type: "object", properties: { workflows: { type: "array", items: ref("WorkflowSummary") } } }) } } },
     },
