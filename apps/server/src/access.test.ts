@@ -1,6 +1,7 @@
 /** Access control over HTTP: who may call what, with cookies or tokens, and the set-up of a fresh installation. */
 import { createTestDatabase } from "@flowcraft/db/testing";
-import { Approvals, Drafts, Instances, Workflows } from "@flowcraft/runtime";
+import { randomBytes } from "node:crypto";
+import { Approvals, Drafts, Instances, Secrets, Workflows } from "@flowcraft/runtime";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CSRF_HEADER } from "./accounts/access.ts";
@@ -119,13 +120,19 @@ describe("who may change what", () => {
     ]);
     const operator = await server.signIn("omar", ["operator"]);
     expect((await server.call("GET", "/trpc/admin.accounts.list", undefined, operator)).status).toBe(403);
+
+    const secret = await mutate("admin.secrets.set", { name: "stripe", value: "sk_test_123456", hosts: ["api.stripe.com"] });
+    expect(secret.body.result.data).toEqual({ name: "stripe", hosts: ["api.stripe.com"], updatedBy: "adam", updatedAt: expect.any(String) });
+    const secrets = await server.call("GET", "/trpc/admin.secrets.list", undefined, admin);
+    expect(secrets.body.result.data.map((s: { name: string }) => s.name)).toEqual(["stripe"]);
+    expect(JSON.stringify(secrets.body)).not.toContain("sk_test_123456");
   });
 });
 
 describe("a fresh installation", () => {
   it("asks for its owner first, signs them in, then refuses a second set-up; wrong passwords are counted and then refused for a while", async () => {
     const db = await createTestDatabase();
-    const access = accessServices(db, 4);
+    const access = accessServices(db, new Secrets(db, randomBytes(32)), 4);
     const app = await buildApp({ workflows: new Workflows(db), drafts: new Drafts(db), instances: new Instances(db), approvals: new Approvals(db), access, bodyLimitBytes: 65_536 });
     await app.listen({ port: 0, host: "127.0.0.1" });
     const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

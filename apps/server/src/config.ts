@@ -16,6 +16,8 @@ export interface Config {
   bodyLimitBytes: number;
   /** Non-public hosts, addresses and CIDR ranges the `http` activity may reach. */
   httpAllow: string[];
+  /** FLOWCRAFT_SECRETS_KEY, when set; otherwise a key file in `dataDir` (see secrets-key.ts). */
+  secretsKey: string | undefined;
   /** Built web app to serve, if it exists. */
   webDistDir: string;
 }
@@ -60,6 +62,7 @@ export function loadConfig(): Config {
     seedExamples: flag("FLOWCRAFT_SEED_EXAMPLES", true),
     bodyLimitBytes: integer("FLOWCRAFT_BODY_LIMIT_BYTES", 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
     httpAllow: hosts("FLOWCRAFT_HTTP_ALLOW"),
+    secretsKey: process.env.FLOWCRAFT_SECRETS_KEY || undefined,
     webDistDir: resolve(import.meta.dirname, "../../web/dist"),
   };
 }

@@ -1,6 +1,7 @@
 /** `pnpm start`: the Flowcraft server with its in-process worker. */
-import { Approvals, Drafts, Instances, Worker, Workflows } from "@flowcraft/runtime";
+import { Approvals, Drafts, Instances, Worker, Workflows, Secrets } from "@flowcraft/runtime";
 import { accessServices } from "./accounts/services.ts";
+import { loadSecretsKey } from "./secrets-key.ts";
 import { buildApp } from "./app.ts";
 import { loadConfig } from "./config.ts";
 import { openDatabase } from "./database.ts";
@@ -13,7 +14,8 @@ console.log(db.embedded ? `database: embedded PGlite in ${config.dataDir}` : "da
 const workflows = new Workflows(db);
 const instances = new Instances(db);
 const drafts = new Drafts(db);
-const worker = config.inProcessWorker ? new Worker(db, { activities: exampleRegistry(), httpAllow: config.httpAllow }) : null;
+const secrets = new Secrets(db, loadSecretsKey(config.secretsKey, config.dataDir));
+const worker = config.inProcessWorker ? new Worker(db, { activities: exampleRegistry(), httpAllow: config.httpAllow, secrets }) : null;
 await worker?.start();
 if (config.seedExamples) {
   const published = await seedExamples(db, workflows);
@@ -21,7 +23,7 @@ if (config.seedExamples) {
 }
 
 const approvals = new Approvals(db);
-const access = accessServices(db);
+const access = accessServices(db, secrets);
 const app = await buildApp({ workflows, drafts, instances, approvals, access, bodyLimitBytes: config.bodyLimitBytes, webDistDir: config.webDistDir });
 const address = await app.listen({ port: config.port, host: config.host });
 console.log(`Flowcraft is running at ${address}`);

@@ -2,7 +2,8 @@
 import type { AddressInfo } from "node:net";
 import { createTestDatabase, type TestDatabase } from "@flowcraft/db/testing";
 import { TERMINAL_STATUSES } from "@flowcraft/engine";
-import { Approvals, Drafts, Instances, Worker, Workflows, type ActivityFunction, type InstanceView } from "@flowcraft/runtime";
+import { randomBytes } from "node:crypto";
+import { Approvals, Drafts, Instances, Secrets, Worker, Workflows, type ActivityFunction, type InstanceView } from "@flowcraft/runtime";
 import type { FastifyInstance } from "fastify";
 import { accessServices } from "./accounts/services.ts";
 import { buildApp } from "./app.ts";
@@ -43,11 +44,12 @@ export interface TestServerOptions {
 export async function startTestServer({ activities = {}, bodyLimitBytes = 256 * 1024, httpAllow = [] }: TestServerOptions = {}): Promise<TestServer> {
   const db = await createTestDatabase();
   const workflows = new Workflows(db);
-  const worker = new Worker(db, { activities: exampleRegistry(activities), httpAllow, onError: (e) => console.error(e) });
+  const secrets = new Secrets(db, randomBytes(32));
+  const worker = new Worker(db, { activities: exampleRegistry(activities), httpAllow, secrets, onError: (e) => console.error(e) });
   await worker.start();
   await seedExamples(db, workflows);
   // A low bcrypt cost: tests sign many people in.
-  const access = accessServices(db, 4);
+  const access = accessServices(db, secrets, 4);
   const app = await buildApp({ workflows, drafts: new Drafts(db), instances: new Instances(db), approvals: new Approvals(db), access, bodyLimitBytes });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

@@ -1,8 +1,9 @@
 /** `pnpm worker`: an extra worker process against the same Postgres as the server. */
 import { connect, migrate } from "@flowcraft/db";
-import { Worker } from "@flowcraft/runtime";
+import { Secrets, Worker } from "@flowcraft/runtime";
 import { loadConfig } from "./config.ts";
 import { exampleRegistry } from "./examples/index.ts";
+import { loadSecretsKey } from "./secrets-key.ts";
 
 const url = process.env.DATABASE_URL;
 if (!url) {
@@ -11,7 +12,9 @@ if (!url) {
 }
 const db = connect(url);
 await migrate(db.pool);
-const worker = new Worker(db, { activities: exampleRegistry(), httpAllow: loadConfig().httpAllow });
+const config = loadConfig();
+const secrets = new Secrets(db, loadSecretsKey(config.secretsKey, config.dataDir));
+const worker = new Worker(db, { activities: exampleRegistry(), httpAllow: config.httpAllow, secrets });
 await worker.start();
 console.log(`worker ${worker.id} running activities: ${worker.activityNames.join(", ")}`);
 

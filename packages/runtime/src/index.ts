@@ -13,6 +13,8 @@ export { MAX_PAGE_SIZE, MAX_HISTORY_PAGE } from "./page-limits.ts";
 export type { InstanceUpdate } from "./instance-watch.ts";
 export type { InstanceView, InstanceListItem, InstanceFilter, InstancePage, InstanceCounts, ActionOptions } from "./instances.ts";
 export type { OpenWait } from "./open-waits.ts";
+export { Secrets, SECRET_NAME } from "./secrets/secrets.ts";
+export type { SecretView } from "./secrets/secrets.ts";
 export { INSTANCE_ORDERS } from "./instance-order.ts";
 export type { InstanceOrder } from "./instance-order.ts";
 export type { RerunOptions, RelatedInstances } from "./reruns.ts";

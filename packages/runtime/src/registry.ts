@@ -2,6 +2,7 @@
 import { HttpAllowlist } from "./activities/http-allowlist.ts";
 import { createHttpActivity } from "./activities/http.ts";
 import { transform } from "./activities/transform.ts";
+import type { SecretSource } from "./secrets/placeholders.ts";
 import { ActivityRegistry } from "./sdk.ts";
 
 export interface BuiltInOptions {
@@ -11,8 +12,10 @@ export interface BuiltInOptions {
    * addresses only.
    */
   httpAllow?: readonly string[];
+  /** Where `{{secret:<name>}}` in http steps comes from; without it, such steps fail saying so. */
+  secrets?: SecretSource;
 }
 
 export function createRegistry(options: BuiltInOptions = {}): ActivityRegistry {
-  return new ActivityRegistry().register("http", createHttpActivity(HttpAllowlist.parse(options.httpAllow ?? []))).register("transform", transform);
+  return new ActivityRegistry().register("http", createHttpActivity(HttpAllowlist.parse(options.httpAllow ?? []), options.secrets)).register("transform", transform);
 }

@@ -1,5 +1,6 @@
 /** The account services one server uses: accounts, sessions, API tokens and the audit log. */
 import type { Database } from "@flowcraft/db";
+import type { Secrets } from "@flowcraft/runtime";
 import { ApprovalLinkSigner } from "../approval-links/signed-links.ts";
 import { Accounts } from "./accounts.ts";
 import { ApiTokens } from "./api-tokens.ts";
@@ -12,9 +13,10 @@ export interface AccessServices {
   tokens: ApiTokens;
   audit: AuditLog;
   linkSigner: ApprovalLinkSigner;
+  secrets: Secrets;
 }
 
 /** `passwordCost` lowers bcrypt's work factor for tests, which sign many people in. */
-export function accessServices(db: Database, passwordCost?: number): AccessServices {
-  return { accounts: new Accounts(db, passwordCost), sessions: new Sessions(db), tokens: new ApiTokens(db), audit: new AuditLog(db), linkSigner: new ApprovalLinkSigner(db) };
+export function accessServices(db: Database, secrets: Secrets, passwordCost?: number): AccessServices {
+  return { accounts: new Accounts(db, passwordCost), sessions: new Sessions(db), tokens: new ApiTokens(db), audit: new AuditLog(db), linkSigner: new ApprovalLinkSigner(db), secrets };
 }

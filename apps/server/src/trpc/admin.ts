@@ -1,6 +1,7 @@
 /** tRPC procedures for admins: accounts, API tokens and the audit log. Every change is audited. */
 import { z } from "zod";
 import { ROLES } from "../accounts/roles.ts";
+import { secretsRouter } from "./admin-secrets.ts";
 import { procedure } from "./trpc.ts";
 
 const admin = procedure.meta({ need: "administer" });
@@ -43,6 +44,7 @@ export const adminRouter = {
       return token;
     }),
   },
+  secrets: secretsRouter,
   audit: {
     recent: admin.input(z.object({ limit: z.number().int().min(1).max(1_000).optional() }).optional()).query(({ ctx, input }) => ctx.access.audit.recent(input?.limit)),
   },

@@ -5,6 +5,7 @@
  * Workflows are untrusted: the request reaches only public addresses and those the worker's
  * allowlist names, on every redirect too, and the answer is read only up to a size cap.
  */
+import { withSecrets, type SecretSource } from "../secrets/placeholders.ts";
 import type { Json } from "@flowcraft/engine";
 import { fetch, type Response } from "undici";
 import { ActivityError, type ActivityFunction } from "../sdk.ts";
@@ -32,7 +33,7 @@ interface HttpRequest {
 }
 
 /** The http activity of a worker, which may reach the non-public hosts the allowlist names. */
-export function createHttpActivity(allowlist: HttpAllowlist): ActivityFunction {
+export function createHttpActivity(allowlist: HttpAllowlist, secrets?: SecretSource): ActivityFunction {
   const guard = new HttpGuard(allowlist);
   return async (input, { signal }) => {
     const request = parseRequest(input);
@@ -40,7 +41,7 @@ export function createHttpActivity(allowlist: HttpAllowlist): ActivityFunction {
     let body: string;
     let response: Response;
     try {
-      response = await follow(request, guard, signal);
+      response = await follow(request, guard, secrets, signal);
       body = await readCapped(response, describe);
     } catch (error) {
       throw failure(error, describe, signal);
@@ -78,13 +79,14 @@ function parseRequest(input: Json): HttpRequest {
 }
 
 /** Sends the request and follows redirects by hand, so that each target is checked. */
-async function follow(first: HttpRequest, guard: HttpGuard, signal: AbortSignal): Promise<Response> {
+async function follow(first: HttpRequest, guard: HttpGuard, secrets: SecretSource | undefined, signal: AbortSignal): Promise<Response> {
   let request = first;
   for (let redirects = 0; ; redirects++) {
     try {
       guard.checkAddressHost(request.url);
-      const { method, headers, body } = request;
-      const response = await fetch(request.url, { method, headers, body, signal, redirect: "manual", dispatcher: guard.dispatcher });
+      // Filled in per hop, for that hop's host: a redirect elsewhere never carries a secret along.
+      const { url, headers, body } = await withSecrets(request, secrets);
+      const response = await fetch(url, { method: request.method, headers, body, signal, redirect: "manual", dispatcher: guard.dispatcher });
       const location = response.headers.get("location");
       if (!REDIRECT_STATUSES.has(response.status) || location === null) return response;
       await response.body?.cancel();
