@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { Database } from "@flowcraft/db";
 import { conflict, invalid, notFound } from "@flowcraft/runtime";
 import { hashPassword, passwordMatches, PASSWORD_COST } from "./passwords.ts";
-import { isRole, ROLES, type Principal, type Role } from "./roles.ts";
+import { isRole, ROLES, rolesOf, type Principal, type Role } from "./roles.ts";
 
 export interface AccountView {
   id: string;
@@ -125,12 +125,6 @@ export class Accounts {
 
 export function principalOf(account: { username: string; roles: readonly string[]; groups: readonly string[] }): Principal {
   return { kind: "account", name: account.username, roles: account.roles.filter(isRole), groups: account.groups };
-}
-
-function rolesOf(roles: string[]): Role[] {
-  const unknown = roles.filter((role) => !isRole(role));
-  if (unknown.length > 0) throw invalid(`unknown role ${unknown.map((r) => `"${r.slice(0, 40)}"`).join(", ")}; roles are ${ROLES.join(", ")}`);
-  return ROLES.filter((role) => roles.includes(role));
 }
 
 function groupsOf(groups: string[]): string[] {

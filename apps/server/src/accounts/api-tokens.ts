@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "@flowcraft/db";
 import { invalid, notFound } from "@flowcraft/runtime";
-import { isRole, ROLES, type Principal, type Role } from "./roles.ts";
+import { isRole, rolesOf, type Principal, type Role } from "./roles.ts";
 import { digestOf, newSecret } from "./secrets.ts";
 
 /** Every token starts with this, so that secret scanners and people recognise one. */
@@ -30,11 +30,10 @@ export class ApiTokens {
   async create(input: { name: string; roles: string[] }, createdBy: string): Promise<{ token: ApiTokenView; secret: string }> {
     const name = input.name.trim();
     if (!TOKEN_NAME.test(name)) throw invalid("token name must be 1-64 letters, digits, spaces, . _ or -");
-    const unknown = input.roles.filter((role) => !isRole(role));
-    if (unknown.length > 0) throw invalid(`unknown role ${unknown.map((r) => `"${r.slice(0, 40)}"`).join(", ")}; roles are ${ROLES.join(", ")}`);
+    const roles = rolesOf(input.roles);
     const secret = newSecret(TOKEN_PREFIX);
     const row = await this.db.prisma.apiToken.create({
-      data: { id: randomUUID(), name, tokenHash: digestOf(secret), roles: ROLES.filter((role) => input.roles.includes(role)), createdBy },
+      data: { id: randomUUID(), name, tokenHash: digestOf(secret), roles, createdBy },
     });
     return { token: toView(row), secret };
   }

@@ -2,6 +2,8 @@
  * Roles and what each may do: the one table behind every check, in tRPC and REST alike. Anyone
  * signed in may look (the viewer's rights); each role adds the changes it names.
  */
+import { invalid } from "@flowcraft/runtime";
+
 export const ROLES = ["admin", "designer", "operator", "approver"] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -35,4 +37,11 @@ export function may(principal: Principal, permission: Permission): boolean {
 
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
+}
+
+/** The roles named, in their canonical order; unknown names are refused, saying which. */
+export function rolesOf(roles: readonly string[]): Role[] {
+  const unknown = roles.filter((role) => !isRole(role));
+  if (unknown.length > 0) throw invalid(`unknown role ${unknown.map((r) => `"${r.slice(0, 40)}"`).join(", ")}; roles are ${ROLES.join(", ")}`);
+  return ROLES.filter((role) => roles.includes(role));
 }
