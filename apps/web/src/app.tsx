@@ -1,5 +1,6 @@
 /** The web app: one page per route, the list pages under a shared navigation bar. */
 import { useQuery } from "@tanstack/react-query";
+import { AccountMenu } from "./auth/account-menu.tsx";
 import { DesignerPage } from "./designer/designer-page.tsx";
 import { useLiveInstanceUpdates } from "./instances/live-updates.ts";
 import { queryKeys } from "./instances/query-keys.ts";
@@ -74,6 +75,7 @@ function AppNav({ current }: { current: Route["page"] }) {
           ))}
         </ul>
       </nav>
+      <AccountMenu />
     </header>
   );
 }

@@ -1,13 +1,11 @@
 /**
- * Approve or reject one pending approval, with an optional comment, as the name in "Your name".
+ * Approve or reject one pending approval, with an optional comment, as the person signed in.
  * The server refuses a decision on an approval already decided or timed out, and says so.
  */
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { api, errorMessage } from "../lib/api.ts";
 import { refreshInstanceQueries } from "../instances/query-keys.ts";
-import { ApproverNameField } from "./approver-name-field.tsx";
-import { useApproverName } from "./approver-name.ts";
 import "./approvals.css";
 
 type Decision = "approved" | "rejected";
@@ -15,33 +13,28 @@ type Decision = "approved" | "rejected";
 export function ApprovalButtons({
   instanceId,
   waitId,
-  askName = true,
   onDeciding,
   onRefused,
 }: {
   instanceId: string;
   waitId: string;
-  /** Shows the "Your name" field here while no name is set; off where the page shows it once for all. */
-  askName?: boolean;
   /** As the decision is sent, so a list can drop the approval at once. */
   onDeciding?(): void;
   /** The server's reason when it refuses; without this handler it is shown here. */
   onRefused?(message: string): void;
 }) {
   const queryClient = useQueryClient();
-  const approver = useApproverName().trim();
   const [comment, setComment] = useState("");
   const id = useId();
   const decide = useMutation({
-    mutationFn: (decision: Decision) => api.approvals.decide.mutate({ instanceId, waitId, decision, comment: comment.trim() || undefined, approver }),
+    mutationFn: (decision: Decision) => api.approvals.decide.mutate({ instanceId, waitId, decision, comment: comment.trim() || undefined }),
     onMutate: () => onDeciding?.(),
     onError: (error) => onRefused?.(errorMessage(error)),
     onSettled: () => refreshInstanceQueries(queryClient, instanceId),
   });
-  const blocked = approver === "" ? "Enter your name to decide" : null;
+  const blocked: string | null = null;
   return (
     <div className="approval-buttons" data-testid="approval-buttons">
-      {askName && approver === "" && <ApproverNameField />}
       <label htmlFor={`${id}-comment`} className="visually-hidden">
         Comment (optional)
       </label>

@@ -64,7 +64,6 @@ export function ApprovalRows({
               <ApprovalButtons
                 instanceId={approval.instanceId}
                 waitId={approval.waitId}
-                askName={false}
                 onDeciding={() => onDeciding(approval)}
                 onRefused={(message) => onRefused(approval, message)}
               />
