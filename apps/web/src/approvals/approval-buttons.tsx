@@ -4,6 +4,9 @@
  */
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
+import { approvalRefusalOf } from "../auth/permissions.ts";
+import { useAccount } from "../auth/session.ts";
+import type { PendingApproval } from "../instances/instance-types.ts";
 import { api, errorMessage } from "../lib/api.ts";
 import { refreshInstanceQueries } from "../instances/query-keys.ts";
 import "./approvals.css";
@@ -11,19 +14,20 @@ import "./approvals.css";
 type Decision = "approved" | "rejected";
 
 export function ApprovalButtons({
-  instanceId,
-  waitId,
+  approval,
   onDeciding,
   onRefused,
 }: {
-  instanceId: string;
-  waitId: string;
+  /** Which approval, and whom its step lets decide. */
+  approval: Pick<PendingApproval, "instanceId" | "waitId" | "groups" | "approvers">;
   /** As the decision is sent, so a list can drop the approval at once. */
   onDeciding?(): void;
   /** The server's reason when it refuses; without this handler it is shown here. */
   onRefused?(message: string): void;
 }) {
   const queryClient = useQueryClient();
+  const { instanceId, waitId } = approval;
+  const blocked = approvalRefusalOf(useAccount(), approval);
   const [comment, setComment] = useState("");
   const id = useId();
   const decide = useMutation({
@@ -32,7 +36,6 @@ export function ApprovalButtons({
     onError: (error) => onRefused?.(errorMessage(error)),
     onSettled: () => refreshInstanceQueries(queryClient, instanceId),
   });
-  const blocked: string | null = null;
   return (
     <div className="approval-buttons" data-testid="approval-buttons">
       <label htmlFor={`${id}-comment`} className="visually-hidden">
@@ -44,7 +47,7 @@ export function ApprovalButtons({
         placeholder="Comment (optional)"
         value={comment}
         onChange={(e) => setComment(e.target.value)}
-        disabled={decide.isPending || decide.isSuccess}
+        disabled={blocked !== null || decide.isPending || decide.isSuccess}
       />
       <button
         type="button"

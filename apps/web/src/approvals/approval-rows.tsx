@@ -62,8 +62,7 @@ export function ApprovalRows({
             <td>{whoMayDecide(approval)}</td>
             <td>
               <ApprovalButtons
-                instanceId={approval.instanceId}
-                waitId={approval.waitId}
+                approval={approval}
                 onDeciding={() => onDeciding(approval)}
                 onRefused={(message) => onRefused(approval, message)}
               />
