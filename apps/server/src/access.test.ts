@@ -5,7 +5,8 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CSRF_HEADER } from "./accounts/access.ts";
 import { may, PERMISSIONS, type Permission, type Role } from "./accounts/roles.ts";
-import { accessServices, buildApp } from "./app.ts";
+import { accessServices } from "./accounts/services.ts";
+import { buildApp } from "./app.ts";
 import { startTestServer, type TestServer } from "./test-server.ts";
 import { appRouter } from "./trpc/router.ts";
 
@@ -94,6 +95,29 @@ describe("who may change what", () => {
     const manager = await server.call("POST", `/api/v1/instances/${id}/approvals/approval`, { decision: "approved" }, await server.signIn("mara", ["approver"], ["managers"]));
     expect(manager.status).toBe(202);
     expect((await server.waitFor(id)).output).toBe("Approved by 'mara'");
+    const audit = await server.call("GET", `/trpc/admin.audit.recent?input=${encodeURIComponent(JSON.stringify({ limit: 5 }))}`);
+    expect(audit.body.result.data).toContainEqual(expect.objectContaining({ actor: "mara", action: "approval.decided", target: `${id} approval`, details: expect.objectContaining({ decision: "approved" }) }));
+  });
+
+  it("lets an admin add people and hand out tokens, shown once and revocable, each change audited", async () => {
+    const admin = await server.signIn("adam", ["admin"]);
+    const mutate = (path: string, input: unknown) => server.call("POST", `/trpc/${path}`, input, admin);
+    const created = await mutate("admin.accounts.create", { username: "nina", password: "nina's passphrase", roles: ["operator"], groups: ["ops"] });
+    expect(created.body.result.data).toMatchObject({ username: "nina", roles: ["operator"], groups: ["ops"] });
+    const token = (await mutate("admin.tokens.create", { name: "ci", roles: ["operator"] })).body.result.data as { token: { id: string }; secret: string };
+    const listed = await server.call("GET", "/trpc/admin.tokens.list", undefined, admin);
+    expect(JSON.stringify(listed.body)).not.toContain(token.secret);
+    expect((await server.call("POST", "/api/v1/workflows/task-chain/start", 1, { authorization: `Bearer ${token.secret}` })).status).toBe(202);
+    await mutate("admin.tokens.revoke", { id: token.token.id });
+    expect((await server.call("POST", "/api/v1/workflows/task-chain/start", 1, { authorization: `Bearer ${token.secret}` })).status).toBe(401);
+    const audit = (await server.call("GET", "/trpc/admin.audit.recent", undefined, admin)).body.result.data as Array<{ actor: string; action: string; target: string }>;
+    expect(audit.filter((entry) => entry.actor === "adam").map((entry) => [entry.action, entry.target])).toEqual([
+      ["token.revoked", "ci"],
+      ["token.created", "ci"],
+      ["account.created", "nina"],
+    ]);
+    const operator = await server.signIn("omar", ["operator"]);
+    expect((await server.call("GET", "/trpc/admin.accounts.list", undefined, operator)).status).toBe(403);
   });
 });
 

@@ -4,14 +4,10 @@ import fastifyStatic from "@fastify/static";
 import { fastifyTRPCPlugin, type CreateFastifyContextOptions } from "@trpc/server/adapters/fastify";
 import type { TRPCError } from "@trpc/server";
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
-import type { Database } from "@flowcraft/db";
 import type { Approvals, Drafts, Instances, Workflows } from "@flowcraft/runtime";
 import { Authenticator } from "./accounts/access.ts";
-import { ApiTokens } from "./accounts/api-tokens.ts";
-import { Accounts } from "./accounts/accounts.ts";
-import { AuditLog } from "./accounts/audit.ts";
 import { installAccess } from "./accounts/fastify-access.ts";
-import { Sessions } from "./accounts/sessions.ts";
+import type { AccessServices } from "./accounts/services.ts";
 import { authRoutes } from "./rest/auth.ts";
 import { errorBody, installErrorHandling } from "./rest/errors.ts";
 import { instanceRoutes } from "./rest/instances.ts";
@@ -46,17 +42,6 @@ export interface AppOptions {
   logger?: boolean;
 }
 
-export interface AccessServices {
-  accounts: Accounts;
-  sessions: Sessions;
-  tokens: ApiTokens;
-  audit: AuditLog;
-}
-
-export function accessServices(db: Database, passwordCost?: number): AccessServices {
-  return { accounts: new Accounts(db, passwordCost), sessions: new Sessions(db), tokens: new ApiTokens(db), audit: new AuditLog(db) };
-}
-
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: options.bodyLimitBytes,
@@ -76,7 +61,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   authRoutes(app, { accounts, sessions, audit });
   workflowRoutes(app, options.workflows);
   instanceRoutes(app, options.instances);
-  approvalRoutes(app, options.approvals);
+  approvalRoutes(app, options.approvals, audit);
   // In a scope of its own, so that errors before tRPC reads a request get tRPC's shape.
   await app.register(async (scope) => {
     installTrpcErrorHandling(scope);
@@ -89,7 +74,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           drafts: options.drafts,
           instances: options.instances,
           approvals: options.approvals,
-          access: req.access,
+          caller: req.access,
+          access: options.access,
         }),
         onError: ({ error, req }: { error: TRPCError; req: FastifyRequest }) => {
           if (error.code === "INTERNAL_SERVER_ERROR") req.log.error(error.cause ?? error);

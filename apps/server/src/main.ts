@@ -1,6 +1,7 @@
 /** `pnpm start`: the Flowcraft server with its in-process worker. */
 import { Approvals, Drafts, Instances, Worker, Workflows } from "@flowcraft/runtime";
-import { accessServices, buildApp } from "./app.ts";
+import { accessServices } from "./accounts/services.ts";
+import { buildApp } from "./app.ts";
 import { loadConfig } from "./config.ts";
 import { openDatabase } from "./database.ts";
 import { exampleRegistry, seedExamples } from "./examples/index.ts";

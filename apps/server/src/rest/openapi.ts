@@ -38,9 +38,36 @@ export const openApiDocument = {
     title: "Flowcraft API",
     version: "1",
     description:
-      "Publish workflow definitions, start instances (202 Accepted + Location), poll their status, raise external events and steer instances. Errors are {error: {code, message, problems?}}.",
+      "Publish workflow definitions, start instances (202 Accepted + Location), poll their status, raise external events and steer instances. Errors are {error: {code, message, problems?}}. Every call needs an API token (Authorization: Bearer fc_...), which an admin creates with the roles it carries: designer to publish, operator to start and steer instances, approver to decide approvals; any token may read. 401 means no or an unknown token, 403 a missing role, 429 too many failed attempts (see Retry-After).",
   },
+  security: [{ apiToken: [] }, { session: [] }],
   paths: {
+    "/api/v1/auth/session": {
+      get: {
+        summary: "Who is signed in, and whether the installation still needs its owner",
+        security: [],
+        responses: { 200: { description: "{needsSetup, account, csrfToken}", content: json({ type: "object", properties: { needsSetup: { type: "boolean" }, account: { type: ["object", "null"] }, csrfToken: { type: ["string", "null"] } } }) } },
+      },
+    },
+    "/api/v1/auth/setup": {
+      post: {
+        summary: "Create the owner account of a fresh installation and sign in",
+        security: [],
+        requestBody: { required: true, content: json(ref("Credentials")) },
+        responses: { 201: { description: "Signed in; the session cookie is set" }, 400: error("Invalid username or password"), 409: error("The installation already has its owner") },
+      },
+    },
+    "/api/v1/auth/login": {
+      post: {
+        summary: "Sign in; sets the HttpOnly session cookie and answers the CSRF token to send in x-flowcraft-csrf with changes",
+        security: [],
+        requestBody: { required: true, content: json(ref("Credentials")) },
+        responses: { 200: { description: "Signed in" }, 401: error("Wrong username or password"), 429: error("Too many failed sign-ins; try again after Retry-After seconds") },
+      },
+    },
+    "/api/v1/auth/logout": {
+      post: { summary: "Sign out", security: [], responses: { 204: { description: "Signed out" } } },
+    },
     "/api/v1/workflows": {
       get: { summary: "List workflows", responses: { 200: { description: "Workflows", content: json({ type: "object", properties: { workflows: { type: "array", items: ref("WorkflowSummary") } } }) } } },
     },
@@ -123,7 +150,7 @@ export const openApiDocument = {
         summary: "Decide one waiting approval",
         description: "Raises {decision, approver, comment, decidedAt} for this wait alone. The approver is who calls; the approval step may allow only some people or groups. Exactly one decision counts per wait.",
         parameters: [idParam, { name: "waitId", in: "path", required: true, schema: { type: "string" } }],
-        requestBody: { required: true, content: json({ type: "object", required: ["decision"], properties: { decision: { enum: ["approved", "rejected"] }, comment: { type: "string" }, approver: { type: "string" } }, additionalProperties: false }) },
+        requestBody: { required: true, content: json({ type: "object", required: ["decision"], properties: { decision: { enum: ["approved", "rejected"] }, comment: { type: "string" } }, additionalProperties: false }) },
         responses: { 202: { description: "Decision recorded" }, 400: error("Invalid decision"), 404: error("No such instance"), 409: error("Already decided, timed out, or the instance has ended") },
       },
     },
@@ -150,8 +177,18 @@ export const openApiDocument = {
     ...actions,
   },
   components: {
+    securitySchemes: {
+      apiToken: { type: "http", scheme: "bearer", description: "An API token (fc_...) created by an admin" },
+      session: { type: "apiKey", in: "cookie", name: "flowcraft_session", description: "The web app's session; changes also need the x-flowcraft-csrf header" },
+    },
     schemas: {
       ...definitionComponents(),
+      Credentials: {
+        type: "object",
+        required: ["username", "password"],
+        properties: { username: { type: "string" }, password: { type: "string", minLength: 10 }, displayName: { type: "string" } },
+        additionalProperties: false,
+      },
       Error: {
         type: "object",
         required: ["error"],

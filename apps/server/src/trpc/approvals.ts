@@ -1,6 +1,7 @@
 /** tRPC procedures of the approvals inbox. */
 import { APPROVAL_DECISIONS } from "@flowcraft/runtime";
 import { z } from "zod";
+import { decideAudited } from "../accounts/audited-decision.ts";
 import { procedure } from "./trpc.ts";
 
 export const approvalsRouter = {
@@ -19,7 +20,7 @@ export const approvalsRouter = {
       }),
     )
     .mutation(({ ctx, input }) =>
-      ctx.approvals.decide(input.instanceId, input.waitId, {
+      decideAudited(ctx.approvals, ctx.access.audit, input.instanceId, input.waitId, {
         decision: input.decision,
         decider: ctx.principal!,
         ...(input.comment ? { comment: input.comment } : {}),

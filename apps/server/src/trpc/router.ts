@@ -1,5 +1,6 @@
 /** The web app's API: composes the domain routers; the client takes its types from `AppRouter`. */
 import { activitiesRouter } from "./activities.ts";
+import { adminRouter } from "./admin.ts";
 import { approvalsRouter } from "./approvals.ts";
 import { draftsRouter } from "./drafts.ts";
 import { instancesRouter } from "./instances.ts";
@@ -12,6 +13,7 @@ export const appRouter = router({
   instances: instancesRouter,
   activities: activitiesRouter,
   approvals: approvalsRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,6 +2,7 @@
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import type { Approvals, Drafts, Instances, Workflows } from "@flowcraft/runtime";
 import { authorize, type Access, type Need } from "../accounts/access.ts";
+import type { AccessServices } from "../accounts/services.ts";
 import { callerErrorOf } from "../caller-errors.ts";
 
 export interface Context {
@@ -10,7 +11,9 @@ export interface Context {
   instances: Instances;
   approvals: Approvals;
   /** Who makes the request, settled before tRPC reads it (see accounts/fastify-access.ts). */
-  access: Access | null;
+  caller: Access | null;
+  /** Accounts, tokens and the audit log. */
+  access: AccessServices;
 }
 
 export interface Meta {
@@ -58,7 +61,7 @@ const callerErrors = t.middleware(async ({ next }) => {
 
 /** Lets through only callers with what the procedure's `meta.need` asks; names who acts. */
 const accessControl = t.middleware(({ ctx, meta, next }) => {
-  const principal = authorize(ctx.access, meta?.need ?? "signed_in");
+  const principal = authorize(ctx.caller, meta?.need ?? "signed_in");
   return next({ ctx: { principal, actor: principal?.name ?? "anonymous" } });
 });
 
