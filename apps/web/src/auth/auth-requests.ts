@@ -2,17 +2,10 @@
  * The REST calls behind signing in: who is signed in, the first-run set-up, sign-in and sign-out.
  * Everything else goes through tRPC (lib/api.ts).
  */
+import type { api } from "../lib/api.ts";
 
-/** An account as the auth routes answer with it (apps/server/src/accounts/accounts.ts). */
-export interface Account {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: Array<"admin" | "designer" | "operator" | "approver">;
-  groups: string[];
-  createdAt: string;
-  disabled: boolean;
-}
+/** An account, as the server shows it everywhere: the auth routes answer with the same view the admin procedures list. */
+export type Account = Awaited<ReturnType<typeof api.admin.accounts.list.query>>[number];
 
 /** `GET /api/v1/auth/session`. */
 export interface SessionAnswer {
