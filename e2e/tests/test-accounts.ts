@@ -4,7 +4,7 @@
  * every role for the tests' own REST calls.
  */
 import { join } from "node:path";
-import { expect, type APIRequestContext, type PlaywrightWorkerArgs } from "@playwright/test";
+import { expect, type APIRequestContext, type Page, type PlaywrightWorkerArgs } from "@playwright/test";
 
 type Playwright = PlaywrightWorkerArgs["playwright"];
 
@@ -62,4 +62,22 @@ export async function signedInRequest(playwright: Playwright, baseURL: string, {
   const storageState = await signingIn.storageState();
   await signingIn.dispose();
   return playwright.request.newContext({ baseURL, storageState, extraHTTPHeaders: { [CSRF_HEADER]: csrfToken } });
+}
+
+type Browser = PlaywrightWorkerArgs["browser"];
+
+/** A browser page of its own, signed in through the sign-in page as `account`. */
+export async function signedInPage(browser: Browser, baseURL: string, account: { username: string; password: string }): Promise<Page> {
+  const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await page.goto("/");
+  await signInThroughPage(page, account);
+  return page;
+}
+
+export async function signInThroughPage(page: Page, { username, password }: { username: string; password: string }) {
+  await page.getByTestId("login-username").fill(username);
+  await page.getByTestId("login-password").fill(password);
+  await page.getByTestId("login-submit").click();
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
 }
