@@ -6,7 +6,18 @@
 import type { Account } from "./auth-requests.ts";
 import { useAccount } from "./session.ts";
 
-type Role = Account["roles"][number];
+export type Role = Account["roles"][number];
+
+/** Every role, in the order forms list them. */
+export const ROLES = ["admin", "designer", "operator", "approver"] as const satisfies readonly Role[];
+
+/** What each role lets its holder do, in a few words for forms. */
+export const ROLE_WORDS: Record<Role, string> = {
+  admin: "everything, including accounts and API tokens",
+  designer: "edit and publish workflows",
+  operator: "start, steer and re-run instances",
+  approver: "decide approvals",
+};
 
 const ROLE_OF = {
   design: "designer",
