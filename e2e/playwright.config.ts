@@ -1,11 +1,14 @@
 /**
  * Browser tests against the real server. Chromium comes from the system (Debian's `chromium`
- * package, or CHROMIUM_PATH); Playwright never downloads a browser here.
+ * package, or CHROMIUM_PATH); Playwright never downloads a browser here. The server starts with
+ * no accounts: the setup project creates the owner through the first-run page, and every other
+ * test runs signed in as them (see tests/auth.setup.ts and tests/fixtures.ts).
  */
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
+import { OWNER_STATE_FILE } from "./tests/test-accounts.ts";
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!existsSync(chromium)) {
@@ -29,6 +32,10 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts$/ },
+    { name: "browser", testMatch: /\.spec\.ts$/, dependencies: ["setup"], use: { storageState: OWNER_STATE_FILE } },
+  ],
   webServer: {
     command: "pnpm --filter @flowcraft/server start",
     url: `${baseURL}/api/health`,

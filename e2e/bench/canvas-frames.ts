@@ -7,13 +7,13 @@
  * Frame times are the gaps between animation frames while the gesture runs: a smooth canvas keeps
  * them near the display's 16.7 ms. The web app must be built first (the root script does it).
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { allGraphs, type Definition } from "@flowcraft/definition";
 import { chromium, type Page } from "@playwright/test";
 import { largeWorkflow } from "../fixtures/large-workflow.ts";
+import { setUpOwner, startServer, waitForHealth } from "./bench-server.ts";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3918);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
@@ -26,18 +26,21 @@ const log = (message: string) => process.stderr.write(`${message}\n`);
 
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), "flowcraft-bench-canvas-"));
-  const server = startServer(dataDir);
+  const server = startServer(PORT, dataDir);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
   try {
-    await waitForHealth();
+    await waitForHealth(BASE_URL);
+    const owner = await setUpOwner(BASE_URL);
     const definition = largeWorkflow(NODES);
     const name = `large-${NODES}`;
-    await trpc("drafts.create", { name, definition });
+    await owner.trpc("drafts.create", { name, definition });
     const nodes = countNodes(definition);
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+    await owner.signIn(context);
+    const page = await context.newPage();
 
     const opened = performance.now();
     await page.goto(`${BASE_URL}/workflows/${name}`);
@@ -121,30 +124,8 @@ async function visibleStepBox(page: Page, pane: { x: number; y: number; width: n
   throw new Error("no step node is visible after fitting the view");
 }
 
-function startServer(dataDir: string): ChildProcess {
-  const child = spawn("pnpm", ["--filter", "@flowcraft/server", "start"], {
-    env: { ...process.env, PORT: String(PORT), HOST: "127.0.0.1", DATABASE_URL: "", FLOWCRAFT_DATA_DIR: dataDir },
-    stdio: ["ignore", "ignore", "inherit"],
-    // Its own process group, so stopping it also stops the node process pnpm started.
-    detached: true,
-  });
-  return child;
-}
 
-async function waitForHealth() {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    const ok = await fetch(`${BASE_URL}/api/health`).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`the server did not answer on ${BASE_URL} within 2 minutes`);
-}
 
-async function trpc(procedure: string, input: unknown) {
-  const response = await fetch(`${BASE_URL}/trpc/${procedure}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(input) });
-  if (!response.ok) throw new Error(`${procedure} answered ${response.status}: ${await response.text()}`);
-}
 
 /** Nodes of every graph, nested ones included. */
 function countNodes(definition: Record<string, unknown>): number {

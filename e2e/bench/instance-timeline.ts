@@ -11,12 +11,12 @@
  * are the gaps between animation frames while the gesture runs. The web app must be built first
  * (the root script does it).
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Page } from "@playwright/test";
 import { itemsForEvents, wideFanOut } from "../fixtures/wide-fan-out.ts";
+import { setUpOwner, startServer, waitForHealth, type OwnerSession } from "./bench-server.ts";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3920);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
@@ -31,21 +31,24 @@ const log = (message: string) => process.stderr.write(`${message}\n`);
 
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), "flowcraft-bench-timeline-"));
-  const server = startServer(dataDir);
+  const server = startServer(PORT, dataDir);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
   try {
-    await waitForHealth();
-    await trpc("workflows.publish", { name: "wide-fan-out", definition: wideFanOut() });
-    const { instanceId } = (await rest("POST", "/api/v1/workflows/wide-fan-out/start", itemsForEvents(EVENTS))) as { instanceId: string };
-    const ranFor = await waitForCompletion(instanceId);
-    const history = (await rest("GET", `/api/v1/instances/${instanceId}/history?limit=10000`)) as { events: unknown[] };
+    await waitForHealth(BASE_URL);
+    const owner = await setUpOwner(BASE_URL);
+    await owner.trpc("workflows.publish", { name: "wide-fan-out", definition: wideFanOut() });
+    const { instanceId } = (await owner.rest("POST", "/api/v1/workflows/wide-fan-out/start", itemsForEvents(EVENTS))) as { instanceId: string };
+    const ranFor = await waitForCompletion(owner, instanceId);
+    const history = (await owner.rest("GET", `/api/v1/instances/${instanceId}/history?limit=10000`)) as { events: unknown[] };
     const events = history.events.length;
     log(`instance ${instanceId}: ${events} events, ran for ${Math.round(ranFor)} ms`);
 
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1400 } });
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1400 } });
+    await owner.signIn(context);
+    const page = await context.newPage();
     await page.goto(`${BASE_URL}/instances/${instanceId}`);
     // Complete content only: while the history arrives in chunks, the list and the timeline say
     // so (aria-busy), and a partial view must not count as rendered.
@@ -143,31 +146,14 @@ async function measure(page: Page, gesture: () => Promise<void>) {
   };
 }
 
-function startServer(dataDir: string): ChildProcess {
-  return spawn("pnpm", ["--filter", "@flowcraft/server", "start"], {
-    env: { ...process.env, PORT: String(PORT), HOST: "127.0.0.1", DATABASE_URL: "", FLOWCRAFT_DATA_DIR: dataDir },
-    stdio: ["ignore", "ignore", "inherit"],
-    // Its own process group, so stopping it also stops the node process pnpm started.
-    detached: true,
-  });
-}
 
-async function waitForHealth() {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    const ok = await fetch(`${BASE_URL}/api/health`).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`the server did not answer on ${BASE_URL} within 2 minutes`);
-}
 
 /** Polls the instance until it has ended; returns how long that took. */
-async function waitForCompletion(id: string): Promise<number> {
+async function waitForCompletion(owner: OwnerSession, id: string): Promise<number> {
   const started = performance.now();
   const deadline = Date.now() + 600_000;
   while (Date.now() < deadline) {
-    const { runtimeStatus } = (await rest("GET", `/api/v1/instances/${id}`)) as { runtimeStatus: string };
+    const { runtimeStatus } = (await owner.rest("GET", `/api/v1/instances/${id}`)) as { runtimeStatus: string };
     if (runtimeStatus === "COMPLETED") return performance.now() - started;
     if (runtimeStatus === "FAILED" || runtimeStatus === "TERMINATED") throw new Error(`the instance ended ${runtimeStatus}`);
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -175,19 +161,7 @@ async function waitForCompletion(id: string): Promise<number> {
   throw new Error("the instance did not complete within 10 minutes");
 }
 
-async function rest(method: string, path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${BASE_URL}${path}`, {
-    method,
-    ...(body !== undefined ? { headers: { "content-type": "application/json" }, body: JSON.stringify(body) } : {}),
-  });
-  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
-  return response.json();
-}
 
-async function trpc(procedure: string, input: unknown) {
-  const response = await fetch(`${BASE_URL}/trpc/${procedure}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(input) });
-  if (!response.ok) throw new Error(`${procedure} answered ${response.status}: ${await response.text()}`);
-}
 
 const round = (value: number) => Math.round(value * 10) / 10;
 const print = (line: object) => process.stdout.write(`${JSON.stringify(line)}\n`);

@@ -3,7 +3,7 @@
  * can tell them apart: checked on Playwright's accessibility snapshot, with the inspector showing
  * each kind of step, the JSON view and versions open, and the run dialog.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures.ts";
 import { createWorkflow, expectLaidOut, node, snapshot, workflowName } from "./designer-helpers.ts";
 
 const CONTROL_ROLES = ["button", "textbox", "checkbox", "radio", "combobox", "spinbutton", "slider", "switch", "searchbox", "link", "menuitem", "tab"];

@@ -3,7 +3,7 @@
  * dragged from the palette, edges drawn between handles, fields filled in the inspector, a
  * problem found and fixed, then published and run to completion on the real server.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
 import { boxOf, canvas, connect, dragNode, createWorkflow, dropFromPalette, field, handle, node, shownDefinition, snapshot, workflowName } from "./designer-helpers.ts";
 
 // Room for the whole workflow on the canvas at 100%.

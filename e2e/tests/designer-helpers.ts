@@ -1,5 +1,5 @@
 /** What the designer specs share: opening workflows, gestures on the canvas, and reading the document. */
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "./fixtures.ts";
 
 /**
  * A workflow name for this test: the base name, suffixed when the test runs again in the same

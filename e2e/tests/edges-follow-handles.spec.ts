@@ -2,7 +2,7 @@
  * Edges stay attached to their handles when the handles move: a decision's exits shift when it
  * gains a choice, and a container's exits go down as it grows around a new step.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures.ts";
 import { boxOf, connect, createWorkflow, dropFromPalette, handle, node, snapshot, workflowName } from "./designer-helpers.ts";
 
 /** Checks that the edge from `source` to `target` leaves `source` at the bottom of its handle `name`. */

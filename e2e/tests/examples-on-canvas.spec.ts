@@ -2,7 +2,7 @@
  * Every example workflow opens on the canvas with all its nodes in view after "Fit view" and
  * none drawn over another, and publishing it untouched makes no new version.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
 import { boxOf, canvasNodesOf, expectInClearView, node, openWorkflow, overlaps, snapshot, type Box, type Definition } from "./designer-helpers.ts";
 
 const EXAMPLES = ["task-chain", "fan-out-fan-in", "purchase-order-approval", "job-monitor", "async-http"];

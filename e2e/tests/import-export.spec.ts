@@ -3,7 +3,7 @@
  * definition; a file that is not a definition is refused with a clear message and changes nothing.
  */
 import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures.ts";
 import { canvasNodesOf, createWorkflow, expectCanvasShowsDocument, expectInClearView, openWorkflow, shownDefinition, snapshot, workflowName } from "./designer-helpers.ts";
 
 /** Imports files through the Import button's file chooser. */

@@ -1,6 +1,7 @@
 /** The instance view against the real server: live state on the canvas, timeline, replay and history. */
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "./fixtures.ts";
 import { snapshot } from "./designer-helpers.ts";
+import { OWNER } from "./test-accounts.ts";
 
 /** Starts an instance of an example workflow through the REST API and returns its id. */
 async function start(request: APIRequestContext, workflow: string, input: unknown): Promise<string> {
@@ -149,7 +150,6 @@ test("a monitor's continue-as-new generations are separated on the timeline and 
 });
 
 test("who terminated and re-ran an instance shows on the timelines of both instances and in the history", async ({ page, request }) => {
-  await page.setExtraHTTPHeaders({ "x-flowcraft-user": "mia" });
   const id = await start(request, "purchase-order-approval", { cost: 5000, product: "desks", quantity: 2 });
   await openInstance(page, id);
   await expect(node(page, "approval")).toHaveAttribute("data-state", "waiting", { timeout: 30_000 });
@@ -162,24 +162,24 @@ test("who terminated and re-ran an instance shows on the timelines of both insta
   await dialog.getByTestId("confirm-action").click();
   await expect(page.getByTestId("instance-status")).toHaveText("TERMINATED", { timeout: 15_000 });
   const terminated = page.getByTestId("operator-mark").and(page.locator('[data-action="terminated"]'));
-  await expect(terminated).toHaveAttribute("title", "terminated by mia: ordered twice");
+  await expect(terminated).toHaveAttribute("title", `terminated by ${OWNER.username}: ordered twice`);
 
   await page.getByTestId("action-rerun").click();
   await expect(page).not.toHaveURL(`/instances/${id}`);
   const rerunId = decodeURIComponent(new URL(page.url()).pathname.split("/").at(-1)!);
   const origin = page.getByTestId("operator-mark").and(page.locator('[data-action="origin"]'));
-  await expect(origin).toHaveAttribute("title", `started by mia as a re-run from the start of instance ${id}`);
+  await expect(origin).toHaveAttribute("title", `started by ${OWNER.username} as a re-run from the start of instance ${id}`);
   await origin.click();
-  await expect(page.getByTestId("operator-detail")).toContainText(`started by mia as a re-run from the start of ${id}`);
+  await expect(page.getByTestId("operator-detail")).toContainText(`started by ${OWNER.username} as a re-run from the start of ${id}`);
   await page.getByTestId("operator-detail").getByRole("link", { name: id }).click();
 
   await expect(page).toHaveURL(`/instances/${id}`);
   const rerun = page.getByTestId("operator-mark").and(page.locator('[data-action="rerun"]'));
-  await expect(rerun).toHaveAttribute("title", `re-run from the start by mia as instance ${rerunId}`);
+  await expect(rerun).toHaveAttribute("title", `re-run from the start by ${OWNER.username} as instance ${rerunId}`);
   await rerun.click();
   await expect(page.getByTestId("operator-detail").getByRole("link", { name: rerunId })).toBeVisible();
   await page.getByTestId("history-filter-type").selectOption("rerun_requested");
-  await expect(page.getByTestId("history-words")).toHaveText(`re-run from the start by mia as ${rerunId}`);
+  await expect(page.getByTestId("history-words")).toHaveText(`re-run from the start by ${OWNER.username} as ${rerunId}`);
   await snapshot(page, "operator-lane");
 
   expect((await request.post(`/api/v1/instances/${encodeURIComponent(rerunId)}/terminate`, { data: {} })).status()).toBe(202);

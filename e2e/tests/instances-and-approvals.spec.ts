@@ -4,7 +4,8 @@
  * follow the server's push), actions on an instance (terminate with confirmation, suspend, resume,
  * raise an event, the three re-runs, linked both ways), and names and keys for assistive technology.
  */
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "./fixtures.ts";
+import { createAccount, OWNER, signedInRequest, uniqueUsername } from "./test-accounts.ts";
 
 const PURCHASE_ORDER = "purchase-order-approval";
 
@@ -33,10 +34,9 @@ async function openInstances(page: Page, prefix: string) {
   await expect(page.getByTestId("instances-page")).toBeVisible();
 }
 
-test("a costly order waits in the inbox, is approved there with a comment, and completes as approved by that person", async ({ page, request }) => {
+test("a costly order waits in the inbox, is approved there with a comment, and completes as approved by the person signed in", async ({ page, request }) => {
   await page.goto("/approvals");
   await expect(page.getByTestId("approvals-inbox")).toBeVisible();
-  await page.getByTestId("approver-name").fill("Maria Costa");
 
   // Started after the page loaded: the row arrives by server push.
   const id = await start(request, PURCHASE_ORDER, { product: "desk", quantity: 2, cost: 5000 });
@@ -54,15 +54,11 @@ test("a costly order waits in the inbox, is approved there with a comment, and c
   await expect(row).toHaveCount(0);
 
   await page.goto(`/instances/${id}`);
-  await expect(page.getByTestId("instance-output")).toContainText("Approved by 'Maria Costa'", { timeout: 30_000 });
+  await expect(page.getByTestId("instance-output")).toContainText(`Approved by '${OWNER.username}'`, { timeout: 30_000 });
   // The decision is on the instance's timeline, with who made it and why.
-  await expect(page.getByTestId("operator-mark").and(page.locator('[data-action="approval"]'))).toHaveAttribute("title", "approved by Maria Costa: within the quarter's budget");
+  await expect(page.getByTestId("operator-mark").and(page.locator('[data-action="approval"]'))).toHaveAttribute("title", `approved by ${OWNER.username}: within the quarter's budget`);
   const history = await (await request.get(`/api/v1/instances/${id}/history`)).text();
   expect(history).toContain("within the quarter's budget");
-
-  // The name is remembered for the next visit.
-  await page.goto("/approvals");
-  await expect(page.getByTestId("approver-name")).toHaveValue("Maria Costa");
 });
 
 test("an approval nobody decides times out: it leaves the inbox and the order is cancelled", async ({ page, request }) => {
@@ -75,7 +71,8 @@ test("an approval nobody decides times out: it leaves the inbox and the order is
   await expect.poll(async () => (await instanceOf(request, id)).output, { timeout: 15_000 }).toBe("Cancelled");
 });
 
-test("a decision the server refuses shows its reason, and the approval leaves the inbox", async ({ page, request }) => {
+test("a decision the server refuses shows its reason, and the approval leaves the inbox", async ({ page, request, playwright, baseURL }) => {
+  const jon = await createAccount(request, { username: uniqueUsername("jon"), password: "jon-password-1", roles: ["approver"], groups: ["managers"] });
   const id = await start(request, PURCHASE_ORDER, { product: "lamp", quantity: 4, cost: 1200 });
   await expect
     .poll(async () => ((await (await request.get(`/api/v1/approvals?instanceId=${id}`)).json()) as { approvals: unknown[] }).approvals.length, { timeout: 15_000 })
@@ -83,17 +80,18 @@ test("a decision the server refuses shows its reason, and the approval leaves th
   // This page hears nothing from the server's push, as when it has lost its connection.
   await page.route("**/trpc/instances.changes**", (route) => route.abort());
   await page.goto("/approvals");
-  await page.getByTestId("approver-name").fill("Maria Costa");
   const row = page.getByTestId(`approval-row-${id}-approval`);
   await expect(row).toBeVisible();
 
   // Someone else decides first, and the order goes its way.
-  const first = await request.post(`/api/v1/instances/${id}/approvals/approval`, { data: { decision: "rejected", approver: "Jon" } });
+  const asJon = await signedInRequest(playwright, baseURL!, jon);
+  const first = await asJon.post(`/api/v1/instances/${id}/approvals/approval`, { data: { decision: "rejected" } });
   expect(first.status()).toBe(202);
-  await expect.poll(async () => (await instanceOf(request, id)).output, { timeout: 15_000 }).toBe("Rejected by 'Jon'");
+  await asJon.dispose();
+  await expect.poll(async () => (await instanceOf(request, id)).output, { timeout: 15_000 }).toBe(`Rejected by '${jon.username}'`);
 
   await row.getByTestId("approve").click();
-  await expect(page.getByTestId("approval-refused")).toContainText("already decided: rejected by Jon");
+  await expect(page.getByTestId("approval-refused")).toContainText(`already decided: rejected by ${jon.username}`);
   await expect(row).toHaveCount(0);
 });
 
@@ -324,7 +322,6 @@ test("the inbox narrows to one workflow's approvals, and the choice survives a r
   await expect(page.getByTestId(`approval-row-${claim}-review`)).toBeVisible();
   await expect(page.getByTestId(`approval-row-${order}-approval`)).toHaveCount(0);
 
-  await page.getByTestId("approver-name").fill("Ines Park");
   await page.getByTestId(`approval-row-${claim}-review`).getByTestId("approve").click();
   await expect(page.getByTestId("no-approvals")).toContainText(`No ${other} instance waits for a decision.`);
 });
@@ -336,14 +333,13 @@ test("an approval is decided on the instance's own page with the inbox's buttons
   await expect(approval).toContainText("monitor × 4 for 8000", { timeout: 15_000 });
   await expect(approval).toContainText("times out");
 
-  await approval.getByTestId("approver-name").fill("Lee Chen");
   await approval.getByTestId("approval-comment").fill("needed for the new hires");
   await approval.getByTestId("reject").click();
-  await expect(page.getByTestId("instance-output")).toContainText("Rejected by 'Lee Chen'", { timeout: 30_000 });
+  await expect(page.getByTestId("instance-output")).toContainText(`Rejected by '${OWNER.username}'`, { timeout: 30_000 });
   await expect(page.getByTestId("instance-approvals")).toHaveCount(0);
   const history = await (await request.get(`/api/v1/instances/${id}/history`)).text();
   expect(history).toContain("needed for the new hires");
-  expect(history).toContain("Lee Chen");
+  expect(history).toContain(`"approver":"${OWNER.username}"`);
 });
 
 test("the instances list sorts oldest first and pages through every instance, back and forth", async ({ page, request }) => {

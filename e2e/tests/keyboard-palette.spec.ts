@@ -2,7 +2,7 @@
  * The palette without a mouse: its items are buttons in the Tab order, and Enter adds a step to
  * the selected container, or to the top level when no container is selected.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
 import { boxOf, createWorkflow, expectInClearView, node, showJson, shownDefinition, snapshot, within, workflowName } from "./designer-helpers.ts";
 
 const PALETTE = [

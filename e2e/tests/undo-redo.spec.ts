@@ -2,7 +2,7 @@
  * Undo and redo, from the toolbar and with the keyboard: each step back or forward changes the
  * canvas and the JSON view together, since both show the one definition.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
 import { canvas, connect, createWorkflow, dropFromPalette, expectCanvasShowsDocument, field, handle, node, shownDefinition, snapshot, workflowName } from "./designer-helpers.ts";
 
 test("undo and redo step through node additions, an edge and a field edit, with the buttons and the keyboard", async ({ page }) => {

@@ -1,5 +1,8 @@
 /** The web app: one page per route, the list pages under a shared navigation bar. */
 import { useQuery } from "@tanstack/react-query";
+import { AdminPage } from "./admin/admin-page.tsx";
+import { AccountMenu } from "./auth/account-menu.tsx";
+import { useRefusal } from "./auth/permissions.ts";
 import { DesignerPage } from "./designer/designer-page.tsx";
 import { useLiveInstanceUpdates } from "./instances/live-updates.ts";
 import { queryKeys } from "./instances/query-keys.ts";
@@ -41,6 +44,13 @@ export function App() {
           <ApprovalsPage />
         </>
       );
+    case "admin":
+      return (
+        <>
+          <AppNav current="admin" />
+          <AdminPage />
+        </>
+      );
   }
 }
 
@@ -48,18 +58,21 @@ const SECTIONS: Array<{ route: Route; label: string }> = [
   { route: { page: "workflows" }, label: "Workflows" },
   { route: { page: "instances" }, label: "Instances" },
   { route: { page: "approvals" }, label: "Approvals" },
+  { route: { page: "admin" }, label: "Admin" },
 ];
 
 /** The bar across the list pages: where things are, and how many approvals wait for someone. */
 function AppNav({ current }: { current: Route["page"] }) {
   const pending = useQuery({ queryKey: queryKeys.pendingApprovals({}), queryFn: () => api.approvals.pending.query({}) });
   const waiting = pending.data?.length ?? 0;
+  // Only admins are offered the admin page.
+  const sections = useRefusal("administer") ? SECTIONS.filter(({ route }) => route.page !== "admin") : SECTIONS;
   return (
     <header className="app-nav">
       <span className="brand">Flowcraft</span>
       <nav aria-label="Main">
         <ul>
-          {SECTIONS.map(({ route, label }) => (
+          {sections.map(({ route, label }) => (
             <li key={route.page} aria-current={route.page === current ? "page" : undefined}>
               <Link to={route} data-testid={`nav-${route.page}`}>
                 {label}
@@ -74,6 +87,7 @@ function AppNav({ current }: { current: Route["page"] }) {
           ))}
         </ul>
       </nav>
+      <AccountMenu />
     </header>
   );
 }

@@ -1,47 +1,43 @@
 /**
- * Approve or reject one pending approval, with an optional comment, as the name in "Your name".
+ * Approve or reject one pending approval, with an optional comment, as the person signed in.
  * The server refuses a decision on an approval already decided or timed out, and says so.
  */
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
+import { approvalRefusalOf } from "../auth/permissions.ts";
+import { useAccount } from "../auth/session.ts";
+import type { PendingApproval } from "../instances/instance-types.ts";
 import { api, errorMessage } from "../lib/api.ts";
 import { refreshInstanceQueries } from "../instances/query-keys.ts";
-import { ApproverNameField } from "./approver-name-field.tsx";
-import { useApproverName } from "./approver-name.ts";
 import "./approvals.css";
 
 type Decision = "approved" | "rejected";
 
 export function ApprovalButtons({
-  instanceId,
-  waitId,
-  askName = true,
+  approval,
   onDeciding,
   onRefused,
 }: {
-  instanceId: string;
-  waitId: string;
-  /** Shows the "Your name" field here while no name is set; off where the page shows it once for all. */
-  askName?: boolean;
+  /** Which approval, and whom its step lets decide. */
+  approval: Pick<PendingApproval, "instanceId" | "waitId" | "groups" | "approvers">;
   /** As the decision is sent, so a list can drop the approval at once. */
   onDeciding?(): void;
   /** The server's reason when it refuses; without this handler it is shown here. */
   onRefused?(message: string): void;
 }) {
   const queryClient = useQueryClient();
-  const approver = useApproverName().trim();
+  const { instanceId, waitId } = approval;
+  const blocked = approvalRefusalOf(useAccount(), approval);
   const [comment, setComment] = useState("");
   const id = useId();
   const decide = useMutation({
-    mutationFn: (decision: Decision) => api.approvals.decide.mutate({ instanceId, waitId, decision, comment: comment.trim() || undefined, approver }),
+    mutationFn: (decision: Decision) => api.approvals.decide.mutate({ instanceId, waitId, decision, comment: comment.trim() || undefined }),
     onMutate: () => onDeciding?.(),
     onError: (error) => onRefused?.(errorMessage(error)),
     onSettled: () => refreshInstanceQueries(queryClient, instanceId),
   });
-  const blocked = approver === "" ? "Enter your name to decide" : null;
   return (
     <div className="approval-buttons" data-testid="approval-buttons">
-      {askName && approver === "" && <ApproverNameField />}
       <label htmlFor={`${id}-comment`} className="visually-hidden">
         Comment (optional)
       </label>
@@ -51,7 +47,7 @@ export function ApprovalButtons({
         placeholder="Comment (optional)"
         value={comment}
         onChange={(e) => setComment(e.target.value)}
-        disabled={decide.isPending || decide.isSuccess}
+        disabled={blocked !== null || decide.isPending || decide.isSuccess}
       />
       <button
         type="button"

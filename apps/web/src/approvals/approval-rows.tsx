@@ -62,9 +62,7 @@ export function ApprovalRows({
             <td>{whoMayDecide(approval)}</td>
             <td>
               <ApprovalButtons
-                instanceId={approval.instanceId}
-                waitId={approval.waitId}
-                askName={false}
+                approval={approval}
                 onDeciding={() => onDeciding(approval)}
                 onRefused={(message) => onRefused(approval, message)}
               />

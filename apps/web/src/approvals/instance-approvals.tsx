@@ -24,7 +24,7 @@ export function InstanceApprovals({ instanceId }: { instanceId: string }) {
             <strong>{summaryOf(approval)}</strong> waits for a decision at <code>{approval.waitId}</code> since {clockTime(approval.since, now)}
             {approval.timeoutAt && <>, times out {clockTime(approval.timeoutAt, now)}</>}
           </p>
-          <ApprovalButtons instanceId={approval.instanceId} waitId={approval.waitId} />
+          <ApprovalButtons approval={approval} />
         </div>
       ))}
     </section>

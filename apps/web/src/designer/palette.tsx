@@ -5,6 +5,7 @@
 import type { NodeKind } from "@flowcraft/definition";
 import { addNode, locateNode, toCanvasModel, TOP_LEVEL, type GraphKey } from "@flowcraft/definition/editor";
 import { useReactFlow } from "@xyflow/react";
+import { useRefusal } from "../auth/permissions.ts";
 import { PALETTE } from "./kinds.ts";
 import { FIT_VIEW_OPTIONS, PALETTE_MIME } from "./canvas.tsx";
 import { useDesigner } from "./store.ts";
@@ -39,6 +40,8 @@ export function Palette() {
   const edit = useDesigner((s) => s.edit);
   const select = useDesigner((s) => s.select);
   const flow = useReactFlow();
+  // Edits that could never be saved are not offered.
+  const notDesigner = useRefusal("design");
 
   const addFromKeyboard = (kind: NodeKind) => {
     let added: string | null = null;
@@ -62,9 +65,10 @@ export function Palette() {
           <li key={entry.kind}>
             <button
               type="button"
-              draggable
+              draggable={notDesigner === null}
+              disabled={notDesigner !== null}
               data-testid={`palette-${entry.kind}`}
-              title={entry.hint}
+              title={notDesigner ?? entry.hint}
               aria-label={`Add ${entry.label}`}
               onDragStart={(event) => {
                 event.dataTransfer.setData(PALETTE_MIME, entry.kind);
@@ -78,7 +82,7 @@ export function Palette() {
           </li>
         ))}
       </ul>
-      <p className="hint">Drag onto the canvas, or click to add to the selected container.</p>
+      <p className="hint">{notDesigner ? `${notDesigner}.` : "Drag onto the canvas, or click to add to the selected container."}</p>
     </nav>
   );
 }

@@ -3,6 +3,7 @@ import type { Definition } from "@flowcraft/definition";
 import { setPositions, toCanvasModel } from "@flowcraft/definition/editor";
 import { useReactFlow } from "@xyflow/react";
 import { useRef } from "react";
+import { useRefusal } from "../auth/permissions.ts";
 import { FIT_VIEW_OPTIONS } from "./canvas.tsx";
 import { layoutModel } from "./layout.ts";
 import { useDesigner } from "./store.ts";
@@ -27,6 +28,8 @@ export function Toolbar(props: ToolbarProps) {
   const undo = useDesigner((s) => s.undo);
   const redo = useDesigner((s) => s.redo);
   const edit = useDesigner((s) => s.edit);
+  const notDesigner = useRefusal("design");
+  const notOperator = useRefusal("operate");
   const flow = useReactFlow();
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -96,7 +99,7 @@ export function Toolbar(props: ToolbarProps) {
         Versions
       </button>
       <span className="separator" />
-      <button type="button" data-testid="save" onClick={props.onSave} disabled={props.busy} title="Save draft (Ctrl/Cmd+S)">
+      <button type="button" data-testid="save" onClick={props.onSave} disabled={props.busy || notDesigner !== null} title={notDesigner ?? "Save draft (Ctrl/Cmd+S)"}>
         {unsaved ? "Save draft" : "Saved"}
       </button>
       <button
@@ -104,12 +107,12 @@ export function Toolbar(props: ToolbarProps) {
         data-testid="publish"
         className="primary"
         onClick={props.onPublish}
-        disabled={props.busy || !props.canPublish}
-        title={props.canPublish ? "Publish a new version" : `Fix ${props.problemCount} problem(s) to publish`}
+        disabled={props.busy || !props.canPublish || notDesigner !== null}
+        title={notDesigner ?? (props.canPublish ? "Publish a new version" : `Fix ${props.problemCount} problem(s) to publish`)}
       >
         Publish
       </button>
-      <button type="button" data-testid="run" onClick={props.onRun} disabled={props.busy}>
+      <button type="button" data-testid="run" onClick={props.onRun} disabled={props.busy || notOperator !== null} title={notOperator ?? "Start an instance of the latest published version"}>
         Run
       </button>
     </div>

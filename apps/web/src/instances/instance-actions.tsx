@@ -1,10 +1,11 @@
 /**
  * What an operator can do with one instance: steer it (suspend, resume, terminate, raise an
- * event, purge) and start a re-run of it, three ways. Each action the instance's state rules
- * out stays visible but disabled, with the reason next to it.
+ * event, purge) and start a re-run of it, three ways. Each action the instance's state, or the
+ * signed-in person's roles, rule out stays visible but disabled, with the reason next to it.
  */
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
+import { useRefusal } from "../auth/permissions.ts";
 import { api, errorMessage } from "../lib/api.ts";
 import { navigate } from "../lib/router.ts";
 import { availabilityOf, type InstanceAction } from "./action-rules.ts";
@@ -27,6 +28,7 @@ export function InstanceActions({ instance }: { instance: ActionableInstance }) 
   const [notice, setNotice] = useState<string | null>(null);
   const id = instance.instanceId;
   const status = instance.runtimeStatus;
+  const notOperator = useRefusal("operate");
 
   const done = (message: string) => {
     setDialog(null);
@@ -54,6 +56,7 @@ export function InstanceActions({ instance }: { instance: ActionableInstance }) 
     <ActionItem key={action} testId={testId} label={label} explanation={explanation} reason={reasonOf(action)} busy={busy} onClick={onClick} />
   );
   const reasonOf = (action: InstanceAction) => {
+    if (notOperator) return notOperator;
     const availability = availabilityOf(action, status);
     return availability.allowed ? null : availability.reason;
   };

@@ -9,11 +9,13 @@ export type Route =
   | { page: "designer"; name: string }
   | { page: "instances" }
   | { page: "instance"; id: string }
-  | { page: "approvals" };
+  | { page: "approvals" }
+  | { page: "admin" };
 
 export function parseRoute(pathname: string): Route {
   if (/^\/instances\/?$/.test(pathname)) return { page: "instances" };
   if (/^\/approvals\/?$/.test(pathname)) return { page: "approvals" };
+  if (/^\/admin\/?$/.test(pathname)) return { page: "admin" };
   const designer = /^\/workflows\/([^/]+)\/?$/.exec(pathname);
   if (designer) return { page: "designer", name: decodeURIComponent(designer[1]!) };
   const instance = /^\/instances\/([^/]+)\/?$/.exec(pathname);
@@ -33,6 +35,8 @@ export function hrefOf(route: Route): string {
       return `/instances/${encodeURIComponent(route.id)}`;
     case "approvals":
       return "/approvals";
+    case "admin":
+      return "/admin";
   }
 }
 

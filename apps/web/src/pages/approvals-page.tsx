@@ -6,7 +6,6 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, errorMessage } from "../lib/api.ts";
 import { ApprovalRows, approvalKey, summaryOf } from "../approvals/approval-rows.tsx";
-import { ApproverNameField } from "../approvals/approver-name-field.tsx";
 import { ApprovalWorkflowFilter, useInboxWorkflow } from "../approvals/approval-workflow-filter.tsx";
 import type { PendingApproval } from "../instances/instance-types.ts";
 import { queryKeys } from "../instances/query-keys.ts";
@@ -36,7 +35,6 @@ export function ApprovalsPage() {
     <main className="page wide" data-testid="approvals-inbox">
       <h1>Approvals</h1>
       <div className="inbox-controls">
-        <ApproverNameField />
         <ApprovalWorkflowFilter value={workflowName} onChange={setWorkflowName} />
       </div>
       {refusals.length > 0 && (

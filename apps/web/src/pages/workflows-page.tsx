@@ -1,6 +1,7 @@
 /** The workflow list: open, create, rename, duplicate, and delete drafts. */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { useRefusal } from "../auth/permissions.ts";
 import { api, errorMessage } from "../lib/api.ts";
 import { Link } from "../lib/link.tsx";
 import { navigate } from "../lib/router.ts";
@@ -10,6 +11,7 @@ export function WorkflowsPage() {
   const workflows = useQuery({ queryKey: ["drafts"], queryFn: () => api.drafts.list.query() });
   const [newName, setNewName] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const notDesigner = useRefusal("design");
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["drafts"] });
   const run = useMutation({
     mutationFn: (action: () => Promise<unknown>) => action(),
@@ -41,10 +43,23 @@ export function WorkflowsPage() {
         }}
       >
         <label htmlFor="new-workflow-name">New workflow</label>
-        <input id="new-workflow-name" data-testid="new-workflow-name" value={newName} onChange={(e) => setNewName(e.target.value)} placeholder="name, e.g. order-fulfilment" />
-        <button type="submit" data-testid="create-workflow">
+        <input
+          id="new-workflow-name"
+          data-testid="new-workflow-name"
+          value={newName}
+          onChange={(e) => setNewName(e.target.value)}
+          placeholder="name, e.g. order-fulfilment"
+          disabled={notDesigner !== null}
+          aria-describedby={notDesigner ? "new-workflow-refused" : undefined}
+        />
+        <button type="submit" data-testid="create-workflow" disabled={notDesigner !== null} title={notDesigner ?? undefined}>
           Create
         </button>
+        {notDesigner && (
+          <span id="new-workflow-refused" className="hint">
+            {notDesigner}.
+          </span>
+        )}
       </form>
       {error && (
         <p className="error" role="alert" data-testid="workflows-error">
@@ -75,8 +90,8 @@ export function WorkflowsPage() {
                 <td className="actions">
                   <button
                     type="button"
-                    disabled={w.latestVersion > 0}
-                    title={w.latestVersion > 0 ? "Published workflows keep their name: instances refer to it. Duplicate instead." : undefined}
+                    disabled={notDesigner !== null || w.latestVersion > 0}
+                    title={notDesigner ?? (w.latestVersion > 0 ? "Published workflows keep their name: instances refer to it. Duplicate instead." : undefined)}
                     onClick={() => {
                       const to = ask(`Rename ${w.name} to`, w.name);
                       if (to && to !== w.name) run.mutate(() => api.drafts.rename.mutate({ name: w.name, newName: to }));
@@ -86,6 +101,8 @@ export function WorkflowsPage() {
                   </button>
                   <button
                     type="button"
+                    disabled={notDesigner !== null}
+                    title={notDesigner ?? undefined}
                     onClick={() => {
                       const to = ask(`Name of the copy of ${w.name}`, `${w.name}-copy`);
                       if (to) run.mutate(() => api.drafts.duplicate.mutate({ name: w.name, newName: to }));
@@ -95,8 +112,8 @@ export function WorkflowsPage() {
                   </button>
                   <button
                     type="button"
-                    disabled={!w.hasDraft}
-                    title={w.hasDraft ? undefined : "Only drafts can be deleted; published versions stay"}
+                    disabled={notDesigner !== null || !w.hasDraft}
+                    title={notDesigner ?? (w.hasDraft ? undefined : "Only drafts can be deleted; published versions stay")}
                     onClick={() => {
                       if (window.confirm(`Delete the draft of ${w.name}?${w.latestVersion > 0 ? " Published versions stay." : ""}`)) {
                         run.mutate(() => api.drafts.remove.mutate({ name: w.name }));
