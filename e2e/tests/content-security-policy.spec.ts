@@ -2,7 +2,7 @@
  * The web app works under the server's Content-Security-Policy: no page of it needs inline or
  * foreign script, and the layout worker, the canvas and the live updates all load.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
 
 test("the designer, an instance and the inbox run without one Content-Security-Policy violation", async ({ page, request }) => {
   const violations: string[] = [];

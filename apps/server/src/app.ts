@@ -65,7 +65,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   workflowRoutes(app, options.workflows);
   instanceRoutes(app, options.instances);
   approvalRoutes(app, options.approvals, audit);
-  approvalLinkRoutes(app, { approvals: options.approvals, accounts, audit, signer: linkSigner });
+  await approvalLinkRoutes(app, { approvals: options.approvals, accounts, audit, signer: linkSigner });
   // In a scope of its own, so that errors before tRPC reads a request get tRPC's shape.
   await app.register(async (scope) => {
     installTrpcErrorHandling(scope);

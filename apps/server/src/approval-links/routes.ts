@@ -25,7 +25,7 @@ export interface ApprovalLinkServices {
   signer: ApprovalLinkSigner;
 }
 
-export function approvalLinkRoutes(app: FastifyInstance, { approvals, accounts, audit, signer }: ApprovalLinkServices) {
+export async function approvalLinkRoutes(app: FastifyInstance, { approvals, accounts, audit, signer }: ApprovalLinkServices) {
   app.post("/api/v1/instances/:id/approvals/:waitId/links", { config: { need: "administer" } }, async (request, reply) => {
     const { id, waitId } = LinkParams.parse(request.params);
     const { approver } = LinkBody.parse(request.body);
@@ -36,6 +36,13 @@ export function approvalLinkRoutes(app: FastifyInstance, { approvals, accounts, 
     const linkFor = async (decision: ApprovalLink["decision"]) => `/approval-links/${await signer.sign({ instanceId: id, waitId, decision, approver: account.username, expiresAt })}`;
     return reply.status(201).send({ approve: await linkFor("approved"), reject: await linkFor("rejected"), approver: account.username, expiresAt });
   });
+
+  await app.register(async (pages) => linkPages(pages, { approvals, accounts, audit, signer }));
+}
+
+/** The pages a link opens. Their form posts an empty urlencoded body: the link itself says everything. */
+function linkPages(app: FastifyInstance, { approvals, accounts, audit, signer }: ApprovalLinkServices) {
+  app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string" }, (_request, _body, done) => done(null, null));
 
   app.get("/approval-links/:token", async (request, reply) => {
     const checked = await signer.check(TokenParams.parse(request.params).token);
