@@ -76,7 +76,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   if (options.webDistDir && existsSync(`${options.webDistDir}/index.html`)) {
-    await app.register(fastifyStatic, { root: options.webDistDir, wildcard: false });
+    // The build writes Brotli and gzip copies of the app's files (see apps/web/precompress.ts).
+    await app.register(fastifyStatic, { root: options.webDistDir, wildcard: false, preCompressed: true });
     // Client-side routes of the web app all load its index page.
     app.get("/*", (_request, reply) => reply.sendFile("index.html"));
   } else {
