@@ -7,7 +7,7 @@ import "./styles.css";
 import { watchEarly } from "./instance-view/instance-feed.ts";
 import { parseRoute } from "./lib/router.ts";
 
-// The app's script is asked for first: the server serves it before it starts reading the history.
+// The app's script is asked for first, so that its request reaches the server before the watch's.
 const app = import("./mount-app.tsx");
 const route = parseRoute(window.location.pathname);
 if (route.page === "instance") watchEarly(route.id);
