@@ -2,7 +2,7 @@
  * `pnpm bench:timeline`: how the instance view holds up with 10,000 history events in headless
  * Chromium. Starts the real server on a throwaway embedded database, runs a 3,333-item fan-out to
  * completion, opens its instance view, and prints one JSON line per measurement on stdout:
- *   {"scenario":"first-render","events":...,"timeline_ms":...,"history_ms":...,"overlay_ms":...}
+ *   {"scenario":"first-render","events":...,"run":...,"timeline_ms":...,"history_ms":...,"overlay_ms":...}
  *   {"scenario":"scroll-timeline"|"scroll-history"|"zoom-timeline","events":...,"frames":...,"mean_ms":...,"p95_ms":...,"max_ms":...,"fps":...}
  *   {"scenario":"scrub","events":...,"steps":...,"mean_ms":...,"max_ms":...}
  * First-render times run from the start of navigation until the view shows the whole history: the
@@ -15,6 +15,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Page } from "@playwright/test";
+import { recordWaterfall } from "./load-waterfall.ts";
 import { itemsForEvents, wideFanOut } from "../fixtures/wide-fan-out.ts";
 import { setUpOwner, startServer, waitForHealth, type OwnerSession } from "./bench-server.ts";
 
@@ -25,6 +26,10 @@ const EVENTS = Number(process.env.EVENTS ?? 10_000);
 const GESTURE_STEPS = 120;
 /** Replay positions visited by the scrub measurement. */
 const SCRUB_STEPS = 10;
+/** First-render measurements, each in a fresh browser context; the gestures run on the last. */
+const LOADS = Number(process.env.LOADS ?? 1);
+/** `1`: also print each load's requests, server-sent messages and long tasks on stderr. */
+const WATERFALL = process.env.WATERFALL === "1";
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
@@ -46,18 +51,16 @@ async function main() {
     const events = history.events.length;
     log(`instance ${instanceId}: ${events} events, ran for ${Math.round(ranFor)} ms`);
 
-    const context = await browser.newContext({ viewport: { width: 1600, height: 1400 } });
-    await owner.signIn(context);
-    const page = await context.newPage();
-    await page.goto(`${BASE_URL}/instances/${instanceId}`);
-    // Complete content only: while the history arrives in chunks, the list and the timeline say
-    // so (aria-busy), and a partial view must not count as rendered.
-    const [timeline, historyList, overlay] = await Promise.all([
-      firstSeen(page, '[data-testid="timeline"][aria-busy="false"] [data-testid="timeline-lane-processItems[0].processItem"] [data-testid="timeline-bar"]'),
-      firstSeen(page, '[data-testid="history-list"][aria-busy="false"] [data-testid="history-row"]'),
-      firstSeen(page, '[data-testid="node-processItems"][data-state="completed"]'),
-    ]);
-    print({ scenario: "first-render", events, timeline_ms: timeline, history_ms: historyList, overlay_ms: overlay });
+    // Each load in a fresh context, so every one fetches the app as a first visit does.
+    let loaded: Page | undefined;
+    for (let run = 1; run <= LOADS; run++) {
+      await loaded?.context().close();
+      const context = await browser.newContext({ viewport: { width: 1600, height: 1400 } });
+      await owner.signIn(context);
+      loaded = await context.newPage();
+      print({ scenario: "first-render", events, run, ...(await firstRender(loaded, instanceId)) });
+    }
+    const page = loaded!;
 
     const lanes = page.locator(".timeline-lanes");
     await lanes.hover();
@@ -84,6 +87,21 @@ async function main() {
     process.kill(-server.pid!, "SIGTERM");
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Opens the instance view and times it until it shows the whole history. */
+async function firstRender(page: Page, instanceId: string) {
+  const waterfall = WATERFALL ? await recordWaterfall(page) : null;
+  await page.goto(`${BASE_URL}/instances/${instanceId}`);
+  // Complete content only: while the history arrives in chunks, the list and the timeline say
+  // so (aria-busy), and a partial view must not count as rendered.
+  const [timeline, historyList, overlay] = await Promise.all([
+    firstSeen(page, '[data-testid="timeline"][aria-busy="false"] [data-testid="timeline-lane-processItems[0].processItem"] [data-testid="timeline-bar"]'),
+    firstSeen(page, '[data-testid="history-list"][aria-busy="false"] [data-testid="history-row"]'),
+    firstSeen(page, '[data-testid="node-processItems"][data-state="completed"]'),
+  ]);
+  if (waterfall) log(await waterfall());
+  return { timeline_ms: timeline, history_ms: historyList, overlay_ms: overlay };
 }
 
 /** Milliseconds from the start of navigation until `selector` is in the page. */

@@ -1,6 +1,5 @@
 /** The HTTP server: REST API for other systems, tRPC for the web app, and the web app itself. */
 import { existsSync } from "node:fs";
-import fastifyStatic from "@fastify/static";
 import { fastifyTRPCPlugin, type CreateFastifyContextOptions } from "@trpc/server/adapters/fastify";
 import type { TRPCError } from "@trpc/server";
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
@@ -21,6 +20,7 @@ import { appRouter } from "./trpc/router.ts";
 import type { Context } from "./trpc/trpc.ts";
 import { PLACEHOLDER_PAGE } from "./placeholder-page.ts";
 import { installSecurityHeaders } from "./security-headers.ts";
+import { serveWebApp } from "./web-app.ts";
 
 const MAX_PATH_PARAM_LENGTH = 2_000;
 
@@ -89,9 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   if (options.webDistDir && existsSync(`${options.webDistDir}/index.html`)) {
-    await app.register(fastifyStatic, { root: options.webDistDir, wildcard: false });
-    // Client-side routes of the web app all load its index page.
-    app.get("/*", (_request, reply) => reply.sendFile("index.html"));
+    serveWebApp(app, options.webDistDir);
   } else {
     app.get("/", (_request, reply) => reply.type("text/html").send(PLACEHOLDER_PAGE));
   }

@@ -7,7 +7,7 @@ import { useEffect, useId, useMemo, useState } from "react";
 import { Words } from "./operator-lane.tsx";
 import { operatorMarkOf } from "./operator-marks.ts";
 import { preciseTime } from "./time-words.ts";
-import type { FeedEvent } from "./use-instance-feed.ts";
+import type { FeedEvent } from "./instance-feed.ts";
 import { useVirtualRows } from "./virtual-rows.ts";
 
 const ROW_HEIGHT = 24;

@@ -1,5 +1,5 @@
 /** The instance's status, version, times, custom status, input, output and failure. */
-import type { InstanceView } from "./use-instance-feed.ts";
+import type { InstanceView } from "./instance-feed.ts";
 
 export function InstanceFacts({ instance }: { instance: InstanceView }) {
   return (

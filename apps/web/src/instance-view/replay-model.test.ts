@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { generationAt, generationsOf, indexAtSeq } from "./replay-model.ts";
-import type { FeedEvent } from "./use-instance-feed.ts";
+import type { FeedEvent } from "./instance-feed.ts";
 
 const event = (seq: number, generation: number) => ({ type: "timer_fired", timerId: "t", seq, at: "2026-01-01T00:00:00.000Z", generation }) as FeedEvent;
 

@@ -1,5 +1,5 @@
 /** Positions in an instance's history: its continue-as-new generations, and the prefix up to an event. */
-import type { FeedEvent } from "./use-instance-feed.ts";
+import type { FeedEvent } from "./instance-feed.ts";
 
 export interface Generation {
   number: number;

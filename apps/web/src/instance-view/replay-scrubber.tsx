@@ -4,7 +4,7 @@
  */
 import { useId } from "react";
 import { preciseTime } from "./time-words.ts";
-import type { FeedEvent } from "./use-instance-feed.ts";
+import type { FeedEvent } from "./instance-feed.ts";
 
 interface ReplayScrubberProps {
   events: readonly FeedEvent[];
