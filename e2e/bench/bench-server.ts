@@ -1,5 +1,5 @@
 /**
- * The server a browser benchmark measures: started on a throwaway embedded database, with its
+ * The server a browser benchmark measures: started on a throwaway database, with its
  * owner set up, and calls to it made as that owner, as the web app makes them (session cookie,
  * and the CSRF token with every change).
  */
@@ -10,9 +10,10 @@ const SESSION_COOKIE = "flowcraft_session";
 const CSRF_HEADER = "x-flowcraft-csrf";
 const OWNER = { username: "bench", password: "bench-password-1" };
 
-export function startServer(port: number, dataDir: string): ChildProcess {
+/** `databaseUrl`: a fresh Postgres database; empty for the embedded one in `dataDir`. */
+export function startServer(port: number, dataDir: string, databaseUrl = ""): ChildProcess {
   return spawn("pnpm", ["--filter", "@flowcraft/server", "start"], {
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: "", FLOWCRAFT_DATA_DIR: dataDir },
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, FLOWCRAFT_DATA_DIR: dataDir },
     stdio: ["ignore", "ignore", "inherit"],
     // Its own process group, so stopping it also stops the node process pnpm started.
     detached: true,

@@ -1,6 +1,7 @@
 /**
  * `pnpm bench:timeline`: how the instance view holds up with 10,000 history events in headless
- * Chromium. Starts the real server on a throwaway embedded database, runs a 3,333-item fan-out to
+ * Chromium. Starts the real server on a throwaway database (a fresh one on the Postgres of
+ * DATABASE_URL when it is set, else the embedded one), runs a 3,333-item fan-out to
  * completion, opens its instance view, and prints one JSON line per measurement on stdout:
  *   {"scenario":"first-render","events":...,"run":...,"timeline_ms":...,"history_ms":...,"overlay_ms":...}
  *   {"scenario":"scroll-timeline"|"scroll-history"|"zoom-timeline","events":...,"frames":...,"mean_ms":...,"p95_ms":...,"max_ms":...,"fps":...}
@@ -17,6 +18,7 @@ import { join } from "node:path";
 import { chromium, type Page } from "@playwright/test";
 import { recordWaterfall } from "./load-waterfall.ts";
 import { itemsForEvents, wideFanOut } from "../fixtures/wide-fan-out.ts";
+import { createEmptyDatabase } from "@flowcraft/db/testing";
 import { setUpOwner, startServer, waitForHealth, type OwnerSession } from "./bench-server.ts";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3920);
@@ -36,7 +38,9 @@ const log = (message: string) => process.stderr.write(`${message}\n`);
 
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), "flowcraft-bench-timeline-"));
-  const server = startServer(PORT, dataDir);
+  // With DATABASE_URL, a fresh database on that Postgres, as a deployment runs; otherwise the embedded one.
+  const database = process.env.DATABASE_URL ? await createEmptyDatabase() : null;
+  const server = startServer(PORT, dataDir, database?.url);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
@@ -55,7 +59,8 @@ async function main() {
     let loaded: Page | undefined;
     for (let run = 1; run <= LOADS; run++) {
       await loaded?.context().close();
-      const context = await browser.newContext({ viewport: { width: 1600, height: 1400 } });
+      // The measuring code is evaluated from strings, which the page's Content-Security-Policy forbids.
+      const context = await browser.newContext({ viewport: { width: 1600, height: 1400 }, bypassCSP: true });
       await owner.signIn(context);
       loaded = await context.newPage();
       print({ scenario: "first-render", events, run, ...(await firstRender(loaded, instanceId)) });
@@ -86,6 +91,7 @@ async function main() {
     await browser.close();
     process.kill(-server.pid!, "SIGTERM");
     rmSync(dataDir, { recursive: true, force: true });
+    await database?.destroy();
   }
 }
 
