@@ -96,3 +96,44 @@ test("an admin adds an account with roles and groups, changes them and disables 
   await expect(page.getByTestId("account-row-owner").getByTestId("account-disable")).toBeDisabled();
   await mutate(request, "admin.accounts.update", { username, disabled: true });
 });
+
+test("an admin sets a secret; an http step sends it only to its host, and neither the page nor the history shows it", async ({ page, request, baseURL }) => {
+  // The secret is an API token of its own, so the step's call to this server shows it arrived.
+  const { secret: token } = await mutate<{ secret: string }>(request, "admin.tokens.create", { name: uniqueUsername("secret-check"), roles: [] });
+  const name = uniqueUsername("own-api");
+  await page.goto("/admin");
+  await page.getByTestId("new-secret-name").fill(name);
+  await page.getByTestId("new-secret-value").fill(token);
+  await page.getByTestId("new-secret-hosts").fill("127.0.0.1");
+  await page.getByTestId("new-secret-submit").click();
+  await expect(page.getByTestId(`secret-row-${name}`)).toContainText("127.0.0.1");
+  await expect(page.getByText(token)).toHaveCount(0);
+
+  const workflow = uniqueUsername("secret-caller");
+  const published = await request.put(`/api/v1/workflows/${workflow}`, {
+    data: {
+      version: 1,
+      start: "call",
+      nodes: { call: { type: "activity", activity: "http", input: `{'url': input.url, 'headers': {'authorization': 'Bearer {{secret:${name}}}'}}` } },
+    },
+  });
+  expect(published.status()).toBe(201);
+  const run = async (url: string) => {
+    const started = await request.post(`/api/v1/workflows/${workflow}/start`, { data: { url } });
+    const { instanceId } = (await started.json()) as { instanceId: string };
+    await expect.poll(async () => ((await (await request.get(`/api/v1/instances/${instanceId}`)).json()) as { runtimeStatus: string }).runtimeStatus, { timeout: 15_000 }).not.toMatch(/PENDING|RUNNING/);
+    return instanceId;
+  };
+  const port = new URL(baseURL!).port;
+  const sent = await run(`http://127.0.0.1:${port}/api/v1/workflows`);
+  expect(await (await request.get(`/api/v1/instances/${sent}`)).json()).toMatchObject({ runtimeStatus: "COMPLETED", output: { status: 200 } });
+  const history = await (await request.get(`/api/v1/instances/${sent}/history`)).text();
+  expect(history).not.toContain(token);
+  expect(history).toContain(`{{secret:${name}}}`);
+
+  const elsewhere = await run(`http://localhost:${port}/api/v1/workflows`);
+  expect(await (await request.get(`/api/v1/instances/${elsewhere}`)).json()).toMatchObject({
+    runtimeStatus: "FAILED",
+    failure: { name: "SecretRefused", message: expect.stringContaining("not to localhost") },
+  });
+});

@@ -5,7 +5,7 @@ import type { Account } from "../auth/auth-requests.ts";
 import type { Role } from "../auth/permissions.ts";
 import { useAccount } from "../auth/session.ts";
 import { api, errorMessage } from "../lib/api.ts";
-import { adminKeys, parseGroups } from "./admin-types.ts";
+import { adminKeys, parseList } from "./admin-types.ts";
 import { RoleCheckboxes } from "./role-checkboxes.tsx";
 
 export function AccountRow({ account }: { account: Account }) {
@@ -17,7 +17,7 @@ export function AccountRow({ account }: { account: Account }) {
     mutationFn: (change: { roles?: Role[]; groups?: string[]; disabled?: boolean }) => api.admin.accounts.update.mutate({ username: account.username, ...change }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: adminKeys.all }),
   });
-  const changed = roles.join() !== account.roles.join() || parseGroups(groups).sort().join() !== account.groups.join();
+  const changed = roles.join() !== account.roles.join() || parseList(groups).sort().join() !== account.groups.join();
   // Disabling yourself would end your own session with no admin left to undo it.
   const yourself = account.username === me.username;
 
@@ -39,7 +39,7 @@ export function AccountRow({ account }: { account: Account }) {
       <td data-testid="account-state">{account.disabled ? "disabled" : "active"}</td>
       <td>
         <div className="actions">
-          <button type="button" data-testid="account-save" aria-label={`Save changes to ${account.username}`} disabled={!changed || update.isPending} onClick={() => update.mutate({ roles, groups: parseGroups(groups) })}>
+          <button type="button" data-testid="account-save" aria-label={`Save changes to ${account.username}`} disabled={!changed || update.isPending} onClick={() => update.mutate({ roles, groups: parseList(groups) })}>
             Save changes
           </button>
           <button

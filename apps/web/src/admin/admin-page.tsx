@@ -2,6 +2,7 @@
 import { useRefusal } from "../auth/permissions.ts";
 import { AccountsSection } from "./accounts-section.tsx";
 import { AuditSection } from "./audit-section.tsx";
+import { SecretsSection } from "./secrets-section.tsx";
 import { TokensSection } from "./tokens-section.tsx";
 import "./admin.css";
 
@@ -16,6 +17,7 @@ export function AdminPage() {
         <>
           <AccountsSection />
           <TokensSection />
+          <SecretsSection />
           <AuditSection />
         </>
       )}

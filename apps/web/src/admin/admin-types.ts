@@ -12,10 +12,11 @@ export const adminKeys = {
   accounts: ["admin", "accounts"] as const,
   tokens: ["admin", "tokens"] as const,
   audit: ["admin", "audit"] as const,
+  secrets: ["admin", "secrets"] as const,
 };
 
-/** Groups as typed in a form: comma- or space-separated. */
-export function parseGroups(text: string): string[] {
+/** A list as typed in a form (groups, hosts): comma- or space-separated. */
+export function parseList(text: string): string[] {
   return text
     .split(/[\s,]+/)
     .map((group) => group.trim())

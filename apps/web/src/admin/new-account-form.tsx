@@ -5,7 +5,7 @@ import { FormField } from "../auth/form-field.tsx";
 import { MIN_PASSWORD_LENGTH, USERNAME_WORDS } from "../auth/account-rules.ts";
 import type { Role } from "../auth/permissions.ts";
 import { api, errorMessage } from "../lib/api.ts";
-import { adminKeys, parseGroups } from "./admin-types.ts";
+import { adminKeys, parseList } from "./admin-types.ts";
 import { RoleCheckboxes } from "./role-checkboxes.tsx";
 
 export function NewAccountForm() {
@@ -17,7 +17,7 @@ export function NewAccountForm() {
   const [groups, setGroups] = useState("");
   const create = useMutation({
     mutationFn: () =>
-      api.admin.accounts.create.mutate({ username: username.trim(), password, roles, groups: parseGroups(groups), ...(displayName.trim() ? { displayName: displayName.trim() } : {}) }),
+      api.admin.accounts.create.mutate({ username: username.trim(), password, roles, groups: parseList(groups), ...(displayName.trim() ? { displayName: displayName.trim() } : {}) }),
     onSuccess: () => {
       setUsername("");
       setDisplayName("");
