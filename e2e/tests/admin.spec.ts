@@ -92,6 +92,14 @@ test("an admin adds an account with roles and groups, changes them and disables 
   await row.getByTestId("account-disable").click();
   await expect(row.getByTestId("account-state")).toHaveText("active");
   await expect(page.getByTestId("audit-list").getByTestId("audit-entry").first()).toContainText("account.updated");
+  // A password set by the admin replaces the old one.
+  await row.getByTestId("account-new-password").fill("pat-new-password-3");
+  await row.getByTestId("account-set-password").click();
+  await expect(row.getByRole("status")).toContainText("Password set");
+  const again = await playwright.request.newContext({ baseURL, storageState: NO_COOKIES });
+  expect((await again.post("/api/v1/auth/login", { data: { username, password } })).status()).toBe(401);
+  expect((await again.post("/api/v1/auth/login", { data: { username, password: "pat-new-password-3" } })).status()).toBe(200);
+  await again.dispose();
   // The admin cannot lock themselves out.
   await expect(page.getByTestId("account-row-owner").getByTestId("account-disable")).toBeDisabled();
   await mutate(request, "admin.accounts.update", { username, disabled: true });

@@ -74,6 +74,16 @@ describe("sessions", () => {
     await accounts.update("pia", { disabled: true });
     expect(await sessions.find(current.secret)).toBeNull();
   });
+
+  it("ends an account's sessions when its password is set anew, and signs in only with the new one", async () => {
+    const sessions = new Sessions(db);
+    const account = await accounts.create({ username: "quinn", password: PASSWORD, roles: [] });
+    const before = await sessions.begin(account);
+    await accounts.setPassword("quinn", "a brand new passphrase");
+    expect(await sessions.find(before.secret)).toBeNull();
+    expect(await accounts.verify("quinn", PASSWORD)).toBeNull();
+    expect(await accounts.verify("quinn", "a brand new passphrase")).toMatchObject({ username: "quinn" });
+  });
 });
 
 describe("API tokens", () => {

@@ -97,9 +97,15 @@ export class Accounts {
     return this.get(username);
   }
 
+  /** Sets a new password and ends the account's sessions: whoever knew the old one is signed out. */
   async setPassword(username: string, password: string): Promise<void> {
     await this.get(username);
-    await this.db.prisma.account.update({ where: { username: username.toLowerCase() }, data: { passwordHash: await hashPassword(password, this.passwordCost) } });
+    const where = { username: username.toLowerCase() };
+    const passwordHash = await hashPassword(password, this.passwordCost);
+    await this.db.prisma.$transaction([
+      this.db.prisma.account.update({ where, data: { passwordHash } }),
+      this.db.prisma.accountSession.deleteMany({ where: { account: where } }),
+    ]);
   }
 
   /** The account these credentials sign in as, or null; a disabled account never signs in. */

@@ -1,4 +1,4 @@
-/** One account in the admin list: its roles and groups changed in place, and disabling or enabling it. */
+/** One account in the admin list: its roles and groups changed in place, a new password set, and disabling or enabling it. */
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { Account } from "../auth/auth-requests.ts";
@@ -15,6 +15,12 @@ export function AccountRow({ account }: { account: Account }) {
   const [groups, setGroups] = useState(account.groups.join(", "));
   const update = useMutation({
     mutationFn: (change: { roles?: Role[]; groups?: string[]; disabled?: boolean }) => api.admin.accounts.update.mutate({ username: account.username, ...change }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: adminKeys.all }),
+  });
+  const [password, setPassword] = useState("");
+  const resetPassword = useMutation({
+    mutationFn: () => api.admin.accounts.setPassword.mutate({ username: account.username, password }),
+    onSuccess: () => setPassword(""),
     onSettled: () => queryClient.invalidateQueries({ queryKey: adminKeys.all }),
   });
   const changed = roles.join() !== account.roles.join() || parseList(groups).sort().join() !== account.groups.join();
@@ -58,6 +64,40 @@ export function AccountRow({ account }: { account: Account }) {
             </span>
           )}
         </div>
+        <form
+          className="actions"
+          aria-label={`New password for ${account.username}`}
+          onSubmit={(event) => {
+            event.preventDefault();
+            resetPassword.mutate();
+          }}
+        >
+          <label className="visually-hidden" htmlFor={`password-${account.id}`}>
+            New password for {account.username}
+          </label>
+          <input
+            id={`password-${account.id}`}
+            type="password"
+            autoComplete="new-password"
+            data-testid="account-new-password"
+            placeholder="new password"
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+          />
+          <button type="submit" data-testid="account-set-password" disabled={password === "" || resetPassword.isPending} title="Signs the account out everywhere">
+            Set password
+          </button>
+          {resetPassword.isSuccess && (
+            <span className="hint" role="status">
+              Password set; {account.username} signs in with it from now on.
+            </span>
+          )}
+          {resetPassword.isError && (
+            <span className="error" role="alert">
+              {errorMessage(resetPassword.error)}
+            </span>
+          )}
+        </form>
       </td>
     </tr>
   );
