@@ -369,3 +369,36 @@ test("the instances list sorts oldest first and pages through every instance, ba
   await expect(page.getByTestId("page-number")).toHaveText("Page 1");
   await expect(rows.first()).toHaveAttribute("data-testid", `instance-row-${ids[0]}`);
 });
+
+test("whoever started an instance whose approval keeps out its starter is not offered the decision, and is told why", async ({ page, request }) => {
+  const workflow = `four-eyes-${Date.now().toString(36)}`;
+  const published = await request.put(`/api/v1/workflows/${workflow}`, {
+    data: {
+      version: 1,
+      start: "review",
+      nodes: {
+        review: { type: "wait", event: "approval_received", approval: { summary: "input.item", excludeStarter: true }, next: "done" },
+        done: { type: "end", output: "steps.review.approver" },
+      },
+    },
+  });
+  expect(published.status()).toBe(201);
+
+  // Started from the designer's Run dialog: the person signed in is its starter.
+  await page.goto(`/workflows/${workflow}`);
+  await page.getByTestId("run").click();
+  await page.getByTestId("run-input").fill('{"item": "a second monitor"}');
+  await page.getByTestId("run-start").click();
+  await expect(page).toHaveURL(/\/instances\/[^/]+$/);
+  const instanceId = page.url().split("/").at(-1)!;
+
+  await page.goto("/approvals");
+  const row = page.getByTestId(`approval-row-${instanceId}-review`);
+  await expect(row).toContainText("a second monitor", { timeout: 15_000 });
+  await expect(row.getByTestId("approve")).toBeDisabled();
+  await expect(row.getByTestId("approve")).toHaveAttribute("title", "You started this instance; its approval is for someone else");
+
+  // Someone else (here another system's token) may decide it.
+  const decided = await request.post(`/api/v1/instances/${instanceId}/approvals/review`, { data: { decision: "approved" } });
+  expect(decided.status()).toBe(202);
+});

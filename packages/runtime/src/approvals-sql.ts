@@ -7,6 +7,7 @@ export interface OpenApprovalRow {
   workflow_version: number;
   data: HistoryEventOf<"event_wait_started">;
   at: Date;
+  started_by: string | null;
 }
 
 /**
@@ -15,7 +16,7 @@ export interface OpenApprovalRow {
  * Parameters: $1 instance id or null, $2 workflow name or null, $3 limit.
  */
 export const OPEN_APPROVALS_SQL = `
-  SELECT i.id AS instance_id, i.workflow_name, i.workflow_version, w.data, w.at
+  SELECT i.id AS instance_id, i.workflow_name, i.workflow_version, w.data, w.at, i.started_by
   FROM instance i
   JOIN history_event w
     ON w.instance_id = i.id AND w.generation = i.generation AND w.type = 'event_wait_started' AND w.data ? 'approval'

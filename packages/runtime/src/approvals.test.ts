@@ -119,7 +119,8 @@ describe("approvals", () => {
     });
     const { instanceId } = await rt.instances.start("four-eyes", null, { by: "sam" });
     expect((await rt.instances.get(instanceId)).startedBy).toBe("sam");
-    await pendingOf(instanceId, 1);
+    const [pending] = await pendingOf(instanceId, 1);
+    expect(pending).toMatchObject({ excludeStarter: true, startedBy: "sam" });
     await expect(approvals.decide(instanceId, "approve", { decision: "approved", decider: manager("sam") })).rejects.toThrow(/sam started this instance/);
     await approvals.decide(instanceId, "approve", { decision: "approved", decider: manager("tess") });
     expect((await waitForInstance(rt.instances, instanceId)).output).toBe("tess");

@@ -27,6 +27,9 @@ export interface PendingApproval {
   summary: Json;
   approvers: string[];
   groups: string[];
+  /** The step keeps out whoever started the instance: `startedBy` may not decide. */
+  excludeStarter: boolean;
+  startedBy: string | null;
   /** When the wait began. */
   since: string;
   /** When the wait times out, if it does. */
@@ -162,6 +165,8 @@ function toPendingApproval(row: OpenApprovalRow): PendingApproval {
     summary: approval?.summary ?? null,
     approvers: approval?.approvers ?? [],
     groups: approval?.groups ?? [],
+    excludeStarter: approval?.excludeStarter === true,
+    startedBy: row.started_by,
     since: row.at.toISOString(),
     timeoutAt: timeoutAt ?? null,
   };

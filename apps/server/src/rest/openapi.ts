@@ -254,6 +254,8 @@ export const openApiDocument = {
           summary: { description: "What is being approved" },
           approvers: { type: "array", items: { type: "string" } },
           groups: { type: "array", items: { type: "string" } },
+          excludeStarter: { type: "boolean", description: "The person who started the instance may not decide" },
+          startedBy: { type: ["string", "null"] },
           since: { type: "string", format: "date-time" },
           timeoutAt: { type: ["string", "null"], format: "date-time" },
         },

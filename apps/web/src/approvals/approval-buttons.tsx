@@ -19,7 +19,7 @@ export function ApprovalButtons({
   onRefused,
 }: {
   /** Which approval, and whom its step lets decide. */
-  approval: Pick<PendingApproval, "instanceId" | "waitId" | "groups" | "approvers">;
+  approval: Pick<PendingApproval, "instanceId" | "waitId" | "groups" | "approvers" | "excludeStarter" | "startedBy">;
   /** As the decision is sent, so a list can drop the approval at once. */
   onDeciding?(): void;
   /** The server's reason when it refuses; without this handler it is shown here. */

@@ -23,12 +23,16 @@ describe("refusalOf", () => {
 
 describe("approvalRefusalOf", () => {
   const ana = { username: "ana", roles: ["approver"] as Account["roles"], groups: ["managers"] };
+  const open = { groups: [], approvers: [], excludeStarter: false, startedBy: null };
   it.each([
-    [ana, { groups: [], approvers: [] }, null],
-    [ana, { groups: ["managers"], approvers: [] }, null],
-    [ana, { groups: [], approvers: ["ana"] }, null],
-    [ana, { groups: ["finance"], approvers: ["bo"] }, "Only bo, group finance may decide this approval"],
-    [{ ...ana, roles: [] }, { groups: [], approvers: [] }, "It takes the approver role to decide approvals"],
+    [ana, open, null],
+    [ana, { ...open, groups: ["managers"] }, null],
+    [ana, { ...open, approvers: ["ana"] }, null],
+    [ana, { ...open, groups: ["finance"], approvers: ["bo"] }, "Only bo, group finance may decide this approval"],
+    [{ ...ana, roles: [] }, open, "It takes the approver role to decide approvals"],
+    [ana, { ...open, groups: ["managers"], excludeStarter: true, startedBy: "ana" }, "You started this instance; its approval is for someone else"],
+    [ana, { ...open, groups: ["managers"], excludeStarter: true, startedBy: "bo" }, null],
+    [ana, { ...open, excludeStarter: false, startedBy: "ana" }, null],
   ])("%j deciding an approval for %j: %s", (account, allowed, refusal) => {
     expect(approvalRefusalOf(account, allowed)).toBe(refusal);
   });

@@ -42,10 +42,14 @@ export function refusalOf(account: Pick<Account, "roles">, permission: Permissio
   return `It takes the ${role} role to ${WHAT[permission]}`;
 }
 
-/** Why the person signed in may not decide this approval: their role, or whom the step names. */
-export function approvalRefusalOf(account: Pick<Account, "username" | "roles" | "groups">, allowed: { groups: string[]; approvers: string[] }): string | null {
+/** Why the person signed in may not decide this approval: their role, having started the instance, or whom the step names. */
+export function approvalRefusalOf(
+  account: Pick<Account, "username" | "roles" | "groups">,
+  allowed: { groups: string[]; approvers: string[]; excludeStarter: boolean; startedBy: string | null },
+): string | null {
   const byRole = refusalOf(account, "approve");
   if (byRole) return byRole;
+  if (allowed.excludeStarter && allowed.startedBy === account.username) return "You started this instance; its approval is for someone else";
   if (allowed.groups.length === 0 && allowed.approvers.length === 0) return null;
   if (allowed.approvers.includes(account.username) || allowed.groups.some((group) => account.groups.includes(group))) return null;
   return `Only ${[...allowed.approvers, ...allowed.groups.map((group) => `group ${group}`)].join(", ")} may decide this approval`;
