@@ -51,8 +51,16 @@ export class ApiTokens {
   /** Who a presented token acts as, or null when it is unknown or revoked. */
   async principalOf(secret: string): Promise<Principal | null> {
     if (!secret.startsWith(TOKEN_PREFIX)) return null;
+    // Every API call presents its token: "last used" is kept to the minute, so that a busy caller
+    // costs one read per call rather than a row update.
     const rows = await this.db.prisma.$queryRaw<Array<{ name: string; roles: string[] }>>`
-      UPDATE api_token SET last_used_at = now() WHERE token_hash = ${digestOf(secret)} AND revoked_at IS NULL RETURNING name, roles`;
+      WITH found AS (
+        SELECT id, name, roles, last_used_at FROM api_token WHERE token_hash = ${digestOf(secret)} AND revoked_at IS NULL
+      ), touched AS (
+        UPDATE api_token t SET last_used_at = now() FROM found
+        WHERE t.id = found.id AND (found.last_used_at IS NULL OR found.last_used_at < now() - interval '1 minute')
+      )
+      SELECT name, roles FROM found`;
     const row = rows[0];
     return row ? { kind: "token", name: `token:${row.name}`, roles: row.roles.filter(isRole), groups: [] } : null;
   }
