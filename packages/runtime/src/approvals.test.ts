@@ -56,7 +56,7 @@ describe("approvals", () => {
     const { instanceId } = await rt.instances.start("two-approvals", { item: "a new laptop" });
     const pending = await pendingOf(instanceId, 2);
     expect(pending.map((p) => p.waitId).sort()).toEqual(["finance", "legal"]);
-    expect(pending[0]).toMatchObject({ workflowName: "two-approvals", summary: "a new laptop", groups: ["managers"], timeoutAt: null, since: expect.any(String) });
+    expect(pending[0]).toMatchObject({ workflowName: "two-approvals", summary: "a new laptop", title: "a new laptop", groups: ["managers"], timeoutAt: null, since: expect.any(String) });
 
     await approvals.decide(instanceId, "finance", { decision: "approved", decider: manager("fay") });
     expect((await approvals.pending({ instanceId })).map((p) => p.waitId)).toEqual(["legal"]);

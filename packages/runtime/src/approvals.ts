@@ -25,6 +25,8 @@ export interface PendingApproval {
   event: string;
   /** What is being approved: the approval's summary expression, evaluated when the wait began. */
   summary: Json;
+  /** The same in words for a page or a list: the summary as text, or the wait's node and event when there is none. */
+  title: string;
   approvers: string[];
   groups: string[];
   /** The step keeps out whoever started the instance: `startedBy` may not decide. */
@@ -153,6 +155,11 @@ async function earlierDecision(tx: Tx, instanceId: string, generation: number, w
   };
 }
 
+function titleOf(summary: Json, node: string, event: string): string {
+  if (summary === null || summary === "") return `${node} (${event})`;
+  return typeof summary === "string" ? summary : JSON.stringify(summary);
+}
+
 function toPendingApproval(row: OpenApprovalRow): PendingApproval {
   const { approval, waitId, node, event, timeoutAt } = row.data;
   return {
@@ -163,6 +170,7 @@ function toPendingApproval(row: OpenApprovalRow): PendingApproval {
     node,
     event,
     summary: approval?.summary ?? null,
+    title: titleOf(approval?.summary ?? null, node, event),
     approvers: approval?.approvers ?? [],
     groups: approval?.groups ?? [],
     excludeStarter: approval?.excludeStarter === true,

@@ -4,7 +4,7 @@
  * form's POST decides, since mail scanners open links on their own.
  */
 import type { FastifyInstance, FastifyReply } from "fastify";
-import { ClientError, type Approvals, type PendingApproval } from "@flowcraft/runtime";
+import { ClientError, type Approvals } from "@flowcraft/runtime";
 import { z } from "zod";
 import type { Accounts } from "../accounts/accounts.ts";
 import { principalOf } from "../accounts/accounts.ts";
@@ -50,7 +50,7 @@ function linkPages(app: FastifyInstance, { approvals, accounts, audit, signer }:
     const { link } = checked;
     const wait = (await approvals.pending({ instanceId: link.instanceId })).find((pending) => pending.waitId === link.waitId);
     if (!wait) return html(reply, 409, outcomePage("Nothing to decide", "This approval is no longer waiting: it was decided, timed out, or its instance has ended. Nothing was changed."));
-    return html(reply, 200, confirmPage({ ...link, summary: summaryText(wait), action: request.url }));
+    return html(reply, 200, confirmPage({ ...link, summary: wait.title, action: request.url }));
   });
 
   app.post("/approval-links/:token", async (request, reply) => {
@@ -74,12 +74,6 @@ function linkPages(app: FastifyInstance, { approvals, accounts, audit, signer }:
 function refused(reply: FastifyReply, checked: Exclude<Awaited<ReturnType<ApprovalLinkSigner["check"]>>, { ok: true }>) {
   if (checked.reason === "expired") return html(reply, 410, outcomePage("Link expired", `This link expired at ${checked.link.expiresAt}. Nothing was changed.`));
   return html(reply, 400, outcomePage("Link not valid", "This link was altered or is not one of this server's links. Nothing was changed."));
-}
-
-/** What the approval is about: the step's summary, or its node and event when it has none. */
-function summaryText({ summary, node, event }: PendingApproval): string {
-  if (summary === null || summary === "") return `${node} (${event})`;
-  return typeof summary === "string" ? summary : JSON.stringify(summary);
 }
 
 const html = (reply: FastifyReply, status: number, body: string) => reply.status(status).type("text/html; charset=utf-8").send(body);

@@ -252,6 +252,7 @@ export const openApiDocument = {
           node: { type: "string" },
           event: { type: "string" },
           summary: { description: "What is being approved" },
+          title: { type: "string", description: "The summary in words, or the wait's node and event when it has none" },
           approvers: { type: "array", items: { type: "string" } },
           groups: { type: "array", items: { type: "string" } },
           excludeStarter: { type: "boolean", description: "The person who started the instance may not decide" },

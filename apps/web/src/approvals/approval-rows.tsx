@@ -35,7 +35,7 @@ export function ApprovalRows({
           <tr key={approvalKey(approval)} data-testid={`approval-row-${approvalKey(approval)}`}>
             <td>
               <div className="approval-summary" data-testid="approval-summary">
-                {summaryOf(approval)}
+                {approval.title}
               </div>
               <div className="hint">
                 {approval.workflowName} v{approval.workflowVersion} · <Link to={{ page: "instance", id: approval.instanceId }}>{approval.instanceId}</Link>
@@ -72,12 +72,6 @@ export function ApprovalRows({
       </tbody>
     </table>
   );
-}
-
-/** The summary the definition computes (any JSON), or the wait's node and event when it has none. */
-export function summaryOf({ summary, node, event }: Pick<PendingApproval, "summary" | "node" | "event">): string {
-  if (summary === null || summary === "") return `${node} (${event})`;
-  return typeof summary === "string" ? summary : JSON.stringify(summary);
 }
 
 function whoMayDecide({ groups, approvers }: Pick<PendingApproval, "groups" | "approvers">): string {

@@ -8,7 +8,7 @@ import { queryKeys } from "../instances/query-keys.ts";
 import { clockTime } from "../instance-view/time-words.ts";
 import { useNow } from "../instance-view/use-now.ts";
 import { ApprovalButtons } from "./approval-buttons.tsx";
-import { approvalKey, summaryOf } from "./approval-rows.tsx";
+import { approvalKey } from "./approval-rows.tsx";
 import "./approvals.css";
 
 export function InstanceApprovals({ instanceId }: { instanceId: string }) {
@@ -21,7 +21,7 @@ export function InstanceApprovals({ instanceId }: { instanceId: string }) {
       {pending.data.map((approval) => (
         <div key={approvalKey(approval)} className="instance-approval" data-testid={`instance-approval-${approval.waitId}`}>
           <p>
-            <strong>{summaryOf(approval)}</strong> waits for a decision at <code>{approval.waitId}</code> since {clockTime(approval.since, now)}
+            <strong>{approval.title}</strong> waits for a decision at <code>{approval.waitId}</code> since {clockTime(approval.since, now)}
             {approval.timeoutAt && <>, times out {clockTime(approval.timeoutAt, now)}</>}
           </p>
           <ApprovalButtons approval={approval} />

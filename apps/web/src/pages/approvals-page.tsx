@@ -5,7 +5,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, errorMessage } from "../lib/api.ts";
-import { ApprovalRows, approvalKey, summaryOf } from "../approvals/approval-rows.tsx";
+import { ApprovalRows, approvalKey } from "../approvals/approval-rows.tsx";
 import { ApprovalWorkflowFilter, useInboxWorkflow } from "../approvals/approval-workflow-filter.tsx";
 import type { PendingApproval } from "../instances/instance-types.ts";
 import { queryKeys } from "../instances/query-keys.ts";
@@ -28,7 +28,7 @@ export function ApprovalsPage() {
   const refused = (approval: PendingApproval, message: string) => {
     const key = approvalKey(approval);
     setSent((keys) => new Set([...keys].filter((k) => k !== key)));
-    setRefusals((list) => [...list.filter((r) => r.key !== key), { key, text: `${summaryOf(approval)} (${approval.instanceId}): ${message}` }]);
+    setRefusals((list) => [...list.filter((r) => r.key !== key), { key, text: `${approval.title} (${approval.instanceId}): ${message}` }]);
   };
 
   return (
