@@ -5,15 +5,21 @@
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Definition } from "@flowcraft/definition";
-import type { HistoryEvent } from "@flowcraft/engine";
 import type { Database } from "@flowcraft/db";
-import { generationEventFromRow, type HistoryRow } from "./history-rows.ts";
 import type { Instances, InstanceView } from "./instances.ts";
 
 export interface InstanceUpdate {
   instance: InstanceView;
-  /** Events after the previous update (or after the `afterSeq` asked for), in order. */
-  events: Array<HistoryEvent & { generation: number }>;
+  /**
+   * The events after the previous update (or after the `afterSeq` asked for), in order, as the
+   * JSON text of an array of `HistoryEvent & { generation }`. Text, because it is only passed on:
+   * parsing thousands of events to serialise them again took most of a long backlog's time.
+   */
+  eventsJson: string;
+  /** How many events `eventsJson` holds. */
+  eventCount: number;
+  /** The seq of the last event sent so far (with this update or before it): where a watch resumes. */
+  seq: number;
   /**
    * The instance's newest event when this update was read: until the events received reach it,
    * more of the backlog is on its way and what was received is not the whole history.
@@ -31,9 +37,7 @@ export const WATCH_INTERVAL_MS = 250;
 
 /**
  * Most events in one update. A backlog of ten thousand goes in a few updates: the instance and the
- * first events arrive in tens of milliseconds, the web app asks for the definition meanwhile
- * (the embedded database answers one statement at a time, and one read of the whole history kept
- * it waiting), and each chunk is parsed while the next is read.
+ * first events arrive in tens of milliseconds, and each chunk is parsed while the next is read.
  */
 export const UPDATE_CHUNK_EVENTS = 2_000;
 
@@ -66,9 +70,9 @@ export async function* watchInstance(
         const instance = await instances.get(id);
         const definition = definitionSent ? undefined : await definitionOf(db, instance);
         definitionSent = true;
-        seq = events.at(-1)?.seq ?? seq;
-        full = events.length === chunkEvents && seq < latest;
-        yield { instance, events, lastSeq: Math.max(latest, seq), ...(definition ? { definition } : {}) };
+        seq = events.lastSeq ?? seq;
+        full = events.count === chunkEvents && seq < latest;
+        yield { instance, eventsJson: events.json, eventCount: events.count, seq, lastSeq: Math.max(latest, seq), ...(definition ? { definition } : {}) };
       }
       first = false;
     }
@@ -89,13 +93,22 @@ async function definitionOf(db: Database, instance: InstanceView): Promise<Defin
   return rows[0]?.definition;
 }
 
-/** Up to `limit` events after `afterSeq`, in one plain statement: the ORM took twice as long on thousands of rows. */
-async function eventsAfter(db: Database, id: string, afterSeq: number, limit: number): Promise<InstanceUpdate["events"]> {
-  const { rows } = await db.pool.query<HistoryRow & { generation: number }>(
-    "SELECT seq, type, data, at, generation FROM history_event WHERE instance_id = $1 AND seq > $2 ORDER BY seq LIMIT $3",
+/**
+ * Up to `limit` events after `afterSeq` as one JSON array text, in the shape `generationEventFromRow`
+ * gives: the body's text as Postgres prints it, with the columns put in front. The body's own copy
+ * of the generation is left out, so that no key appears twice.
+ */
+async function eventsAfter(db: Database, id: string, afterSeq: number, limit: number): Promise<{ json: string; count: number; lastSeq: number | undefined }> {
+  const { rows } = await db.pool.query<{ seq: number; type: string; at: string; generation: number; data: string }>(
+    `SELECT seq, type, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, generation, (data - 'generation')::text AS data
+     FROM history_event WHERE instance_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
     [id, afterSeq, limit],
   );
-  return rows.map(generationEventFromRow);
+  const events = rows.map(({ seq, type, at, generation, data }) => {
+    const body = data.length > 2 ? `,${data.slice(1)}` : "}";
+    return `{"type":${JSON.stringify(type)},"seq":${seq},"at":"${at}","generation":${generation}${body}`;
+  });
+  return { json: `[${events.join(",")}]`, count: rows.length, lastSeq: rows.at(-1)?.seq };
 }
 
 /** How often the change feed of all instances looks for changes. */

@@ -4,6 +4,7 @@ import { RERUN_KINDS, RUNTIME_STATUSES, type Json } from "@flowcraft/engine";
 import { INSTANCE_ID_PATTERN, INSTANCE_ORDERS, MAX_HISTORY_PAGE, MAX_PAGE_SIZE, type Instances } from "@flowcraft/runtime";
 import { z } from "zod";
 import { actorOf } from "../accounts/actor.ts";
+import { eventStreamOf, resumePointOf } from "./watch.ts";
 
 /** Largest value of a Postgres integer column: versions and sequence numbers stay below it. */
 const MAX_INT = 2_147_483_647;
@@ -40,6 +41,8 @@ const HistoryQuery = z.object({
   limit: z.coerce.number().int().min(1).max(MAX_HISTORY_PAGE).optional(),
 });
 
+const WatchQuery = z.object({ afterSeq: z.coerce.number().int().min(0).max(MAX_INT) });
+
 const statusUrl = (id: string) => `/api/v1/instances/${encodeURIComponent(id)}`;
 
 export function instanceRoutes(app: FastifyInstance, instances: Instances) {
@@ -65,6 +68,22 @@ export function instanceRoutes(app: FastifyInstance, instances: Instances) {
   app.get("/api/v1/instances/:id/history", async (request) => {
     const { id } = IdParams.parse(request.params);
     return { events: await instances.history(id, HistoryQuery.parse(request.query)) };
+  });
+
+  app.get("/api/v1/instances/:id/watch", async (request, reply) => {
+    const { id } = IdParams.parse(request.params);
+    // A query's afterSeq, or where a reconnecting EventSource stopped; a malformed resume point starts over.
+    const resumed = WatchQuery.safeParse({ afterSeq: resumePointOf(request) });
+    const { afterSeq } = WatchQuery.partial().parse(request.query);
+    // An unknown instance gets a 404 with a message, before the stream's 200 goes out.
+    await instances.get(id);
+    const stopped = new AbortController();
+    reply.raw.on("close", () => stopped.abort());
+    return reply
+      .header("content-type", "text/event-stream; charset=utf-8")
+      .header("cache-control", "no-store")
+      .header("x-accel-buffering", "no")
+      .send(eventStreamOf(instances.watch(id, afterSeq ?? (resumed.success ? resumed.data.afterSeq : 0), stopped.signal), stopped.signal));
   });
 
   app.post("/api/v1/instances/:id/events/:eventName", { config: { need: "operate" } }, async (request, reply) => {

@@ -179,6 +179,15 @@ export const openApiDocument = {
         responses: { 200: { description: "Events", content: json({ type: "object", properties: { events: { type: "array", items: ref("HistoryEvent") } } }) }, 404: error("No such instance") },
       },
     },
+    "/api/v1/instances/{id}/watch": {
+      get: {
+        summary: "The instance and its history as server-sent events",
+        description:
+          "Each message's data is an InstanceUpdate: first every event after afterSeq (in chunks of 2,000; until seq reaches lastSeq more of the backlog follows), then each change as it is stored. A message's id is the seq to resume after: a reconnecting EventSource sends it as Last-Event-ID. A comment line every 15 s keeps the stream open through proxies; an `error` event ends a stream that failed after it began; the stream ends when the instance is purged.",
+        parameters: [idParam, { name: "afterSeq", in: "query", schema: { type: "integer", minimum: 0 } }, { name: "Last-Event-ID", in: "header", schema: { type: "string" } }],
+        responses: { 200: { description: "A stream of InstanceUpdate messages", content: { "text/event-stream": { schema: ref("InstanceUpdate") } } }, 404: error("No such instance") },
+      },
+    },
     "/api/v1/instances/{id}/events/{eventName}": {
       post: {
         summary: "Raise an external event",
@@ -259,6 +268,17 @@ export const openApiDocument = {
           startedBy: { type: ["string", "null"] },
           since: { type: "string", format: "date-time" },
           timeoutAt: { type: ["string", "null"], format: "date-time" },
+        },
+      },
+      InstanceUpdate: {
+        type: "object",
+        required: ["instance", "events", "seq", "lastSeq"],
+        properties: {
+          instance: ref("Instance"),
+          events: { type: "array", items: ref("HistoryEvent"), description: "Events after the previous message, in order" },
+          seq: { type: "integer", description: "The last event sent so far" },
+          lastSeq: { type: "integer", description: "The newest event when this message was read" },
+          definition: { type: "object", description: "The definition of the instance's version, in the first message only" },
         },
       },
       HistoryEvent: {

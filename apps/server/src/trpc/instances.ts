@@ -40,10 +40,6 @@ export const instancesRouter = {
   history: procedure
     .input(z.object({ id: InstanceIdInput, afterSeq: SeqInput.optional(), limit: z.number().int().min(1).max(MAX_HISTORY_PAGE).optional() }))
     .query(({ ctx, input }) => ctx.instances.history(input.id, input)),
-  /** Server push for the instance view: the instance and all events after `afterSeq`, then each new batch. */
-  watch: procedure
-    .input(z.object({ id: InstanceIdInput, afterSeq: SeqInput.optional() }))
-    .subscription(({ ctx, input, signal }) => ctx.instances.watch(input.id, input.afterSeq ?? 0, signal)),
   /** Starts an instance as `POST /api/v1/workflows/{name}/start` does; the instance id is checked by the runtime. */
   start: procedure
     .meta({ need: "operate" })

@@ -45,8 +45,21 @@ async function call<T>(method: "GET" | "POST", path: string, body?: object, csrf
   return answer as T;
 }
 
+let earlySession: Promise<SessionAnswer> | null = null;
+
+/** Asks who is signed in while the app's script is still loading; the first `authRequests.session()` takes the answer. */
+export function askSessionEarly() {
+  earlySession = call<SessionAnswer>("GET", "session");
+  // Taken later, or never: a failure is reported to whoever takes it.
+  earlySession.catch(() => undefined);
+}
+
 export const authRequests = {
-  session: () => call<SessionAnswer>("GET", "session"),
+  session: () => {
+    const answer = earlySession ?? call<SessionAnswer>("GET", "session");
+    earlySession = null;
+    return answer;
+  },
   setup: (input: { username: string; password: string; displayName?: string }) => call<SignedIn>("POST", "setup", input),
   login: (input: { username: string; password: string }) => call<SignedIn>("POST", "login", input),
   logout: (csrfToken: string | null) => call<void>("POST", "logout", undefined, csrfToken),

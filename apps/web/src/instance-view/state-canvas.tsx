@@ -28,8 +28,11 @@ interface StateCanvasProps {
 
 export function StateCanvas({ definition, progress, now, selectedNode, onSelect }: StateCanvasProps) {
   const model = useMemo(() => toCanvasModel(definition), [definition]);
-  const [layout, setLayout] = useState<Record<string, Point> | null>(null);
+  // A definition the designer placed needs no automatic layout, which compiles a large script.
+  const placed = model.nodes.every((node) => node.position !== null);
+  const [layout, setLayout] = useState<Record<string, Point> | null>(placed ? {} : null);
   useEffect(() => {
+    if (placed) return;
     let cancelled = false;
     void layoutModel(model).then((positions) => {
       if (!cancelled) setLayout(positions);
@@ -37,7 +40,7 @@ export function StateCanvas({ definition, progress, now, selectedNode, onSelect 
     return () => {
       cancelled = true;
     };
-  }, [model]);
+  }, [model, placed]);
 
   const details = useMemo(() => detailsOf(definition), [definition]);
   const cache = useRef<ElementCache>(new Map());

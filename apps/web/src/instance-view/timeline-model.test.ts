@@ -58,14 +58,14 @@ describe("timeline lanes", () => {
     ]);
     const first = lanes.find((lane) => lane.key === "each[0].first")!;
     expect(first.state).toBe("retrying");
-    expect(first.bars.map((bar) => [bar.kind, bar.attempt, bar.state])).toEqual([
+    expect(first.bars().map((bar) => [bar.kind, bar.attempt, bar.state])).toEqual([
       ["queued", 1, "open"],
       ["attempt", 1, "failed"],
       ["backoff", 2, "open"],
       ["queued", 2, "open"],
     ]);
-    expect(first.bars[1]!.title()).toContain("attempt 1 of 3");
-    expect(first.bars[1]!.title()).toContain("boom");
-    expect(lanes.find((lane) => lane.key === "each[0].second")!.bars).toEqual([]);
+    expect(first.bars()[1]!.title()).toContain("attempt 1 of 3");
+    expect(first.bars()[1]!.title()).toContain("boom");
+    expect(lanes.find((lane) => lane.key === "each[0].second")!.bars()).toEqual([]);
   });
 });

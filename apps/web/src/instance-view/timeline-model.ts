@@ -30,7 +30,8 @@ export interface Lane {
   /** Nesting depth: 0 at the top level. */
   depth: number;
   state: StepState;
-  bars: Bar[];
+  /** The lane's bars, worked out when it is first drawn: of a map's thousands of lanes only those in view are. */
+  bars(): Bar[];
 }
 
 const DRAWN_KINDS = new Set(["activity", "timer", "wait", "map", "parallel", "group", "monitor"]);
@@ -45,15 +46,22 @@ export function lanesOf(progress: InstanceProgress, endMs: number): Lane[] {
   const lanes: Lane[] = [];
   const visit = (parent: string | null, depth: number) => {
     // Map iterations in index order, each iteration's steps together; otherwise in the order they
-    // began, those not begun last.
-    const places = [...(children.get(parent) ?? [])].sort((a, b) => iterationOf(a, parent) - iterationOf(b, parent) || beganAt(a) - beganAt(b));
-    for (const place of places) {
-      if (DRAWN_KINDS.has(place.kind)) lanes.push({ key: place.key, node: place.node, depth, state: place.state, bars: barsOf(place, endMs) });
+    // began, those not begun last. Keys are worked out once: a map's thousands of iterations
+    // would otherwise parse them again in every comparison.
+    const keyed = (children.get(parent) ?? []).map((place) => ({ place, iteration: iterationOf(place, parent), began: beganAt(place) }));
+    keyed.sort((a, b) => a.iteration - b.iteration || a.began - b.began);
+    for (const { place } of keyed) {
+      if (DRAWN_KINDS.has(place.kind)) lanes.push(laneOf(place, depth, endMs));
       visit(place.key, depth + 1);
     }
   };
   visit(null, 0);
   return lanes;
+}
+
+function laneOf(place: PlaceProgress, depth: number, endMs: number): Lane {
+  let bars: Bar[] | undefined;
+  return { key: place.key, node: place.node, depth, state: place.state, bars: () => (bars ??= barsOf(place, endMs)) };
 }
 
 /** The map iteration a place belongs to, when its parent is the map; else 0. */

@@ -145,7 +145,7 @@ function LaneRow({ lane, top, x, trackWidth, selected, onSelect }: LaneRowProps)
         {lane.key}
       </button>
       <div className="lane-track">
-        {lane.bars.map((bar) => {
+        {lane.bars().map((bar) => {
           const left = x(bar.start);
           const right = x(bar.end);
           if (right < 0 || left > trackWidth) return null;
