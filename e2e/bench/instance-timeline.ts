@@ -4,9 +4,12 @@
  * DATABASE_URL when it is set, else the embedded one), runs a 3,333-item fan-out to
  * completion, opens its instance view, and prints one JSON line per measurement on stdout:
  *   {"scenario":"first-render","events":...,"run":...,"timeline_ms":...,"history_ms":...,"overlay_ms":...}
+ *   {"scenario":"open-from-list","events":...,"run":...,"timeline_ms":...,"history_ms":...,"overlay_ms":...}
  *   {"scenario":"scroll-timeline"|"scroll-history"|"zoom-timeline","events":...,"frames":...,"mean_ms":...,"p95_ms":...,"max_ms":...,"fps":...}
  *   {"scenario":"scrub","events":...,"steps":...,"mean_ms":...,"max_ms":...}
- * First-render times run from the start of navigation until the view shows the whole history: the
+ * First-render times run from the start of navigation (a first visit: the app's script is fetched
+ * and compiled too) until the view shows the whole history; open-from-list times from the click on
+ * the instance in the instances list of the loaded app, as people usually open one. Both wait for the
  * timeline's bars of a map iteration once every chunk of the history has arrived and been replayed,
  * the list's rows once it no longer loads, the canvas's fan-out once it is completed. Frame times
  * are the gaps between animation frames while the gesture runs. The web app must be built first
@@ -30,6 +33,8 @@ const GESTURE_STEPS = 120;
 const SCRUB_STEPS = 10;
 /** First-render measurements, each in a fresh browser context; the gestures run on the last. */
 const LOADS = Number(process.env.LOADS ?? 1);
+/** Opens from the instances list, in the app the last first-render loaded. */
+const OPENS = Number(process.env.OPENS ?? LOADS);
 /** `1`: also print each load's requests, server-sent messages and long tasks on stderr. */
 const WATERFALL = process.env.WATERFALL === "1";
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -66,6 +71,7 @@ async function main() {
       print({ scenario: "first-render", events, run, ...(await firstRender(loaded, instanceId)) });
     }
     const page = loaded!;
+    for (let run = 1; run <= OPENS; run++) print({ scenario: "open-from-list", events, run, ...(await openFromList(page, instanceId)) });
 
     const lanes = page.locator(".timeline-lanes");
     await lanes.hover();
@@ -99,6 +105,23 @@ async function main() {
 async function firstRender(page: Page, instanceId: string) {
   const waterfall = WATERFALL ? await recordWaterfall(page) : null;
   await page.goto(`${BASE_URL}/instances/${instanceId}`);
+  const shown = await completeView(page);
+  if (waterfall) log(await waterfall());
+  return shown;
+}
+
+/** Goes to the instances list of the loaded app, clicks the instance, and times it until it shows the whole history. */
+async function openFromList(page: Page, instanceId: string) {
+  await page.goto(`${BASE_URL}/instances`);
+  const link = `[data-testid="instance-row-${instanceId}"] a.instance-id`;
+  await page.locator(link).waitFor();
+  const clickedAt = (await page.evaluate(`(() => { const at = performance.now(); document.querySelector(${JSON.stringify(link)}).click(); return at; })()`)) as number;
+  const { timeline_ms, history_ms, overlay_ms } = await completeView(page);
+  return { timeline_ms: round(timeline_ms - clickedAt), history_ms: round(history_ms - clickedAt), overlay_ms: round(overlay_ms - clickedAt) };
+}
+
+/** When (page time) the timeline, the list and the canvas first showed the whole history. */
+async function completeView(page: Page) {
   // Complete content only: while the history arrives in chunks, the list and the timeline say
   // so (aria-busy), and a partial view must not count as rendered.
   const [timeline, historyList, overlay] = await Promise.all([
@@ -106,11 +129,10 @@ async function firstRender(page: Page, instanceId: string) {
     firstSeen(page, '[data-testid="history-list"][aria-busy="false"] [data-testid="history-row"]'),
     firstSeen(page, '[data-testid="node-processItems"][data-state="completed"]'),
   ]);
-  if (waterfall) log(await waterfall());
   return { timeline_ms: timeline, history_ms: historyList, overlay_ms: overlay };
 }
 
-/** Milliseconds from the start of navigation until `selector` is in the page. */
+/** Page time (milliseconds from the start of navigation) when `selector` is first in the page. */
 async function firstSeen(page: Page, selector: string): Promise<number> {
   const handle = await page.waitForFunction(`document.querySelector(${JSON.stringify(selector)}) ? performance.now() : null`, undefined, { polling: "raf", timeout: 120_000 });
   return round((await handle.jsonValue()) as number);

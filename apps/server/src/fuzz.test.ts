@@ -98,6 +98,8 @@ describe("fuzzing the API", () => {
       (id: string) => ["DELETE", `/api/v1/instances/${id}`],
       (id: string) => ["GET", `/api/v1/instances?status=${id}&limit=${id}&cursor=${id}`],
       (id: string) => ["GET", `/api/v1/instances/${encodeURIComponent(ended)}/history?afterSeq=${id}&limit=${id}`],
+      // Never an instance that exists: a watch that is accepted streams until the caller leaves.
+      (id: string) => ["GET", `/api/v1/instances/${id}/watch?afterSeq=${id}`],
       (id: string, name: string) => ["GET", `/api/v1/workflows/${name}/versions/${id}`],
       (_id: string, name: string) => ["PUT", `/api/v1/workflows/${name}`],
     );
