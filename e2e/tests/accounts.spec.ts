@@ -1,6 +1,6 @@
 /**
- * Accounts in the browser: signing out and in again, a viewer who is offered no changes (and
- * sees the server's refusal when one is forced), and an approver in the group a purchase order's
+ * Accounts in the browser: signing out and in again, a viewer who is offered no changes (a
+ * read-only designer, and the server's refusal when one is forced), and an approver in the group a purchase order's
  * approval is for, who decides it from the inbox and is recorded as its approver.
  */
 import { expect, test } from "./fixtures.ts";
@@ -69,10 +69,22 @@ test("a viewer may look but is offered no change, and sees the server's refusal 
   await expect(page.getByTestId("run")).toBeDisabled();
   await expect(page.getByTestId("run")).toHaveAttribute("title", "It takes the operator role to start and steer instances");
   await expect(page.getByTestId("palette-activity")).toBeDisabled();
-
-  // Forced (the save shortcut still sends), the server refuses, and the designer says why.
+  for (const command of ["auto-layout", "import"]) await expect(page.getByTestId(command)).toBeDisabled();
+  // The document is read-only: the inspector's fields are disabled, and the save shortcut says why instead of sending.
+  const saves: string[] = [];
+  page.on("request", (sent) => {
+    if (sent.url().includes("drafts.save")) saves.push(sent.url());
+  });
+  await page.getByTestId("node-chain").click();
+  await expect(page.getByTestId("inspector").getByRole("textbox", { name: "Title" })).toBeDisabled();
   await page.keyboard.press("ControlOrMeta+s");
-  await expect(page.getByTestId("message")).toHaveText(`${viewer.username} may not design here: that takes the designer role`);
+  await expect(page.getByTestId("message")).toHaveText("It takes the designer role to edit, save and publish workflows");
+  expect(saves).toEqual([]);
+  // Forced all the same, the server refuses it, saying why.
+  const { csrfToken } = (await (await page.request.get("/api/v1/auth/session")).json()) as { csrfToken: string };
+  const forced = await page.request.post("/trpc/drafts.save", { data: { name: "task-chain", definition: { version: 1, start: "a", nodes: { a: { type: "end" } } }, expectedRevision: 0 }, headers: { "x-flowcraft-csrf": csrfToken } });
+  expect(forced.status()).toBe(403);
+  expect(await forced.text()).toContain(`${viewer.username} may not design here: that takes the designer role`);
   expect((await request.get("/api/v1/workflows/task-chain")).status()).toBe(200);
 
   await page.goto(`/instances/${instanceId}`);

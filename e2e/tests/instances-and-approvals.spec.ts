@@ -396,7 +396,7 @@ test("whoever started an instance whose approval keeps out its starter is not of
   const row = page.getByTestId(`approval-row-${instanceId}-review`);
   await expect(row).toContainText("a second monitor", { timeout: 15_000 });
   await expect(row.getByTestId("approve")).toBeDisabled();
-  await expect(row.getByTestId("approve")).toHaveAttribute("title", "You started this instance; its approval is for someone else");
+  await expect(row.getByTestId("approve")).toHaveAttribute("title", `${OWNER.username} started this instance, and its approval is for someone else (four eyes)`);
 
   // Someone else (here another system's token) may decide it.
   const decided = await request.post(`/api/v1/instances/${instanceId}/approvals/review`, { data: { decision: "approved" } });

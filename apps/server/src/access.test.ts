@@ -5,7 +5,8 @@ import { Approvals, Drafts, Instances, Secrets, Workflows } from "@flowcraft/run
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CSRF_HEADER } from "./accounts/access.ts";
-import { may, PERMISSIONS, type Permission, type Role } from "./accounts/roles.ts";
+import { PERMISSIONS, type Permission, type Role } from "@flowcraft/access";
+import { may } from "./accounts/roles.ts";
 import { accessServices } from "./accounts/services.ts";
 import { buildApp } from "./app.ts";
 import { startTestServer, type TestServer } from "./test-server.ts";

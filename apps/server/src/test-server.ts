@@ -8,7 +8,7 @@ import type { FastifyInstance } from "fastify";
 import { accessServices } from "./accounts/services.ts";
 import { buildApp } from "./app.ts";
 import { CSRF_HEADER } from "./accounts/access.ts";
-import type { Role } from "./accounts/roles.ts";
+import type { Role } from "@flowcraft/access";
 import { exampleRegistry, seedExamples } from "./examples/index.ts";
 
 export interface TestServer {

@@ -4,8 +4,9 @@
  * sequence never take one another's decisions; exactly one decision counts per wait.
  */
 import { randomUUID } from "node:crypto";
+import { deciderRefusal, type Decider } from "@flowcraft/access";
 import type { Database } from "@flowcraft/db";
-import type { ApprovalRequest, HistoryEventOf, Json } from "@flowcraft/engine";
+import type { HistoryEventOf, Json } from "@flowcraft/engine";
 import { TERMINAL_STATUSES, type RuntimeStatus } from "@flowcraft/engine";
 import { conflict, forbidden, invalid, notFound } from "./errors.ts";
 import { announce, INBOX_CHANNEL } from "./notifier.ts";
@@ -49,7 +50,7 @@ export interface ApprovalPayload {
 export interface DecideInput {
   decision: ApprovalDecision;
   /** Who decides: recorded as the approver, and checked against who the approval step allows. */
-  decider: { name: string; groups: readonly string[] };
+  decider: Decider;
   comment?: string;
 }
 
@@ -97,7 +98,7 @@ export class Approvals {
         : null;
       if (!wait) throw ended ?? conflict(`instance "${instanceId}" is not waiting at "${waitId}"`);
       if (!wait.data.approval) throw conflict(`"${waitId}" waits for the event "${wait.data.event}", not for an approval`);
-      const refusal = refusalOf(wait.data.approval, input.decider, instance.started_by);
+      const refusal = deciderRefusal(wait.data.approval, input.decider, instance.started_by);
       if (refusal) throw forbidden(refusal);
       const earlier = await earlierDecision(tx, instanceId, instance.generation, waitId);
       if (earlier) {
@@ -115,17 +116,6 @@ export class Approvals {
     announce(this.db.pool, INBOX_CHANNEL);
     return payload;
   }
-}
-
-/** Why this person may not decide this approval, or null when they may: anyone, unless the step names people or groups. */
-function refusalOf(approval: ApprovalRequest, decider: DecideInput["decider"], startedBy: string | null): string | null {
-  if (approval.excludeStarter && startedBy === decider.name) return `${decider.name} started this instance, and its approval is for someone else (four eyes)`;
-  const approvers = approval.approvers ?? [];
-  const groups = approval.groups ?? [];
-  if (approvers.length === 0 && groups.length === 0) return null;
-  if (approvers.includes(decider.name) || groups.some((group) => decider.groups.includes(group))) return null;
-  const allowed = [...approvers, ...groups.map((group) => `group ${group}`)].join(", ");
-  return `${decider.name} may not decide this approval: it is for ${allowed}`;
 }
 
 /** One decision per wait and generation: a second insert with this key is refused by the inbox. */

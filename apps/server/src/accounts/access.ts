@@ -7,7 +7,8 @@ import type { IncomingHttpHeaders } from "node:http";
 import { forbidden, unauthenticated } from "./access-errors.ts";
 import type { ApiTokens } from "./api-tokens.ts";
 import { tokenAttempts } from "./attempts.ts";
-import { may, PERMISSIONS, type Permission, type Principal } from "./roles.ts";
+import { PERMISSIONS, type Permission } from "@flowcraft/access";
+import { may, type Principal } from "./roles.ts";
 import { sameSecret } from "./secrets.ts";
 import type { Sessions } from "./sessions.ts";
 

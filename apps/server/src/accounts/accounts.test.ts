@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Accounts, principalOf } from "./accounts.ts";
 import { ApiTokens } from "./api-tokens.ts";
 import { AuditLog } from "./audit.ts";
-import { may, PERMISSIONS, type Permission } from "./roles.ts";
+import { PERMISSIONS, type Permission } from "@flowcraft/access";
+import { may } from "./roles.ts";
 import { Sessions } from "./sessions.ts";
 
 let db: TestDatabase;

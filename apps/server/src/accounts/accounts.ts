@@ -6,7 +6,8 @@ import { randomUUID } from "node:crypto";
 import type { Database } from "@flowcraft/db";
 import { conflict, invalid, notFound } from "@flowcraft/runtime";
 import { hashPassword, passwordMatches, PASSWORD_COST } from "./passwords.ts";
-import { isRole, ROLES, rolesOf, type Principal, type Role } from "./roles.ts";
+import { isRole, ROLES, USERNAME_PATTERN, USERNAME_WORDS, type Role } from "@flowcraft/access";
+import { rolesOf, type Principal } from "./roles.ts";
 
 export interface AccountView {
   id: string;
@@ -26,7 +27,6 @@ export interface NewAccount {
   groups?: string[];
 }
 
-const USERNAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 const GROUP = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 /** Checked against when a username is unknown, so that a miss takes as long as a wrong password. */
 const DECOY_HASH = "$2b$11$w33.r5u6E6HcvUp1VEC6QO08w686KCPNNy6nQOyrThYIckIG2QHg2";
@@ -117,7 +117,7 @@ export class Accounts {
 
   private async prepare(input: NewAccount) {
     const username = input.username.trim().toLowerCase();
-    if (!USERNAME.test(username)) throw invalid("username must be 1-64 lowercase letters, digits, . _ or -, starting with a letter or digit");
+    if (!USERNAME_PATTERN.test(username)) throw invalid(`username must be ${USERNAME_WORDS.replace(/\.$/, "")}`);
     return {
       id: randomUUID(),
       username,

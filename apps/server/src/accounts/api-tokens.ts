@@ -5,7 +5,8 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "@flowcraft/db";
 import { invalid, notFound } from "@flowcraft/runtime";
-import { isRole, rolesOf, type Principal, type Role } from "./roles.ts";
+import { isRole, type Role } from "@flowcraft/access";
+import { rolesOf, type Principal } from "./roles.ts";
 import { digestOf, newSecret } from "./secrets.ts";
 
 /** Every token starts with this, so that secret scanners and people recognise one. */

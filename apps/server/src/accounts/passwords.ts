@@ -1,10 +1,10 @@
 /** Password hashing with bcrypt (bcryptjs: no native build, so nothing is compiled or downloaded). */
 import bcrypt from "bcryptjs";
+import { MIN_PASSWORD_LENGTH } from "@flowcraft/access";
 import { invalid } from "@flowcraft/runtime";
 
 /** bcrypt's work factor: about a tenth of a second per check on a small server. */
 export const PASSWORD_COST = 11;
-export const MIN_PASSWORD_LENGTH = 10;
 /** bcrypt reads only the first 72 bytes; a longer password would silently match its prefix. */
 const MAX_PASSWORD_BYTES = 72;
 

@@ -1,24 +1,9 @@
 /**
- * Roles and what each may do: the one table behind every check, in tRPC and REST alike. Anyone
- * signed in may look (the viewer's rights); each role adds the changes it names.
+ * Who is asking, and whether they may: the server's side of the one role table
+ * (@flowcraft/access), in tRPC and REST alike.
  */
+import { holds, isRole, ROLES, type Permission, type Role } from "@flowcraft/access";
 import { invalid } from "@flowcraft/runtime";
-
-export const ROLES = ["admin", "designer", "operator", "approver"] as const;
-export type Role = (typeof ROLES)[number];
-
-/** Every change a caller can ask for, by the role it takes. */
-export const PERMISSIONS = {
-  /** Save, rename, duplicate and delete drafts; publish versions. */
-  design: "designer",
-  /** Start, terminate, suspend, resume, purge, raise events, re-run. */
-  operate: "operator",
-  /** Decide approvals (the approval step may narrow who further). */
-  approve: "approver",
-  /** Accounts and API tokens. */
-  administer: "admin",
-} as const satisfies Record<string, Role>;
-export type Permission = keyof typeof PERMISSIONS;
 
 /** Who is asking: a signed-in person or another system with an API token. */
 export interface Principal {
@@ -31,12 +16,7 @@ export interface Principal {
 }
 
 export function may(principal: Principal, permission: Permission): boolean {
-  // Admins may do everything: the owner of a fresh installation must not lock themselves out.
-  return principal.roles.includes("admin") || principal.roles.includes(PERMISSIONS[permission]);
-}
-
-export function isRole(value: string): value is Role {
-  return (ROLES as readonly string[]).includes(value);
+  return holds(principal.roles, permission);
 }
 
 /** The roles named, in their canonical order; unknown names are refused, saying which. */

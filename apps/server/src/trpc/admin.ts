@@ -1,6 +1,6 @@
 /** tRPC procedures for admins: accounts, API tokens and the audit log. Every change is audited. */
 import { z } from "zod";
-import { ROLES } from "../accounts/roles.ts";
+import { ROLES } from "@flowcraft/access";
 import { secretsRouter } from "./admin-secrets.ts";
 import { procedure } from "./trpc.ts";
 

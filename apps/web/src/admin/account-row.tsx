@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { Account } from "../auth/auth-requests.ts";
-import type { Role } from "../auth/permissions.ts";
+import type { Role } from "@flowcraft/access";
 import { useAccount } from "../auth/session.ts";
 import { api, errorMessage } from "../lib/api.ts";
 import { adminKeys, parseList } from "./admin-types.ts";

@@ -2,8 +2,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { FormField } from "../auth/form-field.tsx";
-import { MIN_PASSWORD_LENGTH, USERNAME_WORDS } from "../auth/account-rules.ts";
-import type { Role } from "../auth/permissions.ts";
+import { MIN_PASSWORD_LENGTH, USERNAME_WORDS } from "@flowcraft/access";
+import type { Role } from "@flowcraft/access";
 import { api, errorMessage } from "../lib/api.ts";
 import { adminKeys, parseList } from "./admin-types.ts";
 import { RoleCheckboxes } from "./role-checkboxes.tsx";

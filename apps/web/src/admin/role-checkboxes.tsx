@@ -1,5 +1,5 @@
 /** The roles of an account or a token, one checkbox each, with what the role allows. */
-import { ROLE_WORDS, ROLES, type Role } from "../auth/permissions.ts";
+import { ROLE_WORDS, ROLES, type Role } from "@flowcraft/access";
 
 export function RoleCheckboxes({ legend, value, onChange, testId }: { legend: string; value: readonly Role[]; onChange(roles: Role[]): void; testId: string }) {
   return (

@@ -5,7 +5,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { FormField } from "../auth/form-field.tsx";
-import type { Role } from "../auth/permissions.ts";
+import type { Role } from "@flowcraft/access";
 import { fullTime } from "../instances/full-time.ts";
 import { api, errorMessage } from "../lib/api.ts";
 import { adminKeys, type ApiToken } from "./admin-types.ts";

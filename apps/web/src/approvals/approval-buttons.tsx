@@ -27,7 +27,7 @@ export function ApprovalButtons({
 }) {
   const queryClient = useQueryClient();
   const { instanceId, waitId } = approval;
-  const blocked = approvalRefusalOf(useAccount(), approval);
+  const blocked = approvalRefusalOf(useAccount(), approval, approval.startedBy);
   const [comment, setComment] = useState("");
   const id = useId();
   const decide = useMutation({

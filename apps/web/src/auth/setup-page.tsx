@@ -5,7 +5,7 @@
 import { useState, type FormEvent } from "react";
 import { FormField } from "./form-field.tsx";
 import { setUpOwner } from "./session.ts";
-import { MIN_PASSWORD_LENGTH, USERNAME_RULE, USERNAME_WORDS } from "./account-rules.ts";
+import { MIN_PASSWORD_LENGTH, USERNAME_PATTERN, USERNAME_WORDS } from "@flowcraft/access";
 import "./auth.css";
 
 interface SetupProblems {
@@ -76,7 +76,7 @@ export function SetupPage() {
 
 function problemsOf(username: string, password: string, passwordAgain: string): SetupProblems {
   const problems: SetupProblems = {};
-  if (!USERNAME_RULE.test(username.trim().toLowerCase())) problems.username = `Username: ${USERNAME_WORDS}`;
+  if (!USERNAME_PATTERN.test(username.trim().toLowerCase())) problems.username = `Username: ${USERNAME_WORDS}`;
   if (password.length < MIN_PASSWORD_LENGTH) problems.password = `The password must be at least ${MIN_PASSWORD_LENGTH} characters long.`;
   else if (password !== passwordAgain) problems.passwordAgain = "The two passwords differ.";
   return problems;

@@ -50,6 +50,7 @@ export function Canvas({ problems }: { problems: Problem[] }) {
   // One subscription for the whole canvas: the nodes themselves do not re-render on zoom, CSS
   // hides their detail (canvas.css).
   const detail = useStore((s) => detailLevelAt(s.transform[2]));
+  const readOnly = useDesigner((s) => s.readOnly) !== null;
   const [dragging, setDragging] = useState<Record<string, Point>>({});
   const cache = useRef<ElementCache>(new Map());
 
@@ -181,7 +182,9 @@ export function Canvas({ problems }: { problems: Problem[] }) {
         onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
-        deleteKeyCode={["Delete", "Backspace"]}
+        deleteKeyCode={readOnly ? null : ["Delete", "Backspace"]}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
         fitView
         fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.05}

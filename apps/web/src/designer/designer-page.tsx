@@ -2,6 +2,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { ReactFlowProvider } from "@xyflow/react";
 import { useCallback, useEffect, useState } from "react";
+import { useRefusal } from "../auth/permissions.ts";
 import { api, errorMessage } from "../lib/api.ts";
 import { Link } from "../lib/link.tsx";
 import { Canvas } from "./canvas.tsx";
@@ -20,10 +21,11 @@ export function DesignerPage({ name }: { name: string }) {
   const draft = useQuery({ queryKey: ["draft", name], queryFn: () => api.drafts.get.query({ name }), retry: false, refetchOnWindowFocus: false });
   const loadedName = useDesigner((s) => s.name);
   const load = useDesigner((s) => s.load);
+  const notDesigner = useRefusal("design");
 
   useEffect(() => {
-    if (draft.data) load(name, draft.data.definition as never, draft.data.revision);
-  }, [draft.data, name, load]);
+    if (draft.data) load(name, draft.data.definition as never, draft.data.revision, notDesigner);
+  }, [draft.data, name, load, notDesigner]);
 
   if (draft.isError) {
     return (
@@ -53,7 +55,12 @@ function Designer({ name }: { name: string }) {
   const notice = useDesigner((s) => s.notice);
 
   const save = useCallback(async () => {
-    const { definition, revision } = useDesigner.getState();
+    const { definition, revision, readOnly } = useDesigner.getState();
+    // The save button is disabled; the shortcut says why rather than sending a refused request.
+    if (readOnly) {
+      setMessage({ kind: "error", text: readOnly });
+      return;
+    }
     setBusy(true);
     try {
       const saved = await api.drafts.save.mutate({ name, definition, expectedRevision: revision });

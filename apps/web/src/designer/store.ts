@@ -25,8 +25,10 @@ export interface DesignerState {
   layout: Record<string, Point>;
   /** A message about the latest edit that could not be made, shown until the next edit. */
   notice: string | null;
+  /** Why the document may not be changed here (the person lacks the designer role), or null when it may. */
+  readOnly: string | null;
 
-  load(name: string, definition: Definition, revision: number): void;
+  load(name: string, definition: Definition, revision: number, readOnly?: string | null): void;
   /** Applies an edit; `key` folds quick repeats (typing in one field) into one undo step. */
   edit(change: (definition: Definition) => EditResult, key?: string): boolean;
   undo(): void;
@@ -47,12 +49,18 @@ export const useDesigner = create<DesignerState>()((set, get) => ({
   selection: [],
   layout: {},
   notice: null,
+  readOnly: null,
 
-  load: (name, definition, revision) =>
-    set({ name, definition, revision, saved: definition, history: emptyHistory(), selection: [], layout: {}, notice: null }),
+  load: (name, definition, revision, readOnly = null) =>
+    set({ name, definition, revision, saved: definition, history: emptyHistory(), selection: [], layout: {}, notice: null, readOnly }),
 
   edit: (change, key) => {
-    const { definition, history } = get();
+    const { definition, history, readOnly } = get();
+    // Every change comes here, whichever control asked: a read-only document stays as it was.
+    if (readOnly) {
+      set({ notice: readOnly });
+      return false;
+    }
     const result = change(definition);
     if (!result.ok) {
       set({ notice: result.error });

@@ -58,14 +58,14 @@ export function Toolbar(props: ToolbarProps) {
       <button type="button" data-testid="redo" onClick={redo} disabled={!canRedo} title="Redo (Shift+Ctrl/Cmd+Z)">
         Redo
       </button>
-      <button type="button" data-testid="auto-layout" onClick={() => void autoLayout()}>
+      <button type="button" data-testid="auto-layout" onClick={() => void autoLayout()} disabled={notDesigner !== null} title={notDesigner ?? undefined}>
         Auto layout
       </button>
       <button type="button" data-testid="fit-view" onClick={() => void flow.fitView({ ...FIT_VIEW_OPTIONS, duration: 200 })}>
         Fit view
       </button>
       <span className="separator" />
-      <button type="button" data-testid="import" onClick={() => fileInput.current?.click()}>
+      <button type="button" data-testid="import" onClick={() => fileInput.current?.click()} disabled={notDesigner !== null} title={notDesigner ?? undefined}>
         Import
       </button>
       <input

@@ -9,6 +9,7 @@ import { ACTIVITY_LIST_ID, NodeForm } from "./node-form.tsx";
 export function Inspector({ problems, activities }: { problems: Problem[]; activities: string[] }) {
   const selection = useDesigner((s) => s.selection);
   const definition = useDesigner((s) => s.definition);
+  const readOnly = useDesigner((s) => s.readOnly);
   const only = selection.length === 1 ? selection[0]! : null;
   const located = only ? locateNode(definition, only) : null;
 
@@ -24,8 +25,10 @@ export function Inspector({ problems, activities }: { problems: Problem[]; activ
       ) : (
         <form onSubmit={(e) => e.preventDefault()} aria-label={`${located.node.type} ${only}`}>
           <h2>{KIND_LABELS[located.node.type]}</h2>
-          <IdField id={only!} />
-          <NodeForm key={only} id={only!} node={located.node} problems={problems.filter((p) => p.nodeId === only)} />
+          <fieldset className="inspector-fields" disabled={readOnly !== null} title={readOnly ?? undefined}>
+            <IdField id={only!} />
+            <NodeForm key={only} id={only!} node={located.node} problems={problems.filter((p) => p.nodeId === only)} />
+          </fieldset>
         </form>
       )}
     </aside>

@@ -1,0 +1,49 @@
+/**
+ * Roles and what each may do: the one table behind every check. Anyone signed in may look (the
+ * viewer's rights); each role adds the changes it names, and admins hold every role.
+ */
+export const ROLES = ["admin", "designer", "operator", "approver"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Every change a caller can ask for, by the role it takes. */
+export const PERMISSIONS = {
+  /** Save, rename, duplicate and delete drafts; publish versions. */
+  design: "designer",
+  /** Start, terminate, suspend, resume, purge, raise events, re-run. */
+  operate: "operator",
+  /** Decide approvals (the approval step may narrow who further). */
+  approve: "approver",
+  /** Accounts, API tokens, secrets and the audit log. */
+  administer: "admin",
+} as const satisfies Record<string, Role>;
+export type Permission = keyof typeof PERMISSIONS;
+
+/** What each role lets its holder do, in a few words for forms. */
+export const ROLE_WORDS: Record<Role, string> = {
+  admin: "everything, including accounts and API tokens",
+  designer: "edit and publish workflows",
+  operator: "start, steer and re-run instances",
+  approver: "decide approvals",
+};
+
+/** What each permission allows, to finish "It takes the … role to …". */
+const PERMISSION_WORDS: Record<Permission, string> = {
+  design: "edit, save and publish workflows",
+  operate: "start and steer instances",
+  approve: "decide approvals",
+  administer: "manage accounts and API tokens",
+};
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export function holds(roles: readonly Role[], permission: Permission): boolean {
+  // Admins may do everything: the owner of a fresh installation must not lock themselves out.
+  return roles.includes("admin") || roles.includes(PERMISSIONS[permission]);
+}
+
+/** Why someone with these roles may not do it, worded for people; null when they may. */
+export function roleRefusal(roles: readonly Role[], permission: Permission): string | null {
+  return holds(roles, permission) ? null : `It takes the ${PERMISSIONS[permission]} role to ${PERMISSION_WORDS[permission]}`;
+}
