@@ -1,10 +1,11 @@
 /**
- * Accounts in the browser: signing out and in again, a viewer who is offered no changes (a
- * read-only designer, and the server's refusal when one is forced), and an approver in the group a purchase order's
- * approval is for, who decides it from the inbox and is recorded as its approver.
+ * Accounts in the browser: signing out and in again, changing one's own password, a viewer who is
+ * offered no changes (a read-only designer, and the server's refusal when one is forced), and an
+ * approver in the group a purchase order's approval is for, who decides it from the inbox and is
+ * recorded as its approver.
  */
 import { expect, test } from "./fixtures.ts";
-import { createAccount, mutate, OWNER, signedInPage, signInThroughPage, uniqueUsername } from "./test-accounts.ts";
+import { createAccount, mutate, OWNER, signedInPage, signedInRequest, signInThroughPage, uniqueUsername } from "./test-accounts.ts";
 
 test("signing out shows the sign-in page; a wrong password is refused there, the right one signs in again", async ({ browser, baseURL }) => {
   // A session of its own: signing out ends it, and the other tests keep theirs.
@@ -31,6 +32,53 @@ test("signing out shows the sign-in page; a wrong password is refused there, the
   // Back where they were, as the same person.
   await expect(page.getByTestId("approvals-inbox")).toBeVisible();
   await expect(page.getByTestId("signed-in-as")).toContainText(OWNER.displayName);
+  await page.context().close();
+});
+
+test("a person changes their own password in a dialog; their other sessions end, and only the new password signs in", async ({ browser, baseURL, playwright, request }) => {
+  const person = await createAccount(request, { username: uniqueUsername("paula"), password: "paula-password-1", roles: [] });
+  const newPassword = "paula-password-2";
+  const elsewhere = await signedInRequest(playwright, baseURL!, person);
+  const page = await signedInPage(browser, baseURL!, person);
+
+  await page.getByRole("button", { name: "Change password" }).click();
+  const dialog = page.getByTestId("change-password-dialog");
+  await expect(dialog.getByRole("heading", { name: "Change password" })).toBeVisible();
+  for (const [label, autocomplete] of [["Current password", "current-password"], ["New password", "new-password"], ["New password again", "new-password"]] as const) {
+    await expect(dialog.getByLabel(label, { exact: true })).toHaveAttribute("type", "password");
+    await expect(dialog.getByLabel(label, { exact: true })).toHaveAttribute("autocomplete", autocomplete);
+  }
+
+  // Checked before sending: the two new entries must match.
+  await dialog.getByTestId("current-password").fill("not my password");
+  await dialog.getByTestId("new-password").fill(newPassword);
+  await dialog.getByTestId("new-password-again").fill(`${newPassword}x`);
+  await dialog.getByTestId("change-password-submit").click();
+  await expect(dialog.getByTestId("new-password-again-error")).toHaveText("The two new passwords differ.");
+
+  // The server refuses a wrong current password, and the dialog says so in its words.
+  await dialog.getByTestId("new-password-again").fill(newPassword);
+  await dialog.getByTestId("change-password-submit").click();
+  await expect(dialog.getByTestId("change-password-error")).toHaveText("the current password is wrong");
+  await expect(dialog.getByTestId("change-password-error")).toHaveAttribute("role", "alert");
+
+  await dialog.getByTestId("current-password").fill(person.password);
+  await dialog.getByTestId("change-password-submit").click();
+  await expect(dialog.getByTestId("change-password-done")).toHaveText("Password changed; other sessions were signed out.");
+  await dialog.getByRole("button", { name: "Close" }).click();
+  await expect(dialog).toHaveCount(0);
+  // This browser stays signed in; the other session does not.
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  expect((await page.request.get("/api/v1/workflows")).status()).toBe(200);
+  expect((await elsewhere.get("/api/v1/workflows")).status()).toBe(401);
+  await elsewhere.dispose();
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByTestId("login-username").fill(person.username);
+  await page.getByTestId("login-password").fill(person.password);
+  await page.getByTestId("login-submit").click();
+  await expect(page.getByRole("alert")).toHaveText("wrong username or password");
+  await signInThroughPage(page, { username: person.username, password: newPassword });
   await page.context().close();
 });
 

@@ -36,6 +36,9 @@ const REST_MUTATIONS: Array<{ method: string; path: string; permission: Permissi
   { method: "POST", path: "/api/v1/instances/nobody/approvals/approval/links", permission: "administer" },
 ];
 
+/** REST changes people make to their own account: anyone signed in may, an API token never (it has no password). */
+const PERSONAL_REST_MUTATIONS: Array<{ method: string; path: string }> = [{ method: "POST", path: "/api/v1/auth/password" }];
+
 const TRPC_MUTATIONS = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { type: string; meta?: { need?: string } } }>)
   .filter(([, procedure]) => procedure._def.type === "mutation")
   .map(([path, procedure]) => ({ path, need: procedure._def.meta?.need }));
@@ -46,7 +49,7 @@ describe("who may change what", () => {
     for (const { path, need } of TRPC_MUTATIONS) expect(Object.keys(PERMISSIONS), `${path} needs ${need}`).toContain(need);
   });
 
-  it.each(ROLE_SETS.map((roles) => [roles.join("+") || "viewer", roles] as const))("as %s, every REST and tRPC change is refused with 403 exactly when the role lacks its permission", async (_name, roles) => {
+  it.each(ROLE_SETS.map((roles) => [roles.join("+") || "viewer", roles] as const))("as %s, every REST and tRPC change is refused with 403 exactly when the role lacks its permission, and a person's own changes only to a token", async (_name, roles) => {
     const principal = { kind: "token" as const, name: "t", roles, groups: [] };
     const headers = await server.tokenWith(roles);
     for (const { method, path, permission } of REST_MUTATIONS) {
@@ -61,6 +64,14 @@ describe("who may change what", () => {
       const { status } = await server.call("POST", `/trpc/${path}`, {}, headers);
       if (may(principal, need as Permission)) expect(status, path).not.toBe(403);
       else expect(status, path).toBe(403);
+    }
+    const person = await server.signIn(`person-${roles.join("-") || "viewer"}`, roles);
+    for (const { method, path } of PERSONAL_REST_MUTATIONS) {
+      const refused = await server.call(method, path, {}, headers);
+      expect(refused.status, `${method} ${path}`).toBe(403);
+      expect(refused.body.error.message).toMatch(/API token has no password/);
+      // An empty body is refused for what it lacks, not for who sends it.
+      expect((await server.call(method, path, {}, person)).status, `${method} ${path}`).toBe(400);
     }
     // Looking is everyone's.
     expect((await server.call("GET", "/api/v1/workflows", undefined, headers)).status).toBe(200);

@@ -203,7 +203,7 @@ describe("listing", () => {
     const response = await server.call("GET", "/api/v1/openapi.json");
     expect(response.status).toBe(200);
     expect(Object.keys(response.body.paths)).toEqual(
-      expect.arrayContaining(["/api/v1/workflows/{name}", "/api/v1/workflows/{name}/start", "/api/v1/instances/{id}/events/{eventName}", "/api/v1/instances/{id}/terminate", "/api/v1/auth/login"]),
+      expect.arrayContaining(["/api/v1/workflows/{name}", "/api/v1/workflows/{name}/start", "/api/v1/instances/{id}/events/{eventName}", "/api/v1/instances/{id}/terminate", "/api/v1/auth/login", "/api/v1/auth/password"]),
     );
     expect(response.body.components.schemas.Node).toBeDefined();
     expect(Object.keys(response.body.components.securitySchemes)).toEqual(["apiToken", "session"]);

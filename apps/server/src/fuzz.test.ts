@@ -14,6 +14,14 @@ import { appRouter } from "./trpc/router.ts";
 let server: TestServer;
 let waiting: string;
 let ended: string;
+/** A person's browser, for the routes only people may call. */
+let person: Record<string, string>;
+let personPasswordHash: string;
+
+async function passwordHashOf(username: string): Promise<string> {
+  const { rows } = await server.db.pool.query<{ password_hash: string }>("SELECT password_hash FROM account WHERE username = $1", [username]);
+  return rows[0]!.password_hash;
+}
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -21,6 +29,8 @@ beforeAll(async () => {
   ended = (await server.call("POST", "/api/v1/workflows/task-chain/start", 1)).body.instanceId;
   await server.waitFor(ended);
   await server.waitFor(waiting, (view) => view.runtimeStatus === "RUNNING");
+  person = await server.signIn("fuzzy", []);
+  personPasswordHash = await passwordHashOf("fuzzy");
 }, 60_000);
 afterAll(() => server.close());
 
@@ -29,8 +39,9 @@ interface Answer {
   text: string;
 }
 
-async function send(method: string, path: string, body?: string, contentType = "application/json"): Promise<Answer> {
-  const response = await fetch(server.url + path, { method, ...(body === undefined ? {} : { body }), headers: { ...server.auth, ...(body === undefined ? {} : { "content-type": contentType }) } });
+/** Sends with the all-roles token unless `credentials` are given. */
+async function send(method: string, path: string, body?: string, contentType = "application/json", credentials = server.auth): Promise<Answer> {
+  const response = await fetch(server.url + path, { method, ...(body === undefined ? {} : { body }), headers: { ...credentials, ...(body === undefined ? {} : { "content-type": contentType }) } });
   return { status: response.status, text: await response.text() };
 }
 
@@ -102,12 +113,14 @@ describe("fuzzing the API", () => {
       (id: string) => ["GET", `/api/v1/instances/${id}/watch?afterSeq=${id}`],
       (id: string, name: string) => ["GET", `/api/v1/workflows/${name}/versions/${id}`],
       (_id: string, name: string) => ["PUT", `/api/v1/workflows/${name}`],
+      // A person's own password, from their browser: noise never holds their current password.
+      () => ["POST", "/api/v1/auth/password", person],
     );
     await fc.assert(
       fc.asyncProperty(routes, segment, segment, fc.option(rawBody, { nil: undefined }), async (route, id, name, body) => {
-        const [method, path] = route(id, name) as [string, string];
+        const [method, path, credentials] = route(id, name) as [string, string, Record<string, string> | undefined];
         const before = await storedRows();
-        const answer = await send(method, path, method === "GET" || method === "DELETE" ? undefined : body);
+        const answer = await send(method, path, method === "GET" || method === "DELETE" ? undefined : body, undefined, credentials);
         if (answer.status < 400) {
           expect(answer.status, `${method} ${path}`).toBeGreaterThanOrEqual(200);
           return;
@@ -120,6 +133,8 @@ describe("fuzzing the API", () => {
     // The waiting order was never decided by noise: its only approval is still open.
     const approvals = await server.call("GET", `/api/v1/approvals?instanceId=${encodeURIComponent(waiting)}`);
     expect(approvals.body.approvals).toHaveLength(1);
+    // Nor was the fuzzed person's password changed.
+    expect(await passwordHashOf("fuzzy")).toBe(personPasswordHash);
   }, 180_000);
 
   it("answers every tRPC procedure's malformed input with a clear 4xx", async () => {

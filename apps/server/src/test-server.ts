@@ -31,7 +31,8 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-const TEST_PASSWORD = "test password 123";
+/** The password `signIn` gives the accounts it creates. */
+export const TEST_PASSWORD = "test password 123";
 
 export interface TestServerOptions {
   /** Example activities replaced by the test's own. */

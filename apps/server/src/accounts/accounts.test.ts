@@ -85,6 +85,16 @@ describe("sessions", () => {
     expect(await accounts.verify("quinn", PASSWORD)).toBeNull();
     expect(await accounts.verify("quinn", "a brand new passphrase")).toMatchObject({ username: "quinn" });
   });
+
+  it("keeps the one session it is asked to spare when the password is set anew, and ends the others", async () => {
+    const sessions = new Sessions(db);
+    const account = await accounts.create({ username: "rosa", password: PASSWORD, roles: [] });
+    const kept = await sessions.begin(account);
+    const other = await sessions.begin(account);
+    await accounts.setPassword("rosa", "a brand new passphrase", { keepSession: kept.secret });
+    expect(await sessions.find(kept.secret)).toMatchObject({ principal: { name: "rosa" } });
+    expect(await sessions.find(other.secret)).toBeNull();
+  });
 });
 
 describe("API tokens", () => {

@@ -8,6 +8,7 @@ import { conflict, invalid, notFound } from "@flowcraft/runtime";
 import { hashPassword, passwordMatches, PASSWORD_COST } from "./passwords.ts";
 import { isRole, ROLES, USERNAME_PATTERN, USERNAME_WORDS, type Role } from "@flowcraft/access";
 import { rolesOf, type Principal } from "./roles.ts";
+import { digestOf } from "./secrets.ts";
 
 export interface AccountView {
   id: string;
@@ -97,14 +98,21 @@ export class Accounts {
     return this.get(username);
   }
 
-  /** Sets a new password and ends the account's sessions: whoever knew the old one is signed out. */
-  async setPassword(username: string, password: string): Promise<void> {
+  /**
+   * Sets a new password and ends the account's sessions: whoever knew the old one is signed out.
+   * `keepSession`, a session cookie's secret, spares that one session: a person changing their
+   * own password has just shown they know it, and stays signed in where they did so.
+   */
+  async setPassword(username: string, password: string, { keepSession }: { keepSession?: string } = {}): Promise<void> {
     await this.get(username);
     const where = { username: username.toLowerCase() };
     const passwordHash = await hashPassword(password, this.passwordCost);
+    // Sessions are stored under their cookie secret's digest (sessions.ts).
+    const spared = keepSession === undefined ? {} : { id: { not: digestOf(keepSession) } };
+    // One transaction: the new password never holds while a session of the old one lives on.
     await this.db.prisma.$transaction([
       this.db.prisma.account.update({ where, data: { passwordHash } }),
-      this.db.prisma.accountSession.deleteMany({ where: { account: where } }),
+      this.db.prisma.accountSession.deleteMany({ where: { account: where, ...spared } }),
     ]);
   }
 

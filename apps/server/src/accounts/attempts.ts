@@ -1,5 +1,5 @@
 /**
- * Failed sign-ins and unknown API tokens, counted per key (an address, or an address and a
+ * Wrong passwords and unknown API tokens, counted per key (an address, or an address and a
  * username); too many within the window and that key is refused until the window passes. Kept in
  * memory: each server process counts its own, which is enough to make guessing slow.
  */
@@ -36,7 +36,10 @@ export class FailedAttempts {
   }
 }
 
-/** Ten wrong passwords for one username from one address per quarter hour. */
-export const signInAttempts = () => new FailedAttempts(10, 15 * 60, "sign-ins");
+/**
+ * Ten wrong passwords for one username from one address per quarter hour, whether given to sign
+ * in or as the current password when changing it: a stolen session must not guess faster.
+ */
+export const signInAttempts = () => new FailedAttempts(10, 15 * 60, "password attempts");
 /** Twenty unknown tokens from one address per minute: a system with a stale token notices, a guesser gets nowhere. */
 export const tokenAttempts = () => new FailedAttempts(20, 60, "API token attempts");

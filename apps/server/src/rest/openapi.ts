@@ -2,6 +2,7 @@
 import definitionSchema from "@flowcraft/definition/json-schema" with { type: "json" };
 import { HISTORY_EVENT_TYPES, RERUN_KINDS, RUNTIME_STATUSES } from "@flowcraft/engine";
 import { INSTANCE_ORDERS } from "@flowcraft/runtime";
+import { MIN_PASSWORD_LENGTH } from "@flowcraft/access";
 
 /** The definition's JSON Schema with its $defs lifted into components, so references resolve. */
 function definitionComponents(): Record<string, unknown> {
@@ -62,11 +63,27 @@ export const openApiDocument = {
         summary: "Sign in; sets the HttpOnly session cookie and answers the CSRF token to send in x-flowcraft-csrf with changes",
         security: [],
         requestBody: { required: true, content: json(ref("Credentials")) },
-        responses: { 200: { description: "Signed in" }, 401: error("Wrong username or password"), 429: error("Too many failed sign-ins; try again after Retry-After seconds") },
+        responses: { 200: { description: "Signed in" }, 401: error("Wrong username or password"), 429: error("Too many wrong passwords; try again after Retry-After seconds") },
       },
     },
     "/api/v1/auth/logout": {
       post: { summary: "Sign out", security: [], responses: { 204: { description: "Signed out" } } },
+    },
+    "/api/v1/auth/password": {
+      post: {
+        summary: "Change the signed-in person's own password",
+        description:
+          "Only with a session (and its x-flowcraft-csrf header); an API token has no password. Wrong current passwords count against the same limit as wrong sign-ins. The caller's session goes on; every other session of the account ends.",
+        security: [{ session: [] }],
+        requestBody: { required: true, content: json(ref("PasswordChange")) },
+        responses: {
+          204: { description: "Changed; the account's other sessions are signed out" },
+          400: error(`The new password breaks a rule (at least ${MIN_PASSWORD_LENGTH} characters, at most 72 bytes) or equals the current one`),
+          401: error("Not signed in"),
+          403: error("The current password is wrong, the CSRF header is missing, or the caller is an API token"),
+          429: error("Too many wrong passwords; try again after Retry-After seconds"),
+        },
+      },
     },
     "/api/v1/instances/{id}/approvals/{waitId}/links": {
       post: {
@@ -210,6 +227,12 @@ export const openApiDocument = {
         type: "object",
         required: ["username", "password"],
         properties: { username: { type: "string" }, password: { type: "string", minLength: 10 }, displayName: { type: "string" } },
+        additionalProperties: false,
+      },
+      PasswordChange: {
+        type: "object",
+        required: ["currentPassword", "newPassword"],
+        properties: { currentPassword: { type: "string", minLength: 1, maxLength: 200 }, newPassword: { type: "string", minLength: MIN_PASSWORD_LENGTH, maxLength: 200 } },
         additionalProperties: false,
       },
       Error: {

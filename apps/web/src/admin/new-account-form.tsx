@@ -45,7 +45,7 @@ export function NewAccountForm() {
           value={password}
           onChange={setPassword}
           autoComplete="new-password"
-          hint={`At least ${MIN_PASSWORD_LENGTH} characters; tell it to the person, who cannot change it yet.`}
+          hint={`At least ${MIN_PASSWORD_LENGTH} characters; tell it to the person, who can change it from the account menu.`}
         />
         <FormField label="Groups (optional)" testId="new-account-groups" value={groups} onChange={setGroups} autoComplete="off" hint="Comma-separated, e.g. managers, finance" />
       </div>

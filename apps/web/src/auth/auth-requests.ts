@@ -1,6 +1,6 @@
 /**
- * The REST calls behind signing in: who is signed in, the first-run set-up, sign-in and sign-out.
- * Everything else goes through tRPC (lib/api.ts).
+ * The REST calls behind signing in: who is signed in, the first-run set-up, sign-in, sign-out and
+ * changing one's own password. Everything else goes through tRPC (lib/api.ts).
  */
 import type { api } from "../lib/api.ts";
 
@@ -63,4 +63,5 @@ export const authRequests = {
   setup: (input: { username: string; password: string; displayName?: string }) => call<SignedIn>("POST", "setup", input),
   login: (input: { username: string; password: string }) => call<SignedIn>("POST", "login", input),
   logout: (csrfToken: string | null) => call<void>("POST", "logout", undefined, csrfToken),
+  changePassword: (input: { currentPassword: string; newPassword: string }, csrfToken: string | null) => call<void>("POST", "password", input, csrfToken),
 };

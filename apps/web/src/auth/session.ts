@@ -5,7 +5,7 @@
  */
 import { create } from "zustand";
 import { queryClient } from "../lib/query-client.ts";
-import { authRequests, type Account, type SignedIn } from "./auth-requests.ts";
+import { AuthRequestError, authRequests, type Account, type SignedIn } from "./auth-requests.ts";
 
 export type SessionState =
   | { phase: "loading" }
@@ -41,6 +41,16 @@ export async function signOut(): Promise<void> {
   const state = useSession.getState();
   await authRequests.logout(state.phase === "signedIn" ? state.csrfToken : null);
   end(null);
+}
+
+/** The signed-in person's own new password; the server signs their other sessions out, not this one. */
+export async function changePassword(input: { currentPassword: string; newPassword: string }): Promise<void> {
+  try {
+    await authRequests.changePassword(input, csrfToken());
+  } catch (error) {
+    if (error instanceof AuthRequestError && error.status === 401) sessionEnded();
+    throw error;
+  }
 }
 
 /** A call was refused with 401: whatever the page was doing, the person has to sign in again. */
