@@ -4,8 +4,8 @@
  */
 import { useState, type FormEvent } from "react";
 import { Modal } from "../instances/modal.tsx";
-import { MIN_PASSWORD_LENGTH } from "@flowcraft/access";
 import { FormField } from "./form-field.tsx";
+import { FormAlerts, NewPasswordFields } from "./new-password.tsx";
 import { passwordChangeProblems, type PasswordChangeProblems } from "./password-change-problems.ts";
 import { changePassword } from "./session.ts";
 
@@ -60,35 +60,16 @@ export function ChangePasswordDialog({ onClose }: { onClose(): void }) {
             error={problems.currentPassword}
             autoFocus
           />
-          <FormField
+          <NewPasswordFields
             label="New password"
             testId="new-password"
-            type="password"
-            value={newPassword}
-            onChange={setNewPassword}
-            autoComplete="new-password"
-            hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-            error={problems.newPassword}
+            password={newPassword}
+            again={newPasswordAgain}
+            onPassword={setNewPassword}
+            onAgain={setNewPasswordAgain}
+            problems={problems}
           />
-          <FormField
-            label="New password again"
-            testId="new-password-again"
-            type="password"
-            value={newPasswordAgain}
-            onChange={setNewPasswordAgain}
-            autoComplete="new-password"
-            error={problems.newPasswordAgain}
-          />
-          {failure && (
-            <p className="error" role="alert" data-testid="change-password-error">
-              {failure}
-            </p>
-          )}
-          {Object.keys(problems).length > 0 && (
-            <p className="visually-hidden" role="alert">
-              {Object.values(problems).join(" ")}
-            </p>
-          )}
+          <FormAlerts failure={failure} problems={problems} testId="change-password-error" />
           <div className="dialog-actions">
             <button type="button" onClick={onClose}>
               Cancel

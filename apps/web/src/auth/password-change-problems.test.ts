@@ -16,11 +16,11 @@ describe("passwordChangeProblems", () => {
   it("names the minimum length, before comparing the two entries", () => {
     const short = long.slice(1);
     expect(passwordChangeProblems({ currentPassword: "old", newPassword: short, newPasswordAgain: "other" })).toEqual({
-      newPassword: `The new password must be at least ${MIN_PASSWORD_LENGTH} characters long.`,
+      password: `The new password must be at least ${MIN_PASSWORD_LENGTH} characters long.`,
     });
   });
 
   it("says when the two new entries differ", () => {
-    expect(passwordChangeProblems({ currentPassword: "old", newPassword: long, newPasswordAgain: `${long}!` })).toEqual({ newPasswordAgain: "The two new passwords differ." });
+    expect(passwordChangeProblems({ currentPassword: "old", newPassword: long, newPasswordAgain: `${long}!` })).toEqual({ again: "The two new passwords differ." });
   });
 });

@@ -3,16 +3,13 @@
  * holds every role. There is no default password; until this is done nothing else is reachable.
  */
 import { useState, type FormEvent } from "react";
+import { USERNAME_PATTERN, USERNAME_WORDS } from "@flowcraft/access";
 import { FormField } from "./form-field.tsx";
+import { FormAlerts, NewPasswordFields, newPasswordProblems, type NewPasswordProblems } from "./new-password.tsx";
 import { setUpOwner } from "./session.ts";
-import { MIN_PASSWORD_LENGTH, USERNAME_PATTERN, USERNAME_WORDS } from "@flowcraft/access";
 import "./auth.css";
 
-interface SetupProblems {
-  username?: string;
-  password?: string;
-  passwordAgain?: string;
-}
+type SetupProblems = { username?: string } & NewPasswordProblems;
 
 export function SetupPage() {
   const [username, setUsername] = useState("");
@@ -45,27 +42,8 @@ export function SetupPage() {
         <p className="hint">This installation has no accounts yet. The owner may do everything, including adding the other people and their roles.</p>
         <FormField label="Username" testId="setup-username" value={username} onChange={setUsername} autoComplete="username" hint={USERNAME_WORDS} error={problems.username} autoFocus />
         <FormField label="Display name (optional)" testId="setup-display-name" value={displayName} onChange={setDisplayName} autoComplete="name" />
-        <FormField
-          label="Password"
-          testId="setup-password"
-          type="password"
-          value={password}
-          onChange={setPassword}
-          autoComplete="new-password"
-          hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-          error={problems.password}
-        />
-        <FormField label="Password again" testId="setup-password-again" type="password" value={passwordAgain} onChange={setPasswordAgain} autoComplete="new-password" error={problems.passwordAgain} />
-        {failure && (
-          <p className="error" role="alert" data-testid="setup-error">
-            {failure}
-          </p>
-        )}
-        {Object.keys(problems).length > 0 && (
-          <p className="visually-hidden" role="alert">
-            {Object.values(problems).join(" ")}
-          </p>
-        )}
+        <NewPasswordFields label="Password" testId="setup-password" password={password} again={passwordAgain} onPassword={setPassword} onAgain={setPasswordAgain} problems={problems} />
+        <FormAlerts failure={failure} problems={problems} testId="setup-error" />
         <button type="submit" className="primary" data-testid="setup-submit" disabled={busy}>
           Create the owner account
         </button>
@@ -75,9 +53,6 @@ export function SetupPage() {
 }
 
 function problemsOf(username: string, password: string, passwordAgain: string): SetupProblems {
-  const problems: SetupProblems = {};
-  if (!USERNAME_PATTERN.test(username.trim().toLowerCase())) problems.username = `Username: ${USERNAME_WORDS}`;
-  if (password.length < MIN_PASSWORD_LENGTH) problems.password = `The password must be at least ${MIN_PASSWORD_LENGTH} characters long.`;
-  else if (password !== passwordAgain) problems.passwordAgain = "The two passwords differ.";
-  return problems;
+  const nameOk = USERNAME_PATTERN.test(username.trim().toLowerCase());
+  return { ...(nameOk ? {} : { username: `Username: ${USERNAME_WORDS}` }), ...newPasswordProblems(password, passwordAgain) };
 }
