@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import Fastify from "fastify";
 import { describe, expect, it } from "vitest";
-import { accepts, serveWebApp } from "./web-app.ts";
+import { accepts, historyWatchOf, serveWebApp } from "./web-app.ts";
 
 function builtApp() {
   const dist = mkdtempSync(join(tmpdir(), "flowcraft-web-"));
@@ -43,6 +43,24 @@ describe("serveWebApp", () => {
     expect(response.headers["content-encoding"]).toBe(encoding);
     expect(response.headers.vary).toBe("accept-encoding");
     if (!encoding) expect(response.rawPayload).toEqual(script);
+  });
+});
+
+describe("an instance page", () => {
+  it("names its history's stream in the answer, so the browser asks for it at once", async () => {
+    const response = await builtApp().app.inject({ url: "/instances/order%2F7" });
+    expect(response.headers.link).toBe("</api/v1/instances/order%2F7/watch?afterSeq=0>; rel=preload; as=fetch; crossorigin");
+    expect((await builtApp().app.inject({ url: "/instances" })).headers.link).toBeUndefined();
+  });
+
+  it.each([
+    ["/instances/a b", "/api/v1/instances/a%20b/watch?afterSeq=0"],
+    ["/instances/x%20y/", "/api/v1/instances/x%20y/watch?afterSeq=0"],
+    ["/instances/%E0%A4%A", null],
+    ["/instances/a/b", null],
+    ["/workflows/a", null],
+  ])("%s streams %s", (path, watch) => {
+    expect(historyWatchOf(path)).toBe(watch);
   });
 });
 

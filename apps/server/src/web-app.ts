@@ -41,8 +41,25 @@ export function serveWebApp(app: FastifyInstance, distDir: string) {
   app.get("/*", (request, reply) => {
     const path = request.url.split("?")[0]!;
     const file = files.get(path);
+    const watch = file ? null : historyWatchOf(path);
+    if (watch) void reply.header("link", `<${watch}>; rel=preload; as=fetch; crossorigin`);
     return send(request, reply, file ?? index, file && path.startsWith("/assets/") ? FOREVER : "no-cache");
   });
+}
+
+/**
+ * The history stream an instance page opens first (apps/web/src/instance-view/instance-feed.ts),
+ * named with the page so that the browser asks for it at once rather than once the page's first
+ * script has arrived and run; null for other pages.
+ */
+export function historyWatchOf(path: string): string | null {
+  const segment = /^\/instances\/([^/]+)\/?$/.exec(path)?.[1];
+  if (!segment) return null;
+  try {
+    return `/api/v1/instances/${encodeURIComponent(decodeURIComponent(segment))}/watch?afterSeq=0`;
+  } catch {
+    return null; // malformed percent-encoding: the page will say the instance is not found
+  }
 }
 
 function send(request: FastifyRequest, reply: FastifyReply, file: WebFile, cacheControl: string) {

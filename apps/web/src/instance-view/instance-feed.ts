@@ -105,7 +105,8 @@ export function watchInstanceFeed(id: string): InstanceFeedWatch {
 
 /** Reads one connection of the watch, handing over each message; resolves when the server ends the stream. */
 async function readWatch(id: string, afterSeq: number, signal: AbortSignal, onMessage: (message: InstanceWatchMessage) => void): Promise<void> {
-  const response = await fetch(`/api/v1/instances/${encodeURIComponent(id)}/watch?afterSeq=${afterSeq}`, { signal, headers: { accept: "text/event-stream" } });
+  // The same request as the page's preload of the whole history (apps/server/src/web-app.ts), so the first one is that.
+  const response = await fetch(`/api/v1/instances/${encodeURIComponent(id)}/watch?afterSeq=${afterSeq}`, { signal });
   if (!response.ok || !response.body) {
     const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
     const message = body?.error?.message ?? `the server answered ${response.status}`;
