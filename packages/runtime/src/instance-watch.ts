@@ -110,22 +110,3 @@ async function eventsAfter(db: Database, id: string, afterSeq: number, limit: nu
   });
   return { json: `[${events.join(",")}]`, count: rows.length, lastSeq: rows.at(-1)?.seq };
 }
-
-/** How often the change feed of all instances looks for changes. */
-export const CHANGES_INTERVAL_MS = 1_000;
-
-/** Yields `{ changedAt }` at once and then whenever an instance is created, changes or is purged. */
-export async function* watchInstanceChanges(db: Database, signal: AbortSignal | undefined): AsyncGenerator<{ changedAt: string }> {
-  let previous = "";
-  while (!signal?.aborted) {
-    const { rows } = await db.pool.query<{ changed_at: Date | null; count: string }>(
-      "SELECT max(updated_at) AS changed_at, count(*) AS count FROM instance",
-    );
-    const current = `${rows[0]?.changed_at?.toISOString() ?? ""}/${rows[0]?.count ?? 0}`;
-    if (current !== previous) {
-      previous = current;
-      yield { changedAt: rows[0]?.changed_at?.toISOString() ?? new Date(0).toISOString() };
-    }
-    await sleep(CHANGES_INTERVAL_MS, undefined, { signal }).catch(() => undefined);
-  }
-}

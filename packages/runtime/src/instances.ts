@@ -9,7 +9,8 @@ import { announce, INBOX_CHANNEL } from "./notifier.ts";
 import type { InboxMessageKind } from "./turn.ts";
 import { workflowNotFound } from "./workflows.ts";
 import { MAX_HISTORY_PAGE, MAX_PAGE_SIZE } from "./page-limits.ts";
-import { watchInstance, watchInstanceChanges } from "./instance-watch.ts";
+import { InstanceChanges } from "./instance-changes.ts";
+import { watchInstance } from "./instance-watch.ts";
 import { relatedInstances, rerun, type RerunOptions } from "./reruns.ts";
 import { openWaitsOf, waitingInstanceIds, type OpenWait } from "./open-waits.ts";
 import { decodeCursor, encodeCursor, orderClauses, type InstanceOrder } from "./instance-order.ts";
@@ -75,7 +76,11 @@ export interface ActionOptions {
 }
 
 export class Instances {
-  constructor(private readonly db: Database) {}
+  private readonly changeFeed: InstanceChanges;
+
+  constructor(private readonly db: Database) {
+    this.changeFeed = new InstanceChanges(db);
+  }
 
   /**
    * Creates an instance of the latest (or given) version and queues its first decision: the
@@ -182,7 +187,7 @@ export class Instances {
 
   /** Yields whenever any instance changes: the list and the inbox refresh on it. */
   changes(signal?: AbortSignal) {
-    return watchInstanceChanges(this.db, signal);
+    return this.changeFeed.watch(signal);
   }
 
   private async whereOf(filter: InstanceFilter) {
