@@ -94,6 +94,12 @@ describe("watching an instance", () => {
     expect(anonymous.response.status).toBe(401);
   });
 
+  it("answers HEAD with the stream's headers and ends", async () => {
+    const response = await fetch(`${server.url}/api/v1/instances/watched-2/watch`, { method: "HEAD", headers: server.auth, signal: AbortSignal.timeout(5_000) });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("text/event-stream");
+  });
+
   it("lets a viewer watch", async () => {
     const viewer = await server.tokenWith([]);
     const { response, messages } = await watch("/api/v1/instances/watched-2/watch", (sofar) => sofar.length > 0, viewer);
