@@ -50,6 +50,27 @@ test("a waiting step says what it waits for, and the view follows the event as i
   await expect(node(page, "cancelled")).toHaveAttribute("data-state", "skipped");
 });
 
+test("connections to the history that fail say the view is reconnecting, and it then follows the instance live", async ({ page, request }) => {
+  const id = await start(request, "purchase-order-approval", { cost: 5000, product: "chairs", quantity: 4 });
+  // The first connections of the watch fail (the page's preload among them), as when a proxy drops them.
+  let refused = 0;
+  await page.route(/\/api\/v1\/instances\/[^/]+\/watch/, (route) => (refused++ < 3 ? route.abort("connectionreset") : route.continue()));
+  await page.goto(`/instances/${encodeURIComponent(id)}`);
+  await expect(page.getByRole("alert")).toContainText("reconnecting");
+  await expect(node(page, "approval")).toHaveAttribute("data-state", "waiting", { timeout: 30_000 });
+  await expect(page.getByRole("alert")).toHaveCount(0);
+
+  // Live from then on.
+  const raised = await request.post(`/api/v1/instances/${encodeURIComponent(id)}/events/approval_received`, { data: { decision: "approved", approver: "maria" } });
+  expect(raised.status()).toBe(202);
+  await expect(page.getByTestId("instance-status")).toHaveText("COMPLETED", { timeout: 30_000 });
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  // Each event once: the history list holds the stored history, without a gap or a repeat.
+  const history = (await (await request.get(`/api/v1/instances/${encodeURIComponent(id)}/history`)).json()) as { events: Array<{ seq: number }> };
+  const seqs = await page.getByTestId("history-row").evaluateAll((rows) => rows.map((row) => Number(row.querySelector("span")?.textContent)));
+  expect(seqs).toEqual(history.events.map((event) => event.seq));
+});
+
 test("the replay slider shows the canvas and the timeline as they were after each event", async ({ page, request }) => {
   const id = await start(request, "fan-out-fan-in", 6);
   await openInstance(page, id);

@@ -27,8 +27,9 @@ export function useLiveInstanceUpdates(enabled: boolean) {
         Math.max(0, lastRefresh + SPACING_MS - Date.now()),
       );
     };
-    // On (re)connecting too: changes made while the connection was down were not pushed.
-    const subscription = api.instances.changes.subscribe(undefined, { onData: changed, onStarted: changed });
+    // The server's first message on each (re)connection refreshes too: changes made while the
+    // connection was down were not pushed.
+    const subscription = api.instances.changes.subscribe(undefined, { onData: changed });
     return () => {
       subscription.unsubscribe();
       window.clearTimeout(timer);
