@@ -4,7 +4,8 @@ import { useState } from "react";
 import type { Account } from "../auth/auth-requests.ts";
 import type { Role } from "@flowcraft/access";
 import { useAccount } from "../auth/session.ts";
-import { api, errorMessage } from "../lib/api.ts";
+import { api } from "../lib/api.ts";
+import { ErrorAlert } from "../lib/error-alert.tsx";
 import { adminKeys, parseList } from "./admin-types.ts";
 import { RoleCheckboxes } from "./role-checkboxes.tsx";
 
@@ -58,11 +59,7 @@ export function AccountRow({ account }: { account: Account }) {
           >
             {account.disabled ? "Enable" : "Disable"}
           </button>
-          {update.isError && (
-            <span className="error" role="alert">
-              {errorMessage(update.error)}
-            </span>
-          )}
+          <ErrorAlert error={update.error} inline />
         </div>
         <form
           className="actions"
@@ -92,11 +89,7 @@ export function AccountRow({ account }: { account: Account }) {
               Password set; {account.username} signs in with it from now on.
             </span>
           )}
-          {resetPassword.isError && (
-            <span className="error" role="alert">
-              {errorMessage(resetPassword.error)}
-            </span>
-          )}
+          <ErrorAlert error={resetPassword.error} inline />
         </form>
       </td>
     </tr>

@@ -4,7 +4,8 @@ import { useState, type FormEvent } from "react";
 import { FormField } from "../auth/form-field.tsx";
 import { MIN_PASSWORD_LENGTH, USERNAME_WORDS } from "@flowcraft/access";
 import type { Role } from "@flowcraft/access";
-import { api, errorMessage } from "../lib/api.ts";
+import { api } from "../lib/api.ts";
+import { ErrorAlert } from "../lib/error-alert.tsx";
 import { adminKeys, parseList } from "./admin-types.ts";
 import { RoleCheckboxes } from "./role-checkboxes.tsx";
 
@@ -50,11 +51,7 @@ export function NewAccountForm() {
         <FormField label="Groups (optional)" testId="new-account-groups" value={groups} onChange={setGroups} autoComplete="off" hint="Comma-separated, e.g. managers, finance" />
       </div>
       <RoleCheckboxes legend="Roles (none: may only look)" value={roles} onChange={setRoles} testId="new-account-roles" />
-      {create.isError && (
-        <p className="error" role="alert">
-          {errorMessage(create.error)}
-        </p>
-      )}
+      <ErrorAlert error={create.error} />
       {create.isSuccess && (
         <p className="hint" role="status">
           Account {create.data.username} created.

@@ -7,6 +7,7 @@ import { useState, type FormEvent } from "react";
 import { FormField } from "../auth/form-field.tsx";
 import { fullTime } from "../instances/full-time.ts";
 import { api, errorMessage } from "../lib/api.ts";
+import { ErrorAlert } from "../lib/error-alert.tsx";
 import { adminKeys, parseList } from "./admin-types.ts";
 
 export function SecretsSection() {
@@ -74,11 +75,7 @@ export function SecretsSection() {
           </tbody>
         </table>
       )}
-      {remove.isError && (
-        <p className="error" role="alert">
-          {errorMessage(remove.error)}
-        </p>
-      )}
+      <ErrorAlert error={remove.error} />
       <form className="admin-form" onSubmit={submit} aria-label="Set a secret" data-testid="new-secret-form">
         <h3>Set a secret</h3>
         <div className="admin-form-fields">
@@ -86,11 +83,7 @@ export function SecretsSection() {
           <FormField label="Value" testId="new-secret-value" type="password" value={value} onChange={setValue} autoComplete="off" hint="Never shown again." />
           <FormField label="Hosts" testId="new-secret-hosts" value={hosts} onChange={setHosts} autoComplete="off" hint="Where it may be sent: api.example.com, or *.example.com for its subdomains." />
         </div>
-        {save.isError && (
-          <p className="error" role="alert">
-            {errorMessage(save.error)}
-          </p>
-        )}
+        <ErrorAlert error={save.error} />
         <button type="submit" className="primary" data-testid="new-secret-submit" disabled={save.isPending || name.trim() === "" || value === "" || hosts.trim() === ""}>
           Set secret
         </button>

@@ -8,6 +8,7 @@ import { FormField } from "../auth/form-field.tsx";
 import type { Role } from "@flowcraft/access";
 import { fullTime } from "../instances/full-time.ts";
 import { api, errorMessage } from "../lib/api.ts";
+import { ErrorAlert } from "../lib/error-alert.tsx";
 import { adminKeys, type ApiToken } from "./admin-types.ts";
 import { NewTokenSecret } from "./new-token-secret.tsx";
 import { RoleCheckboxes } from "./role-checkboxes.tsx";
@@ -79,22 +80,14 @@ export function TokensSection() {
           </tbody>
         </table>
       )}
-      {revoke.isError && (
-        <p className="error" role="alert">
-          {errorMessage(revoke.error)}
-        </p>
-      )}
+      <ErrorAlert error={revoke.error} />
       <form className="admin-form" onSubmit={submit} aria-label="New API token" data-testid="new-token-form">
         <h3>New API token</h3>
         <div className="admin-form-fields">
           <FormField label="Name" testId="new-token-name" value={name} onChange={setName} autoComplete="off" hint="Which system uses it, e.g. billing; recorded as who acts." />
         </div>
         <RoleCheckboxes legend="Roles (none: may only read)" value={roles} onChange={setRoles} testId="new-token-roles" />
-        {create.isError && (
-          <p className="error" role="alert">
-            {errorMessage(create.error)}
-          </p>
-        )}
+        <ErrorAlert error={create.error} />
         <button type="submit" className="primary" data-testid="new-token-submit" disabled={create.isPending || name.trim() === ""}>
           Create token
         </button>

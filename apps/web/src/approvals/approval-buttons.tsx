@@ -8,6 +8,7 @@ import { approvalRefusalOf } from "../auth/permissions.ts";
 import { useAccount } from "../auth/session.ts";
 import type { PendingApproval } from "../instances/instance-types.ts";
 import { api, errorMessage } from "../lib/api.ts";
+import { ErrorAlert } from "../lib/error-alert.tsx";
 import { refreshInstanceQueries } from "../instances/query-keys.ts";
 import "./approvals.css";
 
@@ -81,11 +82,7 @@ export function ApprovalButtons({
           {decide.data.decision === "approved" ? "Approved" : "Rejected"} by {decide.data.approver}.
         </span>
       )}
-      {decide.isError && !onRefused && (
-        <p className="error" role="alert">
-          {errorMessage(decide.error)}
-        </p>
-      )}
+      {!onRefused && <ErrorAlert error={decide.error} />}
     </div>
   );
 }

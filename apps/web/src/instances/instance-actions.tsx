@@ -6,7 +6,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useRefusal } from "../auth/permissions.ts";
-import { api, errorMessage } from "../lib/api.ts";
+import { api } from "../lib/api.ts";
+import { ErrorAlert } from "../lib/error-alert.tsx";
 import { navigate } from "../lib/router.ts";
 import { availabilityOf, type InstanceAction } from "./action-rules.ts";
 import type { Instance } from "./instance-types.ts";
@@ -91,11 +92,7 @@ export function InstanceActions({ instance }: { instance: ActionableInstance }) 
           )}
         </ul>
       </div>
-      {failure && (
-        <p className="error" role="alert">
-          {errorMessage(failure)}
-        </p>
-      )}
+      <ErrorAlert error={failure} />
       {notice && (
         <p className="hint" role="status">
           {notice}
