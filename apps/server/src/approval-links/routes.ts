@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { ClientError, type Approvals } from "@flowcraft/runtime";
 import { z } from "zod";
+import { callerErrorOf } from "../caller-errors.ts";
 import type { Accounts } from "../accounts/accounts.ts";
 import { principalOf } from "../accounts/accounts.ts";
 import type { AuditLog } from "../accounts/audit.ts";
@@ -29,7 +30,7 @@ export async function approvalLinkRoutes(app: FastifyInstance, { approvals, acco
   app.post("/api/v1/instances/:id/approvals/:waitId/links", { config: { need: "administer" } }, async (request, reply) => {
     const { id, waitId } = LinkParams.parse(request.params);
     const { approver } = LinkBody.parse(request.body);
-    const wait = (await approvals.pending({ instanceId: id })).find((pending) => pending.waitId === waitId);
+    const wait = await waitingApproval(approvals, id, waitId);
     if (!wait) throw new ClientError("conflict", `instance "${id}" has no approval waiting at "${waitId}"`);
     const account = await accounts.get(approver);
     const expiresAt = wait.timeoutAt ?? new Date(Date.now() + LINK_LIFETIME_DAYS * 86_400_000).toISOString();
@@ -48,7 +49,7 @@ function linkPages(app: FastifyInstance, { approvals, accounts, audit, signer }:
     const checked = await signer.check(TokenParams.parse(request.params).token);
     if (!checked.ok) return refused(reply, checked);
     const { link } = checked;
-    const wait = (await approvals.pending({ instanceId: link.instanceId })).find((pending) => pending.waitId === link.waitId);
+    const wait = await waitingApproval(approvals, link.instanceId, link.waitId);
     if (!wait) return html(reply, 409, outcomePage("Nothing to decide", "This approval is no longer waiting: it was decided, timed out, or its instance has ended. Nothing was changed."));
     return html(reply, 200, confirmPage({ ...link, summary: wait.title, action: request.url }));
   });
@@ -65,10 +66,17 @@ function linkPages(app: FastifyInstance, { approvals, accounts, audit, signer }:
       const decided = await decideAudited(approvals, audit, link.instanceId, link.waitId, { decision: link.decision, decider: { name: account.username, groups: account.groups } });
       return html(reply, 200, outcomePage(decided.decision === "approved" ? "Approved" : "Rejected", `Recorded as decided by ${decided.approver} at ${decided.decidedAt}.`));
     } catch (error) {
-      if (!(error instanceof ClientError)) throw error;
-      return html(reply, error.code === "not_found" ? 404 : error.code === "forbidden" ? 403 : 409, outcomePage("Not decided", `${error.message}. Nothing was changed.`));
+      // The runtime's refusals answer with the status the API gives them; anything else is the server's failure.
+      const refusal = callerErrorOf(error);
+      if (!(error instanceof ClientError) || !refusal) throw error;
+      return html(reply, refusal.status, outcomePage("Not decided", `${refusal.message}. Nothing was changed.`));
     }
   });
+}
+
+/** The approval waiting at `waitId` of the instance, if it still waits. */
+async function waitingApproval(approvals: Approvals, instanceId: string, waitId: string) {
+  return (await approvals.pending({ instanceId })).find((pending) => pending.waitId === waitId);
 }
 
 function refused(reply: FastifyReply, checked: Exclude<Awaited<ReturnType<ApprovalLinkSigner["check"]>>, { ok: true }>) {

@@ -36,12 +36,14 @@ const ListQuery = z.object({
   cursor: z.string().max(1000).optional(),
 });
 const RerunBody = z.object({ mode: z.enum(RERUN_KINDS), version: z.number().int().min(1).max(MAX_INT).optional() }).strict();
+/** The seq of the last event the caller already has. */
+const AfterSeq = z.coerce.number().int().min(0).max(MAX_INT);
 const HistoryQuery = z.object({
-  afterSeq: z.coerce.number().int().min(0).max(MAX_INT).optional(),
+  afterSeq: AfterSeq.optional(),
   limit: z.coerce.number().int().min(1).max(MAX_HISTORY_PAGE).optional(),
 });
 
-const WatchQuery = z.object({ afterSeq: z.coerce.number().int().min(0).max(MAX_INT) });
+const WatchQuery = z.object({ afterSeq: AfterSeq });
 
 const statusUrl = (id: string) => `/api/v1/instances/${encodeURIComponent(id)}`;
 
