@@ -10,6 +10,7 @@ import type { ApprovalRequest, HistoryEvent, TimerPurpose, WorkflowError } from 
 import { interpret, type NodeStatus } from "./interpreter.ts";
 import type { Json } from "./json.ts";
 import { recordHistory, type AttemptRecord, type Ending, type HistoryRecords, type TimerRecord, type WaitRecord } from "./progress-events.ts";
+import { timeoutTimerOf } from "./open-waits.ts";
 import { maxAttemptsOf } from "./retry.ts";
 
 export type { AttemptRecord, Ending, TimerRecord, WaitRecord } from "./progress-events.ts";
@@ -263,7 +264,7 @@ function describeTimer(context: Context, place: PlaceProgress, traced: NodeStatu
 
 function describeWait(context: Context, place: PlaceProgress, traced: NodeStatus | undefined) {
   const wait = context.records.waits.get(place.key);
-  const timeoutId = `${place.key}:timeout`;
+  const timeoutId = timeoutTimerOf(place.key);
   const timeout = context.records.timers.get(timeoutId);
   if (timeout) place.timers.push({ id: timeoutId, ...timeout });
   if (!traced) return;

@@ -12,6 +12,7 @@ import {
 import { evaluate, ExpressionError } from "./expression.ts";
 import { fail, PENDING, type Outcome, type Run } from "./interpreter.ts";
 import type { Json } from "./json.ts";
+import { timeoutTimerOf } from "./open-waits.ts";
 import { maxAttemptsOf, retryDelaySeconds } from "./retry.ts";
 import { contextOf, type Scope } from "./scope.ts";
 
@@ -66,7 +67,7 @@ export async function runTimer(run: Run, id: string, node: TimerNode, scope: Sco
 
 export async function runWait(run: Run, id: string, node: WaitNode, scope: Scope, prefix: string, at: number): Promise<Outcome> {
   const key = prefix + id;
-  const timerId = `${key}:timeout`;
+  const timerId = timeoutTimerOf(key);
   if (!run.facts.waits.has(key)) {
     const timeoutSeconds = node.timeout !== undefined ? await secondsOf(node.timeout, scope, "timeout") : undefined;
     const approval = node.approval && {

@@ -12,7 +12,7 @@ import { MAX_HISTORY_PAGE, MAX_PAGE_SIZE } from "./page-limits.ts";
 import { InstanceChanges } from "./instance-changes.ts";
 import { watchInstance } from "./instance-watch.ts";
 import { relatedInstances, rerun, type RerunOptions } from "./reruns.ts";
-import { openWaitsOf, waitingInstanceIds, type OpenWait } from "./open-waits.ts";
+import { openWaitsOf, type OpenWait } from "./open-waits.ts";
 import { decodeCursor, encodeCursor, orderClauses, type InstanceOrder } from "./instance-order.ts";
 
 export const INSTANCE_ID_PATTERN = /^[A-Za-z0-9._:-]{1,200}$/;
@@ -157,7 +157,7 @@ export class Instances {
     const { orderBy, where: afterCursor } = orderClauses(order, filter.cursor ? decodeCursor(filter.cursor, order) : null);
     const rows = await this.db.prisma.instance.findMany({
       where: {
-        ...(await this.whereOf(filter)),
+        ...this.whereOf(filter),
         ...(filter.status?.length ? { status: { in: filter.status } } : {}),
         ...afterCursor,
       },
@@ -175,10 +175,10 @@ export class Instances {
 
   /** How many instances the filter (its status aside) matches per status, and how many of them wait. */
   async counts(filter: Omit<InstanceFilter, "status" | "limit" | "cursor" | "waiting"> = {}): Promise<InstanceCounts> {
-    const where = await this.whereOf(filter);
+    const where = this.whereOf(filter);
     const [groups, waiting] = await Promise.all([
       this.db.prisma.instance.groupBy({ by: ["status"], where, _count: { _all: true } }),
-      waitingInstanceIds(this.db).then((ids) => this.db.prisma.instance.count({ where: { ...where, AND: [{ id: { in: ids } }] } })),
+      this.db.prisma.instance.count({ where: this.whereOf({ ...filter, waiting: true }) }),
     ]);
     const byStatus = Object.fromEntries(RUNTIME_STATUSES.map((status) => [status, 0])) as Record<RuntimeStatus, number>;
     for (const group of groups) byStatus[group.status as RuntimeStatus] = group._count._all;
@@ -190,13 +190,13 @@ export class Instances {
     return this.changeFeed.watch(signal);
   }
 
-  private async whereOf(filter: InstanceFilter) {
-    const waitingIds = filter.waiting ? await waitingInstanceIds(this.db) : null;
+  private whereOf(filter: InstanceFilter) {
     return {
       ...(filter.workflowName ? { workflowName: filter.workflowName } : {}),
       ...(filter.workflowVersion !== undefined ? { workflowVersion: filter.workflowVersion } : {}),
       ...(filter.instanceId ? { id: { startsWith: filter.instanceId } } : {}),
-      ...(waitingIds ? { AND: [{ id: { in: waitingIds } }] } : {}),
+      // Running ones only: a suspended instance keeps its flag, yet nothing moves it until it resumes.
+      ...(filter.waiting ? { AND: [{ status: "RUNNING" as const, waiting: true }] } : {}),
       createdAt: { ...(filter.createdFrom ? { gte: filter.createdFrom } : {}), ...(filter.createdTo ? { lt: filter.createdTo } : {}) },
     };
   }

@@ -17,14 +17,11 @@ export interface OpenWait {
   approval: boolean;
 }
 
-/** Most instances the waiting filter considers at once. */
-export const MAX_WAITING_INSTANCES = 10_000;
-
 const OPEN_WAITS = `
   SELECT w.instance_id, w.type, w.data, w.at
   FROM instance i
   JOIN history_event w ON w.instance_id = i.id AND w.generation = i.generation
-  WHERE i.status = 'RUNNING' AND (%INSTANCES%)
+  WHERE i.status = 'RUNNING' AND i.id = ANY($1)
     AND (w.type = 'event_wait_started' OR (w.type = 'timer_created' AND w.data->>'purpose' <> 'wait_timeout'))
     AND NOT EXISTS (
       SELECT 1 FROM history_event e
@@ -45,21 +42,13 @@ type WaitRow = {
 export async function openWaitsOf(db: Database, instanceIds: string[]): Promise<Map<string, OpenWait[]>> {
   const waits = new Map<string, OpenWait[]>();
   if (instanceIds.length === 0) return waits;
-  const { rows } = await db.pool.query<WaitRow>(`${OPEN_WAITS.replace("%INSTANCES%", "i.id = ANY($1)")} ORDER BY w.seq`, [instanceIds]);
+  const { rows } = await db.pool.query<WaitRow>(`${OPEN_WAITS} ORDER BY w.seq`, [instanceIds]);
   for (const row of rows) {
     const list = waits.get(row.instance_id) ?? [];
     list.push(toOpenWait(row));
     waits.set(row.instance_id, list);
   }
   return waits;
-}
-
-/** Ids of running instances that wait on an event or a timer. */
-export async function waitingInstanceIds(db: Database): Promise<string[]> {
-  const { rows } = await db.pool.query<{ instance_id: string }>(
-    `SELECT DISTINCT instance_id FROM (${OPEN_WAITS.replace("%INSTANCES%", "TRUE")}) open LIMIT ${MAX_WAITING_INSTANCES}`,
-  );
-  return rows.map((row) => row.instance_id);
 }
 
 function toOpenWait({ type, data, at }: WaitRow): OpenWait {

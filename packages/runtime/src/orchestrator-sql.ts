@@ -119,6 +119,7 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
     custom_status: t.summary.customStatus,
     generation: t.generation,
     last_seq: t.lastSeq,
+    waiting: t.waiting,
     leased: expected === undefined,
     expected_created_at: expected?.createdAt,
     expected_generation: expected?.generation,
@@ -152,9 +153,9 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
     "flowcraft_store_turns",
     `WITH stored AS (
        UPDATE instance i SET status = x.status::"RuntimeStatus", output = x.output, failure = x.failure,
-              custom_status = x.custom_status, generation = x.generation, last_seq = x.last_seq,
+              custom_status = x.custom_status, generation = x.generation, last_seq = x.last_seq, waiting = x.waiting,
               updated_at = now(), lease_owner = NULL, lease_expires_at = NULL
-       FROM jsonb_to_recordset($1::jsonb) AS x(id text, status text, output jsonb, failure jsonb, custom_status jsonb, generation int, last_seq int,
+       FROM jsonb_to_recordset($1::jsonb) AS x(id text, status text, output jsonb, failure jsonb, custom_status jsonb, generation int, last_seq int, waiting boolean,
                                                leased boolean, expected_created_at timestamptz, expected_generation int, expected_last_seq int)
        WHERE i.id = x.id AND i.id = ANY($9::text[])
          AND CASE WHEN x.leased THEN i.lease_owner = $2

@@ -3,7 +3,7 @@
  * the engine decides, and the commands become tasks and timers to store in the same transaction.
  */
 import type { Definition } from "@flowcraft/definition";
-import { decide, indexHistory, summarize, type HistoryEvent, type HistoryEventBody, type InstanceSummary, type Json, type WorkflowError } from "@flowcraft/engine";
+import { decide, indexHistory, summarize, waitsAfter, type HistoryEvent, type HistoryEventBody, type InstanceSummary, type Json, type WorkflowError } from "@flowcraft/engine";
 
 /**
  * Something that happened to an instance, for its next decision turn: from its inbox, with the
@@ -83,6 +83,8 @@ export interface Turn {
   timers: NewTimer[];
   /** The instance ended in this turn: its queued tasks and timers can go. */
   ended: boolean;
+  /** After this turn, the instance waits on an event or a timer. */
+  waiting: boolean;
 }
 
 export async function planTurn(
@@ -95,7 +97,7 @@ export async function planTurn(
   let generation = instance.generation;
   let seq = instance.lastSeq;
   let current = [...history];
-  const turn: Turn = { instanceId: instance.id, generation, lastSeq: seq, summary: instance.summary, events: [], tasks: [], timers: [], ended: false };
+  const turn: Turn = { instanceId: instance.id, generation, lastSeq: seq, summary: instance.summary, events: [], tasks: [], timers: [], ended: false, waiting: false };
   const append = (body: HistoryEventBody, at = now.toISOString()) => {
     const event = { ...body, seq: ++seq, at } as HistoryEvent;
     current.push(event);
@@ -202,6 +204,7 @@ export async function planTurn(
   turn.generation = generation;
   turn.lastSeq = seq;
   turn.ended = ended;
+  turn.waiting = !ended && waitsAfter(facts, turn.events);
   const started = instance.summary.runtimeStatus === "PENDING" ? { ...instance.summary, runtimeStatus: "RUNNING" as const } : instance.summary;
   turn.summary = summarize(turn.events, started);
   return turn;
@@ -224,5 +227,6 @@ export function failedTurn(instance: InstanceState, error: unknown, now: Date): 
     tasks: [],
     timers: [],
     ended: true,
+    waiting: false,
   };
 }

@@ -1,0 +1,118 @@
+import { describe, expect, it } from "vitest";
+import { validateDefinition, type Definition } from "@flowcraft/definition";
+import { indexHistory } from "./facts.ts";
+import type { HistoryEvent } from "./history.ts";
+import { waitsAfter } from "./open-waits.ts";
+import { Simulation } from "./test-simulation.ts";
+
+function definition(raw: unknown): Definition {
+  const result = validateDefinition(raw);
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.definition;
+}
+
+/** An approval with a timeout beside a delay, then a wait with no timeout. */
+const approvalThenEvent = definition({
+  version: 1,
+  start: "both",
+  nodes: {
+    both: {
+      type: "parallel",
+      branches: [
+        { start: "approve", nodes: { approve: { type: "wait", event: "approval_received", approval: {}, timeout: 60 } } },
+        { start: "sleep", nodes: { sleep: { type: "timer", duration: "30" } } },
+      ],
+      next: "shipped",
+    },
+    shipped: { type: "wait", event: "shipped", next: "done" },
+    done: { type: "end", output: "'done'" },
+  },
+});
+
+/** Whether the instance waits after the whole history, folded from every point it could have been split at by turns. */
+function waitingFromEverySplit(history: readonly HistoryEvent[]): boolean {
+  const answers = new Set(history.map((_, i) => waitsAfter(indexHistory(history.slice(0, i)), history.slice(i))));
+  answers.add(waitsAfter(indexHistory(history), []));
+  expect(answers.size, "every split of the history gives the same answer").toBe(1);
+  return [...answers][0]!;
+}
+
+describe("waitsAfter", () => {
+  it("follows waits and timers as they open and close, whatever turns the history was stored in", async () => {
+    const sim = new Simulation(approvalThenEvent, {});
+    sim.start(null);
+    await sim.settle();
+    expect(waitingFromEverySplit(sim.history)).toBe(true);
+
+    sim.raise("approval_received", { decision: "approve" });
+    await sim.settle();
+    // The delay still runs.
+    expect(waitingFromEverySplit(sim.history)).toBe(true);
+
+    sim.fireTimer("sleep");
+    await sim.settle();
+    // Now on the wait for shipped, which has no timer at all.
+    expect(sim.ofType("event_wait_started").map((e) => e.waitId)).toContain("shipped");
+    expect(waitingFromEverySplit(sim.history)).toBe(true);
+
+    sim.raise("shipped", null);
+    await sim.settle();
+    expect(sim.last()).toMatchObject({ type: "execution_completed" });
+    expect(waitingFromEverySplit(sim.history)).toBe(false);
+  });
+
+  it("a wait that timed out no longer waits", async () => {
+    const sim = new Simulation(approvalThenEvent, {});
+    sim.start(null);
+    await sim.settle();
+    sim.fireTimer("sleep");
+    await sim.settle();
+    expect(waitingFromEverySplit(sim.history)).toBe(true);
+    sim.fireTimer("approve:timeout");
+    await sim.settle();
+    // With no timeout path, the step fails and the instance with it.
+    expect(sim.last()).toMatchObject({ type: "execution_failed" });
+    expect(waitingFromEverySplit(sim.history)).toBe(false);
+  });
+
+  it("a timeout that leads on to work ends the wait", async () => {
+    const escalate = definition({
+      version: 1,
+      start: "approve",
+      nodes: {
+        approve: { type: "wait", event: "approval_received", approval: {}, timeout: 60, onTimeout: "escalate" },
+        escalate: { type: "activity", activity: "page_someone", input: "input" },
+      },
+    });
+    const sim = new Simulation(escalate, { page_someone: () => null });
+    sim.start(null);
+    await sim.settle();
+    expect(waitingFromEverySplit(sim.history)).toBe(true);
+    sim.fireTimer("approve:timeout");
+    await sim.decide();
+    expect(sim.pending).toEqual(["escalate"]);
+    expect(waitingFromEverySplit(sim.history)).toBe(false);
+  });
+
+  it("a timeout timer that fires after the answer changes nothing", async () => {
+    const sim = new Simulation(approvalThenEvent, {});
+    sim.start(null);
+    await sim.settle();
+    sim.raise("approval_received", { decision: "approve" });
+    sim.fireTimer("sleep");
+    await sim.settle();
+    sim.fireTimer("approve:timeout");
+    await sim.settle();
+    expect(sim.ofType("event_wait_started").map((e) => e.waitId)).toEqual(["approve", "shipped"]);
+    expect(waitingFromEverySplit(sim.history)).toBe(true);
+  });
+
+  it("a running instance with only activities in flight does not wait", async () => {
+    const chain = definition({ version: 1, start: "work", nodes: { work: { type: "activity", activity: "slow", input: "input" } } });
+    const sim = new Simulation(chain, { slow: (x) => x });
+    sim.start(1);
+    await sim.decide();
+    expect(sim.pending).toEqual(["work"]);
+    expect(waitingFromEverySplit(sim.history)).toBe(false);
+  });
+});
