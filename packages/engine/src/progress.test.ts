@@ -100,8 +100,38 @@ describe("fan-out progress", () => {
     sim.start(null);
     await sim.settle();
     const progress = await progressOf(parallel, sim.history);
-    expect(progress.nodes.get("both")).toMatchObject({ state: "running", fanOut: { total: 2, byState: { completed: 1, running: 1 } } });
+    expect(progress.nodes.get("both")).toMatchObject({ state: "running", fanOut: { total: 2, byState: { completed: 1, waiting: 1 } } });
     expect(stateOf(progress, "b")).toBe("waiting");
+  });
+
+  it("counts branches that wait or retry apart from those that run, through containers inside them", async () => {
+    const mixed = definition({
+      version: 1,
+      start: "each",
+      nodes: {
+        each: {
+          type: "map",
+          items: "input",
+          body: {
+            start: "route",
+            nodes: {
+              route: { type: "decision", choices: [{ when: "item = 'flaky'", next: "flaky" }, { when: "item = 'slow'", next: "slow" }], default: "inner" },
+              flaky: { type: "activity", activity: "flaky", retry: { maxAttempts: 3, firstInterval: 8 } },
+              slow: { type: "activity", activity: "double", input: "1" },
+              inner: { type: "group", body: { start: "approve", nodes: { approve: { type: "wait", event: "approval_received", approval: {} } } } },
+            },
+          },
+        },
+      },
+    });
+    const sim = new Simulation(mixed, { flaky: () => { throw new Error("down"); }, double: () => 2 });
+    sim.start(["flaky", "slow", "wait", "wait"]);
+    await sim.decide();
+    // The flaky one fails its first attempt and backs off; the slow one is still running.
+    await sim.runActivities(1);
+    await sim.decide();
+    const progress = await progressOf(mixed, sim.history);
+    expect(progress.nodes.get("each")).toMatchObject({ state: "running", fanOut: { total: 4, byState: { retrying: 1, running: 1, waiting: 2 } } });
   });
 });
 
@@ -127,8 +157,9 @@ describe("retries and failures", () => {
     expect(progress.nodes.get("flaky")).toMatchObject({
       state: "retrying",
       attempts: 2,
-      retry: { attempt: 2, maxAttempts: 3, nextRetryAt: "2026-01-01T00:00:08.000Z", lastError: { message: "broke on attempt 1" } },
+      retry: { attempt: 2, nextRetryAt: "2026-01-01T00:00:08.000Z", lastError: { message: "broke on attempt 1" } },
     });
+    expect(place(progress, "flaky")).toMatchObject({ maxAttempts: 3 });
     expect(place(progress, "flaky")!.attempts.map((a) => [a.attempt, a.outcome])).toEqual([[1, "failed"], [2, "open"]]);
   });
 

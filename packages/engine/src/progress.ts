@@ -36,7 +36,6 @@ export interface WaitingInfo {
 export interface RetryInfo {
   /** The attempt under way or queued. */
   attempt: number;
-  maxAttempts: number;
   /** When a queued retry may start, until a worker starts it. */
   nextRetryAt?: string;
   lastError?: WorkflowError;
@@ -66,6 +65,8 @@ export interface PlaceProgress {
   wait?: WaitRecord;
   waiting?: WaitingInfo;
   retry?: RetryInfo;
+  /** Attempts an activity's retry policy allows in all. */
+  maxAttempts?: number;
   fanOut?: FanOutCounts;
   input?: Json;
   output?: Json;
@@ -111,6 +112,8 @@ export interface InstanceProgress {
 }
 
 const ACTIVE: ReadonlySet<StepState> = new Set(["pending", "running", "waiting", "retrying"]);
+/** Containers whose state is only that of their contents. */
+const CONTAINER_KINDS: ReadonlySet<NodeKind> = new Set(["map", "parallel", "group"]);
 
 interface Context {
   facts: Facts;
@@ -168,9 +171,21 @@ function graphState(context: Context, graph: Pick<Graph, "nodes">, prefix: strin
   const unhandled = direct.some((place) => place.state === "failed" && !handled(context, graph.nodes[place.node]!, prefix));
   if (unhandled) return "failed";
   if (all.some((place) => place.state === "cancelled")) return "cancelled";
-  if (all.some((place) => ACTIVE.has(place.state) && context.reached.has(place.key))) return "running";
+  const active = all.filter((place) => ACTIVE.has(place.state) && context.reached.has(place.key));
+  if (active.length > 0) return heldUpBy(active);
   if (direct.some((place) => context.reached.has(place.key))) return "completed";
   return context.records.ending ? "skipped" : "pending";
+}
+
+/**
+ * What an unfinished branch is held up by, so that a fan-out says how many of its branches wait
+ * or retry: work that runs first, then a retry's backoff, then a wait. A container only passes on
+ * what the steps inside it do.
+ */
+function heldUpBy(active: PlaceProgress[]): StepState {
+  const steps = active.filter((place) => !CONTAINER_KINDS.has(place.kind));
+  if (steps.length === 0 || steps.some((place) => place.state === "running" || place.state === "pending")) return "running";
+  return steps.some((place) => place.state === "retrying") ? "retrying" : "waiting";
 }
 
 /** A failure is handled when the node's error path was taken. */
@@ -225,6 +240,7 @@ function describeActivity(context: Context, place: PlaceProgress, traced: NodeSt
   if (!record || !traced) return;
   context.reached.add(place.key);
   place.attempts = record.attempts;
+  place.maxAttempts = maxAttempts;
   place.input = record.input;
   if (record.output !== undefined) place.output = record.output;
   const first = record.attempts[0]!;
@@ -236,7 +252,6 @@ function describeActivity(context: Context, place: PlaceProgress, traced: NodeSt
   if (lastError || last.attempt > 1) {
     place.retry = {
       attempt: last.attempt,
-      maxAttempts,
       ...(last.dueAt && !last.startedAt ? { nextRetryAt: last.dueAt } : {}),
       ...(lastError ? { lastError } : {}),
     };

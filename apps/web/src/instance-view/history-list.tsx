@@ -8,6 +8,7 @@ import { Words } from "./operator-lane.tsx";
 import { operatorMarkOf } from "./operator-marks.ts";
 import { preciseTime } from "./time-words.ts";
 import type { FeedEvent } from "./instance-feed.ts";
+import { filterHistory } from "./history-filter.ts";
 import { useVirtualRows } from "./virtual-rows.ts";
 
 const ROW_HEIGHT = 24;
@@ -15,35 +16,6 @@ const ROW_HEIGHT = 24;
 const PAYLOAD_CHARS = 240;
 const EVENT_TYPES = Object.keys(HISTORY_EVENT_TYPES) as HistoryEventType[];
 const OWN_FIELDS = new Set(["type", "seq", "at", "generation"]);
-
-/** The step an event is about: the node id at the end of its activity, timer or wait key. */
-export function stepOfEvent(event: FeedEvent): string | null {
-  const key = keyOfEvent(event);
-  if (key === null) return null;
-  const last = key.slice(key.lastIndexOf(".") + 1);
-  const colon = last.indexOf(":");
-  return colon === -1 ? last : last.slice(0, colon);
-}
-
-function keyOfEvent(event: FeedEvent): string | null {
-  switch (event.type) {
-    case "activity_scheduled":
-    case "timer_created":
-    case "event_wait_started":
-    case "event_consumed":
-    case "custom_status_set":
-      return event.node;
-    case "activity_started":
-    case "activity_completed":
-    case "activity_failed":
-    case "activity_retrying":
-      return event.activityId;
-    case "timer_fired":
-      return event.timerId;
-    default:
-      return null;
-  }
-}
 
 /** Index of the first event at or after `seq` in a list in seq order. */
 function firstAtOrAfter(events: readonly FeedEvent[], seq: number): number {
@@ -92,7 +64,7 @@ export function HistoryList({ events, lastSeq, steps, position, replaying, onRep
   const typeId = useId();
   const stepId = useId();
   const filtered = useMemo(
-    () => (type === "" && step === "" ? events : events.filter((event) => (type === "" || event.type === type) && (step === "" || stepOfEvent(event) === step))),
+    () => filterHistory(events, type, step),
     [events, type, step],
   );
   const rows = useVirtualRows(filtered.length, ROW_HEIGHT);

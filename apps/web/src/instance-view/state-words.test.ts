@@ -20,7 +20,8 @@ describe("state words", () => {
         { attempt: 2, queuedAt: at(14, 29), outcome: "failed", startedAt: at(14, 29), endedAt: at(14, 29, 30), error: { name: "ActivityFailed", message: "503 from billing" } },
         { attempt: 3, queuedAt: at(14, 29, 30), dueAt: at(14, 30, 8), outcome: "open" },
       ],
-      retry: { attempt: 3, maxAttempts: 5, nextRetryAt: at(14, 30, 8), lastError: { name: "ActivityFailed", message: "503 from billing" } },
+      maxAttempts: 5,
+      retry: { attempt: 3, nextRetryAt: at(14, 30, 8), lastError: { name: "ActivityFailed", message: "503 from billing" } },
     });
     expect(placeWords(retrying, now, false)).toBe("attempt 3 of 5, next try in 8 s, last error: 503 from billing");
   });
@@ -33,5 +34,6 @@ describe("state words", () => {
 
   it("counts a fan-out's iterations", () => {
     expect(fanOutWords({ total: 100, byState: { completed: 37, running: 5, pending: 58 } })).toBe("37/100 done, 5 running");
+    expect(fanOutWords({ total: 10, byState: { completed: 2, retrying: 1, waiting: 7 } })).toBe("2/10 done, 1 retrying, 7 waiting");
   });
 });

@@ -19,7 +19,7 @@ export const STATE_LABELS: Record<StepState, string> = {
 /** "37/100 done", with what else is going on. */
 export function fanOutWords(fanOut: FanOutCounts): string {
   const { byState, total } = fanOut;
-  const extra = (["running", "failed", "cancelled"] as const).flatMap((state) => (byState[state] ? [`${byState[state]} ${state}`] : []));
+  const extra = (["running", "retrying", "waiting", "failed", "cancelled"] as const).flatMap((state) => (byState[state] ? [`${byState[state]} ${state}`] : []));
   return [`${byState.completed ?? 0}/${total} done`, ...extra].join(", ");
 }
 
@@ -71,7 +71,7 @@ function waitingWords(place: PlaceProgress, now: Date): string {
 function retryWords(place: PlaceProgress, now: Date): string {
   const retry = place.retry;
   if (!retry) return "retrying";
-  const parts = [`attempt ${retry.attempt} of ${retry.maxAttempts}`];
+  const parts = [`attempt ${retry.attempt} of ${place.maxAttempts}`];
   const last = place.attempts.at(-1);
   if (retry.nextRetryAt) {
     const due = Date.parse(retry.nextRetryAt) > now.getTime();

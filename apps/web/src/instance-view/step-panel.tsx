@@ -57,11 +57,11 @@ function PlaceDetails({ place }: { place: PlaceProgress }) {
         {place.scheduledAt && <Time label="Scheduled" at={place.scheduledAt} />}
         {place.startedAt && <Time label="Started" at={place.startedAt} />}
         {place.endedAt && <Time label="Ended" at={place.endedAt} />}
-        {place.retry && (
+        {place.maxAttempts !== undefined && place.attempts.length > 0 && (
           <>
-            <dt>Attempts</dt>
+            <dt>Attempt</dt>
             <dd data-testid="step-attempts">
-              {place.retry.attempt} of {place.retry.maxAttempts}
+              {place.attempts.at(-1)!.attempt} of {place.maxAttempts}
             </dd>
           </>
         )}

@@ -66,6 +66,8 @@ describe("timeline lanes", () => {
     ]);
     expect(first.bars()[1]!.title()).toContain("attempt 1 of 3");
     expect(first.bars()[1]!.title()).toContain("boom");
+    // An attempt that never failed still says how many there may be.
+    expect(lanes.find((lane) => lane.key === "each[1].first")!.bars()[1]!.title()).toContain("attempt 1 of 3: started at");
     expect(lanes.find((lane) => lane.key === "each[0].second")!.bars()).toEqual([]);
   });
 });

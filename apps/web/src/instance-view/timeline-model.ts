@@ -90,9 +90,8 @@ function barsOf(place: PlaceProgress, endMs: number): Bar[] {
 
 function attemptBars(place: PlaceProgress, endMs: number): Bar[] {
   const bars: Bar[] = [];
-  const max = place.retry?.maxAttempts;
+  const of = place.maxAttempts ? ` of ${place.maxAttempts}` : "";
   for (const attempt of place.attempts) {
-    const of = max ? ` of ${max}` : "";
     const name = `${place.key} attempt ${attempt.attempt}${of}`;
     const { queuedAt, dueAt } = attempt;
     if (dueAt) {

@@ -12,8 +12,8 @@ describe("wait words", () => {
     expect(waitWords({ ...wait, until: at(15, 0) }, now)).toBe(`waiting for approval_received since ${clockTime(at(14, 2), now)}, times out ${clockTime(at(15, 0), now)}`);
   });
 
-  it("says until when a timer runs", () => {
+  it("says which timer runs, since when and when it fires", () => {
     const timer = { kind: "timer" as const, node: "cool_off", event: null, since: at(14, 0), until: at(15, 0), approval: false };
-    expect(waitWords(timer, now)).toBe(`timer until ${clockTime(at(15, 0), now)}`);
+    expect(waitWords(timer, now)).toBe(`timer cool_off since ${clockTime(at(14, 0), now)}, fires ${clockTime(at(15, 0), now)}`);
   });
 });

@@ -1,0 +1,46 @@
+/** Which events of an instance's history a step filter keeps. */
+import type { FeedEvent } from "./instance-feed.ts";
+
+/** The step an event is about: the node id at the end of its activity, timer or wait key. */
+function stepOfEvent(event: FeedEvent): string | null {
+  const key = keyOfEvent(event);
+  if (key === null) return null;
+  const last = key.slice(key.lastIndexOf(".") + 1);
+  const colon = last.indexOf(":");
+  return colon === -1 ? last : last.slice(0, colon);
+}
+
+function keyOfEvent(event: FeedEvent): string | null {
+  switch (event.type) {
+    case "activity_scheduled":
+    case "timer_created":
+    case "event_wait_started":
+    case "event_consumed":
+    case "custom_status_set":
+      return event.node;
+    case "activity_started":
+    case "activity_completed":
+    case "activity_failed":
+    case "activity_retrying":
+      return event.activityId;
+    case "timer_fired":
+      return event.timerId;
+    case "event_raised":
+      return event.waitId ?? null;
+    default:
+      return null;
+  }
+}
+
+/**
+ * The events of one type (or any, "") about one step (or any, ""). A raised event belongs to the
+ * step it was addressed to or whose wait took it, so that filtering on an approval shows the
+ * decision and who made it.
+ */
+export function filterHistory(events: readonly FeedEvent[], type: FeedEvent["type"] | "", step: string): readonly FeedEvent[] {
+  if (type === "" && step === "") return events;
+  const takenByStep = new Set<number>();
+  if (step !== "") for (const event of events) if (event.type === "event_consumed" && event.node === step) takenByStep.add(event.raisedSeq);
+  const ofStep = (event: FeedEvent) => stepOfEvent(event) === step || (event.type === "event_raised" && takenByStep.has(event.seq));
+  return events.filter((event) => (type === "" || event.type === type) && (step === "" || ofStep(event)));
+}
