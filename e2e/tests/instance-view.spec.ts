@@ -168,6 +168,11 @@ test("a monitor's continue-as-new generations are separated on the timeline and 
   await generations.getByRole("button", { name: "Next generation" }).click();
   await expect(generations.getByTestId("generation-current")).toHaveText("generation 3 (3 of 3)");
   await expect(page.getByTestId("replay-live")).toHaveAttribute("aria-pressed", "true");
+
+  // The raw history marks where each later generation starts.
+  const list = page.getByTestId("history-list");
+  await list.getByLabel("Type").selectOption("execution_started");
+  await expect(list.getByTestId("history-generation")).toHaveText([/^generation 2 starts/, /^generation 3 starts/]);
 });
 
 test("who terminated and re-ran an instance shows on the timelines of both instances and in the history", async ({ page, request }) => {

@@ -17,6 +17,9 @@ const PAYLOAD_CHARS = 240;
 const EVENT_TYPES = Object.keys(HISTORY_EVENT_TYPES) as HistoryEventType[];
 const OWN_FIELDS = new Set(["type", "seq", "at", "generation"]);
 
+/** The first event of a generation after a continue-as-new, where the list marks the break. */
+const startsGeneration = (event: FeedEvent) => event.type === "execution_started" && event.generation > 1;
+
 /** Index of the first event at or after `seq` in a list in seq order. */
 function firstAtOrAfter(events: readonly FeedEvent[], seq: number): number {
   let low = 0;
@@ -114,7 +117,7 @@ export function HistoryList({ events, lastSeq, steps, position, replaying, onRep
             <div
               key={event.seq}
               role="listitem"
-              className={`history-row${event.seq === position ? " current" : ""}${event.seq > position ? " after" : ""}`}
+              className={`history-row${event.seq === position ? " current" : ""}${event.seq > position ? " after" : ""}${startsGeneration(event) ? " generation-start" : ""}`}
               style={{ top: (rows.first + i) * ROW_HEIGHT, height: ROW_HEIGHT }}
               data-testid="history-row"
               data-type={event.type}
@@ -124,7 +127,7 @@ export function HistoryList({ events, lastSeq, steps, position, replaying, onRep
               </button>
               <span>{event.seq}</span>
               <span>{preciseTime(event.at)}</span>
-              <Payload event={event} />
+              {startsGeneration(event) ? <span data-testid="history-generation">generation {event.generation} starts (continued as new)</span> : <Payload event={event} />}
             </div>
           ))}
         </div>
