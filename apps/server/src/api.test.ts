@@ -153,6 +153,48 @@ describe("listing", () => {
     expect(second.body.nextCursor).toBeNull();
   });
 
+  it("narrows the list to a version and to a time range of creation", async () => {
+    await server.call("PUT", "/api/v1/workflows/by-version", definition("1"));
+    const first = await server.call("POST", "/api/v1/workflows/by-version/start", null);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const between = new Date().toISOString();
+    await server.call("PUT", "/api/v1/workflows/by-version", definition("2"));
+    const second = await server.call("POST", "/api/v1/workflows/by-version/start", null);
+    const ids = async (query: string) => (await server.call("GET", `/api/v1/instances?workflowName=by-version&${query}`)).body.instances.map((i: { instanceId: string }) => i.instanceId);
+
+    expect(await ids("workflowVersion=1")).toEqual([first.body.instanceId]);
+    expect(await ids("workflowVersion=2")).toEqual([second.body.instanceId]);
+    expect(await ids(`createdFrom=${between}`)).toEqual([second.body.instanceId]);
+    expect(await ids(`createdTo=${between}`)).toEqual([first.body.instanceId]);
+    expect(await ids(`createdFrom=${between}&workflowVersion=1`)).toEqual([]);
+  });
+
+  it("pages the approvals inbox and counts every approval on all pages", async () => {
+    const order = { product: "desk", quantity: 1, cost: 5000 };
+    const started = [];
+    for (let i = 0; i < 3; i++) started.push((await server.call("POST", "/api/v1/workflows/purchase-order-approval/start", order)).body.instanceId as string);
+    const inbox = (query: string) => server.call("GET", `/api/v1/approvals?workflowName=purchase-order-approval&${query}`);
+    for (let i = 0; i < 400 && (await inbox("")).body.total < 3; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+
+    const first = await inbox("limit=2");
+    expect(first.status).toBe(200);
+    expect(first.body.approvals).toHaveLength(2);
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const rest = await inbox(`limit=1000&cursor=${first.body.nextCursor}`);
+    const all = [...first.body.approvals, ...rest.body.approvals].map((a: { instanceId: string }) => a.instanceId);
+    expect(rest.body.nextCursor).toBeNull();
+    expect(new Set(all).size).toBe(all.length);
+    expect(all).toEqual(expect.arrayContaining(started));
+    expect(first.body.total).toBe(all.length);
+    expect(rest.body.total).toBe(all.length);
+
+    for (const query of ["limit=0", "limit=1001", "cursor=garbage"]) {
+      const refused = await inbox(query);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.message).toMatch(query.startsWith("limit") ? /limit/ : /cursor/);
+    }
+  });
+
   it.each([
     ["status=BOGUS", /status/],
     ["limit=0", /limit/],

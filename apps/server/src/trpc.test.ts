@@ -203,7 +203,7 @@ describe("operating instances", () => {
     await data(mutate("instances.start", { workflowName: "purchase-order-approval", input: order, instanceId: "po-approve" }));
     let pending: any[] = [];
     for (let i = 0; i < 200 && pending.length === 0; i++) {
-      pending = await data(query("approvals.pending", { instanceId: "po-approve" }));
+      pending = (await data(query("approvals.pending", { instanceId: "po-approve" }))).approvals;
       if (pending.length === 0) await new Promise((resolve) => setTimeout(resolve, 25));
     }
     expect(pending).toEqual([expect.objectContaining({ waitId: "approval", summary: "desk × 2 for 5000", groups: ["managers"], timeoutAt: expect.any(String) })]);

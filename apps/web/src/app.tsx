@@ -63,8 +63,9 @@ const SECTIONS: Array<{ route: Route; label: string }> = [
 
 /** The bar across the list pages: where things are, and how many approvals wait for someone. */
 function AppNav({ current }: { current: Route["page"] }) {
-  const pending = useQuery({ queryKey: queryKeys.pendingApprovals({}), queryFn: () => api.approvals.pending.query({}) });
-  const waiting = pending.data?.length ?? 0;
+  // One row is enough: the badge shows the count of them all.
+  const pending = useQuery({ queryKey: queryKeys.pendingApprovals({ limit: 1 }), queryFn: () => api.approvals.pending.query({ limit: 1 }) });
+  const waiting = pending.data?.total ?? 0;
   // Only admins are offered the admin page.
   const sections = useRefusal("administer") ? SECTIONS.filter(({ route }) => route.page !== "admin") : SECTIONS;
   return (

@@ -1,10 +1,12 @@
-/** The query behind the approvals inbox: approval waits of the current generation still open. */
+/** The queries behind the approvals inbox: approval waits of the current generation still open. */
 import type { HistoryEventOf } from "@flowcraft/engine";
+import { invalid } from "./errors.ts";
 
 export interface OpenApprovalRow {
   instance_id: string;
   workflow_name: string;
   workflow_version: number;
+  seq: number;
   data: HistoryEventOf<"event_wait_started">;
   at: Date;
   started_by: string | null;
@@ -13,24 +15,70 @@ export interface OpenApprovalRow {
 /**
  * A wait is open until an event is consumed for it, a decision is raised or queued for it, or its
  * timeout fires; a timeout that is due but not yet fired still shows, so the inbox says it timed out.
- * Parameters: $1 instance id or null, $2 workflow name or null, $3 limit.
+ * Waits are matched with what closed them by one key each, so that Postgres joins them by hash: an
+ * instance waiting on thousands of approvals costs one pass over its history, not one per wait.
+ * Parameters: $1 instance id, $2 workflow name, $3 wait id, each null for any.
  */
-export const OPEN_APPROVALS_SQL = `
-  SELECT i.id AS instance_id, i.workflow_name, i.workflow_version, w.data, w.at, i.started_by
-  FROM instance i
-  JOIN history_event w
-    ON w.instance_id = i.id AND w.generation = i.generation AND w.type = 'event_wait_started' AND w.data ? 'approval'
-  WHERE i.status IN ('RUNNING', 'SUSPENDED')
-    AND ($1::text IS NULL OR i.id = $1)
-    AND ($2::text IS NULL OR i.workflow_name = $2)
-    AND NOT EXISTS (
-      SELECT 1 FROM history_event e
-      WHERE e.instance_id = i.id AND e.generation = i.generation
-        AND ((e.type = 'event_consumed' AND e.data->>'waitId' = w.data->>'waitId')
-          OR (e.type = 'event_raised' AND e.data->>'waitId' = w.data->>'waitId')
-          OR (e.type = 'timer_fired' AND e.data->>'timerId' = (w.data->>'waitId') || ':timeout')))
-    AND NOT EXISTS (
-      SELECT 1 FROM inbox_message m
-      WHERE m.instance_id = i.id AND m.dedupe_key = 'approval:' || i.generation || ':' || (w.data->>'waitId'))
-  ORDER BY w.at, i.id
-  LIMIT $3`;
+const OPEN_APPROVALS = `
+  WITH waits AS (
+    SELECT i.id AS instance_id, i.workflow_name, i.workflow_version, i.generation, i.started_by,
+           w.seq, w.data, w.at, w.data->>'waitId' AS wait_id
+    FROM instance i
+    JOIN history_event w ON w.instance_id = i.id AND w.generation = i.generation
+    WHERE i.status IN ('RUNNING', 'SUSPENDED')
+      AND ($1::text IS NULL OR i.id = $1)
+      AND ($2::text IS NULL OR i.workflow_name = $2)
+      AND ($3::text IS NULL OR w.data->>'waitId' = $3)
+      AND w.type = 'event_wait_started' AND w.data ? 'approval'
+  ),
+  closed AS (
+    SELECT e.instance_id,
+           CASE WHEN e.type = 'timer_fired' THEN 'timer:' || (e.data->>'timerId') ELSE 'wait:' || (e.data->>'waitId') END AS key
+    FROM (SELECT DISTINCT instance_id, generation FROM waits) g
+    JOIN history_event e ON e.instance_id = g.instance_id AND e.generation = g.generation
+    WHERE e.type IN ('event_consumed', 'event_raised', 'timer_fired')
+  ),
+  open AS (
+    SELECT * FROM waits w
+    WHERE NOT EXISTS (SELECT 1 FROM closed c WHERE c.instance_id = w.instance_id AND c.key = 'wait:' || w.wait_id)
+      AND NOT EXISTS (SELECT 1 FROM closed c WHERE c.instance_id = w.instance_id AND c.key = 'timer:' || w.wait_id || ':timeout')
+      AND NOT EXISTS (
+        SELECT 1 FROM inbox_message m
+        WHERE m.instance_id = w.instance_id AND m.dedupe_key = 'approval:' || w.generation || ':' || w.wait_id)
+  )`;
+
+/** A page of open approvals, oldest first. Parameters as above, then $4..$6 the position after which the page starts (or nulls), $7 the limit. */
+export const OPEN_APPROVALS_PAGE_SQL = `${OPEN_APPROVALS}
+  SELECT instance_id, workflow_name, workflow_version, seq, data, at, started_by FROM open
+  WHERE $4::timestamptz IS NULL OR (at, instance_id, seq) > ($4::timestamptz, $5::text, $6::int)
+  ORDER BY at, instance_id, seq
+  LIMIT $7`;
+
+/** How many approvals are open, with the parameters $1 to $3 above. */
+export const OPEN_APPROVALS_COUNT_SQL = `${OPEN_APPROVALS} SELECT count(*)::int AS total FROM open`;
+
+/** Where a page of the inbox ends: the wait's start, instance and sequence number. */
+export interface InboxPosition {
+  at: Date;
+  instanceId: string;
+  seq: number;
+}
+
+export function encodeInboxCursor({ at, instanceId, seq }: InboxPosition): string {
+  return Buffer.from(JSON.stringify([at.toISOString(), instanceId, seq])).toString("base64url");
+}
+
+export function decodeInboxCursor(cursor: string): InboxPosition {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, "base64url").toString());
+  } catch {
+    parsed = null;
+  }
+  const [at, instanceId, seq] = Array.isArray(parsed) ? parsed : [];
+  const date = new Date(typeof at === "string" ? at : Number.NaN);
+  if (typeof instanceId !== "string" || !Number.isInteger(seq) || Number.isNaN(date.getTime())) {
+    throw invalid("cursor is not one this server returned");
+  }
+  return { at: date, instanceId, seq };
+}

@@ -44,7 +44,7 @@ afterAll(() => rt.close());
 
 async function pendingOf(instanceId: string, count: number) {
   for (let i = 0; i < 400; i++) {
-    const pending = await approvals.pending({ instanceId });
+    const pending = (await approvals.pending({ instanceId })).approvals;
     if (pending.length === count) return pending;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
@@ -59,7 +59,7 @@ describe("approvals", () => {
     expect(pending[0]).toMatchObject({ workflowName: "two-approvals", summary: "a new laptop", title: "a new laptop", groups: ["managers"], timeoutAt: null, since: expect.any(String) });
 
     await approvals.decide(instanceId, "finance", { decision: "approved", decider: manager("fay") });
-    expect((await approvals.pending({ instanceId })).map((p) => p.waitId)).toEqual(["legal"]);
+    expect((await approvals.pending({ instanceId })).approvals.map((p) => p.waitId)).toEqual(["legal"]);
     await approvals.decide(instanceId, "legal", { decision: "rejected", decider: manager("lou"), comment: "no budget" });
     const done = await waitForInstance(rt.instances, instanceId);
     expect(done.output).toEqual(["rejected by lou", "approved by fay"]);
@@ -70,6 +70,43 @@ describe("approvals", () => {
       expect.objectContaining({ waitId: "finance", raisedBy: "fay", payload: expect.objectContaining({ decision: "approved", approver: "fay", comment: null }) }),
       expect.objectContaining({ waitId: "legal", raisedBy: "lou", payload: expect.objectContaining({ decision: "rejected", comment: "no budget" }) }),
     ]);
+  });
+
+  it("pages through a fan-out of approvals oldest first, each once, counting them all", async () => {
+    await rt.workflows.publish("many-approvals", {
+      version: 1,
+      start: "each",
+      nodes: { each: { type: "map", items: "input", body: { start: "approve", nodes: { approve: { ...approvalWait("done"), approval: { groups: ["managers"], summary: "item" } }, done: { type: "end" } } } } },
+    });
+    const { instanceId } = await rt.instances.start("many-approvals", ["a", "b", "c", "d", "e", "f", "g"]);
+    await pendingOf(instanceId, 7);
+    const walk = async () => {
+      const seen: string[] = [];
+      const totals = new Set<number>();
+      let cursor: string | undefined;
+      do {
+        const page = await approvals.pending({ instanceId, limit: 3, ...(cursor ? { cursor } : {}) });
+        expect(page.approvals.length).toBeLessThanOrEqual(3);
+        seen.push(...page.approvals.map((p) => p.waitId));
+        totals.add(page.total);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return { seen, totals: [...totals] };
+    };
+    const before = await walk();
+    expect(new Set(before.seen).size).toBe(7);
+    expect(before.seen).toHaveLength(7);
+    expect(before.totals).toEqual([7]);
+
+    await approvals.decide(instanceId, before.seen[4]!, { decision: "approved", decider: manager("fay") });
+    const after = await walk();
+    expect(after.seen).toEqual(before.seen.filter((waitId) => waitId !== before.seen[4]));
+    expect(after.totals).toEqual([6]);
+    expect(await approvals.waitingAt(instanceId, before.seen[4]!)).toBeNull();
+    expect(await approvals.waitingAt(instanceId, before.seen[0]!)).toMatchObject({ waitId: before.seen[0], instanceId });
+
+    await expect(approvals.pending({ cursor: "not-a-cursor" })).rejects.toThrow(/not one this server returned/);
+    await rt.instances.terminate(instanceId);
   });
 
   it("counts exactly one of two decisions made at the same moment, and tells the other who decided", async () => {

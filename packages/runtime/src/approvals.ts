@@ -10,7 +10,14 @@ import type { HistoryEventOf, Json } from "@flowcraft/engine";
 import { TERMINAL_STATUSES, type RuntimeStatus } from "@flowcraft/engine";
 import { conflict, forbidden, invalid, notFound } from "./errors.ts";
 import { announce, INBOX_CHANNEL } from "./notifier.ts";
-import { OPEN_APPROVALS_SQL, type OpenApprovalRow } from "./approvals-sql.ts";
+import {
+  decodeInboxCursor,
+  encodeInboxCursor,
+  OPEN_APPROVALS_COUNT_SQL,
+  OPEN_APPROVALS_PAGE_SQL,
+  type OpenApprovalRow,
+} from "./approvals-sql.ts";
+import { MAX_PAGE_SIZE } from "./page-limits.ts";
 
 export const APPROVAL_DECISIONS = ["approved", "rejected"] as const;
 export type ApprovalDecision = (typeof APPROVAL_DECISIONS)[number];
@@ -47,6 +54,24 @@ export interface ApprovalPayload {
   decidedAt: string;
 }
 
+export interface PendingFilter {
+  instanceId?: string;
+  workflowName?: string;
+  /** At most this many; 100 unless said, never more than 1,000. */
+  limit?: number;
+  /** From `nextCursor` of the previous page. */
+  cursor?: string;
+}
+
+export interface PendingApprovalPage {
+  approvals: PendingApproval[];
+  /** Every approval the filter leaves, on this page and the others. */
+  total: number;
+  nextCursor: string | null;
+}
+
+const DEFAULT_INBOX_PAGE = 100;
+
 export interface DecideInput {
   decision: ApprovalDecision;
   /** Who decides: recorded as the approver, and checked against who the approval step allows. */
@@ -59,11 +84,31 @@ const MAX_COMMENT_LENGTH = 2_000;
 export class Approvals {
   constructor(private readonly db: Database) {}
 
-  /** Every approval waiting for a decision, oldest first; or those of one instance. */
-  async pending(filter: { instanceId?: string; workflowName?: string; limit?: number } = {}): Promise<PendingApproval[]> {
-    const limit = Math.min(Math.max(filter.limit ?? 200, 1), 1_000);
-    const { rows } = await this.db.pool.query<OpenApprovalRow>(OPEN_APPROVALS_SQL, [filter.instanceId ?? null, filter.workflowName ?? null, limit]);
-    return rows.map(toPendingApproval);
+  /**
+   * The approvals waiting for a decision, oldest first, a page at a time; all of them, those of one
+   * workflow or those of one instance. `total` counts every one the filter leaves, not only this page.
+   */
+  async pending(filter: PendingFilter = {}): Promise<PendingApprovalPage> {
+    const limit = Math.min(Math.max(filter.limit ?? DEFAULT_INBOX_PAGE, 1), MAX_PAGE_SIZE);
+    const after = filter.cursor ? decodeInboxCursor(filter.cursor) : null;
+    const scope = [filter.instanceId ?? null, filter.workflowName ?? null, null];
+    const [page, count] = await Promise.all([
+      this.db.pool.query<OpenApprovalRow>(OPEN_APPROVALS_PAGE_SQL, [...scope, after?.at ?? null, after?.instanceId ?? null, after?.seq ?? null, limit + 1]),
+      this.db.pool.query<{ total: number }>(OPEN_APPROVALS_COUNT_SQL, scope),
+    ]);
+    const rows = page.rows.slice(0, limit);
+    const last = rows.at(-1);
+    return {
+      approvals: rows.map(toPendingApproval),
+      total: count.rows[0]?.total ?? 0,
+      nextCursor: page.rows.length > limit && last ? encodeInboxCursor({ at: last.at, instanceId: last.instance_id, seq: last.seq }) : null,
+    };
+  }
+
+  /** The approval waiting at `waitId` of the instance, if it still waits for a decision. */
+  async waitingAt(instanceId: string, waitId: string): Promise<PendingApproval | null> {
+    const { rows } = await this.db.pool.query<OpenApprovalRow>(OPEN_APPROVALS_PAGE_SQL, [instanceId, null, waitId, null, null, null, 1]);
+    return rows[0] ? toPendingApproval(rows[0]) : null;
   }
 
   /**

@@ -19,7 +19,7 @@ export { INSTANCE_ORDERS } from "./instance-order.ts";
 export type { InstanceOrder } from "./instance-order.ts";
 export type { RerunOptions, RelatedInstances } from "./reruns.ts";
 export { Approvals, APPROVAL_DECISIONS } from "./approvals.ts";
-export type { PendingApproval, ApprovalPayload, ApprovalDecision, DecideInput } from "./approvals.ts";
+export type { PendingApproval, PendingApprovalPage, PendingFilter, ApprovalPayload, ApprovalDecision, DecideInput } from "./approvals.ts";
 export { ActivityRegistry, ActivityError } from "./sdk.ts";
 export type { ActivityFunction, ActivityContext } from "./sdk.ts";
 export { createRegistry } from "./registry.ts";

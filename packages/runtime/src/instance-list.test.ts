@@ -46,6 +46,28 @@ describe("listing instances", () => {
     expect((await rt.instances.counts({ workflowName: "waits" })).waiting).toBe(1);
   });
 
+  it("lists the oldest five of a fan-out's open waits and counts them all", async () => {
+    await rt.workflows.publish("many-waits", {
+      version: 1,
+      start: "each",
+      nodes: { each: { type: "map", items: "input", body: { start: "wait", nodes: { wait: { type: "wait", event: "go", timeout: 3600 } } } } },
+    });
+    const { instanceId } = await rt.instances.start("many-waits", [1, 2, 3, 4, 5, 6, 7, 8]);
+    const listed = async () => (await rt.instances.list({ workflowName: "many-waits" })).instances[0]!;
+    for (let i = 0; i < 400 && (await listed()).waitingOnTotal < 8; i++) await new Promise((r) => setTimeout(r, 25));
+
+    const before = await listed();
+    expect(before.waitingOnTotal).toBe(8);
+    expect(before.waitingOn).toHaveLength(5);
+    expect(before.waitingOn.every((wait) => wait.kind === "event" && wait.event === "go")).toBe(true);
+
+    await rt.instances.raiseEvent(instanceId, "go", null);
+    for (let i = 0; i < 400 && (await listed()).waitingOnTotal > 7; i++) await new Promise((r) => setTimeout(r, 25));
+    const after = await listed();
+    expect(after.waitingOnTotal).toBe(7);
+    expect(after.waitingOn).toHaveLength(5);
+  });
+
   it("the migration's backfill flags the same instances as waiting as their turns do", async () => {
     await rt.workflows.publish("waits-in-turn", {
       version: 1,
@@ -68,6 +90,9 @@ describe("listing instances", () => {
       if (history.some((event) => event.type === "timer_created" && event.timerId === "nap")) break;
       await new Promise((r) => setTimeout(r, 25));
     }
+    // The timed-out wait is over: the list shows only the timer it napped on since.
+    const [listed] = (await rt.instances.list({ instanceId: napping!.instanceId })).instances;
+    expect(listed!.waitingOn.map((wait) => `${wait.kind}:${wait.node}`)).toEqual(["timer:nap"]);
     const flags = async () => {
       const { rows } = await rt.db.pool.query<{ id: string; waiting: boolean }>("SELECT id, waiting FROM instance ORDER BY id");
       return rows;

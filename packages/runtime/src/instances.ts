@@ -38,7 +38,10 @@ export interface InstanceView {
 
 /** An instance as the list shows it: with what it waits on, when it waits. */
 export interface InstanceListItem extends InstanceView {
+  /** The oldest of its open waits, at most WAITS_LISTED. */
   waitingOn: OpenWait[];
+  /** All its open waits: a fan-out may wait at thousands of places. */
+  waitingOnTotal: number;
 }
 
 export interface InstanceFilter {
@@ -168,7 +171,7 @@ export class Instances {
     const last = page.at(-1);
     const waits = await openWaitsOf(this.db, page.filter((row) => row.status === "RUNNING").map((row) => row.id));
     return {
-      instances: page.map((row) => ({ ...toView(row), waitingOn: waits.get(row.id) ?? [] })),
+      instances: page.map((row) => ({ ...toView(row), waitingOn: waits.get(row.id)?.waits ?? [], waitingOnTotal: waits.get(row.id)?.total ?? 0 })),
       nextCursor: rows.length > limit && last ? encodeCursor(order, last) : null,
     };
   }

@@ -17,36 +17,66 @@ export interface OpenWait {
   approval: boolean;
 }
 
+/** The oldest waits of an instance, and how many it has in all. */
+export interface OpenWaits {
+  waits: OpenWait[];
+  total: number;
+}
+
+/** Waits listed per instance: a fan-out of a thousand approvals shows its first few and a count. */
+export const WAITS_LISTED = 5;
+
+/**
+ * Waits and timers are matched with what ended them by one key each, rather than by a condition
+ * per pair, so that Postgres joins them by hash: an instance waiting at thousands of places costs
+ * one pass over its history, not one per wait. $1: instance ids; $2: waits listed per instance.
+ */
 const OPEN_WAITS = `
-  SELECT w.instance_id, w.type, w.data, w.at
-  FROM instance i
-  JOIN history_event w ON w.instance_id = i.id AND w.generation = i.generation
-  WHERE i.status = 'RUNNING' AND i.id = ANY($1)
-    AND (w.type = 'event_wait_started' OR (w.type = 'timer_created' AND w.data->>'purpose' <> 'wait_timeout'))
-    AND NOT EXISTS (
-      SELECT 1 FROM history_event e
-      WHERE e.instance_id = w.instance_id AND e.generation = w.generation AND (
-        (w.type = 'event_wait_started' AND (
-          (e.type = 'event_consumed' AND e.data->>'waitId' = w.data->>'waitId')
-          OR (e.type = 'timer_fired' AND e.data->>'timerId' = (w.data->>'waitId') || ':timeout')))
-        OR (w.type = 'timer_created' AND e.type = 'timer_fired' AND e.data->>'timerId' = w.data->>'timerId')))`;
+  WITH events AS (
+    SELECT h.instance_id, h.seq, h.type, h.data, h.at
+    FROM instance i JOIN history_event h ON h.instance_id = i.id AND h.generation = i.generation
+    WHERE i.status = 'RUNNING' AND i.id = ANY($1)
+      AND h.type IN ('event_wait_started', 'timer_created', 'event_consumed', 'timer_fired')
+  ),
+  opened AS (
+    SELECT instance_id, seq, type, data, at,
+           CASE WHEN type = 'event_wait_started' THEN 'wait:' || (data->>'waitId') ELSE 'timer:' || (data->>'timerId') END AS key,
+           CASE WHEN type = 'event_wait_started' THEN 'timer:' || (data->>'waitId') || ':timeout' END AS timeout_key
+    FROM events
+    WHERE type = 'event_wait_started' OR (type = 'timer_created' AND data->>'purpose' <> 'wait_timeout')
+  ),
+  ended AS (
+    SELECT instance_id, CASE WHEN type = 'event_consumed' THEN 'wait:' || (data->>'waitId') ELSE 'timer:' || (data->>'timerId') END AS key
+    FROM events
+    WHERE type IN ('event_consumed', 'timer_fired')
+  ),
+  open AS (
+    SELECT o.instance_id, o.seq, o.type, o.data, o.at,
+           row_number() OVER (PARTITION BY o.instance_id ORDER BY o.seq) AS n,
+           count(*) OVER (PARTITION BY o.instance_id) AS total
+    FROM opened o
+    WHERE NOT EXISTS (SELECT 1 FROM ended e WHERE e.instance_id = o.instance_id AND e.key = o.key)
+      AND NOT EXISTS (SELECT 1 FROM ended e WHERE e.instance_id = o.instance_id AND e.key = o.timeout_key)
+  )
+  SELECT instance_id, type, data, at, total FROM open WHERE n <= $2 ORDER BY instance_id, seq`;
 
 type WaitRow = {
   instance_id: string;
   type: "event_wait_started" | "timer_created";
   data: HistoryEventOf<"event_wait_started"> | HistoryEventOf<"timer_created">;
   at: Date;
+  total: string;
 };
 
 /** The open waits of the given instances, oldest first, by instance id. */
-export async function openWaitsOf(db: Database, instanceIds: string[]): Promise<Map<string, OpenWait[]>> {
-  const waits = new Map<string, OpenWait[]>();
+export async function openWaitsOf(db: Database, instanceIds: string[]): Promise<Map<string, OpenWaits>> {
+  const waits = new Map<string, OpenWaits>();
   if (instanceIds.length === 0) return waits;
-  const { rows } = await db.pool.query<WaitRow>(`${OPEN_WAITS} ORDER BY w.seq`, [instanceIds]);
+  const { rows } = await db.pool.query<WaitRow>(OPEN_WAITS, [instanceIds, WAITS_LISTED]);
   for (const row of rows) {
-    const list = waits.get(row.instance_id) ?? [];
-    list.push(toOpenWait(row));
-    waits.set(row.instance_id, list);
+    const entry = waits.get(row.instance_id) ?? { waits: [], total: Number(row.total) };
+    entry.waits.push(toOpenWait(row));
+    waits.set(row.instance_id, entry);
   }
   return waits;
 }

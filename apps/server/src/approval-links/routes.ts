@@ -30,7 +30,7 @@ export async function approvalLinkRoutes(app: FastifyInstance, { approvals, acco
   app.post("/api/v1/instances/:id/approvals/:waitId/links", { config: { need: "administer" } }, async (request, reply) => {
     const { id, waitId } = LinkParams.parse(request.params);
     const { approver } = LinkBody.parse(request.body);
-    const wait = await waitingApproval(approvals, id, waitId);
+    const wait = await approvals.waitingAt(id, waitId);
     if (!wait) throw new ClientError("conflict", `instance "${id}" has no approval waiting at "${waitId}"`);
     const account = await accounts.get(approver);
     const expiresAt = wait.timeoutAt ?? new Date(Date.now() + LINK_LIFETIME_DAYS * 86_400_000).toISOString();
@@ -49,7 +49,7 @@ function linkPages(app: FastifyInstance, { approvals, accounts, audit, signer }:
     const checked = await signer.check(TokenParams.parse(request.params).token);
     if (!checked.ok) return refused(reply, checked);
     const { link } = checked;
-    const wait = await waitingApproval(approvals, link.instanceId, link.waitId);
+    const wait = await approvals.waitingAt(link.instanceId, link.waitId);
     if (!wait) return html(reply, 409, outcomePage("Nothing to decide", "This approval is no longer waiting: it was decided, timed out, or its instance has ended. Nothing was changed."));
     return html(reply, 200, confirmPage({ ...link, summary: wait.title, action: request.url }));
   });
@@ -72,11 +72,6 @@ function linkPages(app: FastifyInstance, { approvals, accounts, audit, signer }:
       return html(reply, refusal.status, outcomePage("Not decided", `${refusal.message}. Nothing was changed.`));
     }
   });
-}
-
-/** The approval waiting at `waitId` of the instance, if it still waits. */
-async function waitingApproval(approvals: Approvals, instanceId: string, waitId: string) {
-  return (await approvals.pending({ instanceId })).find((pending) => pending.waitId === waitId);
 }
 
 function refused(reply: FastifyReply, checked: Exclude<Awaited<ReturnType<ApprovalLinkSigner["check"]>>, { ok: true }>) {

@@ -145,12 +145,12 @@ export const openApiDocument = {
           { name: "createdFrom", in: "query", schema: { type: "string", format: "date-time" } },
           { name: "createdTo", in: "query", schema: { type: "string", format: "date-time" } },
           { name: "instanceId", in: "query", schema: { type: "string" }, description: "Id prefix" },
-          { name: "waiting", in: "query", schema: { type: "boolean" }, description: "Only running instances that wait on an event or a timer; each lists them in waitingOn" },
+          { name: "waiting", in: "query", schema: { type: "boolean" }, description: "Only running instances that wait on an event or a timer; each lists its oldest five in waitingOn and how many in waitingOnTotal" },
           { name: "order", in: "query", schema: { enum: [...INSTANCE_ORDERS] }, description: "By creation time: newest (the default) or oldest first" },
           { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 1000 } },
           { name: "cursor", in: "query", schema: { type: "string" }, description: "nextCursor of the previous page, in the same order" },
         ],
-        responses: { 200: { description: "A page", content: json({ type: "object", properties: { instances: { type: "array", items: ref("Instance") }, nextCursor: { type: ["string", "null"] } } }) }, 400: error("Invalid filter") },
+        responses: { 200: { description: "A page", content: json({ type: "object", properties: { instances: { type: "array", items: ref("ListedInstance") }, nextCursor: { type: ["string", "null"] } } }) }, 400: error("Invalid filter") },
       },
     },
     "/api/v1/instances/counts": {
@@ -172,8 +172,26 @@ export const openApiDocument = {
     "/api/v1/approvals": {
       get: {
         summary: "Approvals waiting for a decision, oldest first",
-        parameters: [{ name: "workflowName", in: "query", schema: { type: "string" } }, { name: "instanceId", in: "query", schema: { type: "string" } }],
-        responses: { 200: { description: "Pending approvals", content: json({ type: "object", properties: { approvals: { type: "array", items: ref("PendingApproval") } } }) } },
+        parameters: [
+          { name: "workflowName", in: "query", schema: { type: "string" } },
+          { name: "instanceId", in: "query", schema: { type: "string" } },
+          { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 1000 }, description: "100 unless said" },
+          { name: "cursor", in: "query", schema: { type: "string" }, description: "nextCursor of the previous page" },
+        ],
+        responses: {
+          200: {
+            description: "A page of pending approvals",
+            content: json({
+              type: "object",
+              properties: {
+                approvals: { type: "array", items: ref("PendingApproval") },
+                total: { type: "integer", description: "Every pending approval the filter leaves, on all pages" },
+                nextCursor: { type: ["string", "null"] },
+              },
+            }),
+          },
+          400: error("Invalid limit or cursor"),
+        },
       },
     },
     "/api/v1/instances/{id}/approvals/{waitId}": {
@@ -273,6 +291,32 @@ export const openApiDocument = {
           origin: { type: ["object", "null"], description: "The instance this one re-runs", properties: { instanceId: { type: "string" }, kind: { enum: [...RERUN_KINDS] } } },
           startedBy: { type: ["string", "null"], description: "Who started it: a username, or token:<name>" },
         },
+      },
+      ListedInstance: {
+        allOf: [
+          ref("Instance"),
+          {
+            type: "object",
+            properties: {
+              waitingOn: {
+                type: "array",
+                description: "Its oldest open waits, at most five: events not yet raised and timers not yet fired",
+                items: {
+                  type: "object",
+                  properties: {
+                    kind: { enum: ["event", "timer"] },
+                    node: { type: "string" },
+                    event: { type: ["string", "null"], description: "null for a timer" },
+                    since: { type: "string", format: "date-time" },
+                    until: { type: ["string", "null"], format: "date-time", description: "When the wait times out or the timer fires" },
+                    approval: { type: "boolean", description: "A human approval" },
+                  },
+                },
+              },
+              waitingOnTotal: { type: "integer", description: "How many open waits it has in all" },
+            },
+          },
+        ],
       },
       PendingApproval: {
         type: "object",

@@ -61,6 +61,11 @@ export function InstanceTable({ rows }: { rows: InstanceRow[] }) {
                       {wait.approval && <span className="tag">approval</span>} {waitWords(wait, now)}
                     </div>
                   ))}
+                  {row.waitingOnTotal > row.waitingOn.length && (
+                    <div className="hint" data-testid="waiting-on-more">
+                      and {row.waitingOnTotal - row.waitingOn.length} more waits
+                    </div>
+                  )}
                 </td>
                 <td title={fullTime(row.createdAt)}>{clockTime(row.createdAt, now)}</td>
                 <td title={fullTime(row.lastUpdatedAt)}>{relativeTime(row.lastUpdatedAt, now)}</td>

@@ -11,7 +11,7 @@ export type OpenWait = InstanceRow["waitingOn"][number];
 export type RuntimeStatus = Instance["runtimeStatus"];
 export type RerunKind = NonNullable<InstanceRow["origin"]>["kind"];
 export type StatusCounts = Output<typeof api.instances.counts.query>;
-export type PendingApproval = Output<typeof api.approvals.pending.query>[number];
+export type PendingApproval = Output<typeof api.approvals.pending.query>["approvals"][number];
 
 /** In the order a person scans them: still going first, then how it ended. */
 export const RUNTIME_STATUSES = ["PENDING", "RUNNING", "SUSPENDED", "COMPLETED", "FAILED", "TERMINATED"] as const satisfies readonly RuntimeStatus[];

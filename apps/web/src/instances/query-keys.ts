@@ -10,6 +10,8 @@ export const queryKeys = {
   instanceCounts: (input: object) => ["instances", "counts", input] as const,
   related: (id: string) => ["instances", "related", id] as const,
   pendingApprovals: (input: object) => ["approvals", "pending", input] as const,
+  /** Pages of pending approvals, loaded one after another. */
+  approvalsInbox: (input: object) => ["approvals", "inbox", input] as const,
   workflows: ["workflows"] as const,
   versions: (name: string) => ["versions", name] as const,
 };

@@ -2,13 +2,15 @@
  * The approvals inbox: every instance waiting on a human decision, decided here. A decided row
  * leaves at once; the instance then carries on and the server's push keeps the list current.
  */
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { api, errorMessage } from "../lib/api.ts";
+import { errorMessage } from "../lib/api.ts";
 import { ApprovalRows, approvalKey } from "../approvals/approval-rows.tsx";
 import { ApprovalWorkflowFilter, useInboxWorkflow } from "../approvals/approval-workflow-filter.tsx";
 import type { PendingApproval } from "../instances/instance-types.ts";
-import { queryKeys } from "../instances/query-keys.ts";
+import { LoadMore } from "../approvals/load-more.tsx";
+import { usePendingApprovals } from "../approvals/use-pending-approvals.ts";
+
+const PAGE_SIZE = 50;
 
 interface Refusal {
   key: string;
@@ -18,11 +20,11 @@ interface Refusal {
 export function ApprovalsPage() {
   const [workflowName, setWorkflowName] = useInboxWorkflow();
   const input = workflowName ? { workflowName } : {};
-  const pending = useQuery({ queryKey: queryKeys.pendingApprovals(input), queryFn: () => api.approvals.pending.query(input) });
+  const pending = usePendingApprovals(input, PAGE_SIZE);
   // Decisions sent: their rows are hidden without waiting for the server.
   const [sent, setSent] = useState<ReadonlySet<string>>(new Set());
   const [refusals, setRefusals] = useState<Refusal[]>([]);
-  const shown = pending.data?.filter((approval) => !sent.has(approvalKey(approval)));
+  const shown = pending.approvals?.filter((approval) => !sent.has(approvalKey(approval)));
 
   const deciding = (approval: PendingApproval) => setSent((keys) => new Set(keys).add(approvalKey(approval)));
   const refused = (approval: PendingApproval, message: string) => {
@@ -49,14 +51,26 @@ export function ApprovalsPage() {
           ))}
         </ul>
       )}
-      {pending.isError && <p role="alert">Could not load approvals: {errorMessage(pending.error)}</p>}
-      {!shown && !pending.isError && <p>Loading…</p>}
+      {pending.error && <p role="alert">Could not load approvals: {errorMessage(pending.error)}</p>}
+      {!shown && !pending.error && <p>Loading…</p>}
       {shown && shown.length === 0 && (
         <p className="empty" data-testid="no-approvals">
           {workflowName ? `No ${workflowName} instance waits for a decision.` : "Nothing waits for a decision."}
         </p>
       )}
-      {shown && shown.length > 0 && <ApprovalRows approvals={shown} onDeciding={deciding} onRefused={refused} />}
+      {shown && shown.length > 0 && (
+        <>
+          <ApprovalRows approvals={shown} onDeciding={deciding} onRefused={refused} />
+          <LoadMore
+            shown={shown.length}
+            total={Math.max(pending.total - (pending.approvals!.length - shown.length), shown.length)}
+            hasMore={pending.hasMore}
+            loading={pending.loadingMore}
+            onLoad={pending.loadMore}
+            noun="waiting approvals"
+          />
+        </>
+      )}
     </main>
   );
 }
