@@ -119,7 +119,7 @@ describe("starting and steering instances", () => {
     expect(late.body.error.message).toMatch(/has ended \(COMPLETED\)/);
   });
 
-  it("purge: 409 while running, 204 once ended, then 404", async () => {
+  it("purge: 409 while running, 204 once ended, then 404; the audit log keeps who purged what", async () => {
     const started = await server.call("POST", "/api/v1/workflows/purchase-order-approval/start?instanceId=po-1", { cost: 5000, product: "x", quantity: 1 });
     expect(started.status).toBe(202);
     await server.waitFor("po-1", (v) => v.runtimeStatus === "RUNNING");
@@ -128,9 +128,15 @@ describe("starting and steering instances", () => {
     expect((await server.call("POST", "/api/v1/instances/po-1/terminate", { reason: "test" })).status).toBe(202);
     await server.waitFor("po-1");
     expect((await server.call("POST", "/api/v1/instances/po-1/terminate")).status).toBe(409);
-    expect((await server.call("DELETE", "/api/v1/instances/po-1")).status).toBe(204);
+    expect((await server.call("DELETE", "/api/v1/instances/po-1", undefined, await server.signIn("olga", ["operator"]))).status).toBe(204);
     expect((await server.call("GET", "/api/v1/instances/po-1")).status).toBe(404);
     expect(Number((await server.db.pool.query("SELECT count(*) AS n FROM history_event WHERE instance_id = 'po-1'")).rows[0].n)).toBe(0);
+    expect((await server.call("DELETE", "/api/v1/instances/po-1")).status).toBe(404);
+    const audit = await server.call("GET", `/trpc/admin.audit.recent?input=${encodeURIComponent(JSON.stringify({ limit: 5 }))}`);
+    const purges = audit.body.result.data.filter((entry: { action: string; target?: string }) => entry.action === "instance.purged" && entry.target === "po-1");
+    expect(purges).toEqual([
+      expect.objectContaining({ actor: "olga", details: expect.objectContaining({ workflowName: "purchase-order-approval", workflowVersion: 1, runtimeStatus: "TERMINATED" }) }),
+    ]);
   });
 
   it("an action body with unknown fields is refused", async () => {

@@ -261,12 +261,16 @@ export class Instances {
   }
 
   /** Deletes an ended instance with its history. */
-  async purge(instanceId: string) {
+  /** Deletes an ended instance with its history; returns it as it was, for the audit log. */
+  async purge(instanceId: string): Promise<InstanceView> {
     const instance = await this.get(instanceId);
     if (!TERMINAL_STATUSES.has(instance.runtimeStatus)) {
       throw conflict(`instance "${instanceId}" is ${instance.runtimeStatus}; only an ended instance can be purged (terminate it first)`);
     }
-    await this.db.prisma.instance.delete({ where: { id: instanceId } });
+    // Two purges at once: the second finds nothing left to delete.
+    const { count } = await this.db.prisma.instance.deleteMany({ where: { id: instanceId } });
+    if (count === 0) throw notFound(`there is no instance "${instanceId}"`);
+    return instance;
   }
 
   private async enqueue(instanceId: string, kind: InboxMessageKind, data: object, dedupeKey = `${kind}:${randomUUID()}`) {

@@ -1,4 +1,4 @@
-/** The audit log: who changed accounts and tokens, and who decided approvals, in order. */
+/** The audit log: who changed accounts and tokens, who decided approvals and who purged instances, in order. */
 import type { Database } from "@flowcraft/db";
 
 export interface AuditRecord {

@@ -4,6 +4,8 @@ import { RERUN_KINDS, RUNTIME_STATUSES, type Json } from "@flowcraft/engine";
 import { INSTANCE_ID_PATTERN, INSTANCE_ORDERS, MAX_HISTORY_PAGE, MAX_PAGE_SIZE, type Instances } from "@flowcraft/runtime";
 import { z } from "zod";
 import { actorOf } from "../accounts/actor.ts";
+import type { AuditLog } from "../accounts/audit.ts";
+import { purgeAudited } from "../accounts/audited-purge.ts";
 import { eventStreamOf, resumePointOf } from "./watch.ts";
 
 /** Largest value of a Postgres integer column: versions and sequence numbers stay below it. */
@@ -47,7 +49,7 @@ const WatchQuery = z.object({ afterSeq: AfterSeq });
 
 const statusUrl = (id: string) => `/api/v1/instances/${encodeURIComponent(id)}`;
 
-export function instanceRoutes(app: FastifyInstance, instances: Instances) {
+export function instanceRoutes(app: FastifyInstance, instances: Instances, audit: AuditLog) {
   app.post("/api/v1/workflows/:name/start", { config: { need: "operate" } }, async (request, reply) => {
     const { name } = StartParams.parse(request.params);
     const query = StartQuery.parse(request.query);
@@ -115,7 +117,7 @@ export function instanceRoutes(app: FastifyInstance, instances: Instances) {
   });
 
   app.delete("/api/v1/instances/:id", { config: { need: "operate" } }, async (request, reply) => {
-    await instances.purge(IdParams.parse(request.params).id);
+    await purgeAudited(instances, audit, IdParams.parse(request.params).id, actorOf(request));
     return reply.status(204).send();
   });
 }

@@ -205,7 +205,7 @@ export const openApiDocument = {
     },
     "/api/v1/instances/{id}": {
       get: { summary: "Instance status", parameters: [idParam], responses: { 200: { description: "Status", content: json(ref("Instance")) }, 404: error("No such instance") } },
-      delete: { summary: "Purge an ended instance and its history", parameters: [idParam], responses: { 204: { description: "Purged" }, 404: error("No such instance"), 409: error("The instance has not ended") } },
+      delete: { summary: "Purge an ended instance and its history", description: "The audit log records who purged it.", parameters: [idParam], responses: { 204: { description: "Purged" }, 404: error("No such instance"), 409: error("The instance has not ended") } },
     },
     "/api/v1/instances/{id}/history": {
       get: {

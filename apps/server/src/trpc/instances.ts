@@ -2,6 +2,7 @@
 import { RERUN_KINDS, RUNTIME_STATUSES, type Json } from "@flowcraft/engine";
 import { INSTANCE_ORDERS, MAX_HISTORY_PAGE, MAX_PAGE_SIZE } from "@flowcraft/runtime";
 import { z } from "zod";
+import { purgeAudited } from "../accounts/audited-purge.ts";
 import { WorkflowNameInput } from "./inputs.ts";
 import { procedure } from "./trpc.ts";
 
@@ -57,7 +58,7 @@ export const instancesRouter = {
   terminate: procedure.meta({ need: "operate" }).input(ActionInput).mutation(({ ctx, input }) => ctx.instances.terminate(input.id, actionOf(input, ctx.actor))),
   suspend: procedure.meta({ need: "operate" }).input(ActionInput).mutation(({ ctx, input }) => ctx.instances.suspend(input.id, actionOf(input, ctx.actor))),
   resume: procedure.meta({ need: "operate" }).input(ActionInput).mutation(({ ctx, input }) => ctx.instances.resume(input.id, actionOf(input, ctx.actor))),
-  purge: procedure.meta({ need: "operate" }).input(z.object({ id: InstanceIdInput })).mutation(({ ctx, input }) => ctx.instances.purge(input.id)),
+  purge: procedure.meta({ need: "operate" }).input(z.object({ id: InstanceIdInput })).mutation(({ ctx, input }) => purgeAudited(ctx.instances, ctx.access.audit, input.id, ctx.actor)),
   raiseEvent: procedure
     .meta({ need: "operate" })
     .input(z.object({ id: InstanceIdInput, name: z.string().min(1).max(200), payload: z.unknown() }))

@@ -1,4 +1,4 @@
-/** The newest audit entries: who changed accounts and tokens, and who decided approvals. */
+/** The newest audit entries: who changed accounts and tokens, who decided approvals and who purged instances. */
 import { useQuery } from "@tanstack/react-query";
 import { fullTime } from "../instances/full-time.ts";
 import { api, errorMessage } from "../lib/api.ts";

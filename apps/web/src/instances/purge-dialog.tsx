@@ -7,7 +7,7 @@ export function PurgeDialog({ instanceId, onDone, onClose }: { instanceId: strin
   const purge = useMutation({ mutationFn: () => api.instances.purge.mutate({ id: instanceId }), onSuccess: onDone });
   return (
     <Modal title={`Purge ${instanceId}?`} onClose={onClose} testId="purge-dialog">
-      <p>The instance and its whole history are deleted. This cannot be undone.</p>
+      <p>The instance and its whole history are deleted. This cannot be undone; the audit log keeps who purged it.</p>
       <ModalActions
         confirmLabel="Purge"
         danger
