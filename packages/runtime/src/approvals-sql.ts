@@ -1,6 +1,7 @@
 /** The queries behind the approvals inbox: approval waits of the current generation still open. */
 import type { HistoryEventOf } from "@flowcraft/engine";
 import { invalid } from "./errors.ts";
+import { decodeCursorParts, encodeCursorParts } from "./page-cursor.ts";
 
 export interface OpenApprovalRow {
   instance_id: string;
@@ -65,19 +66,13 @@ export interface InboxPosition {
 }
 
 export function encodeInboxCursor({ at, instanceId, seq }: InboxPosition): string {
-  return Buffer.from(JSON.stringify([at.toISOString(), instanceId, seq])).toString("base64url");
+  return encodeCursorParts([at.toISOString(), instanceId, seq]);
 }
 
 export function decodeInboxCursor(cursor: string): InboxPosition {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, "base64url").toString());
-  } catch {
-    parsed = null;
-  }
-  const [at, instanceId, seq] = Array.isArray(parsed) ? parsed : [];
+  const [at, instanceId, seq] = decodeCursorParts(cursor);
   const date = new Date(typeof at === "string" ? at : Number.NaN);
-  if (typeof instanceId !== "string" || !Number.isInteger(seq) || Number.isNaN(date.getTime())) {
+  if (typeof instanceId !== "string" || typeof seq !== "number" || !Number.isInteger(seq) || Number.isNaN(date.getTime())) {
     throw invalid("cursor is not one this server returned");
   }
   return { at: date, instanceId, seq };

@@ -3,6 +3,7 @@
  * carries its order, so a page asked for in another order is refused instead of skipping rows.
  */
 import { invalid } from "./errors.ts";
+import { decodeCursorParts, encodeCursorParts } from "./page-cursor.ts";
 
 export const INSTANCE_ORDERS = ["newest", "oldest"] as const;
 export type InstanceOrder = (typeof INSTANCE_ORDERS)[number];
@@ -23,19 +24,13 @@ export function orderClauses(order: InstanceOrder, after: Position | null) {
 }
 
 export function encodeCursor(order: InstanceOrder, { createdAt, id }: Position): string {
-  return Buffer.from(JSON.stringify([order, createdAt.toISOString(), id])).toString("base64url");
+  return encodeCursorParts([order, createdAt.toISOString(), id]);
 }
 
 export function decodeCursor(cursor: string, order: InstanceOrder): Position {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, "base64url").toString());
-  } catch {
-    parsed = null;
-  }
-  const [cursorOrder, createdAt, id] = Array.isArray(parsed) ? parsed : [];
+  const [cursorOrder, createdAt, id] = decodeCursorParts(cursor);
   const date = new Date(typeof createdAt === "string" ? createdAt : Number.NaN);
-  if (typeof id !== "string" || Number.isNaN(date.getTime()) || !INSTANCE_ORDERS.includes(cursorOrder)) {
+  if (typeof id !== "string" || Number.isNaN(date.getTime()) || !INSTANCE_ORDERS.includes(cursorOrder as InstanceOrder)) {
     throw invalid("cursor is not one this server returned");
   }
   if (cursorOrder !== order) throw invalid(`cursor pages the ${cursorOrder} first order, not ${order} first; start again without it`);
