@@ -25,6 +25,8 @@ export function ApprovalsPage() {
   const [sent, setSent] = useState<ReadonlySet<string>>(new Set());
   const [refusals, setRefusals] = useState<Refusal[]>([]);
   const shown = pending.approvals?.filter((approval) => !sent.has(approvalKey(approval)));
+  // The server's count, less the decisions sent that it has not counted out yet.
+  const stillWaiting = shown && pending.approvals ? Math.max(pending.total - (pending.approvals.length - shown.length), shown.length) : 0;
 
   const deciding = (approval: PendingApproval) => setSent((keys) => new Set(keys).add(approvalKey(approval)));
   const refused = (approval: PendingApproval, message: string) => {
@@ -63,7 +65,7 @@ export function ApprovalsPage() {
           <ApprovalRows approvals={shown} onDeciding={deciding} onRefused={refused} />
           <LoadMore
             shown={shown.length}
-            total={Math.max(pending.total - (pending.approvals!.length - shown.length), shown.length)}
+            total={stillWaiting}
             hasMore={pending.hasMore}
             loading={pending.loadingMore}
             onLoad={pending.loadMore}
