@@ -1,9 +1,9 @@
 /** The instance view against the real server: live state on the canvas, timeline, replay and history. */
-import { expect, test, type APIRequestContext, type Page } from "./fixtures.ts";
+import { expect, test, type APIRequestContext, type Locator, type Page } from "./fixtures.ts";
 import { snapshot } from "./designer-helpers.ts";
 import { OWNER } from "./test-accounts.ts";
 
-/** Starts an instance of an example workflow through the REST API and returns its id. */
+/** Starts an instance of a workflow through the REST API and returns its id. */
 async function start(request: APIRequestContext, workflow: string, input: unknown): Promise<string> {
   const response = await request.post(`/api/v1/workflows/${workflow}/start`, { data: input });
   expect(response.status()).toBe(202);
@@ -18,19 +18,60 @@ async function openInstance(page: Page, id: string) {
 const node = (page: Page, id: string) => page.getByTestId(`node-${id}`);
 const lane = (page: Page, key: string) => page.getByTestId(`timeline-lane-${key}`);
 
-test("a fan-out instance shows its counts on the canvas and a lane per iteration, live", async ({ page, request }) => {
-  const id = await start(request, "fan-out-fan-in", 12);
+/** Publishes a definition of the test's own; a repeated run finds it already there, unchanged. */
+async function publish(request: APIRequestContext, workflow: string, definition: object) {
+  const response = await request.put(`/api/v1/workflows/${workflow}`, { data: definition });
+  expect([200, 201], await response.text()).toContain(response.status());
+}
+
+async function raise(request: APIRequestContext, id: string, event: string, payload: unknown) {
+  const response = await request.post(`/api/v1/instances/${encodeURIComponent(id)}/events/${event}`, { data: payload });
+  expect(response.status()).toBe(202);
+}
+
+test("a fan-out's count on the canvas and its branches' lanes follow each branch's event live, without a reload", async ({ page, request }) => {
+  // Every branch waits for a parcel, so the test decides when each one finishes.
+  await publish(request, "parcels-fan-out", {
+    version: 1,
+    start: "parcels",
+    nodes: {
+      parcels: { type: "map", title: "Each parcel", items: "input", body: { start: "arrived", nodes: { arrived: { type: "wait", event: "parcel_arrived" } } } },
+    },
+  });
+  const id = await start(request, "parcels-fan-out", ["p1", "p2", "p3", "p4", "p5"]);
   await openInstance(page, id);
-  await expect(page.getByTestId("node-words-processItems")).toHaveText(/\d+\/12 done/);
-  await expect(node(page, "processItems")).toHaveAttribute("data-state", "completed", { timeout: 30_000 });
-  await expect(page.getByTestId("node-words-processItems")).toContainText("12/12 done");
-  await expect(node(page, "processItem")).toHaveAttribute("data-state", "completed");
-  await expect(node(page, "aggregate")).toHaveAttribute("data-state", "completed");
-  await expect(page.getByTestId("instance-status")).toHaveText("COMPLETED");
-  for (const key of ["getBatch", "processItems", "processItems[0].processItem", "processItems[11].processItem", "aggregate"]) {
-    await expect(lane(page, key)).toHaveAttribute("data-state", "completed");
-  }
-  await snapshot(page, "fan-out-completed");
+  // Gone if the page reloaded: what follows must arrive by push.
+  await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+
+  const count = page.getByTestId("node-words-parcels");
+  const branchLanes = page.locator('[data-testid^="timeline-lane-parcels["]');
+  const branchLanesIn = (state: string) => branchLanes.and(page.locator(`[data-state="${state}"]`));
+  await expect(count).toHaveText(/0\/5 done, 5 waiting$/, { timeout: 30_000 });
+  await expect(node(page, "parcels")).toHaveAttribute("data-state", "running");
+  await expect(page.getByTestId("node-words-arrived")).toContainText("waiting for parcel_arrived since");
+  await expect(branchLanes).toHaveCount(5);
+  for (let i = 0; i < 5; i++) await expect(lane(page, `parcels[${i}].arrived`)).toHaveAttribute("data-state", "waiting");
+
+  await raise(request, id, "parcel_arrived", { parcel: 1 });
+  await expect(count).toHaveText(/1\/5 done, 4 waiting$/, { timeout: 15_000 });
+  await expect(branchLanesIn("completed")).toHaveCount(1);
+  await expect(branchLanesIn("waiting")).toHaveCount(4);
+
+  await raise(request, id, "parcel_arrived", { parcel: 2 });
+  await raise(request, id, "parcel_arrived", { parcel: 3 });
+  await expect(count).toHaveText(/3\/5 done, 2 waiting$/, { timeout: 15_000 });
+  await expect(branchLanesIn("completed")).toHaveCount(3);
+  await expect(branchLanesIn("waiting")).toHaveCount(2);
+  await expect(page.getByTestId("instance-status")).toHaveText("RUNNING");
+  await snapshot(page, "fan-out-3-of-5");
+
+  await raise(request, id, "parcel_arrived", { parcel: 4 });
+  await raise(request, id, "parcel_arrived", { parcel: 5 });
+  await expect(page.getByTestId("instance-status")).toHaveText("COMPLETED", { timeout: 15_000 });
+  await expect(count).toHaveText(/5\/5 done$/);
+  await expect(node(page, "parcels")).toHaveAttribute("data-state", "completed");
+  await expect(branchLanesIn("completed")).toHaveCount(5);
+  expect(await page.evaluate(() => (window as { sameDocument?: boolean }).sameDocument)).toBe(true);
 });
 
 test("a waiting step says what it waits for, and the view follows the event as it arrives", async ({ page, request }) => {
@@ -209,4 +250,165 @@ test("who terminated and re-ran an instance shows on the timelines of both insta
   await snapshot(page, "operator-lane");
 
   expect((await request.post(`/api/v1/instances/${encodeURIComponent(rerunId)}/terminate`, { data: {} })).status()).toBe(202);
+});
+
+/** Where a bar is drawn, in pixels of the page. */
+async function boxOf(locator: Locator): Promise<{ x: number; width: number; centre: number }> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error("not drawn");
+  return { x: box.x, width: box.width, centre: box.x + box.width / 2 };
+}
+
+/** Expects a bar where `expected` says, to within a pixel of rounding. */
+async function expectBarAt(bar: Locator, expected: { x?: number; width?: number; centre?: number }) {
+  await expect
+    .poll(async () => {
+      const box = await boxOf(bar);
+      return Object.entries(expected).every(([field, value]) => Math.abs(box[field as keyof typeof box] - value) <= 1);
+    }, { message: `bar at ${JSON.stringify(expected)}` })
+    .toBe(true);
+}
+
+test("the timeline zooms in and out and pans in time with its buttons, Ctrl+wheel, dragging and Shift+wheel, and Fit shows the whole run again", async ({ page, request }) => {
+  // Three timers in a row: the middle one is short and in the middle, so zooming in on the centre keeps it whole.
+  await publish(request, "three-naps", {
+    version: 1,
+    start: "before",
+    nodes: {
+      before: { type: "timer", duration: 2, next: "during" },
+      during: { type: "timer", duration: 1, next: "after" },
+      after: { type: "timer", duration: 2 },
+    },
+  });
+  const id = await start(request, "three-naps", null);
+  await openInstance(page, id);
+  // Ended, the whole run is a fixed span of time; while running it grows with the clock.
+  await expect(page.getByTestId("instance-status")).toHaveText("COMPLETED", { timeout: 30_000 });
+  const timeline = page.getByTestId("timeline");
+  await timeline.scrollIntoViewIfNeeded();
+  const fit = timeline.getByRole("button", { name: "Show the whole generation" });
+  const ticks = () => timeline.locator(".timeline-tick").allTextContents();
+  const bar = lane(page, "during").locator(".bar-timer");
+  const track = await boxOf(lane(page, "during").locator(".lane-track"));
+  await expect(fit).toHaveAttribute("aria-pressed", "true");
+  const whole = await boxOf(bar);
+  const wholeTicks = await ticks();
+  expect(whole.width).toBeGreaterThan(track.width / 10);
+  expect(whole.x + whole.width).toBeLessThan(track.x + track.width);
+
+  await timeline.getByRole("button", { name: "Zoom in" }).click();
+  await expect(fit).toHaveAttribute("aria-pressed", "false");
+  // Half the time in the same width, around the middle: the bar doubles about its place.
+  await expectBarAt(bar, { width: whole.width * 2, centre: track.x + track.width / 2 + (whole.centre - track.x - track.width / 2) * 2 });
+  expect(await ticks()).not.toEqual(wholeTicks);
+
+  await timeline.getByRole("button", { name: "Zoom out" }).click();
+  await expectBarAt(bar, { x: whole.x, width: whole.width });
+  expect(await ticks()).toEqual(wholeTicks);
+
+  // Ctrl+wheel zooms around the pointer, well left of the middle: the instant under it stays where it is.
+  const pointer = track.x + track.width * 0.2;
+  await page.mouse.move(pointer, (await lane(page, "during").boundingBox())!.y + 12);
+  await page.keyboard.down("Control");
+  await page.mouse.wheel(0, -100);
+  await page.keyboard.up("Control");
+  await expectBarAt(bar, { x: pointer + (whole.x - pointer) * 1.25, width: whole.width * 1.25 });
+
+  await fit.click();
+  await expect(fit).toHaveAttribute("aria-pressed", "true");
+  await expectBarAt(bar, { x: whole.x, width: whole.width });
+  expect(await ticks()).toEqual(wholeTicks);
+
+  // Later shows a quarter of the window further on: everything moves left by a quarter of the track.
+  await timeline.getByRole("button", { name: "Later" }).click();
+  await expectBarAt(bar, { x: whole.x - track.width / 4, width: whole.width });
+  expect(await ticks()).not.toEqual(wholeTicks);
+  await timeline.getByRole("button", { name: "Earlier" }).click();
+  await expectBarAt(bar, { x: whole.x, width: whole.width });
+
+  // Dragging an empty part of the lanes carries the time under the pointer along.
+  const beforeLane = await lane(page, "before").boundingBox();
+  const grab = { x: track.x + track.width * 0.9, y: beforeLane!.y + 12 };
+  await page.mouse.move(grab.x, grab.y);
+  await page.mouse.down();
+  await page.mouse.move(grab.x - 60, grab.y, { steps: 4 });
+  await page.mouse.move(grab.x - 120, grab.y, { steps: 4 });
+  await page.mouse.up();
+  await expectBarAt(bar, { x: whole.x - 120, width: whole.width });
+  await expect(fit).toHaveAttribute("aria-pressed", "false");
+  // Shift+wheel pans as far as the wheel turned.
+  await page.keyboard.down("Shift");
+  await page.mouse.wheel(0, 100);
+  await page.keyboard.up("Shift");
+  await expectBarAt(bar, { x: whole.x - 220, width: whole.width });
+  await snapshot(page, "timeline-dragged");
+
+  await fit.click();
+  await expectBarAt(bar, { x: whole.x, width: whole.width });
+});
+
+test("a step that failed after its retries shows the error and which attempt of how many in the side panel", async ({ page, request }) => {
+  // add_one refuses what is not a number, on every attempt.
+  await publish(request, "charge-twice-retried", {
+    version: 1,
+    start: "charge",
+    nodes: { charge: { type: "activity", activity: "add_one", input: "'forty-two'", retry: { maxAttempts: 3, firstInterval: 0.5, backoffCoefficient: 1 } } },
+  });
+  const message = 'add_one expects a number, got "forty-two"';
+  const id = await start(request, "charge-twice-retried", null);
+  await openInstance(page, id);
+  await expect(page.getByTestId("instance-status")).toHaveText("FAILED", { timeout: 30_000 });
+  await expect(node(page, "charge")).toHaveAttribute("data-state", "failed");
+  await expect(page.getByTestId("node-words-charge")).toHaveText(`failed after 3 attempts: ${message}`);
+
+  const attempts = lane(page, "charge").locator(".bar-attempt");
+  await expect(attempts).toHaveCount(3);
+  const last = attempts.and(page.locator('[data-attempt="3"]'));
+  await expect(last).toHaveAttribute("title", new RegExp(`^charge attempt 3 of 3: started at .+, failed at .+: ${message}$`));
+  await last.click();
+
+  const panel = page.getByTestId("step-panel");
+  await expect(panel.getByRole("heading", { name: /charge/ })).toContainText("failed");
+  await expect(panel.getByTestId("step-attempts")).toHaveText("3 of 3");
+  // The error as recorded, JSON-quoted.
+  await expect(panel.getByTestId("step-error")).toContainText(`"message": ${JSON.stringify(message)}`);
+  await expect(panel.getByTestId("step-error")).toContainText('"attempts": 3');
+  // Every attempt, each with why it failed.
+  const rows = panel.getByRole("table", { name: "Attempts" }).locator("tbody tr");
+  await expect(rows).toHaveCount(3);
+  for (const row of await rows.all()) await expect(row.locator("td").last()).toHaveText(`failed: ${message}`);
+  await expect(lane(page, "charge")).toHaveClass(/\bselected\b/);
+  await expect(node(page, "charge")).toHaveClass(/\bselected\b/);
+  await snapshot(page, "step-panel-failed");
+});
+
+test("a step between retries says which attempt comes next, of how many, when, and the last error", async ({ page, request }) => {
+  // The second retry waits long enough for the test to look at it: 0.5 s, then 50 s.
+  await publish(request, "charge-slow-retries", {
+    version: 1,
+    start: "charge",
+    nodes: { charge: { type: "activity", activity: "add_one", input: "'forty-two'", retry: { maxAttempts: 4, firstInterval: 0.5, backoffCoefficient: 100 } } },
+  });
+  const message = 'add_one expects a number, got "forty-two"';
+  const id = await start(request, "charge-slow-retries", null);
+  await openInstance(page, id);
+  const words = page.getByTestId("node-words-charge");
+  await expect(words).toHaveText(new RegExp(`^attempt 3 of 4, next try in \\d+ s, last error: ${message}$`), { timeout: 30_000 });
+  await expect(node(page, "charge")).toHaveAttribute("data-state", "retrying");
+
+  await node(page, "charge").click();
+  const panel = page.getByTestId("step-panel");
+  await expect(panel.getByRole("heading", { name: /charge/ })).toContainText("retrying");
+  await expect(panel.getByTestId("step-attempts")).toHaveText("3 of 4");
+  await expect(panel.getByTestId("step-words")).toContainText(`last error: ${message}`);
+  const rows = panel.getByRole("table", { name: "Attempts" }).locator("tbody tr");
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(0).locator("td").last()).toHaveText(`failed: ${message}`);
+  await expect(rows.nth(1).locator("td").last()).toHaveText(`failed: ${message}`);
+  // The third has not started: its backoff runs on the timeline, still open.
+  await expect(rows.nth(2).locator("td")).toHaveText(["3", "—", "—", "open"]);
+  await expect(lane(page, "charge").locator(".bar-backoff[data-attempt='3']")).toHaveAttribute("title", /^charge attempt 3 of 4: backoff from .+ until .+$/);
+  await expect(panel.getByTestId("step-error")).toHaveCount(0);
+
+  expect((await request.post(`/api/v1/instances/${encodeURIComponent(id)}/terminate`, { data: {} })).status()).toBe(202);
 });

@@ -69,6 +69,23 @@ test("an approval nobody decides times out: it leaves the inbox and the order is
   await expect(row).toBeVisible();
   await expect(row).toHaveCount(0, { timeout: 15_000 });
   await expect.poll(async () => (await instanceOf(request, id)).output, { timeout: 15_000 }).toBe("Cancelled");
+
+  // The instance's own page tells the same story: cancelled, down the timeout path.
+  await page.goto(`/instances/${id}`);
+  await expect(page.getByTestId("instance-status")).toHaveText("COMPLETED");
+  await expect(page.getByTestId("instance-output")).toHaveText('"Cancelled"');
+  await expect(page.getByTestId("node-cancelled")).toHaveAttribute("data-state", "completed");
+  await expect(page.getByTestId("node-placeOrder")).toHaveAttribute("data-state", "skipped");
+  // The history holds the timeout's timer firing, and the approval's bar on the timeline ends right then.
+  const history = page.getByTestId("history-list");
+  await history.getByTestId("history-filter-type").selectOption("timer_fired");
+  const fired = history.getByTestId("history-row");
+  await expect(fired).toHaveCount(1);
+  await expect(fired).toContainText('"timerId":"approval:timeout"');
+  const firedAt = await fired.locator("span").nth(1).textContent();
+  const waitBar = page.getByTestId("timeline-lane-approval").locator(".bar-wait");
+  await expect(waitBar).toHaveAttribute("title", new RegExp(`^approval waits for approval_received from .+, times out at .+, ended at ${firedAt!.replaceAll(".", "\\.")}$`));
+  await expect(waitBar).not.toHaveClass(/\bopen\b/);
 });
 
 test("a decision the server refuses shows its reason, and the approval leaves the inbox", async ({ page, request, playwright, baseURL }) => {
