@@ -341,6 +341,9 @@ test("the timeline zooms in and out and pans in time with its buttons, Ctrl+whee
   await page.mouse.wheel(0, 100);
   await page.keyboard.up("Shift");
   await expectBarAt(bar, { x: whole.x - 220, width: whole.width });
+  // A sideways swipe (a trackpad's, or Shift+wheel where the browser turns it sideways) pans back.
+  await page.mouse.wheel(-100, 0);
+  await expectBarAt(bar, { x: whole.x - 120, width: whole.width });
   await snapshot(page, "timeline-dragged");
 
   await fit.click();

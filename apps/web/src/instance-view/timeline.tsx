@@ -67,7 +67,8 @@ export function Timeline({ lanes, range, marks, loading, selectedKey, onSelect, 
         zoomBy(event.deltaY > 0 ? 1.25 : 0.8, Math.min(1, Math.max(0, (event.clientX - rect.left - LABEL_WIDTH) / width)));
       } else if (event.shiftKey || Math.abs(event.deltaX) > Math.abs(event.deltaY)) {
         event.preventDefault();
-        panBy(((event.shiftKey ? event.deltaY : event.deltaX) || 0) / width);
+        // Shift+wheel arrives as a vertical amount in some browsers and as a horizontal one in others.
+        panBy((Math.abs(event.deltaX) >= Math.abs(event.deltaY) ? event.deltaX : event.deltaY) / width);
       }
     };
     element.addEventListener("wheel", onWheel, { passive: false });
