@@ -48,15 +48,26 @@ const OPEN_APPROVALS = `
         WHERE m.instance_id = w.instance_id AND m.dedupe_key = 'approval:' || w.generation || ':' || w.wait_id)
   )`;
 
-/** A page of open approvals, oldest first. Parameters as above, then $4..$6 the position after which the page starts (or nulls), $7 the limit. */
+/**
+ * A page of open approvals, oldest first, each row with the count of all of them: the open waits are
+ * worked out once for both. A page with no approval still has one row, with only the count.
+ * Parameters as above, then $4..$6 the position after which the page starts (or nulls), $7 the limit.
+ */
 export const OPEN_APPROVALS_PAGE_SQL = `${OPEN_APPROVALS}
-  SELECT instance_id, workflow_name, workflow_version, seq, data, at, started_by FROM open
-  WHERE $4::timestamptz IS NULL OR (at, instance_id, seq) > ($4::timestamptz, $5::text, $6::int)
-  ORDER BY at, instance_id, seq
-  LIMIT $7`;
+  SELECT counted.total, page.*
+  FROM (SELECT count(*)::int AS total FROM open) counted
+  LEFT JOIN LATERAL (
+    SELECT instance_id, workflow_name, workflow_version, seq, data, at, started_by FROM open
+    WHERE $4::timestamptz IS NULL OR (at, instance_id, seq) > ($4::timestamptz, $5::text, $6::int)
+    ORDER BY at, instance_id, seq
+    LIMIT $7
+  ) page ON true`;
 
-/** How many approvals are open, with the parameters $1 to $3 above. */
-export const OPEN_APPROVALS_COUNT_SQL = `${OPEN_APPROVALS} SELECT count(*)::int AS total FROM open`;
+/** A row of that page: an approval with the count, or the count alone. */
+export type OpenApprovalPageRow = { total: number } & (OpenApprovalRow | { instance_id: null });
+
+/** The page's approvals, without the row that carries only the count. */
+export const approvalsOf = (rows: OpenApprovalPageRow[]) => rows.filter((row): row is { total: number } & OpenApprovalRow => row.instance_id !== null);
 
 /** Where a page of the inbox ends: the wait's start, instance and sequence number. */
 export interface InboxPosition {

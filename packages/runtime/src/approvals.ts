@@ -11,10 +11,11 @@ import { TERMINAL_STATUSES, type RuntimeStatus } from "@flowcraft/engine";
 import { conflict, forbidden, invalid, notFound } from "./errors.ts";
 import { announce, INBOX_CHANNEL } from "./notifier.ts";
 import {
+  approvalsOf,
   decodeInboxCursor,
   encodeInboxCursor,
-  OPEN_APPROVALS_COUNT_SQL,
   OPEN_APPROVALS_PAGE_SQL,
+  type OpenApprovalPageRow,
   type OpenApprovalRow,
 } from "./approvals-sql.ts";
 import { MAX_PAGE_SIZE } from "./page-limits.ts";
@@ -91,24 +92,30 @@ export class Approvals {
   async pending(filter: PendingFilter = {}): Promise<PendingApprovalPage> {
     const limit = Math.min(Math.max(filter.limit ?? DEFAULT_INBOX_PAGE, 1), MAX_PAGE_SIZE);
     const after = filter.cursor ? decodeInboxCursor(filter.cursor) : null;
-    const scope = [filter.instanceId ?? null, filter.workflowName ?? null, null];
-    const [page, count] = await Promise.all([
-      this.db.pool.query<OpenApprovalRow>(OPEN_APPROVALS_PAGE_SQL, [...scope, after?.at ?? null, after?.instanceId ?? null, after?.seq ?? null, limit + 1]),
-      this.db.pool.query<{ total: number }>(OPEN_APPROVALS_COUNT_SQL, scope),
+    const { rows } = await this.db.pool.query<OpenApprovalPageRow>(OPEN_APPROVALS_PAGE_SQL, [
+      filter.instanceId ?? null,
+      filter.workflowName ?? null,
+      null,
+      after?.at ?? null,
+      after?.instanceId ?? null,
+      after?.seq ?? null,
+      limit + 1,
     ]);
-    const rows = page.rows.slice(0, limit);
-    const last = rows.at(-1);
+    const found = approvalsOf(rows);
+    const page = found.slice(0, limit);
+    const last = page.at(-1);
     return {
-      approvals: rows.map(toPendingApproval),
-      total: count.rows[0]?.total ?? 0,
-      nextCursor: page.rows.length > limit && last ? encodeInboxCursor({ at: last.at, instanceId: last.instance_id, seq: last.seq }) : null,
+      approvals: page.map(toPendingApproval),
+      total: rows[0]?.total ?? 0,
+      nextCursor: found.length > limit && last ? encodeInboxCursor({ at: last.at, instanceId: last.instance_id, seq: last.seq }) : null,
     };
   }
 
   /** The approval waiting at `waitId` of the instance, if it still waits for a decision. */
   async waitingAt(instanceId: string, waitId: string): Promise<PendingApproval | null> {
-    const { rows } = await this.db.pool.query<OpenApprovalRow>(OPEN_APPROVALS_PAGE_SQL, [instanceId, null, waitId, null, null, null, 1]);
-    return rows[0] ? toPendingApproval(rows[0]) : null;
+    const { rows } = await this.db.pool.query<OpenApprovalPageRow>(OPEN_APPROVALS_PAGE_SQL, [instanceId, null, waitId, null, null, null, 1]);
+    const [approval] = approvalsOf(rows);
+    return approval ? toPendingApproval(approval) : null;
   }
 
   /**
