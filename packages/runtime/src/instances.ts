@@ -260,7 +260,6 @@ export class Instances {
     await this.enqueue(instanceId, "resume", options);
   }
 
-  /** Deletes an ended instance with its history. */
   /** Deletes an ended instance with its history; returns it as it was, for the audit log. */
   async purge(instanceId: string): Promise<InstanceView> {
     const instance = await this.get(instanceId);
