@@ -350,36 +350,38 @@ test("the timeline zooms in and out and pans in time with its buttons, Ctrl+whee
   await expectBarAt(bar, { x: whole.x, width: whole.width });
 });
 
+/** add_one refuses what is not a number, on every attempt. */
+const REFUSAL = 'add_one expects a number, got "forty-two"';
+
+/** Starts a workflow whose one step, "charge", fails every attempt its retry policy allows. */
+async function startRefusedCharge(request: APIRequestContext, name: string, retry: { maxAttempts: number; firstInterval: number; backoffCoefficient: number }) {
+  await publish(request, name, { version: 1, start: "charge", nodes: { charge: { type: "activity", activity: "add_one", input: "'forty-two'", retry } } });
+  return start(request, name, null);
+}
+
 test("a step that failed after its retries shows the error and which attempt of how many in the side panel", async ({ page, request }) => {
-  // add_one refuses what is not a number, on every attempt.
-  await publish(request, "charge-twice-retried", {
-    version: 1,
-    start: "charge",
-    nodes: { charge: { type: "activity", activity: "add_one", input: "'forty-two'", retry: { maxAttempts: 3, firstInterval: 0.5, backoffCoefficient: 1 } } },
-  });
-  const message = 'add_one expects a number, got "forty-two"';
-  const id = await start(request, "charge-twice-retried", null);
+  const id = await startRefusedCharge(request, "charge-twice-retried", { maxAttempts: 3, firstInterval: 0.5, backoffCoefficient: 1 });
   await openInstance(page, id);
   await expect(page.getByTestId("instance-status")).toHaveText("FAILED", { timeout: 30_000 });
   await expect(node(page, "charge")).toHaveAttribute("data-state", "failed");
-  await expect(page.getByTestId("node-words-charge")).toHaveText(`failed after 3 attempts: ${message}`);
+  await expect(page.getByTestId("node-words-charge")).toHaveText(`failed after 3 attempts: ${REFUSAL}`);
 
   const attempts = lane(page, "charge").locator(".bar-attempt");
   await expect(attempts).toHaveCount(3);
   const last = attempts.and(page.locator('[data-attempt="3"]'));
-  await expect(last).toHaveAttribute("title", new RegExp(`^charge attempt 3 of 3: started at .+, failed at .+: ${message}$`));
+  await expect(last).toHaveAttribute("title", new RegExp(`^charge attempt 3 of 3: started at .+, failed at .+: ${REFUSAL}$`));
   await last.click();
 
   const panel = page.getByTestId("step-panel");
   await expect(panel.getByRole("heading", { name: /charge/ })).toContainText("failed");
   await expect(panel.getByTestId("step-attempts")).toHaveText("3 of 3");
   // The error as recorded, JSON-quoted.
-  await expect(panel.getByTestId("step-error")).toContainText(`"message": ${JSON.stringify(message)}`);
+  await expect(panel.getByTestId("step-error")).toContainText(`"message": ${JSON.stringify(REFUSAL)}`);
   await expect(panel.getByTestId("step-error")).toContainText('"attempts": 3');
   // Every attempt, each with why it failed.
   const rows = panel.getByRole("table", { name: "Attempts" }).locator("tbody tr");
   await expect(rows).toHaveCount(3);
-  for (const row of await rows.all()) await expect(row.locator("td").last()).toHaveText(`failed: ${message}`);
+  for (const row of await rows.all()) await expect(row.locator("td").last()).toHaveText(`failed: ${REFUSAL}`);
   await expect(lane(page, "charge")).toHaveClass(/\bselected\b/);
   await expect(node(page, "charge")).toHaveClass(/\bselected\b/);
   await snapshot(page, "step-panel-failed");
@@ -387,27 +389,21 @@ test("a step that failed after its retries shows the error and which attempt of 
 
 test("a step between retries says which attempt comes next, of how many, when, and the last error", async ({ page, request }) => {
   // The second retry waits long enough for the test to look at it: 0.5 s, then 50 s.
-  await publish(request, "charge-slow-retries", {
-    version: 1,
-    start: "charge",
-    nodes: { charge: { type: "activity", activity: "add_one", input: "'forty-two'", retry: { maxAttempts: 4, firstInterval: 0.5, backoffCoefficient: 100 } } },
-  });
-  const message = 'add_one expects a number, got "forty-two"';
-  const id = await start(request, "charge-slow-retries", null);
+  const id = await startRefusedCharge(request, "charge-slow-retries", { maxAttempts: 4, firstInterval: 0.5, backoffCoefficient: 100 });
   await openInstance(page, id);
   const words = page.getByTestId("node-words-charge");
-  await expect(words).toHaveText(new RegExp(`^attempt 3 of 4, next try in \\d+ s, last error: ${message}$`), { timeout: 30_000 });
+  await expect(words).toHaveText(new RegExp(`^attempt 3 of 4, next try in \\d+ s, last error: ${REFUSAL}$`), { timeout: 30_000 });
   await expect(node(page, "charge")).toHaveAttribute("data-state", "retrying");
 
   await node(page, "charge").click();
   const panel = page.getByTestId("step-panel");
   await expect(panel.getByRole("heading", { name: /charge/ })).toContainText("retrying");
   await expect(panel.getByTestId("step-attempts")).toHaveText("3 of 4");
-  await expect(panel.getByTestId("step-words")).toContainText(`last error: ${message}`);
+  await expect(panel.getByTestId("step-words")).toContainText(`last error: ${REFUSAL}`);
   const rows = panel.getByRole("table", { name: "Attempts" }).locator("tbody tr");
   await expect(rows).toHaveCount(3);
-  await expect(rows.nth(0).locator("td").last()).toHaveText(`failed: ${message}`);
-  await expect(rows.nth(1).locator("td").last()).toHaveText(`failed: ${message}`);
+  await expect(rows.nth(0).locator("td").last()).toHaveText(`failed: ${REFUSAL}`);
+  await expect(rows.nth(1).locator("td").last()).toHaveText(`failed: ${REFUSAL}`);
   // The third has not started: its backoff runs on the timeline, still open.
   await expect(rows.nth(2).locator("td")).toHaveText(["3", "—", "—", "open"]);
   await expect(lane(page, "charge").locator(".bar-backoff[data-attempt='3']")).toHaveAttribute("title", /^charge attempt 3 of 4: backoff from .+ until .+$/);
