@@ -16,7 +16,6 @@ const instances = new Instances(db);
 const drafts = new Drafts(db);
 const secrets = new Secrets(db, loadSecretsKey(config.secretsKey, config.dataDir));
 const worker = config.inProcessWorker ? new Worker(db, { activities: exampleRegistry(), httpAllow: config.httpAllow, secrets }) : null;
-await worker?.start();
 if (config.seedExamples) {
   const published = await seedExamples(db, workflows);
   if (published.length > 0) console.log(`published example workflows: ${published.join(", ")}`);
@@ -26,6 +25,8 @@ const approvals = new Approvals(db);
 const access = accessServices(db, secrets);
 const app = await buildApp({ workflows, drafts, instances, approvals, access, bodyLimitBytes: config.bodyLimitBytes, webDistDir: config.webDistDir });
 const address = await app.listen({ port: config.port, host: config.host });
+// Only now: whatever an instance's turn does to this worker, the API is already up to steer it.
+await worker?.start();
 console.log(`Flowcraft is running at ${address}`);
 if (await access.accounts.needsSetup()) console.log(`no accounts yet: open ${address} to create the owner account`);
 // Expired sessions are refused anyway; sweeping only keeps the table small.

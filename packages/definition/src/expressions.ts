@@ -1,5 +1,6 @@
 /** JSONata expressions inside a definition: where they are, and whether they parse. */
 import jsonata from "jsonata";
+import { linearRegexProblem } from "./linear-regex.ts";
 import type { Node } from "./schema.ts";
 
 /**
@@ -56,8 +57,9 @@ export function expressionsOf(node: Node): NodeExpression[] {
 
 /** Why an expression cannot be used, or null when it can. */
 export function checkExpression(expression: string): string | null {
+  let parsed: jsonata.Expression;
   try {
-    jsonata(expression);
+    parsed = jsonata(expression);
   } catch (error) {
     const e = error as { message?: string; position?: number };
     const where = typeof e.position === "number" ? ` at character ${e.position}` : "";
@@ -68,5 +70,25 @@ export function checkExpression(expression: string): string | null {
       return `${name}() is not allowed here: a workflow expression must give the same result every time history is replayed; capture the value with an activity (e.g. transform) instead`;
     }
   }
+  for (const regexp of regexesOf(parsed.ast())) {
+    const problem = linearRegexProblem(regexp);
+    if (problem) return problem;
+  }
   return null;
+}
+
+/** The regex literals of a parsed expression, however deeply nested (walked without recursion). */
+function regexesOf(ast: unknown): RegExp[] {
+  const found: RegExp[] = [];
+  // The parser links some nodes to others (a parent step's slot), so a node can be met twice.
+  const seen = new Set<unknown>();
+  const pending: unknown[] = [ast];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (next === null || typeof next !== "object" || seen.has(next)) continue;
+    seen.add(next);
+    if (next instanceof RegExp) found.push(next);
+    else for (const value of Object.values(next)) pending.push(value);
+  }
+  return found;
 }

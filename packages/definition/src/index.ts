@@ -55,6 +55,7 @@ export { allGraphs, childGraphsOf, edgesOf } from "./graph.ts";
 export type { Edge, ChildGraph, LocatedGraph } from "./graph.ts";
 export { expressionsOf, checkExpression, NON_DETERMINISTIC_FUNCTIONS } from "./expressions.ts";
 export type { NodeExpression } from "./expressions.ts";
+export { LinearRegExp } from "./linear-regex.ts";
 export { MAX_DEFINITION_BYTES, MAX_NODES, MAX_DECISION_CHOICES } from "./limits.ts";
 export { BUILT_IN_ACTIVITIES } from "./built-ins.ts";
 export type { BuiltInActivity } from "./built-ins.ts";

@@ -1,6 +1,6 @@
 /** Interpreting the nodes that hold graphs: parallel, map, group and monitor. */
 import type { GroupNode, MapNode, MonitorNode, ParallelNode } from "@flowcraft/definition";
-import { evaluate, ExpressionError } from "./expression.ts";
+import { ExpressionError } from "./expression.ts";
 import { PENDING, rollback, runGraph, type Outcome, type Run } from "./interpreter.ts";
 import { inJsonbKeyOrder, type Json } from "./json.ts";
 import { childScope, contextOf, type Scope } from "./scope.ts";
@@ -37,7 +37,7 @@ export async function runParallel(run: Run, node: ParallelNode, scope: Scope, pr
 }
 
 export async function runMap(run: Run, id: string, node: MapNode, scope: Scope, prefix: string, at: number): Promise<Outcome> {
-  const listed = await evaluate(node.items, contextOf(scope));
+  const listed = await run.evaluate(node.items, contextOf(scope));
   if (listed !== null && !Array.isArray(listed)) {
     throw new ExpressionError(`items must yield a list, got ${JSON.stringify(listed).slice(0, 200)}`);
   }
@@ -85,21 +85,21 @@ export function runGroup(run: Run, node: GroupNode, scope: Scope, prefix: string
  */
 export async function runMonitor(run: Run, id: string, node: MonitorNode, scope: Scope, prefix: string, at: number): Promise<Outcome> {
   const resume = run.facts.resume?.node === id ? run.facts.resume : undefined;
-  const state = resume ? resume.state : node.state ? await evaluate(node.state, contextOf(scope)) : null;
+  const state = resume ? resume.state : node.state ? await run.evaluate(node.state, contextOf(scope)) : null;
   const iteration = resume?.iteration ?? 1;
   const bodyScope = childScope(scope, { state, iteration });
   const outcome = await runGraph(run, node.body, bodyScope, prefix, node.body.start, at);
   if (outcome.kind !== "done") return outcome;
-  const nextState = node.nextState ? await evaluate(node.nextState, contextOf(bodyScope)) : state;
+  const nextState = node.nextState ? await run.evaluate(node.nextState, contextOf(bodyScope)) : state;
   const after = { ...bodyScope, state: nextState };
   const stop =
     (node.maxIterations !== undefined && iteration >= node.maxIterations) ||
-    (node.until !== undefined && isTruthy(await evaluate(node.until, contextOf(after))));
+    (node.until !== undefined && isTruthy(await run.evaluate(node.until, contextOf(after))));
   if (stop) return { kind: "done", output: nextState, at: outcome.at };
   const timerId = `${prefix}${id}:interval`;
   const timer = run.facts.timers.get(timerId);
   if (!timer) {
-    const delaySeconds = await secondsOf(node.interval, after, "interval");
+    const delaySeconds = await secondsOf(run, node.interval, after, "interval");
     run.commands.push({ type: "start_timer", timerId, node: id, purpose: "monitor_interval", delaySeconds });
   } else if (timer.firedSeq !== undefined) {
     // The next generation reads these back from storage: give them storage's key order now.

@@ -1,12 +1,15 @@
 /**
  * The budget every expression evaluation runs within, enforced through JSONata's own evaluation
- * hook (`__evaluate_entry`, called before each step of the evaluation).
+ * hooks (`__evaluate_entry` before each step of the evaluation, `__evaluate_exit` after it).
  *
- * Depth and steps are counted, so whether an expression stays within them depends only on the
- * expression and its data: a replay of the history gets the same answer, and an overrun is an
+ * Depth, steps and sizes are counted, so whether an expression stays within them depends only on
+ * the expression and its data: a replay of the history gets the same answer, and an overrun is an
  * ordinary step failure. Time is a backstop for what the counts do not see (a built-in function
  * working on a lot of data between two steps, a machine under load); since elapsed time differs
  * from one run to the next, the interpreter treats a time overrun differently (see interpret()).
+ * None of this is what keeps a worker safe from an expression: the runtime evaluates expressions
+ * in sandbox processes with a memory limit and a deadline enforced from outside. The counts make
+ * the common runaways fail the same way on every replay, and cheaply.
  */
 import type jsonata from "jsonata";
 
@@ -27,7 +30,15 @@ export const EXPRESSION_TIME_BUDGET_MS = 1_000;
  */
 const PAUSE_EVERY_STEPS = 10_000;
 
-export type Budget = "depth" | "steps" | "time";
+/**
+ * Longest string an evaluation may build, in UTF-16 code units: far above any value history
+ * stores (those are capped at 1 MiB), far below what strains the evaluating process's memory.
+ */
+export const EXPRESSION_STRING_BUDGET = 5_000_000;
+/** Most items of an array or sequence an evaluation may build: a range, a map, an append. */
+export const EXPRESSION_SEQUENCE_BUDGET = 1_000_000;
+
+export type Budget = "depth" | "steps" | "time" | "string" | "sequence";
 
 /** Thrown from the hook when an evaluation goes over one of its budgets. */
 export class BudgetExceeded extends Error {
@@ -45,6 +56,10 @@ function describeBudget(budget: Budget): string {
       return `exceeded the step budget of ${EXPRESSION_STEP_BUDGET} evaluation steps (a loop that never ends, or over too much data?)`;
     case "time":
       return `exceeded the time budget of ${EXPRESSION_TIME_BUDGET_MS} ms`;
+    case "string":
+      return `exceeded the size budget of ${EXPRESSION_STRING_BUDGET} characters in one string`;
+    case "sequence":
+      return `exceeded the size budget of ${EXPRESSION_SEQUENCE_BUDGET} items in one array`;
   }
 }
 
@@ -69,11 +84,13 @@ interface Frame {
 const spending = new WeakMap<object, Spent>();
 
 const EVALUATE_ENTRY = Symbol.for("jsonata.__evaluate_entry");
+const EVALUATE_EXIT = Symbol.for("jsonata.__evaluate_exit");
 
 /** Makes every evaluation of this compiled expression run within the budget. */
 export function enforceBudget(expression: jsonata.Expression) {
   // JSONata looks its hooks up by symbol; its typings only know string names.
   expression.assign(EVALUATE_ENTRY as unknown as string, onEntry);
+  expression.assign(EVALUATE_EXIT as unknown as string, onExit);
 }
 
 function onEntry(_node: unknown, _input: unknown, frame: Frame): Promise<void> | undefined {
@@ -98,6 +115,17 @@ function onEntry(_node: unknown, _input: unknown, frame: Frame): Promise<void> |
       resolve();
     }, 0),
   );
+}
+
+/**
+ * Checks each step's result: a string or array over its budget fails the evaluation at the step
+ * that built it, before a loop doubles it again. Built-ins that could build a huge value in one
+ * call check their arguments first (see expression-functions.ts).
+ */
+function onExit(_node: unknown, _input: unknown, frame: Frame, result: unknown): undefined {
+  if (typeof result === "string" ? result.length <= EXPRESSION_STRING_BUDGET : !Array.isArray(result) || result.length <= EXPRESSION_SEQUENCE_BUDGET) return undefined;
+  const spent = spending.get(frame.base) ?? { steps: 0, ranMs: 0, sliceStartedAt: 0 };
+  throw exceed(spent, typeof result === "string" ? "string" : "sequence");
 }
 
 function exceed(spent: Spent, budget: Budget): BudgetExceeded {

@@ -1,8 +1,10 @@
-/** Evaluating JSONata expressions deterministically, with compiled expressions cached. */
+/** Evaluating JSONata expressions deterministically, within budgets, with compiled expressions cached. */
 import jsonata from "jsonata";
-import { NON_DETERMINISTIC_FUNCTIONS } from "@flowcraft/definition";
-import { budgetExceededIn, enforceBudget } from "./expression-budget.ts";
-import type { Json } from "./json.ts";
+import { LinearRegExp, NON_DETERMINISTIC_FUNCTIONS } from "@flowcraft/definition";
+import { budgetExceededIn, enforceBudget, EXPRESSION_SEQUENCE_BUDGET } from "./expression-budget.ts";
+import { guardFunctions, isSequenceOverrun } from "./expression-functions.ts";
+import { unstorableIn, type Json } from "./json.ts";
+import { jsonFitsIn, utf8Length } from "./json-size.ts";
 
 /** Thrown when an expression cannot be evaluated; the interpreter turns it into a step failure. */
 export class ExpressionError extends Error {
@@ -10,23 +12,36 @@ export class ExpressionError extends Error {
 }
 
 /**
- * Thrown when an evaluation runs out of time. Not an ExpressionError: how long an evaluation
- * takes differs between runs, so the interpreter fails the instance instead of the step.
+ * Thrown when an evaluation goes over a limit it may not reach on another run: its running time,
+ * or the memory of the process evaluating it. Not an ExpressionError to the interpreter, which
+ * fails the instance instead of the step (see interpret()); recorded under the same name.
  */
-export class ExpressionTimeoutError extends Error {
-  override name = "ExpressionTimeout";
+export class ExpressionLimitError extends Error {
+  override name = "ExpressionError";
   /** The node whose expression it was, set by the first node that sees the error. */
   node?: string;
 }
 
+/** Evaluates an expression over a context document; the engine is given one (see interpret()). */
+export type Evaluator = (expression: string, context: Record<string, unknown>) => Promise<Json>;
+
+/** Largest value an expression may yield, as UTF-8 JSON: what history stores of an activity output too. */
+export const EXPRESSION_RESULT_BUDGET_BYTES = 1024 * 1024;
+
 const compiled = new Map<string, jsonata.Expression>();
 const COMPILED_CACHE_LIMIT = 5_000;
+
+/** Parses an expression as the engine evaluates it: linear-time regexes, sizes capped. */
+export function parseExpression(expression: string): jsonata.Expression {
+  return jsonata(expression, { RegexEngine: LinearRegExp as unknown as RegExpConstructor, sequence: EXPRESSION_SEQUENCE_BUDGET } as jsonata.JsonataOptions);
+}
 
 function compile(expression: string): jsonata.Expression {
   let found = compiled.get(expression);
   if (!found) {
-    found = jsonata(expression);
+    found = parseExpression(expression);
     enforceBudget(found);
+    guardFunctions(found);
     for (const name of NON_DETERMINISTIC_FUNCTIONS) {
       found.registerFunction(name.slice(1), () => {
         throw new ExpressionError(`${name}() is not allowed in workflow expressions`);
@@ -39,28 +54,34 @@ function compile(expression: string): jsonata.Expression {
 }
 
 /**
- * Evaluates an expression over a context document, within the expression budget; `undefined` (no
- * match) becomes null.
+ * Evaluates an expression in this process, within the expression budget; `undefined` (no match)
+ * becomes null. What the budget counts replays the same way; what it cannot bound (memory, a
+ * slow built-in) is the runtime's sandbox's to bound, from outside (see the runtime's sandbox).
  */
-export async function evaluate(expression: string, context: Record<string, unknown>): Promise<Json> {
+export const evaluate: Evaluator = async (expression, context) => {
   let result: unknown;
   try {
     result = await compile(expression).evaluate(context);
   } catch (error) {
     const budget = budgetExceededIn(error);
-    if (budget?.budget === "time") throw new ExpressionTimeoutError(`${expression}: ${budget.message}`);
+    if (budget?.budget === "time") throw new ExpressionLimitError(`${expression}: ${budget.message}`);
     if (budget) throw new ExpressionError(`${expression}: ${budget.message}`);
+    if (isSequenceOverrun(error)) throw new ExpressionError(`${expression}: exceeded the size budget of ${EXPRESSION_SEQUENCE_BUDGET} items in one array`);
     const e = error as { message?: string; code?: string };
     throw new ExpressionError(`${expression}: ${e.message ?? String(error)}${e.code ? ` (${e.code})` : ""}`);
   }
-  return toJson(result);
-}
+  return toJson(expression, result);
+};
 
-/** JSONata results can carry sequences and functions; keep plain JSON only. */
-function toJson(value: unknown): Json {
+/** JSONata results can carry sequences and functions; keep plain JSON only, of a size history can store. */
+function toJson(expression: string, value: unknown): Json {
   if (value === undefined) return null;
-  if (typeof value === "function") throw new ExpressionError("expression yields a function, not a value");
+  if (typeof value === "function") throw new ExpressionError(`${expression}: yields a function, not a value`);
+  const tooLarge = () => new ExpressionError(`${expression}: yields a value over the ${EXPRESSION_RESULT_BUDGET_BYTES} bytes a step's value may take`);
+  if (!jsonFitsIn(value, EXPRESSION_RESULT_BUDGET_BYTES)) throw tooLarge();
   const text = JSON.stringify(value);
-  if (text.includes("\\u0000")) throw new ExpressionError("expression yields a string with a NUL character (\\u0000), which cannot be stored");
+  if (utf8Length(text) > EXPRESSION_RESULT_BUDGET_BYTES) throw tooLarge();
+  const unstorable = unstorableIn(text);
+  if (unstorable) throw new ExpressionError(`${expression}: yields ${unstorable}`);
   return JSON.parse(text) as Json;
 }

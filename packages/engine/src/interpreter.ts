@@ -5,7 +5,7 @@
  */
 import type { Definition, Graph, Node } from "@flowcraft/definition";
 import type { Command } from "./commands.ts";
-import { evaluate, ExpressionError, ExpressionTimeoutError } from "./expression.ts";
+import { evaluate as evaluateHere, ExpressionError, ExpressionLimitError, type Evaluator } from "./expression.ts";
 import type { Facts } from "./facts.ts";
 import type { WorkflowError } from "./history.ts";
 import type { Json } from "./json.ts";
@@ -41,6 +41,7 @@ export interface Run {
   /** Raised events claimed by a wait during this pass (by sequence number). */
   claimed: Set<number>;
   trace: Map<string, NodeTrace>;
+  evaluate: Evaluator;
 }
 
 export interface Interpretation {
@@ -48,9 +49,12 @@ export interface Interpretation {
   trace: Map<string, NodeTrace>;
 }
 
-/** Runs the definition as far as the facts allow and returns the commands not yet recorded. */
-export async function interpret(definition: Definition, facts: Facts): Promise<Interpretation> {
-  const run: Run = { definition, facts, commands: [], claimed: new Set(), trace: new Map() };
+/**
+ * Runs the definition as far as the facts allow and returns the commands not yet recorded.
+ * Expressions go to `evaluate`: in this process by default; the runtime passes its sandbox.
+ */
+export async function interpret(definition: Definition, facts: Facts, evaluate: Evaluator = evaluateHere): Promise<Interpretation> {
+  const run: Run = { definition, facts, commands: [], claimed: new Set(), trace: new Map(), evaluate };
   if (!facts.started || facts.ended) return run;
   const resume = facts.resume;
   const scope: Scope = { input: facts.input, steps: { ...resume?.steps } };
@@ -58,15 +62,16 @@ export async function interpret(definition: Definition, facts: Facts): Promise<I
   try {
     outcome = await runGraph(run, definition, scope, "", resume?.node ?? definition.start, facts.started.seq);
   } catch (error) {
-    if (!(error instanceof ExpressionTimeoutError)) throw error;
+    if (!(error instanceof ExpressionLimitError)) throw error;
     // The interpreter re-evaluates expressions on every decision, and an evaluation that ran out
-    // of time once may finish in time on the next (or the other way round). Taking the node's
-    // error path would record commands that a later replay might not reproduce, so the instance
-    // fails here instead: execution_failed is recorded once, and an ended instance is never
-    // interpreted again. Depth and step overruns are counted, replay the same way, and stay
-    // ordinary step failures.
+    // of time or memory once may finish within them on the next (or the other way round). Taking
+    // the node's error path would record commands that a later replay might not reproduce, so the
+    // instance fails here instead: execution_failed is recorded once, and an ended instance is
+    // never interpreted again. Depth, step and size overruns are counted, replay the same way,
+    // and stay ordinary step failures.
     run.commands.length = 0;
-    outcome = { kind: "error", error: { name: error.name, message: error.message, ...(error.node ? { node: error.node } : {}) }, at: facts.started.seq };
+    const message = `${error.message}; a limit of time or memory fails the instance, not only the step, since a replay might not reach it`;
+    outcome = { kind: "error", error: { name: error.name, message, ...(error.node ? { node: error.node } : {}) }, at: facts.started.seq };
   }
   if (outcome.kind === "done") run.commands.push({ type: "complete", output: outcome.output });
   if (outcome.kind === "error") run.commands.push({ type: "fail", error: outcome.error });
@@ -87,7 +92,7 @@ export async function runGraph(run: Run, graph: Graph, scope: Scope, prefix: str
     if (outcome.kind === "pending") return outcome;
     if (outcome.kind === "done" && node.customStatus && !run.facts.customStatusKeys.has(key)) {
       // A custom status that cannot be computed fails the node, so its error path applies.
-      const value = await evaluateOrError(node.customStatus, { ...scope, steps: { ...scope.steps, [id]: outcome.output } }, id, outcome.at);
+      const value = await evaluateOrError(run, node.customStatus, { ...scope, steps: { ...scope.steps, [id]: outcome.output } }, id, outcome.at);
       if (value.kind === "error") outcome = value;
       else run.commands.push({ type: "set_custom_status", key, node: id, value: value.output });
     }
@@ -117,7 +122,7 @@ async function runNodeSafely(run: Run, id: string, node: Node, scope: Scope, pre
     return await runNode(run, id, node, scope, prefix, previous, at);
   } catch (error) {
     if (error instanceof ExpressionError) return fail("ExpressionError", error.message, id, at);
-    if (error instanceof ExpressionTimeoutError) error.node ??= id;
+    if (error instanceof ExpressionLimitError) error.node ??= id;
     throw error;
   }
 }
@@ -131,11 +136,11 @@ function runNode(run: Run, id: string, node: Node, scope: Scope, prefix: string,
     case "wait":
       return runWait(run, id, node, scope, prefix, at);
     case "decision":
-      return runDecision(id, node, scope, previous, at);
+      return runDecision(run, id, node, scope, previous, at);
     case "end":
-      return runEnd(node, scope, previous, at);
+      return runEnd(run, node, scope, previous, at);
     case "fail":
-      return runFail(id, node, scope, at);
+      return runFail(run, id, node, scope, at);
     case "parallel":
       return runParallel(run, node, scope, prefix, at);
     case "map":
@@ -151,11 +156,11 @@ export function fail(name: string, message: string, node: string, at: number): E
   return { kind: "error", error: { name, message, node }, at };
 }
 
-async function evaluateOrError(expression: string, scope: Scope, node: string, at: number): Promise<Exclude<Outcome, { kind: "pending" }>> {
+async function evaluateOrError(run: Run, expression: string, scope: Scope, node: string, at: number): Promise<Exclude<Outcome, { kind: "pending" }>> {
   try {
-    return { kind: "done", output: await evaluate(expression, contextOf(scope)), at };
+    return { kind: "done", output: await run.evaluate(expression, contextOf(scope)), at };
   } catch (error) {
-    if (error instanceof ExpressionTimeoutError) {
+    if (error instanceof ExpressionLimitError) {
       error.node ??= node;
       throw error;
     }

@@ -12,3 +12,25 @@ export function inJsonbKeyOrder(value: Json): Json {
   const keys = Object.keys(value).sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
   return Object.fromEntries(keys.map((key) => [key, inJsonbKeyOrder(value[key]!)]));
 }
+
+/**
+ * A NUL character or a lone surrogate, escaped as JSON.stringify writes them (\u0000, \ud800):
+ * Postgres refuses both in `jsonb`. The backslashes before the escape must be even in number
+ * (captured, so a replacement keeps them), or the text holds a literal backslash followed by
+ * "u0000", which is fine.
+ */
+const UNSTORABLE_ESCAPE = /(?<!\\)((?:\\\\)*)\\u(0000|d[89a-f][0-9a-f]{2})/i;
+
+/** What in this JSON text (as JSON.stringify writes it) Postgres cannot store, in words, or null when it can store all of it. */
+export function unstorableIn(jsonText: string): string | null {
+  const found = UNSTORABLE_ESCAPE.exec(jsonText);
+  if (!found) return null;
+  return found[2] === "0000"
+    ? "a string with a NUL character (\\u0000), which cannot be stored"
+    : `a string with a lone surrogate (\\u${found[2]!.toLowerCase()}), which is not valid Unicode and cannot be stored`;
+}
+
+/** The JSON text with what Postgres cannot store replaced by U+FFFD: for errors, which must always be storable. */
+export function storableJsonText(jsonText: string): string {
+  return jsonText.replace(new RegExp(UNSTORABLE_ESCAPE.source, "gi"), "$1\\ufffd");
+}

@@ -9,7 +9,7 @@ import {
   type TimerNode,
   type WaitNode,
 } from "@flowcraft/definition";
-import { evaluate, ExpressionError } from "./expression.ts";
+import { ExpressionError } from "./expression.ts";
 import { fail, PENDING, type Outcome, type Run } from "./interpreter.ts";
 import type { Json } from "./json.ts";
 import { timeoutTimerOf } from "./open-waits.ts";
@@ -24,7 +24,7 @@ export async function runActivity(run: Run, id: string, node: ActivityNode, scop
   const facts = run.facts.activities.get(key);
   const timeoutSeconds = node.timeout ?? DEFAULT_ACTIVITY_TIMEOUT_SECONDS;
   if (!facts) {
-    const input = node.input ? await evaluate(node.input, contextOf(scope)) : null;
+    const input = node.input ? await run.evaluate(node.input, contextOf(scope)) : null;
     run.commands.push({ type: "schedule_activity", activityId: key, node: id, activity: node.activity, input, attempt: 1, timeoutSeconds });
     run.trace.set(key, { node: id, status: "running" });
     return PENDING;
@@ -56,7 +56,7 @@ export async function runTimer(run: Run, id: string, node: TimerNode, scope: Sco
   const key = prefix + id;
   const timer = run.facts.timers.get(key);
   if (!timer) {
-    const delaySeconds = await secondsOf(node.duration, scope, "duration");
+    const delaySeconds = await secondsOf(run, node.duration, scope, "duration");
     run.commands.push({ type: "start_timer", timerId: key, node: id, purpose: "delay", delaySeconds });
   } else if (timer.firedSeq !== undefined) {
     return { kind: "done", output: previous, at: timer.firedSeq };
@@ -69,9 +69,9 @@ export async function runWait(run: Run, id: string, node: WaitNode, scope: Scope
   const key = prefix + id;
   const timerId = timeoutTimerOf(key);
   if (!run.facts.waits.has(key)) {
-    const timeoutSeconds = node.timeout !== undefined ? await secondsOf(node.timeout, scope, "timeout") : undefined;
+    const timeoutSeconds = node.timeout !== undefined ? await secondsOf(run, node.timeout, scope, "timeout") : undefined;
     const approval = node.approval && {
-      summary: node.approval.summary ? await evaluate(node.approval.summary, contextOf(scope)) : null,
+      summary: node.approval.summary ? await run.evaluate(node.approval.summary, contextOf(scope)) : null,
       ...(node.approval.approvers ? { approvers: node.approval.approvers } : {}),
       ...(node.approval.groups ? { groups: node.approval.groups } : {}),
       ...(node.approval.excludeStarter ? { excludeStarter: true } : {}),
@@ -113,22 +113,22 @@ export async function runWait(run: Run, id: string, node: WaitNode, scope: Scope
   return PENDING;
 }
 
-export async function runDecision(id: string, node: DecisionNode, scope: Scope, previous: Json, at: number): Promise<Outcome> {
+export async function runDecision(run: Run, id: string, node: DecisionNode, scope: Scope, previous: Json, at: number): Promise<Outcome> {
   for (const choice of node.choices) {
-    if (isTruthy(await evaluate(choice.when, contextOf(scope)))) return { kind: "done", output: previous, next: choice.next, at };
+    if (isTruthy(await run.evaluate(choice.when, contextOf(scope)))) return { kind: "done", output: previous, next: choice.next, at };
   }
   if (node.default) return { kind: "done", output: previous, next: node.default, at };
   return fail("NoChoiceMatched", "no choice was true and the decision has no default", id, at);
 }
 
-export async function runEnd(node: EndNode, scope: Scope, previous: Json, at: number): Promise<Outcome> {
-  const output = node.output ? await evaluate(node.output, contextOf(scope)) : previous;
+export async function runEnd(run: Run, node: EndNode, scope: Scope, previous: Json, at: number): Promise<Outcome> {
+  const output = node.output ? await run.evaluate(node.output, contextOf(scope)) : previous;
   return { kind: "done", output, next: null, at };
 }
 
-export async function runFail(id: string, node: FailNode, scope: Scope, at: number): Promise<Outcome> {
+export async function runFail(run: Run, id: string, node: FailNode, scope: Scope, at: number): Promise<Outcome> {
   const caught = scope.error;
-  const message = node.message ? await evaluate(node.message, contextOf(scope)) : null;
+  const message = node.message ? await run.evaluate(node.message, contextOf(scope)) : null;
   return {
     kind: "error",
     error: {
@@ -148,8 +148,8 @@ export function isTruthy(value: Json): boolean {
   return Boolean(value);
 }
 
-export async function secondsOf(duration: Duration, scope: Scope, field: string): Promise<number> {
-  const value = typeof duration === "number" ? duration : await evaluate(duration, contextOf(scope));
+export async function secondsOf(run: Run, duration: Duration, scope: Scope, field: string): Promise<number> {
+  const value = typeof duration === "number" ? duration : await run.evaluate(duration, contextOf(scope));
   if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || value > MAX_DURATION_SECONDS) {
     throw new ExpressionError(`${field} must yield a number of seconds from 0 to ${MAX_DURATION_SECONDS}, got ${JSON.stringify(value)}`);
   }

@@ -2,7 +2,7 @@
  * Runs claimed activity attempts concurrently; hands their results to this worker's decisions
  * when they can take them, else reports them to the inbox in batches.
  */
-import type { Json, WorkflowError } from "@flowcraft/engine";
+import { storableJsonText, unstorableIn, type Json, type WorkflowError } from "@flowcraft/engine";
 import type pg from "pg";
 import { claimTasks, completeTasks, nextTaskDueInMs, releaseTasks, type ClaimedTask, type TaskResult } from "./activity-sql.ts";
 import type { FinishedTask } from "./local-results.ts";
@@ -269,7 +269,8 @@ function toStoredJson(value: unknown): Json {
     throw new ActivityError(`activity output is not JSON: ${(error as Error).message}`, "InvalidOutput");
   }
   if (text === undefined) return null;
-  if (text.includes("\\u0000")) throw new ActivityError("activity output holds a NUL character (\\u0000), which cannot be stored", "InvalidOutput");
+  const unstorable = unstorableIn(text);
+  if (unstorable) throw new ActivityError(`activity output holds ${unstorable}`, "InvalidOutput");
   if (Buffer.byteLength(text) > MAX_ACTIVITY_OUTPUT_BYTES) {
     throw new ActivityError(`activity output is over ${MAX_ACTIVITY_OUTPUT_BYTES} bytes`, "InvalidOutput");
   }
@@ -287,5 +288,5 @@ function toWorkflowError(error: unknown): WorkflowError {
         }
       : { name: "ActivityFailed", message: error instanceof Error ? error.message : String(error) };
   // Postgres cannot store NUL in JSON; an error must always be storable.
-  return JSON.parse(JSON.stringify(found).replaceAll("\\u0000", "\\ufffd")) as WorkflowError;
+  return JSON.parse(storableJsonText(JSON.stringify(found))) as WorkflowError;
 }

@@ -18,17 +18,21 @@ export interface ClaimedInstance extends InstanceState {
   createdAt: string;
   /** Visible inbox messages, oldest first. */
   messages: InboxMessage[];
+  /** Claims since the last stored turn, this one included. */
+  unfinishedClaims: number;
 }
 
 /**
  * Leases up to `limit` instances that have visible inbox messages and no live lease, and returns
  * each with its visible messages (at most `messageLimit` per instance; the rest wait a turn).
+ * Each claim is counted until a turn of the instance is stored, so claims that ended in a crash
+ * or a stall are seen by the next claim.
  */
 export async function claimInstances(db: Queryable, owner: string, leaseSeconds: number, limit: number, messageLimit: number): Promise<ClaimedInstance[]> {
   const { rows } = await queryPrepared(
     db,
     "flowcraft_claim_instances",
-    `UPDATE instance i SET lease_owner = $1, lease_expires_at = now() + make_interval(secs => $2)
+    `UPDATE instance i SET lease_owner = $1, lease_expires_at = now() + make_interval(secs => $2), unfinished_claims = i.unfinished_claims + 1
      FROM (
        SELECT c.id FROM instance c
        WHERE c.id IN (SELECT m.instance_id FROM inbox_message m WHERE m.visible_at <= now())
@@ -38,7 +42,7 @@ export async function claimInstances(db: Queryable, owner: string, leaseSeconds:
      ) claimed
      WHERE i.id = claimed.id
      RETURNING i.id, i.workflow_name, i.workflow_version, i.status, i.generation, i.last_seq, i.output, i.failure, i.custom_status,
-       i.created_at,
+       i.created_at, i.unfinished_claims,
        -- In the order things happened: a timer's message is stored when the timer is set, but it
        -- happens when it fires, after any event raised before that.
        (SELECT coalesce(jsonb_agg(jsonb_build_object('id', m.id, 'kind', m.kind, 'data', m.data) ORDER BY m.visible_at, m.id), '[]'::jsonb)
@@ -56,6 +60,7 @@ export async function claimInstances(db: Queryable, owner: string, leaseSeconds:
     summary: { runtimeStatus: row.status, output: row.output, failure: row.failure, customStatus: row.custom_status } as InstanceSummary,
     createdAt: (row.created_at as Date).toISOString(),
     messages: row.messages as InboxMessage[],
+    unfinishedClaims: row.unfinished_claims,
   }));
 }
 
@@ -154,7 +159,7 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
     `WITH stored AS (
        UPDATE instance i SET status = x.status::"RuntimeStatus", output = x.output, failure = x.failure,
               custom_status = x.custom_status, generation = x.generation, last_seq = x.last_seq, waiting = x.waiting,
-              updated_at = now(), lease_owner = NULL, lease_expires_at = NULL
+              updated_at = now(), lease_owner = NULL, lease_expires_at = NULL, unfinished_claims = 0
        FROM jsonb_to_recordset($1::jsonb) AS x(id text, status text, output jsonb, failure jsonb, custom_status jsonb, generation int, last_seq int, waiting boolean,
                                                leased boolean, expected_created_at timestamptz, expected_generation int, expected_last_seq int)
        WHERE i.id = x.id AND i.id = ANY($9::text[])
@@ -239,10 +244,21 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
 const taskKey = (task: { instanceId: string; generation: number; activityId: string; attempt: number }) =>
   `${task.instanceId}|${task.generation}|${task.activityId}|${task.attempt}`;
 
-/** Releases leases of instances claimed but not stored (e.g. their definition failed to load). */
-export async function releaseInstances(db: Queryable, owner: string, ids: string[]) {
+/**
+ * Releases leases of instances claimed but not stored (e.g. their definition failed to load, or
+ * the database refused the store). `uncount`: the instance was not the cause (the whole batch
+ * failed to store), so the claim does not count towards quarantine.
+ */
+export async function releaseInstances(db: Queryable, owner: string, ids: string[], uncount = false) {
   if (ids.length === 0) return;
-  await queryPrepared(db, "flowcraft_release_instances", "UPDATE instance SET lease_owner = NULL, lease_expires_at = NULL WHERE id = ANY($1::text[]) AND lease_owner = $2", [ids, owner]);
+  await queryPrepared(
+    db,
+    "flowcraft_release_instances",
+    `UPDATE instance SET lease_owner = NULL, lease_expires_at = NULL,
+       unfinished_claims = CASE WHEN $3 THEN greatest(unfinished_claims - 1, 0) ELSE unfinished_claims END
+     WHERE id = ANY($1::text[]) AND lease_owner = $2`,
+    [ids, owner, uncount],
+  );
 }
 
 /** Milliseconds until the next timer or delayed message is due, or null when none is waiting. */

@@ -2,14 +2,17 @@
  * The decision loop: claims instances with new messages, or takes the results this worker's
  * runner finished for instances it decides, runs the engine, stores the results.
  */
-import type { HistoryEvent } from "@flowcraft/engine";
+import type { Definition } from "@flowcraft/definition";
+import { isDatabaseUnavailable } from "@flowcraft/db";
+import type { Evaluator, HistoryEvent } from "@flowcraft/engine";
 import type pg from "pg";
 import { DefinitionCache } from "./definitions.ts";
 import type { ClaimedTask } from "./activity-sql.ts";
 import { LocalResults, type FinishedTask } from "./local-results.ts";
 import { claimInstances, loadHistories, nextDueInMs, releaseInstances, storeTurns, type ExpectedInstance, type StoredTurns, type TurnToStore } from "./orchestrator-sql.ts";
 import type { Signal } from "./signal.ts";
-import { failedTurn, planTurn, type InstanceState, type Turn, type TurnMessage } from "./turn.ts";
+import { SandboxUnavailableError } from "./sandbox/expression-sandbox.ts";
+import { failedTurn, planTurn, quarantinedTurn, type InstanceState, type Turn, type TurnMessage } from "./turn.ts";
 
 /** Extra lease time past an attempt's timeout, for reporting its result. */
 export const TASK_LEASE_GRACE_SECONDS = 5;
@@ -27,6 +30,15 @@ export interface EagerRunner {
 
 /** How long a claimed instance stays ours; a crashed worker's instances are retaken after it. */
 export const INSTANCE_LEASE_SECONDS = 10;
+/**
+ * Claims in a row that may end without a stored turn (the worker crashed, stalled, or the
+ * database refused the turn) before the instance is quarantined: failed, unclaimed, with the
+ * reason. Five crash-and-restart cycles take about a minute; a crash that happens to hit the
+ * same instance five times in a row by chance is far less likely than a poison instance.
+ */
+export const QUARANTINE_AFTER_CLAIMS = 5;
+/** Longest planning of a turn: past the lease, another worker may take the instance anyway. */
+const PLAN_DEADLINE_MS = INSTANCE_LEASE_SECONDS * 1000;
 /** Instances decided per transaction: larger batches mean fewer round trips per step. */
 const INSTANCE_BATCH_SIZE = 100;
 /** Inbox messages read per instance and turn; the rest wait for the next turn. */
@@ -68,6 +80,8 @@ export class Orchestrator {
     private readonly onError: (error: unknown) => void,
     /** This worker's activity runner, which takes the tasks it can run straight from the decision. */
     private readonly runner: EagerRunner | null,
+    /** Where expressions are evaluated: the worker's sandbox. */
+    private readonly evaluate: Evaluator,
   ) {
     this.definitions = new DefinitionCache(pool);
     this.results = new LocalResults(
@@ -102,17 +116,26 @@ export class Orchestrator {
     if (orphaned.length > 0) this.runner?.report(orphaned);
     const decided = [...new Set([...claimedIds, ...taken.keys()])];
     if (decided.length === 0) return 0;
+    // Decided without reading their history or running the engine: either may be what crashed.
+    const quarantined = claimed.filter((c) => c.unfinishedClaims > QUARANTINE_AFTER_CLAIMS);
+    const claimable = claimed.filter((c) => c.unfinishedClaims <= QUARANTINE_AFTER_CLAIMS);
     let storeSettled = false;
     try {
-      const planned = [...(await this.withHistories(claimed, taken)), ...this.unleased(taken, claimedIds)];
+      const planned = [...(await this.withHistories(claimable, taken)), ...this.unleased(taken, claimedIds)];
       const now = new Date();
-      const batch: TurnToStore[] = [];
+      const batch: TurnToStore[] = quarantined.map((c) => ({
+        turn: quarantinedTurn(c, c.unfinishedClaims - 1, now),
+        messageIds: c.messages.map((m) => m.id),
+        finishedTaskIds: (taken.get(c.id) ?? []).map((r) => r.taskId),
+      }));
+      const plannedTurns = new Map<string, PlannedInstance>();
+      const notCounted: string[] = [];
       for (const p of planned) {
         const definition = await this.definitions.get(p.instance.workflowName, p.instance.workflowVersion);
-        const turn = await planTurn(p.instance, definition, p.history, p.messages, now).catch((error) => {
-          this.onError(error);
-          return failedTurn(p.instance, error, now);
-        });
+        const turn = await this.plan(p, definition, now);
+        if (turn === "not its fault") notCounted.push(p.instance.id);
+        if (typeof turn === "string") continue;
+        plannedTurns.set(turn.instanceId, p);
         batch.push({ turn, messageIds: p.messageIds, finishedTaskIds: p.results.map((r) => r.taskId), expected: p.expected });
       }
       const reserved = this.leaseForRunner(batch.map((b) => b.turn), now);
@@ -126,20 +149,40 @@ export class Orchestrator {
       storeSettled = true;
       const { stored, leased } = result;
       this.runner?.runLeased(leased, reserved);
-      const unstored = planned.filter((p) => !stored.has(p.instance.id));
-      batch.forEach((b, i) => this.remember(b.turn, planned[i]!, stored.has(b.turn.instanceId)));
+      for (const { turn } of batch) this.remember(turn, plannedTurns.get(turn.instanceId), stored.has(turn.instanceId));
       // A turn planned without a lease lost to another turn: this worker's view of the instance is old.
-      const unreported = unstored.flatMap((p) => p.results);
+      const unreported = planned.filter((p) => !stored.has(p.instance.id)).flatMap((p) => p.results);
       if (unreported.length > 0) this.runner?.report(unreported);
+      await releaseInstances(this.pool, this.owner, notCounted, true);
       await releaseInstances(this.pool, this.owner, claimed.filter((c) => !stored.has(c.id)).map((c) => c.id));
       return decided.length;
     } catch (error) {
       for (const id of decided) this.cache.delete(id);
       if (!storeSettled) this.runner?.report([...taken.values()].flat());
-      await releaseInstances(this.pool, this.owner, [...claimedIds]).catch(() => {});
+      await releaseInstances(this.pool, this.owner, [...claimedIds], isDatabaseUnavailable(error)).catch(() => {});
       throw error;
     } finally {
       this.results.done(decided);
+    }
+  }
+
+  /**
+   * Plans one turn. A turn that throws fails its instance (planning has no I/O, so a retry would
+   * throw again); one that the sandbox could not evaluate for is not the instance's fault and is
+   * left for a later claim; one that outlives its lease is given up, its claim left counted.
+   */
+  private async plan(p: PlannedInstance, definition: Definition, now: Date): Promise<Turn | "not its fault" | "stalled"> {
+    let deadline: NodeJS.Timeout | undefined;
+    const stalled = new Promise<"stalled">((resolve) => {
+      deadline = setTimeout(() => resolve("stalled"), PLAN_DEADLINE_MS);
+    });
+    try {
+      return await Promise.race([planTurn(p.instance, definition, p.history, p.messages, now, this.evaluate), stalled]);
+    } catch (error) {
+      this.onError(error);
+      return error instanceof SandboxUnavailableError ? "not its fault" : failedTurn(p.instance, error, now);
+    } finally {
+      clearTimeout(deadline);
     }
   }
 
@@ -220,9 +263,9 @@ export class Orchestrator {
   }
 
   /** Caches the instance as it stands after a stored turn; drops it when the turn was not stored. */
-  private remember(turn: Turn, planned: PlannedInstance, stored: boolean) {
+  private remember(turn: Turn, planned: PlannedInstance | undefined, stored: boolean) {
     this.cache.delete(turn.instanceId);
-    if (!stored || turn.ended) return;
+    if (!stored || turn.ended || !planned) return;
     const { instance, history } = planned;
     const base = instance.generation === turn.generation ? history : [];
     const events = [...base, ...turn.events.filter((e) => e.generation === turn.generation)];

@@ -3,7 +3,7 @@
  * the engine decides, and the commands become tasks and timers to store in the same transaction.
  */
 import type { Definition } from "@flowcraft/definition";
-import { decide, indexHistory, summarize, waitsAfter, type HistoryEvent, type HistoryEventBody, type InstanceSummary, type Json, type WorkflowError } from "@flowcraft/engine";
+import { decide, indexHistory, summarize, waitsAfter, type Evaluator, type HistoryEvent, type HistoryEventBody, type InstanceSummary, type Json, type WorkflowError } from "@flowcraft/engine";
 
 /**
  * Something that happened to an instance, for its next decision turn: from its inbox, with the
@@ -93,6 +93,8 @@ export async function planTurn(
   history: readonly HistoryEvent[],
   messages: readonly TurnMessage[],
   now: Date,
+  /** Where the definition's expressions are evaluated: the worker's sandbox; in this process unless given. */
+  evaluate?: Evaluator,
 ): Promise<Turn> {
   let generation = instance.generation;
   let seq = instance.lastSeq;
@@ -157,7 +159,7 @@ export async function planTurn(
   }
 
   while (!ended && !suspended) {
-    const decision = await decide(definition, current, now);
+    const decision = await decide(definition, current, now, evaluate);
     for (const event of decision.events) {
       seq = event.seq;
       current.push(event);
@@ -216,7 +218,22 @@ export async function planTurn(
  * fails with the reason instead of being retried forever.
  */
 export function failedTurn(instance: InstanceState, error: unknown, now: Date): Turn {
-  const failure = { name: "InternalError", message: `the engine could not run this instance: ${(error as Error)?.message ?? String(error)}` };
+  return failingTurn(instance, { name: "InternalError", message: `the engine could not run this instance: ${(error as Error)?.message ?? String(error)}` }, now);
+}
+
+/**
+ * A turn that quarantines the instance: `claims` claims in a row ended without a stored turn, so
+ * whatever a turn of it does takes its workers down, holds them up, or cannot be stored. It is
+ * failed without a look at its history, which may be the very cause, and no worker claims it again.
+ */
+export function quarantinedTurn(instance: InstanceState, claims: number, now: Date): Turn {
+  const message =
+    `quarantined: ${claims} workers in a row claimed this instance and stored no turn of it (each crashed, stalled or had its turn refused by the database), ` +
+    "so it is failed rather than claimed again; the workers' logs say what happened";
+  return failingTurn(instance, { name: "Quarantined", message }, now);
+}
+
+function failingTurn(instance: InstanceState, failure: WorkflowError, now: Date): Turn {
   const event = { type: "execution_failed", error: failure, seq: instance.lastSeq + 1, at: now.toISOString() } as const;
   return {
     instanceId: instance.id,

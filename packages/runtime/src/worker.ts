@@ -12,6 +12,7 @@ import { Orchestrator } from "./orchestrator.ts";
 import { createRegistry, type BuiltInOptions } from "./registry.ts";
 import type { ActivityRegistry } from "./sdk.ts";
 import { recordActivities } from "./registrations.ts";
+import { ExpressionSandbox } from "./sandbox/expression-sandbox.ts";
 import { Signal } from "./signal.ts";
 
 export interface WorkerOptions extends BuiltInOptions {
@@ -45,6 +46,7 @@ export class Worker {
   private readonly registry: ActivityRegistry;
   private readonly orchestrator: Orchestrator;
   private readonly runner: ActivityRunner;
+  private readonly sandbox = new ExpressionSandbox();
 
   constructor(
     private readonly db: Database,
@@ -56,7 +58,7 @@ export class Worker {
     // Results go straight to this worker's decisions when it makes them, else through the inbox.
     const handOver = options.orchestrate === false ? undefined : (result: FinishedTask) => this.orchestrator.results.offer(result);
     this.runner = new ActivityRunner(db.pool, this.id, this.registry, this.tasksSignal, options.maxConcurrentActivities ?? 100, onError, handOver);
-    this.orchestrator = new Orchestrator(db.pool, this.id, this.inboxSignal, onError, options.runActivities === false ? null : this.runner);
+    this.orchestrator = new Orchestrator(db.pool, this.id, this.inboxSignal, onError, options.runActivities === false ? null : this.runner, this.sandbox.evaluate);
   }
 
   /** Activity names this worker runs. */
@@ -92,6 +94,7 @@ export class Worker {
     this.runner.report(this.orchestrator.results.stop());
     await this.runner.drain(STOP_DRAIN_MS);
     this.loops = [];
+    this.sandbox.close();
     await this.notifier.stop();
   }
 }

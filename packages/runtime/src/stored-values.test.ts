@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ActivityRegistry } from "./sdk.ts";
+import { createTestRuntime, waitForInstance, type TestRuntime } from "./test-helpers.ts";
+
+let rt: TestRuntime;
+
+beforeAll(async () => {
+  rt = await createTestRuntime();
+  await rt.startWorker(
+    new ActivityRegistry()
+      .register("lone_surrogate", () => ({ text: "half of 😀 is \ud83d" }))
+      .register("throw_lone_surrogate", () => {
+        throw new Error("broken \udc00 message");
+      })
+      .register("echo", (x) => x),
+  );
+}, 60_000);
+
+afterAll(() => rt.close());
+
+async function run(name: string, nodes: Record<string, unknown>, input: unknown = null) {
+  await rt.workflows.publish(name, { version: 1, start: "a", nodes });
+  const { instanceId } = await rt.instances.start(name, input as never);
+  return { instanceId, view: await waitForInstance(rt.instances, instanceId) };
+}
+
+async function largestEvent(instanceId: string): Promise<number> {
+  const { rows } = await rt.db.pool.query("SELECT max(octet_length(data::text)) AS largest FROM history_event WHERE instance_id = $1", [instanceId]);
+  return Number(rows[0].largest);
+}
+
+describe("what history stores is always storable and bounded", () => {
+  it("an activity input over 1 MiB fails its step with the limit named, and is never stored", async () => {
+    const { instanceId, view } = await run("big_input", {
+      a: { type: "activity", activity: "echo", input: "$pad('', 2000000, 'x')", onError: { next: "handled" } },
+      handled: { type: "end", output: "error.message" },
+    });
+    expect(view).toMatchObject({ runtimeStatus: "COMPLETED", output: "$pad('', 2000000, 'x'): yields a value over the 1048576 bytes a step's value may take" });
+    expect(await largestEvent(instanceId)).toBeLessThan(10_000);
+  });
+
+  it("an input built by doubling a string fails at the string budget, long before it is large", async () => {
+    const expression = "$reduce([1..27], function($a, $b){ $a & $a }, 'x')";
+    const { instanceId, view } = await run("doubling_input", { a: { type: "activity", activity: "transform", input: expression } });
+    expect(view).toMatchObject({ runtimeStatus: "FAILED", failure: { name: "ExpressionError", message: `${expression}: exceeded the size budget of 5000000 characters in one string` } });
+    expect(await largestEvent(instanceId)).toBeLessThan(10_000);
+    const history = await rt.instances.history(instanceId, {});
+    expect(history.map((e) => e.type)).toEqual(["execution_started", "execution_failed"]);
+  });
+
+  it("an activity output with a lone surrogate fails the step, saying why, instead of being refused by Postgres", async () => {
+    const { view } = await run("lone_output", { a: { type: "activity", activity: "lone_surrogate" } });
+    expect(view).toMatchObject({
+      runtimeStatus: "FAILED",
+      failure: { name: "InvalidOutput", message: "activity output holds a string with a lone surrogate (\\ud83d), which is not valid Unicode and cannot be stored" },
+    });
+  });
+
+  it("an activity error with a lone surrogate is stored with U+FFFD in its place", async () => {
+    const { view } = await run("lone_error", { a: { type: "activity", activity: "throw_lone_surrogate" } });
+    expect(view).toMatchObject({ runtimeStatus: "FAILED", failure: { name: "ActivityFailed", message: "broken \ufffd message" } });
+  });
+});
