@@ -7,6 +7,7 @@ export interface OpenApprovalRow {
   instance_id: string;
   workflow_name: string;
   workflow_version: number;
+  generation: number;
   seq: number;
   data: HistoryEventOf<"event_wait_started">;
   at: Date;
@@ -57,7 +58,7 @@ export const OPEN_APPROVALS_PAGE_SQL = `${OPEN_APPROVALS}
   SELECT counted.total, page.*
   FROM (SELECT count(*)::int AS total FROM open) counted
   LEFT JOIN LATERAL (
-    SELECT instance_id, workflow_name, workflow_version, seq, data, at, started_by FROM open
+    SELECT instance_id, workflow_name, workflow_version, generation, seq, data, at, started_by FROM open
     WHERE $4::timestamptz IS NULL OR (at, instance_id, seq) > ($4::timestamptz, $5::text, $6::int)
     ORDER BY at, instance_id, seq
     LIMIT $7

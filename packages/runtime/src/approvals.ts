@@ -19,6 +19,9 @@ import {
   type OpenApprovalRow,
 } from "./approvals-sql.ts";
 import { MAX_PAGE_SIZE } from "./page-limits.ts";
+import type { TurnMessage } from "./turn.ts";
+
+type RaisedEvent = Extract<TurnMessage, { kind: "event" }>["data"];
 
 export const APPROVAL_DECISIONS = ["approved", "rejected"] as const;
 export type ApprovalDecision = (typeof APPROVAL_DECISIONS)[number];
@@ -28,6 +31,8 @@ export interface PendingApproval {
   instanceId: string;
   workflowName: string;
   workflowVersion: number;
+  /** The run of the instance the wait belongs to; a monitor's continue-as-new starts the next one. */
+  generation: number;
   /** The wait's key in the instance (node id, with map iterations: "orders[2].approve"). */
   waitId: string;
   node: string;
@@ -78,6 +83,11 @@ export interface DecideInput {
   /** Who decides: recorded as the approver, and checked against who the approval step allows. */
   decider: Decider;
   comment?: string;
+  /**
+   * The generation the decider saw the wait in (a link names it): a monitor that continued as new
+   * has a wait of the same id in its next generation, which this decision is not for.
+   */
+  generation?: number;
 }
 
 const MAX_COMMENT_LENGTH = 2_000;
@@ -137,6 +147,11 @@ export class Approvals {
       const [instance] = await tx.$queryRaw<Array<{ status: RuntimeStatus; generation: number; started_by: string | null }>>`
         SELECT status, generation, started_by FROM instance WHERE id = ${instanceId} FOR UPDATE`;
       if (!instance) throw notFound(`there is no instance "${instanceId.slice(0, 200)}"`);
+      if (input.generation !== undefined && input.generation !== instance.generation) {
+        throw conflict(
+          `instance "${instanceId}" has continued as new since (it is in generation ${instance.generation}), and this decision was made for an earlier run (generation ${input.generation})`,
+        );
+      }
       const [wait] = await tx.$queryRaw<Array<{ data: HistoryEventOf<"event_wait_started">; timed_out: boolean; fired: boolean }>>`
         SELECT w.data,
                (w.data->>'timeoutAt')::timestamptz <= now() AS timed_out,
@@ -161,7 +176,15 @@ export class Approvals {
       }
       // Checked last: who decided first, or that time ran out, tells the latecomer more.
       if (ended) throw ended;
-      const message = { eventId: randomUUID(), name: wait.data.event, payload, raisedBy: payload.approver, waitId };
+      const message: RaisedEvent = {
+        eventId: randomUUID(),
+        name: wait.data.event,
+        // A plain object is Json; the interface alone does not say so.
+        payload: { ...payload },
+        raisedBy: payload.approver,
+        waitId,
+        generation: instance.generation,
+      };
       await tx.$executeRaw`INSERT INTO inbox_message (instance_id, kind, data, dedupe_key)
         VALUES (${instanceId}, 'event', ${JSON.stringify(message)}::jsonb, ${decisionKey(instance.generation, waitId)})`;
     });
@@ -208,6 +231,7 @@ function toPendingApproval(row: OpenApprovalRow): PendingApproval {
     instanceId: row.instance_id,
     workflowName: row.workflow_name,
     workflowVersion: row.workflow_version,
+    generation: row.generation,
     waitId,
     node,
     event,

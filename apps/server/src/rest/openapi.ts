@@ -88,7 +88,8 @@ export const openApiDocument = {
     "/api/v1/instances/{id}/approvals/{waitId}/links": {
       post: {
         summary: "Signed approve and reject links for one person and one waiting approval (admins only)",
-        description: "Each link decides once, as the named person, until the wait times out (a week when it has none). Opening a link shows a confirmation page; its form decides.",
+        description:
+          "Each link decides once, as the named person, this wait of the instance's current generation (not the wait of the same id after a monitor continues as new), until the wait times out (a week when it has none). Opening a link shows a confirmation page; its form decides.",
         parameters: [idParam, { name: "waitId", in: "path", required: true, schema: { type: "string" } }],
         requestBody: { required: true, content: json({ type: "object", required: ["approver"], properties: { approver: { type: "string" } }, additionalProperties: false }) },
         responses: {
@@ -324,6 +325,7 @@ export const openApiDocument = {
           instanceId: { type: "string" },
           workflowName: { type: "string" },
           workflowVersion: { type: "integer" },
+          generation: { type: "integer", description: "The run of the instance the wait belongs to; a monitor's continue-as-new starts the next" },
           waitId: { type: "string" },
           node: { type: "string" },
           event: { type: "string" },
