@@ -83,6 +83,8 @@ export interface DecideInput {
   /** Who decides: recorded as the approver, and checked against who the approval step allows. */
   decider: Decider;
   comment?: string;
+  /** Makes a retried request a no-op, as for any raised event. */
+  eventId?: string;
   /**
    * The generation the decider saw the wait in (a link names it): a monitor that continued as new
    * has a wait of the same id in its next generation, which this decision is not for.
@@ -106,6 +108,7 @@ export class Approvals {
       filter.instanceId ?? null,
       filter.workflowName ?? null,
       null,
+      null,
       after?.at ?? null,
       after?.instanceId ?? null,
       after?.seq ?? null,
@@ -123,9 +126,18 @@ export class Approvals {
 
   /** The approval waiting at `waitId` of the instance, if it still waits for a decision. */
   async waitingAt(instanceId: string, waitId: string): Promise<PendingApproval | null> {
-    const { rows } = await this.db.pool.query<OpenApprovalPageRow>(OPEN_APPROVALS_PAGE_SQL, [instanceId, null, waitId, null, null, null, 1]);
+    const { rows } = await this.db.pool.query<OpenApprovalPageRow>(OPEN_APPROVALS_PAGE_SQL, [instanceId, null, waitId, null, null, null, null, 1]);
     const [approval] = approvalsOf(rows);
     return approval ? toPendingApproval(approval) : null;
+  }
+
+  /**
+   * The instance's approvals that wait for the event `event`, oldest first, at most `limit`: those
+   * an event raised by that name is meant to decide.
+   */
+  async waitingFor(instanceId: string, event: string, limit: number): Promise<PendingApproval[]> {
+    const { rows } = await this.db.pool.query<OpenApprovalPageRow>(OPEN_APPROVALS_PAGE_SQL, [instanceId, null, null, event, null, null, null, limit]);
+    return approvalsOf(rows).map(toPendingApproval);
   }
 
   /**
@@ -177,7 +189,7 @@ export class Approvals {
       // Checked last: who decided first, or that time ran out, tells the latecomer more.
       if (ended) throw ended;
       const message: RaisedEvent = {
-        eventId: randomUUID(),
+        eventId: input.eventId ?? randomUUID(),
         name: wait.data.event,
         // A plain object is Json; the interface alone does not say so.
         payload: { ...payload },
@@ -211,7 +223,8 @@ async function earlierDecision(tx: Tx, instanceId: string, generation: number, w
     LIMIT 1`;
   const payload = rows[0]?.payload;
   if (rows.length === 0) return null;
-  // An event raised through the plain events API decided it too, whatever its shape.
+  // In histories stored before approvals took only decisions addressed to them, an event raised
+  // by name may have decided it, whatever its shape.
   return {
     decision: payload?.decision === "rejected" ? "rejected" : "approved",
     approver: typeof payload?.approver === "string" ? payload.approver : "an event raised through the API",
