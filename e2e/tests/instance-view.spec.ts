@@ -1,7 +1,7 @@
 /** The instance view against the real server: live state on the canvas, timeline, replay and history. */
 import { expect, test, type APIRequestContext, type Locator, type Page } from "./fixtures.ts";
 import { snapshot } from "./designer-helpers.ts";
-import { OWNER } from "./test-accounts.ts";
+import { OWNER, signedInRequest } from "./test-accounts.ts";
 
 /** Starts an instance of a workflow through the REST API and returns its id. */
 async function start(request: APIRequestContext, workflow: string, input: unknown): Promise<string> {
@@ -74,7 +74,15 @@ test("a fan-out's count on the canvas and its branches' lanes follow each branch
   expect(await page.evaluate(() => (window as { sameDocument?: boolean }).sameDocument)).toBe(true);
 });
 
-test("a waiting step says what it waits for, and the view follows the event as it arrives", async ({ page, request }) => {
+/** Approves the example purchase order's approval as the owner, a manager: its event decides it only as someone it allows. */
+async function approveAsOwner(playwright: Parameters<typeof signedInRequest>[0], baseURL: string, id: string) {
+  const owner = await signedInRequest(playwright, baseURL, OWNER);
+  const raised = await owner.post(`/api/v1/instances/${encodeURIComponent(id)}/events/approval_received`, { data: { decision: "approved" } });
+  expect(raised.status()).toBe(202);
+  await owner.dispose();
+}
+
+test("a waiting step says what it waits for, and the view follows the event as it arrives", async ({ page, request, playwright, baseURL }) => {
   const id = await start(request, "purchase-order-approval", { cost: 5000, product: "desks", quantity: 2 });
   await openInstance(page, id);
   await expect(node(page, "approval")).toHaveAttribute("data-state", "waiting", { timeout: 30_000 });
@@ -82,8 +90,7 @@ test("a waiting step says what it waits for, and the view follows the event as i
   await expect(page.getByTestId("node-words-approval")).toContainText("times out");
   await expect(node(page, "placeOrder")).toHaveAttribute("data-state", "pending");
 
-  const raised = await request.post(`/api/v1/instances/${encodeURIComponent(id)}/events/approval_received`, { data: { decision: "approved", approver: "maria" } });
-  expect(raised.status()).toBe(202);
+  await approveAsOwner(playwright, baseURL!, id);
   await expect(node(page, "approval")).toHaveAttribute("data-state", "completed", { timeout: 30_000 });
   await expect(node(page, "placeOrder")).toHaveAttribute("data-state", "completed");
   await expect(page.getByTestId("instance-status")).toHaveText("COMPLETED");
@@ -91,7 +98,7 @@ test("a waiting step says what it waits for, and the view follows the event as i
   await expect(node(page, "cancelled")).toHaveAttribute("data-state", "skipped");
 });
 
-test("connections to the history that fail say the view is reconnecting, and it then follows the instance live", async ({ page, request }) => {
+test("connections to the history that fail say the view is reconnecting, and it then follows the instance live", async ({ page, request, playwright, baseURL }) => {
   const id = await start(request, "purchase-order-approval", { cost: 5000, product: "chairs", quantity: 4 });
   // The first connections of the watch fail (the page's preload among them), as when a proxy drops them.
   let refused = 0;
@@ -102,8 +109,7 @@ test("connections to the history that fail say the view is reconnecting, and it 
   await expect(page.getByRole("alert")).toHaveCount(0);
 
   // Live from then on.
-  const raised = await request.post(`/api/v1/instances/${encodeURIComponent(id)}/events/approval_received`, { data: { decision: "approved", approver: "maria" } });
-  expect(raised.status()).toBe(202);
+  await approveAsOwner(playwright, baseURL!, id);
   await expect(page.getByTestId("instance-status")).toHaveText("COMPLETED", { timeout: 30_000 });
   await expect(page.getByRole("alert")).toHaveCount(0);
   // Each event once: the history list holds the stored history, without a gap or a repeat.

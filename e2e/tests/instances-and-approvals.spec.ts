@@ -210,7 +210,7 @@ test("a waiting instance is terminated from the list after confirming, then reru
   expect((await request.post(`/api/v1/instances/${rerunId}/terminate`, { data: {} })).status()).toBe(202);
 });
 
-test("a waiting instance is suspended, resumed and sent an event from the list, whose payload is checked as it is typed", async ({ page, request }) => {
+test("a waiting instance is suspended, resumed and sent its approval's event from the list, whose payload is checked as it is typed and decides as the person signed in", async ({ page, request }) => {
   const prefix = idPrefix("steer");
   const id = await start(request, PURCHASE_ORDER, { product: "shelf", quantity: 1, cost: 2000 }, `${prefix}order`);
   await openInstances(page, prefix);
@@ -228,17 +228,22 @@ test("a waiting instance is suspended, resumed and sent an event from the list, 
 
   await actions.getByTestId("action-raise-event").click();
   const dialog = page.getByTestId("raise-event-dialog");
-  // The event it waits for is suggested.
+  // The event it waits for is suggested, and said to be the approval's decision.
   await expect(dialog.getByTestId("event-name")).toHaveValue("approval_received");
+  await expect(dialog).toContainText("An approval waits for approval_received: the payload is your decision");
   await dialog.getByTestId("event-payload").fill('{"decision": "approved", "approver": ');
   await expect(dialog).toContainText("Not valid JSON");
   await expect(dialog.getByTestId("confirm-action")).toBeDisabled();
+  // A decision is recorded as made by whoever raises it, never by a name in the payload.
   await dialog.getByTestId("event-payload").fill('{"decision": "approved", "approver": "ops"}');
   await expect(dialog).toContainText("Valid JSON.");
   await dialog.getByTestId("confirm-action").click();
+  await expect(dialog).toContainText(`approver "ops" is not who raises it: a decision is recorded as made by its caller, ${OWNER.username}`);
+  await dialog.getByTestId("event-payload").fill('{"decision": "approved"}');
+  await dialog.getByTestId("confirm-action").click();
   await expect(dialog).toHaveCount(0);
   await expect(row.getByTestId("instance-status")).toHaveText("Completed", { timeout: 15_000 });
-  expect((await instanceOf(request, id)).output).toBe("Approved by 'ops'");
+  expect((await instanceOf(request, id)).output).toBe(`Approved by '${OWNER.username}'`);
 });
 
 test("a failed instance is retried from its failed step, and rerun on a newer version picked in a dialog", async ({ page, request }) => {

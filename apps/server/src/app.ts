@@ -63,7 +63,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get("/api/v1/openapi.json", { config: { need: "public" } }, async () => openApiDocument);
   authRoutes(app, { accounts, sessions, audit });
   workflowRoutes(app, options.workflows);
-  instanceRoutes(app, options.instances, audit);
+  instanceRoutes(app, options.instances, audit, options.approvals);
   approvalRoutes(app, options.approvals, audit);
   await approvalLinkRoutes(app, { approvals: options.approvals, accounts, audit, signer: linkSigner });
   // In a scope of its own, so that errors before tRPC reads a request get tRPC's shape.

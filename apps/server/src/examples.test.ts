@@ -71,17 +71,33 @@ describe("purchase-order-approval", () => {
     expect(done.output).toBe("Auto-approved");
   });
 
-  it("waits for approval_received and is approved by whoever sent it", async () => {
-    const id = await start("purchase-order-approval", { cost: 5000, product: "laptops", quantity: 3 });
+  it("waits for a manager other than who placed the order, who approves by raising approval_received and is recorded as the approver", async () => {
+    // A manager places the order, so only another manager may approve it.
+    const placer = await server.signIn("paula", ["operator", "approver"], ["managers"]);
+    const started = await server.call("POST", "/api/v1/workflows/purchase-order-approval/start", { cost: 5000, product: "laptops", quantity: 3 }, placer);
+    const id = started.body.instanceId as string;
     await server.waitFor(id, (v) => v.customStatus === "Waiting for approval");
     const wait = (await historyOf(id)).find((e) => e.type === "event_wait_started");
-    expect(wait).toMatchObject({ event: "approval_received", approval: { summary: "laptops × 3 for 5000", groups: ["managers"] } });
+    expect(wait).toMatchObject({ event: "approval_received", approval: { summary: "laptops × 3 for 5000", groups: ["managers"], excludeStarter: true } });
     // Without approvalTimeoutSeconds the approver has 24 hours.
     const hours = (Date.parse(wait!.timeoutAt) - Date.parse(wait!.at)) / 3_600_000;
     expect(hours).toBeCloseTo(24, 3);
-    const raised = await server.call("POST", `/api/v1/instances/${id}/events/approval_received`, { approver: "Jane Doe" });
-    expect(raised.status).toBe(202);
-    expect((await server.waitFor(id)).output).toBe("Approved by 'Jane Doe'");
+
+    const raise = (payload: unknown, as?: Record<string, string>) => server.call("POST", `/api/v1/instances/${id}/events/approval_received`, payload, as);
+    // Naming someone in the payload makes no one an approver.
+    const named = await raise({ decision: "approved", approver: "Jane Doe" });
+    expect(named.status).toBe(403);
+    expect(named.body.error.message).toBe("token:test may not decide this approval: it is for group managers");
+    const ownOrder = await raise({ decision: "approved" }, placer);
+    expect(ownOrder.status).toBe(403);
+    expect(ownOrder.body.error.message).toMatch(/paula started this instance/);
+
+    const jane = await server.signIn("jane", ["operator", "approver"], ["managers"]);
+    const approved = await raise({ decision: "approved", comment: "within budget" }, jane);
+    expect(approved.status).toBe(202);
+    expect(approved.body.decided).toMatchObject({ waitId: "approval", decision: "approved", approver: "jane", comment: "within budget" });
+    expect((await server.waitFor(id)).output).toBe("Approved by 'jane'");
+    expect((await historyOf(id)).find((e) => e.type === "event_raised")).toMatchObject({ raisedBy: "jane", waitId: "approval", payload: { approver: "jane" } });
   });
 
   it("is cancelled when no approval arrives within approvalTimeoutSeconds", async () => {

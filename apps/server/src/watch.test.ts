@@ -50,11 +50,13 @@ describe("watching an instance", () => {
   it("pushes its history as it grows, each event once and in order, with the status after its events", async () => {
     const started = await server.call("POST", "/api/v1/workflows/purchase-order-approval/start?instanceId=watched-1", { product: "desk", quantity: 2, cost: 5000 });
     expect(started.status).toBe(202);
+    // The order's approval is for a manager.
+    const ann = await server.signIn("ann", ["approver"], ["managers"]);
     let raised = false;
     const { response, messages } = await watch("/api/v1/instances/watched-1/watch", (sofar) => {
       if (!raised && typesOf(sofar).includes("event_wait_started")) {
         raised = true;
-        void server.call("POST", "/api/v1/instances/watched-1/events/approval_received", { decision: "approved", approver: "ann" });
+        void server.call("POST", "/api/v1/instances/watched-1/approvals/approval", { decision: "approved" }, ann);
       }
       return typesOf(sofar).includes("execution_completed");
     });

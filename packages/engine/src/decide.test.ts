@@ -276,17 +276,22 @@ describe("wait for event", () => {
     sim.start({ cost: 5000, product: "paper", timeout: 60 });
     await sim.settle();
     expect(sim.ofType("event_wait_started")[0]).toMatchObject({ event: "approval_received", approval: { summary: "paper", approvers: ["jane"] }, timeoutAt: "2026-01-01T00:01:00.000Z" });
-    sim.raise("approval_received", { approver: "Jane Doe" });
+    sim.raise("approval_received", { approver: "Jane Doe" }, "approval");
     await sim.settle();
     expect(sim.last()).toMatchObject({ type: "execution_completed", output: "Approved by 'Jane Doe'" });
   });
 
   it("keeps an event raised before the wait and delivers it", async () => {
-    const sim = new Simulation(approval, {});
-    sim.raise("approval_received", { approver: "Early Bird" });
-    sim.start({ cost: 5000 });
+    const shipping = definition({
+      version: 1,
+      start: "shipped",
+      nodes: { shipped: { type: "wait", event: "shipped", next: "done" }, done: { type: "end", output: "'Shipped by ' & steps.shipped.carrier" } },
+    });
+    const sim = new Simulation(shipping, {});
+    sim.raise("shipped", { carrier: "Early Bird" });
+    sim.start(null);
     await sim.settle();
-    expect(sim.last()).toMatchObject({ type: "execution_completed", output: "Approved by 'Early Bird'" });
+    expect(sim.last()).toMatchObject({ type: "execution_completed", output: "Shipped by Early Bird" });
   });
 
   it("runs the timeout path when the timer fires first, and ignores later events", async () => {

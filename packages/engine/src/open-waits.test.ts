@@ -44,7 +44,7 @@ describe("waitsAfter", () => {
     await sim.settle();
     expect(waitingFromEverySplit(sim.history)).toBe(true);
 
-    sim.raise("approval_received", { decision: "approve" });
+    sim.raise("approval_received", { decision: "approve" }, "approve");
     await sim.settle();
     // The delay still runs.
     expect(waitingFromEverySplit(sim.history)).toBe(true);
@@ -98,7 +98,7 @@ describe("waitsAfter", () => {
     const sim = new Simulation(approvalThenEvent, {});
     sim.start(null);
     await sim.settle();
-    sim.raise("approval_received", { decision: "approve" });
+    sim.raise("approval_received", { decision: "approve" }, "approve");
     sim.fireTimer("sleep");
     await sim.settle();
     sim.fireTimer("approve:timeout");

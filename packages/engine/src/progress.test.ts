@@ -214,7 +214,7 @@ describe("waits and timers", () => {
       state: "waiting",
       waiting: { event: "approval_received", since: "2026-01-01T00:00:30.000Z", until: "2026-01-02T00:00:30.000Z", approval: { approvers: ["jane"] } },
     });
-    sim.raise("approval_received", { approver: "jane" });
+    sim.raise("approval_received", { approver: "jane" }, "approval");
     await sim.settle();
     progress = await progressOf(approval, sim.history);
     expect(progress.nodes.get("approval")).toMatchObject({ state: "completed", output: { approver: "jane" } });

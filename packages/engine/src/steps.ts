@@ -92,11 +92,14 @@ export async function runWait(run: Run, id: string, node: WaitNode, scope: Scope
   if (consumed) return { kind: "done", output: consumed.payload, at: Math.max(consumed.seq, at) };
   const firedSeq = run.facts.timers.get(timerId)?.firedSeq;
   // An event raised before the wait began is kept for it; one raised after the timeout fired is not.
-  // An event addressed to another wait of the same name is that wait's alone.
+  // An event addressed to another wait of the same name is that wait's alone. An approval takes
+  // only a decision addressed to it, which the runtime records after checking who decides: an
+  // event raised by name, early or not, says nothing about who may decide. (A consumption already
+  // in history stands, above, whatever was raised.)
   const candidate = run.facts.unconsumed.find(
     (event) =>
       event.name === node.event &&
-      (event.waitId === undefined || event.waitId === key) &&
+      (event.waitId === key || (event.waitId === undefined && !node.approval)) &&
       !run.claimed.has(event.seq) &&
       (firedSeq === undefined || event.seq < firedSeq),
   );

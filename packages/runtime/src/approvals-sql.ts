@@ -7,6 +7,7 @@ export interface OpenApprovalRow {
   instance_id: string;
   workflow_name: string;
   workflow_version: number;
+  generation: number;
   seq: number;
   data: HistoryEventOf<"event_wait_started">;
   at: Date;
@@ -18,7 +19,7 @@ export interface OpenApprovalRow {
  * timeout fires; a timeout that is due but not yet fired still shows, so the inbox says it timed out.
  * Waits are matched with what closed them by one key each, so that Postgres joins them by hash: an
  * instance waiting on thousands of approvals costs one pass over its history, not one per wait.
- * Parameters: $1 instance id, $2 workflow name, $3 wait id, each null for any.
+ * Parameters: $1 instance id, $2 workflow name, $3 wait id, $4 the event waited for, each null for any.
  */
 const OPEN_APPROVALS = `
   WITH waits AS (
@@ -30,6 +31,7 @@ const OPEN_APPROVALS = `
       AND ($1::text IS NULL OR i.id = $1)
       AND ($2::text IS NULL OR i.workflow_name = $2)
       AND ($3::text IS NULL OR w.data->>'waitId' = $3)
+      AND ($4::text IS NULL OR w.data->>'event' = $4)
       AND w.type = 'event_wait_started' AND w.data ? 'approval'
   ),
   closed AS (
@@ -51,16 +53,16 @@ const OPEN_APPROVALS = `
 /**
  * A page of open approvals, oldest first, each row with the count of all of them: the open waits are
  * worked out once for both. A page with no approval still has one row, with only the count.
- * Parameters as above, then $4..$6 the position after which the page starts (or nulls), $7 the limit.
+ * Parameters as above, then $5..$7 the position after which the page starts (or nulls), $8 the limit.
  */
 export const OPEN_APPROVALS_PAGE_SQL = `${OPEN_APPROVALS}
   SELECT counted.total, page.*
   FROM (SELECT count(*)::int AS total FROM open) counted
   LEFT JOIN LATERAL (
-    SELECT instance_id, workflow_name, workflow_version, seq, data, at, started_by FROM open
-    WHERE $4::timestamptz IS NULL OR (at, instance_id, seq) > ($4::timestamptz, $5::text, $6::int)
+    SELECT instance_id, workflow_name, workflow_version, generation, seq, data, at, started_by FROM open
+    WHERE $5::timestamptz IS NULL OR (at, instance_id, seq) > ($5::timestamptz, $6::text, $7::int)
     ORDER BY at, instance_id, seq
-    LIMIT $7
+    LIMIT $8
   ) page ON true`;
 
 /** A row of that page: an approval with the count, or the count alone. */

@@ -19,6 +19,9 @@ import {
   type OpenApprovalRow,
 } from "./approvals-sql.ts";
 import { MAX_PAGE_SIZE } from "./page-limits.ts";
+import type { TurnMessage } from "./turn.ts";
+
+type RaisedEvent = Extract<TurnMessage, { kind: "event" }>["data"];
 
 export const APPROVAL_DECISIONS = ["approved", "rejected"] as const;
 export type ApprovalDecision = (typeof APPROVAL_DECISIONS)[number];
@@ -28,6 +31,8 @@ export interface PendingApproval {
   instanceId: string;
   workflowName: string;
   workflowVersion: number;
+  /** The run of the instance the wait belongs to; a monitor's continue-as-new starts the next one. */
+  generation: number;
   /** The wait's key in the instance (node id, with map iterations: "orders[2].approve"). */
   waitId: string;
   node: string;
@@ -78,6 +83,13 @@ export interface DecideInput {
   /** Who decides: recorded as the approver, and checked against who the approval step allows. */
   decider: Decider;
   comment?: string;
+  /** Makes a retried request a no-op, as for any raised event. */
+  eventId?: string;
+  /**
+   * The generation the decider saw the wait in (a link names it): a monitor that continued as new
+   * has a wait of the same id in its next generation, which this decision is not for.
+   */
+  generation?: number;
 }
 
 const MAX_COMMENT_LENGTH = 2_000;
@@ -96,6 +108,7 @@ export class Approvals {
       filter.instanceId ?? null,
       filter.workflowName ?? null,
       null,
+      null,
       after?.at ?? null,
       after?.instanceId ?? null,
       after?.seq ?? null,
@@ -113,9 +126,18 @@ export class Approvals {
 
   /** The approval waiting at `waitId` of the instance, if it still waits for a decision. */
   async waitingAt(instanceId: string, waitId: string): Promise<PendingApproval | null> {
-    const { rows } = await this.db.pool.query<OpenApprovalPageRow>(OPEN_APPROVALS_PAGE_SQL, [instanceId, null, waitId, null, null, null, 1]);
+    const { rows } = await this.db.pool.query<OpenApprovalPageRow>(OPEN_APPROVALS_PAGE_SQL, [instanceId, null, waitId, null, null, null, null, 1]);
     const [approval] = approvalsOf(rows);
     return approval ? toPendingApproval(approval) : null;
+  }
+
+  /**
+   * The instance's approvals that wait for the event `event`, oldest first, at most `limit`: those
+   * an event raised by that name is meant to decide.
+   */
+  async waitingFor(instanceId: string, event: string, limit: number): Promise<PendingApproval[]> {
+    const { rows } = await this.db.pool.query<OpenApprovalPageRow>(OPEN_APPROVALS_PAGE_SQL, [instanceId, null, null, event, null, null, null, limit]);
+    return approvalsOf(rows).map(toPendingApproval);
   }
 
   /**
@@ -137,6 +159,11 @@ export class Approvals {
       const [instance] = await tx.$queryRaw<Array<{ status: RuntimeStatus; generation: number; started_by: string | null }>>`
         SELECT status, generation, started_by FROM instance WHERE id = ${instanceId} FOR UPDATE`;
       if (!instance) throw notFound(`there is no instance "${instanceId.slice(0, 200)}"`);
+      if (input.generation !== undefined && input.generation !== instance.generation) {
+        throw conflict(
+          `instance "${instanceId}" has continued as new since (it is in generation ${instance.generation}), and this decision was made for an earlier run (generation ${input.generation})`,
+        );
+      }
       const [wait] = await tx.$queryRaw<Array<{ data: HistoryEventOf<"event_wait_started">; timed_out: boolean; fired: boolean }>>`
         SELECT w.data,
                (w.data->>'timeoutAt')::timestamptz <= now() AS timed_out,
@@ -161,7 +188,15 @@ export class Approvals {
       }
       // Checked last: who decided first, or that time ran out, tells the latecomer more.
       if (ended) throw ended;
-      const message = { eventId: randomUUID(), name: wait.data.event, payload, raisedBy: payload.approver, waitId };
+      const message: RaisedEvent = {
+        eventId: input.eventId ?? randomUUID(),
+        name: wait.data.event,
+        // A plain object is Json; the interface alone does not say so.
+        payload: { ...payload },
+        raisedBy: payload.approver,
+        waitId,
+        generation: instance.generation,
+      };
       await tx.$executeRaw`INSERT INTO inbox_message (instance_id, kind, data, dedupe_key)
         VALUES (${instanceId}, 'event', ${JSON.stringify(message)}::jsonb, ${decisionKey(instance.generation, waitId)})`;
     });
@@ -188,7 +223,8 @@ async function earlierDecision(tx: Tx, instanceId: string, generation: number, w
     LIMIT 1`;
   const payload = rows[0]?.payload;
   if (rows.length === 0) return null;
-  // An event raised through the plain events API decided it too, whatever its shape.
+  // In histories stored before approvals took only decisions addressed to them, an event raised
+  // by name may have decided it, whatever its shape.
   return {
     decision: payload?.decision === "rejected" ? "rejected" : "approved",
     approver: typeof payload?.approver === "string" ? payload.approver : "an event raised through the API",
@@ -208,6 +244,7 @@ function toPendingApproval(row: OpenApprovalRow): PendingApproval {
     instanceId: row.instance_id,
     workflowName: row.workflow_name,
     workflowVersion: row.workflow_version,
+    generation: row.generation,
     waitId,
     node,
     event,

@@ -230,7 +230,10 @@ export class Instances {
     return relatedInstances(this.db, this, instanceId);
   }
 
-  /** Queues an external event; a wait for it takes it now or whenever it starts waiting. */
+  /**
+   * Queues an external event; a wait for it takes it now or whenever it starts waiting, except an
+   * approval, which takes only a decision addressed to it (`Approvals.decide`).
+   */
   async raiseEvent(instanceId: string, name: string, payload: Json, options: { eventId?: string; raisedBy?: string } = {}): Promise<{ eventId: string }> {
     if (!EventNameSchema.safeParse(name).success) throw invalid(`event name "${name.slice(0, 200)}" must be 1-128 letters, digits or _ . : -`);
     const instance = await this.get(instanceId);

@@ -90,6 +90,26 @@ describe("planTurn", () => {
     expect(turn.timers).toEqual([expect.objectContaining({ timerId: "m:interval", generation: 2 })]);
   });
 
+  it("drops a decision made for an approval of an earlier generation, which a wait of the same id in this one must not take", async () => {
+    const rounds = definition({
+      version: 1,
+      start: "m",
+      nodes: { m: { type: "monitor", body: { start: "approve", nodes: { approve: { type: "wait", event: "decided", approval: {} } } }, interval: 0, maxIterations: 3 } },
+    });
+    const secondStart: HistoryEvent = { ...started, generation: 2, resume: { node: "m", state: null, iteration: 2, steps: {} } };
+    const first = await planTurn(instance(1, 2), rounds, [secondStart], [], now);
+    expect(first.events.map((e) => e.type)).toEqual(["event_wait_started"]);
+    const decision = (generation: number): InboxMessage => ({
+      id: generation,
+      kind: "event",
+      data: { eventId: `d${generation}`, name: "decided", payload: { decision: "approved" }, waitId: "approve", generation },
+    });
+    const stale = await planTurn(instance(first.lastSeq, 2), rounds, [secondStart, ...first.events], [decision(1)], now);
+    expect(stale.events).toEqual([]);
+    const current = await planTurn(instance(first.lastSeq, 2), rounds, [secondStart, ...first.events], [decision(2)], now);
+    expect(current.events.map((e) => e.type)).toEqual(["event_raised", "event_consumed", "timer_created"]);
+  });
+
   it("ignores an event raised again with the same eventId, even after the first was consumed", async () => {
     const waits = definition({
       version: 1,

@@ -25,7 +25,18 @@ export type TurnMessage = { id?: number } & (
       };
     }
   | { kind: "timer"; data: { generation: number; timerId: string } }
-  | { kind: "event"; data: { eventId: string; name: string; payload: Json; raisedBy?: string; waitId?: string } }
+  | {
+      kind: "event";
+      data: {
+        eventId: string;
+        name: string;
+        payload: Json;
+        raisedBy?: string;
+        waitId?: string;
+        /** The generation whose wait `waitId` names: a decision made for an earlier run is void. */
+        generation?: number;
+      };
+    }
   | { kind: "suspend" | "resume" | "terminate"; data: { reason?: string; by?: string } }
 );
 
@@ -139,6 +150,8 @@ export async function planTurn(
       case "event": {
         const { eventId, name, payload, raisedBy, waitId } = message.data;
         if (raisedIds.has(eventId)) break;
+        // Checked when it was made, but the instance may have continued as new since, with a wait of the same id.
+        if (message.data.generation !== undefined && message.data.generation !== generation) break;
         raisedIds.add(eventId);
         append({ type: "event_raised", eventId, name, payload, ...(raisedBy ? { raisedBy } : {}), ...(waitId ? { waitId } : {}) });
         break;

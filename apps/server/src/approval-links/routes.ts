@@ -13,7 +13,7 @@ import type { AuditLog } from "../accounts/audit.ts";
 import { decideAudited } from "../accounts/audited-decision.ts";
 import { may } from "../accounts/roles.ts";
 import { confirmPage, outcomePage } from "./pages.ts";
-import { LINK_LIFETIME_DAYS, type ApprovalLink, type ApprovalLinkSigner } from "./signed-links.ts";
+import { LINK_LIFETIME_DAYS, type ApprovalLink, type ApprovalLinkSigner, type LinkCheck } from "./signed-links.ts";
 
 const LinkParams = z.object({ id: z.string().min(1).max(200), waitId: z.string().min(1).max(500) });
 const LinkBody = z.object({ approver: z.string().min(1).max(64) }).strict();
@@ -34,7 +34,8 @@ export async function approvalLinkRoutes(app: FastifyInstance, { approvals, acco
     if (!wait) throw new ClientError("conflict", `instance "${id}" has no approval waiting at "${waitId}"`);
     const account = await accounts.get(approver);
     const expiresAt = wait.timeoutAt ?? new Date(Date.now() + LINK_LIFETIME_DAYS * 86_400_000).toISOString();
-    const linkFor = async (decision: ApprovalLink["decision"]) => `/approval-links/${await signer.sign({ instanceId: id, waitId, decision, approver: account.username, expiresAt })}`;
+    const linkFor = async (decision: ApprovalLink["decision"]) =>
+      `/approval-links/${await signer.sign({ instanceId: id, generation: wait.generation, waitId, decision, approver: account.username, expiresAt })}`;
     return reply.status(201).send({ approve: await linkFor("approved"), reject: await linkFor("rejected"), approver: account.username, expiresAt });
   });
 
@@ -51,6 +52,7 @@ function linkPages(app: FastifyInstance, { approvals, accounts, audit, signer }:
     const { link } = checked;
     const wait = await approvals.waitingAt(link.instanceId, link.waitId);
     if (!wait) return html(reply, 409, outcomePage("Nothing to decide", "This approval is no longer waiting: it was decided, timed out, or its instance has ended. Nothing was changed."));
+    if (wait.generation !== link.generation) return html(reply, 409, outcomePage("Nothing to decide", earlierRun(link.generation, wait.generation)));
     return html(reply, 200, confirmPage({ ...link, summary: wait.title, action: request.url }));
   });
 
@@ -63,7 +65,11 @@ function linkPages(app: FastifyInstance, { approvals, accounts, audit, signer }:
       return html(reply, 403, outcomePage("Not allowed", `${link.approver} may no longer decide approvals. Nothing was changed.`));
     }
     try {
-      const decided = await decideAudited(approvals, audit, link.instanceId, link.waitId, { decision: link.decision, decider: { name: account.username, groups: account.groups } });
+      const decided = await decideAudited(approvals, audit, link.instanceId, link.waitId, {
+        decision: link.decision,
+        decider: { name: account.username, groups: account.groups },
+        generation: link.generation,
+      });
       return html(reply, 200, outcomePage(decided.decision === "approved" ? "Approved" : "Rejected", `Recorded as decided by ${decided.approver} at ${decided.decidedAt}.`));
     } catch (error) {
       // The runtime's refusals answer with the status the API gives them; anything else is the server's failure.
@@ -74,8 +80,14 @@ function linkPages(app: FastifyInstance, { approvals, accounts, audit, signer }:
   });
 }
 
-function refused(reply: FastifyReply, checked: Exclude<Awaited<ReturnType<ApprovalLinkSigner["check"]>>, { ok: true }>) {
+const earlierRun = (made: number, now: number) =>
+  `This link was made for an earlier run of the instance (generation ${made}); the instance has continued as new and is in generation ${now}, whose approval needs a link of its own. Nothing was changed.`;
+
+function refused(reply: FastifyReply, checked: Exclude<LinkCheck, { ok: true }>) {
   if (checked.reason === "expired") return html(reply, 410, outcomePage("Link expired", `This link expired at ${checked.link.expiresAt}. Nothing was changed.`));
+  if (checked.reason === "outdated") {
+    return html(reply, 410, outcomePage("Link no longer valid", "This link was made before links named the run of the instance they decide; ask for a new one. Nothing was changed."));
+  }
   return html(reply, 400, outcomePage("Link not valid", "This link was altered or is not one of this server's links. Nothing was changed."));
 }
 

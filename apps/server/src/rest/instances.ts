@@ -1,11 +1,12 @@
 /** REST: the async request-reply API: start (202 + Location), poll status, raise events, steer. */
 import type { FastifyInstance } from "fastify";
 import { RERUN_KINDS, RUNTIME_STATUSES, type Json } from "@flowcraft/engine";
-import { INSTANCE_ID_PATTERN, INSTANCE_ORDERS, MAX_HISTORY_PAGE, MAX_PAGE_SIZE, type Instances } from "@flowcraft/runtime";
+import { INSTANCE_ID_PATTERN, INSTANCE_ORDERS, MAX_HISTORY_PAGE, MAX_PAGE_SIZE, type Approvals, type Instances } from "@flowcraft/runtime";
 import { z } from "zod";
-import { actorOf } from "../accounts/actor.ts";
+import { actorOf, principalFor } from "../accounts/actor.ts";
 import type { AuditLog } from "../accounts/audit.ts";
 import { purgeAudited } from "../accounts/audited-purge.ts";
+import { raiseEventAs } from "../accounts/raise-event-as.ts";
 import { eventStreamOf, resumePointOf } from "./watch.ts";
 
 /** Largest value of a Postgres integer column: versions and sequence numbers stay below it. */
@@ -49,7 +50,7 @@ const WatchQuery = z.object({ afterSeq: AfterSeq });
 
 const statusUrl = (id: string) => `/api/v1/instances/${encodeURIComponent(id)}`;
 
-export function instanceRoutes(app: FastifyInstance, instances: Instances, audit: AuditLog) {
+export function instanceRoutes(app: FastifyInstance, instances: Instances, audit: AuditLog, approvals: Approvals) {
   app.post("/api/v1/workflows/:name/start", { config: { need: "operate" } }, async (request, reply) => {
     const { name } = StartParams.parse(request.params);
     const query = StartQuery.parse(request.query);
@@ -93,7 +94,8 @@ export function instanceRoutes(app: FastifyInstance, instances: Instances, audit
   app.post("/api/v1/instances/:id/events/:eventName", { config: { need: "operate" } }, async (request, reply) => {
     const { id, eventName } = EventParams.parse(request.params);
     const { eventId } = EventQuery.parse(request.query);
-    const raised = await instances.raiseEvent(id, eventName, (request.body ?? null) as Json, { ...(eventId ? { eventId } : {}), raisedBy: actorOf(request) });
+    // An event an approval waits for decides it: only as someone who may, and as themselves.
+    const raised = await raiseEventAs({ instances, approvals, audit }, principalFor(request), id, eventName, (request.body ?? null) as Json, eventId);
     return reply.status(202).header("location", statusUrl(id)).send(raised);
   });
 

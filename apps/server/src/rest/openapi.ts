@@ -88,7 +88,8 @@ export const openApiDocument = {
     "/api/v1/instances/{id}/approvals/{waitId}/links": {
       post: {
         summary: "Signed approve and reject links for one person and one waiting approval (admins only)",
-        description: "Each link decides once, as the named person, until the wait times out (a week when it has none). Opening a link shows a confirmation page; its form decides.",
+        description:
+          "Each link decides once, as the named person, this wait of the instance's current generation (not the wait of the same id after a monitor continues as new), until the wait times out (a week when it has none). Opening a link shows a confirmation page; its form decides.",
         parameters: [idParam, { name: "waitId", in: "path", required: true, schema: { type: "string" } }],
         requestBody: { required: true, content: json({ type: "object", required: ["approver"], properties: { approver: { type: "string" } }, additionalProperties: false }) },
         responses: {
@@ -200,7 +201,13 @@ export const openApiDocument = {
         description: "Raises {decision, approver, comment, decidedAt} for this wait alone. The approver is who calls; the approval step may allow only some people or groups. Exactly one decision counts per wait.",
         parameters: [idParam, { name: "waitId", in: "path", required: true, schema: { type: "string" } }],
         requestBody: { required: true, content: json({ type: "object", required: ["decision"], properties: { decision: { enum: ["approved", "rejected"] }, comment: { type: "string" } }, additionalProperties: false }) },
-        responses: { 202: { description: "Decision recorded" }, 400: error("Invalid decision"), 404: error("No such instance"), 409: error("Already decided, timed out, or the instance has ended") },
+        responses: {
+          202: { description: "Decision recorded" },
+          400: error("Invalid decision"),
+          403: error("No approver role, not among the people or groups the step names, or the person who started the instance when the step keeps them out"),
+          404: error("No such instance"),
+          409: error("Already decided, timed out, or the instance has ended"),
+        },
       },
     },
     "/api/v1/instances/{id}": {
@@ -226,10 +233,17 @@ export const openApiDocument = {
     "/api/v1/instances/{id}/events/{eventName}": {
       post: {
         summary: "Raise an external event",
-        description: "The body is the payload. An event raised before the instance waits for it is kept and delivered. eventId makes a retried call a no-op.",
+        description:
+          "The body is the payload. An event raised before the instance waits for it is kept and delivered, except to an approval. An event that an open approval waits for is that approval's decision: it takes the approver role and someone the step allows, the payload is {decision: approved | rejected, comment?}, and the caller is recorded as the approver (the answer's `decided`). An approval takes no event raised before it waits. eventId makes a retried call a no-op.",
         parameters: [idParam, { name: "eventName", in: "path", required: true, schema: { type: "string", pattern: "^[A-Za-z0-9_.:-]{1,128}$" } }, { name: "eventId", in: "query", schema: { type: "string" } }],
         requestBody: { required: false, content: json({}) },
-        responses: { 202: accepted, 400: error("Invalid event"), 404: error("No such instance"), 409: error("The instance has ended") },
+        responses: {
+          202: { description: "Accepted; poll the Location header for the status", content: json(ref("RaisedEvent")) },
+          400: error("Invalid event name, or a payload that is not a decision for the approval that waits for the event"),
+          403: error("An approval waits for the event and the caller may not decide it: no approver role, not among the people or groups the step names, or the person who started the instance when the step keeps them out"),
+          404: error("No such instance"),
+          409: error("The instance has ended, or several approvals wait for the event (decide one at /approvals/{waitId})"),
+        },
       },
     },
     ...actions,
@@ -269,6 +283,24 @@ export const openApiDocument = {
         },
       },
       Accepted: { type: "object", properties: { instanceId: { type: "string" }, statusQueryUrl: { type: "string" }, eventId: { type: "string" } } },
+      RaisedEvent: {
+        type: "object",
+        required: ["eventId"],
+        properties: {
+          eventId: { type: "string" },
+          decided: {
+            type: "object",
+            description: "Present when the event decided an approval: the wait and what its step outputs",
+            properties: {
+              waitId: { type: "string" },
+              decision: { enum: ["approved", "rejected"] },
+              approver: { type: "string", description: "Who raised it" },
+              comment: { type: ["string", "null"] },
+              decidedAt: { type: "string", format: "date-time" },
+            },
+          },
+        },
+      },
       WorkflowSummary: { type: "object", properties: { name: { type: "string" }, latestVersion: { type: "integer" }, versions: { type: "integer" }, createdAt: { type: "string", format: "date-time" }, updatedAt: { type: "string", format: "date-time" } } },
       WorkflowVersion: {
         type: "object",
@@ -324,6 +356,7 @@ export const openApiDocument = {
           instanceId: { type: "string" },
           workflowName: { type: "string" },
           workflowVersion: { type: "integer" },
+          generation: { type: "integer", description: "The run of the instance the wait belongs to; a monitor's continue-as-new starts the next" },
           waitId: { type: "string" },
           node: { type: "string" },
           event: { type: "string" },

@@ -3,6 +3,7 @@ import { RERUN_KINDS, RUNTIME_STATUSES, type Json } from "@flowcraft/engine";
 import { INSTANCE_ORDERS, MAX_HISTORY_PAGE, MAX_PAGE_SIZE } from "@flowcraft/runtime";
 import { z } from "zod";
 import { purgeAudited } from "../accounts/audited-purge.ts";
+import { raiseEventAs } from "../accounts/raise-event-as.ts";
 import { WorkflowNameInput } from "./inputs.ts";
 import { procedure } from "./trpc.ts";
 
@@ -59,10 +60,13 @@ export const instancesRouter = {
   suspend: procedure.meta({ need: "operate" }).input(ActionInput).mutation(({ ctx, input }) => ctx.instances.suspend(input.id, actionOf(input, ctx.actor))),
   resume: procedure.meta({ need: "operate" }).input(ActionInput).mutation(({ ctx, input }) => ctx.instances.resume(input.id, actionOf(input, ctx.actor))),
   purge: procedure.meta({ need: "operate" }).input(z.object({ id: InstanceIdInput })).mutation(({ ctx, input }) => purgeAudited(ctx.instances, ctx.access.audit, input.id, ctx.actor)),
+  /** As `POST /api/v1/instances/{id}/events/{eventName}`: an event an approval waits for decides it, as the caller. */
   raiseEvent: procedure
     .meta({ need: "operate" })
     .input(z.object({ id: InstanceIdInput, name: z.string().min(1).max(200), payload: z.unknown() }))
-    .mutation(({ ctx, input }) => ctx.instances.raiseEvent(input.id, input.name, (input.payload ?? null) as Json, { raisedBy: ctx.actor })),
+    .mutation(({ ctx, input }) =>
+      raiseEventAs({ instances: ctx.instances, approvals: ctx.approvals, audit: ctx.access.audit }, ctx.principal!, input.id, input.name, (input.payload ?? null) as Json),
+    ),
   rerun: procedure
     .meta({ need: "operate" })
     .input(z.object({ id: InstanceIdInput, mode: z.enum(RERUN_KINDS), version: z.number().int().min(1).max(MAX_INT).optional() }))

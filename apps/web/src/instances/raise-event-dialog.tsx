@@ -1,6 +1,7 @@
 /**
  * Raises a named event on an instance, as an external system would: the name (suggested from the
- * events it waits on) and a JSON payload, checked as it is typed.
+ * events it waits on) and a JSON payload, checked as it is typed. The event an approval waits for
+ * is a decision, made as the signed-in person if they may decide it; the server checks.
  */
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
@@ -19,17 +20,23 @@ function parsePayload(text: string): { ok: true; value: unknown } | { ok: false;
   }
 }
 
-/** The events the instance waits for now, as the instances list reports them. */
-function useAwaitedEvents(instanceId: string): string[] {
+/** The events the instance waits for now, as the instances list reports them, and those an approval waits for. */
+function useAwaitedEvents(instanceId: string): { events: string[]; approvalEvents: Set<string> } {
   const input = { instanceId, limit: 10 };
   const rows = useQuery({ queryKey: queryKeys.instanceList(input), queryFn: () => api.instances.list.query(input) });
   // The id filter matches prefixes; only the instance itself counts.
-  const waits = rows.data?.instances.find((row) => row.instanceId === instanceId)?.waitingOn ?? [];
-  return [...new Set(waits.flatMap((wait) => (wait.kind === "event" && wait.event ? [wait.event] : [])))];
+  const waits = (rows.data?.instances.find((row) => row.instanceId === instanceId)?.waitingOn ?? []).filter((wait) => wait.kind === "event" && wait.event);
+  return { events: [...new Set(waits.map((wait) => wait.event!))], approvalEvents: new Set(waits.filter((wait) => wait.approval).map((wait) => wait.event!)) };
+}
+
+function nameHint(name: string, { events, approvalEvents }: ReturnType<typeof useAwaitedEvents>): string {
+  if (approvalEvents.has(name)) return `An approval waits for ${name}: the payload is your decision, {"decision": "approved" or "rejected", "comment": optional}, recorded as yours.`;
+  return events.length > 0 ? `It waits for ${events.join(", ")}.` : "It waits for no event right now; an event is kept until a step waits for it.";
 }
 
 export function RaiseEventDialog({ instanceId, onDone, onClose }: { instanceId: string; onDone(): void; onClose(): void }) {
-  const awaitedEvents = useAwaitedEvents(instanceId);
+  const awaited = useAwaitedEvents(instanceId);
+  const awaitedEvents = awaited.events;
   const [typedName, setName] = useState<string | null>(null);
   // The first event it waits for, until something is typed.
   const name = typedName ?? awaitedEvents[0] ?? "";
@@ -60,7 +67,7 @@ export function RaiseEventDialog({ instanceId, onDone, onClose }: { instanceId: 
         ))}
       </datalist>
       <p id={`${id}-name-hint`} className={nameProblem ? "error" : "hint"}>
-        {nameProblem ?? (awaitedEvents.length > 0 ? `It waits for ${awaitedEvents.join(", ")}.` : "It waits for no event right now; an event is kept until a step waits for it.")}
+        {nameProblem ?? nameHint(name, awaited)}
       </p>
       <label htmlFor={`${id}-payload`}>Payload (JSON)</label>
       <textarea
