@@ -52,6 +52,13 @@ function salvageNode(raw: unknown): Node {
 
 /** Drops problems at or under a place the schema already reported: one message per place. */
 export function withoutReported(problems: Problem[], reportedPaths: string[]): Problem[] {
-  const covered = (path: string) => reportedPaths.some((place) => path === place || path.startsWith(`${place}.`));
+  const reported = new Set(reportedPaths);
+  // Looks up the problem's place and each place above it: linear in the problems, however many were reported.
+  const covered = (path: string) => {
+    for (let place = path; ; place = place.slice(0, place.lastIndexOf("."))) {
+      if (reported.has(place)) return true;
+      if (!place.includes(".")) return false;
+    }
+  };
   return problems.filter((problem) => !covered(problem.path));
 }

@@ -106,7 +106,7 @@ function checkSemantics(definition: Pick<Definition, "start" | "nodes">, options
         );
       }
     }
-    problems.push(...checkReachability(located, at), ...checkCycles(located, at));
+    for (const problem of [...checkReachability(located, at), ...checkCycles(located, at)]) problems.push(problem);
   }
   if (count > MAX_NODES) problems.push(problemAt(["nodes"], `definition has ${count} nodes; the limit is ${MAX_NODES}`));
   return problems;
@@ -131,27 +131,46 @@ function checkReachability({ graph }: LocatedGraph, at: (...rest: string[]) => s
     .map((id) => problemAt(at("nodes", id), `unreachable: no path from the start node "${graph.start}" leads here`));
 }
 
+/** Longest loop spelt out in full in a cycle problem; a longer one shows its ends and its length. */
+const MAX_LOOP_SHOWN = 8;
+
+/** Depth-first search with its own stack: a chain may be as long as the node limit, or longer. */
 function checkCycles({ graph }: LocatedGraph, at: (...rest: string[]) => string[]): Problem[] {
   const problems: Problem[] = [];
-  const state = new Map<string, "open" | "done">();
-  const stack: string[] = [];
-  const visit = (id: string) => {
-    state.set(id, "open");
-    stack.push(id);
-    for (const { target } of edgesOf(graph.nodes[id]!)) {
-      if (!Object.hasOwn(graph.nodes, target)) continue;
-      if (state.get(target) === "open") {
-        const loop = [...stack.slice(stack.indexOf(target)), target].join(" → ");
-        problems.push(
-          problemAt(at("nodes", id), `cycle ${loop}: graphs must not loop; use a monitor node for recurring work`),
-        );
-      } else if (!state.has(target)) {
-        visit(target);
+  const done = new Set<string>();
+  /** The open path from the search's root, with each node's position on it. */
+  const path: Array<{ id: string; targets: string[]; next: number }> = [];
+  const onPath = new Map<string, number>();
+  const open = (id: string) => {
+    onPath.set(id, path.length);
+    path.push({ id, targets: edgesOf(graph.nodes[id]!).map((edge) => edge.target), next: 0 });
+  };
+  for (const root of Object.keys(graph.nodes)) {
+    if (done.has(root)) continue;
+    open(root);
+    while (path.length > 0) {
+      const top = path.at(-1)!;
+      const target = top.targets[top.next++];
+      if (target === undefined) {
+        path.pop();
+        onPath.delete(top.id);
+        done.add(top.id);
+      } else if (!Object.hasOwn(graph.nodes, target) || done.has(target)) {
+        continue;
+      } else if (onPath.has(target)) {
+        const loop = path.slice(onPath.get(target)!).map((step) => step.id);
+        problems.push(problemAt(at("nodes", top.id), `cycle ${describeLoop(loop)}: graphs must not loop; use a monitor node for recurring work`));
+      } else {
+        open(target);
       }
     }
-    stack.pop();
-    state.set(id, "done");
-  };
-  for (const id of Object.keys(graph.nodes)) if (!state.has(id)) visit(id);
+  }
   return problems;
+}
+
+/** "a → b → a", or for a long loop "a1 → a2 → a3 → … → a9 → a10 → a1 (10 nodes)". */
+function describeLoop(loop: string[]): string {
+  const shown = loop.length <= MAX_LOOP_SHOWN ? loop : [...loop.slice(0, 3), "…", ...loop.slice(-2)];
+  const text = [...shown, loop[0]].join(" → ");
+  return loop.length <= MAX_LOOP_SHOWN ? text : `${text} (${loop.length} nodes)`;
 }
