@@ -1,7 +1,8 @@
 /**
  * A definition that failed its schema, coerced into the shape the graph checks walk. A missing
  * activity name must not hide that the node after it is unreachable: the checks run on this
- * view, and their findings at places the schema already rejected are dropped.
+ * view, and their findings at places the schema already rejected are dropped. It recurses once
+ * per nested graph: validation refuses input nested deeper than MAX_NESTING_DEPTH before this.
  */
 import type { Graph, Node } from "./schema.ts";
 import type { Problem } from "./problems.ts";

@@ -6,6 +6,7 @@ import { problemAt, type Problem } from "./problems.ts";
 import { DefinitionSchema, type Definition } from "./schema.ts";
 import { BUILT_IN_ACTIVITIES } from "./built-ins.ts";
 import { salvageDefinition, withoutReported } from "./salvage.ts";
+import { checkStructure } from "./structure.ts";
 import type { z } from "zod";
 
 export interface ValidateOptions {
@@ -20,16 +21,17 @@ export type ValidationResult = { ok: true; definition: Definition } | { ok: fals
 
 /** Checks a parsed JSON value and returns the typed definition, or every problem found. */
 export function validateDefinition(input: unknown, options: ValidateOptions = {}): ValidationResult {
+  // The shape first: everything after it walks the input recursively.
+  const structure = checkStructure(input);
+  const limits = structure.nodeCount > MAX_NODES ? [problemAt(["nodes"], `definition has ${structure.nodeCount} nodes; the limit is ${MAX_NODES}`)] : [];
+  if (structure.tooDeep.length > 0) return { ok: false, problems: [...structure.tooDeep, ...limits] };
   const size = new TextEncoder().encode(JSON.stringify(input) ?? "").length;
   if (size > MAX_DEFINITION_BYTES) {
-    return {
-      ok: false,
-      problems: [problemAt([], `definition is ${size} bytes; the limit is ${MAX_DEFINITION_BYTES} bytes`)],
-    };
+    return { ok: false, problems: [problemAt([], `definition is ${size} bytes; the limit is ${MAX_DEFINITION_BYTES} bytes`), ...limits] };
   }
   const parsed = DefinitionSchema.safeParse(input, { reportInput: true });
   if (parsed.success) {
-    const problems = checkSemantics(parsed.data, options);
+    const problems = [...checkSemantics(parsed.data, options), ...limits];
     return problems.length > 0 ? { ok: false, problems } : { ok: true, definition: parsed.data };
   }
   // The graph checks still run on what could be read, so one bad field hides nothing else.
@@ -37,7 +39,7 @@ export function validateDefinition(input: unknown, options: ValidateOptions = {}
   const salvaged = salvageDefinition(input);
   const graphProblems = salvaged ? checkSemantics(salvaged, options) : [];
   const reported = schemaProblems.map((problem) => problem.path);
-  return { ok: false, problems: [...schemaProblems, ...withoutReported(graphProblems, reported)] };
+  return { ok: false, problems: [...schemaProblems, ...withoutReported(graphProblems, reported), ...limits] };
 }
 
 function problemsOfIssue(issue: z.core.$ZodIssue): Problem[] {
@@ -63,7 +65,6 @@ function checkSemantics(definition: Pick<Definition, "start" | "nodes">, options
   const graphs = allGraphs(definition);
   const known = options.activities ? new Set([...BUILT_IN_ACTIVITIES, ...options.activities]) : null;
   const seen = new Map<string, string>();
-  let count = 0;
 
   for (const located of graphs) {
     const { graph, path } = located;
@@ -72,7 +73,6 @@ function checkSemantics(definition: Pick<Definition, "start" | "nodes">, options
       problems.push(problemAt(at("start"), `start: there is no node "${graph.start}" in this graph`));
     }
     for (const [id, node] of Object.entries(graph.nodes)) {
-      count++;
       const nodePath = at("nodes", id);
       const firstPath = seen.get(id);
       if (firstPath !== undefined) {
@@ -108,7 +108,6 @@ function checkSemantics(definition: Pick<Definition, "start" | "nodes">, options
     }
     for (const problem of [...checkReachability(located, at), ...checkCycles(located, at)]) problems.push(problem);
   }
-  if (count > MAX_NODES) problems.push(problemAt(["nodes"], `definition has ${count} nodes; the limit is ${MAX_NODES}`));
   return problems;
 }
 
