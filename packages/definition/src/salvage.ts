@@ -18,11 +18,9 @@ export function salvageDefinition(input: unknown): Graph | null {
 
 function salvageGraph(raw: unknown): Graph {
   const graph = isObject(raw) ? raw : {};
-  const nodes: Record<string, Node> = {};
-  if (isObject(graph.nodes)) {
-    for (const [id, node] of Object.entries(graph.nodes)) nodes[id] = salvageNode(node);
-  }
-  return { start: typeof graph.start === "string" ? graph.start : "", nodes };
+  // Built from entries, so that every id stays a key of its own (assigning "__proto__" would not).
+  const entries = isObject(graph.nodes) ? Object.entries(graph.nodes).map(([id, node]): [string, Node] => [id, salvageNode(node)]) : [];
+  return { start: typeof graph.start === "string" ? graph.start : "", nodes: Object.fromEntries(entries) };
 }
 
 /** Keeps what the walkers read only where it has the right shape; the rest is the schema's to report. */

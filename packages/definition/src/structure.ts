@@ -1,19 +1,27 @@
 /**
  * The shape of the raw input, checked before anything walks it recursively or copies it: how
- * deep its JSON and its containers nest, and how many nodes it holds. zod, JSON.stringify and the
- * graph checks recurse once per level, so a definition over these limits never reaches them. This
- * walk keeps its own stack, so no input is too deep for it.
+ * deep its JSON and its containers nest, how many nodes it holds, and keys that a copy would
+ * lose. zod, JSON.stringify and the graph checks recurse once per level, so a definition over
+ * these limits never reaches them. This walk keeps its own stack, so no input is too deep for it.
  */
 import { MAX_JSON_DEPTH, MAX_NESTING_DEPTH } from "./limits.ts";
 import { problemAt, type Problem } from "./problems.ts";
+import { RESERVED_NODE_ID_REASON } from "./schema.ts";
 
 /** What the walk found. */
 export interface Structure {
   /** JSON or containers nested beyond their limits; validation reports these and goes no further. */
   tooDeep: Problem[];
+  /**
+   * Every `__proto__` key. Assigning it to a plain object sets the prototype instead of a key, so
+   * zod's records and any copy drop it: a node by that id would vanish from the definition.
+   */
+  lostKeys: Problem[];
   /** Nodes in every graph, nested ones included, however deep. */
   nodeCount: number;
 }
+
+const LOST_KEY = "__proto__";
 
 /** How the definition format reads a value: where graphs, their nodes and nested graphs are. */
 type Role = "graph" | "nodes" | "node" | "branches" | "data";
@@ -40,6 +48,7 @@ interface Visit {
 
 export function checkStructure(input: unknown): Structure {
   const tooDeep: Problem[] = [];
+  const lostKeys: Problem[] = [];
   let nodeCount = 0;
   let jsonDepthReported = false;
   const pending: Visit[] = [{ value: input, at: null, role: "graph", depth: 0, nesting: 0, reported: false }];
@@ -54,20 +63,24 @@ export function checkStructure(input: unknown): Structure {
         reported = true;
       }
     }
-    // Only the first: a path this deep is long, and one says what is wrong.
-    if (depth >= MAX_JSON_DEPTH && !reported && !jsonDepthReported) {
-      tooDeep.push(problemAt(segmentsOf(at), `nested more than ${MAX_JSON_DEPTH} levels deep (arrays and objects); the limit is ${MAX_JSON_DEPTH}`));
+    if (depth >= MAX_JSON_DEPTH && !reported) {
+      // Only the first place: a path this deep is long, and one says what is wrong.
+      if (!jsonDepthReported) tooDeep.push(problemAt(segmentsOf(at), `nested more than ${MAX_JSON_DEPTH} levels deep (arrays and objects); the limit is ${MAX_JSON_DEPTH}`));
       jsonDepthReported = reported = true;
     }
     const isArray = Array.isArray(value);
     if (role === "nodes" && !isArray) nodeCount += Object.keys(value).length;
     const children: Visit[] = [];
     for (const [key, child] of Object.entries(value)) {
+      if (key === LOST_KEY && !reported) {
+        const message = role === "nodes" && !isArray ? `node id "${key}" ${RESERVED_NODE_ID_REASON}` : `the key "${key}" is not allowed: copying the object in JavaScript would drop it`;
+        lostKeys.push(problemAt(segmentsOf({ key, parent: at }), message));
+      }
       children.push({ value: child, at: { key, parent: at }, role: roleOf(role, isArray, value, key), depth: depth + 1, nesting, reported });
     }
     for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]!);
   }
-  return { tooDeep, nodeCount };
+  return { tooDeep, lostKeys, nodeCount };
 }
 
 /** The role of `parent[key]`, as the schema and the graph checks read it. */

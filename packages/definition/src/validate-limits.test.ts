@@ -135,3 +135,34 @@ describe("validateDefinition on deep definitions", () => {
     );
   });
 });
+
+describe("validateDefinition on ids that objects cannot hold", () => {
+  const reserved = (id: string) => `node id "${id}" is reserved: every JavaScript object has a property by that name; choose another node id`;
+
+  it("refuses a node id __proto__ instead of dropping the node", () => {
+    const raw = JSON.parse('{"version":1,"start":"a","nodes":{"a":{"type":"timer","duration":1},"__proto__":{"type":"end"}}}');
+    expect(problemsOf(raw)).toEqual([{ path: "nodes.__proto__", nodeId: "__proto__", field: null, message: reserved("__proto__") }]);
+  });
+
+  it("refuses __proto__ in a nested graph", () => {
+    const raw = JSON.parse('{"version":1,"start":"g","nodes":{"g":{"type":"group","body":{"start":"x","nodes":{"x":{"type":"end"},"__proto__":{"type":"end"}}}}}}');
+    expect(problemsOf(raw)).toEqual([{ path: "nodes.g.body.nodes.__proto__", nodeId: "__proto__", field: null, message: reserved("__proto__") }]);
+  });
+
+  it.each([
+    ["the ui section", '"ui":{"__proto__":{"x":1}}', "ui.__proto__"],
+    ["a node", '"ui":{}', "nodes.a.__proto__", '{"type":"end","__proto__":{}}'],
+  ])("refuses __proto__ as a key of %s, once", (_name, ui, path, node = '{"type":"end"}') => {
+    const raw = JSON.parse(`{"version":1,"start":"a","nodes":{"a":${node}},${ui}}`);
+    expect(problemsOf(raw)).toEqual([
+      expect.objectContaining({ path, message: 'the key "__proto__" is not allowed: copying the object in JavaScript would drop it' }),
+    ]);
+  });
+
+  it("names other reserved ids once, without repeating the id", () => {
+    expect(problemsOf({ version: 1, start: "constructor", nodes: { constructor: { type: "end" } } })).toEqual([
+      { path: "start", nodeId: null, field: "start", message: "is reserved: every JavaScript object has a property by that name; choose another node id" },
+      { path: "nodes.constructor", nodeId: "constructor", field: null, message: reserved("constructor") },
+    ]);
+  });
+});

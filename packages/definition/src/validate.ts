@@ -21,25 +21,27 @@ export type ValidationResult = { ok: true; definition: Definition } | { ok: fals
 
 /** Checks a parsed JSON value and returns the typed definition, or every problem found. */
 export function validateDefinition(input: unknown, options: ValidateOptions = {}): ValidationResult {
-  // The shape first: everything after it walks the input recursively.
-  const structure = checkStructure(input);
-  const limits = structure.nodeCount > MAX_NODES ? [problemAt(["nodes"], `definition has ${structure.nodeCount} nodes; the limit is ${MAX_NODES}`)] : [];
-  if (structure.tooDeep.length > 0) return { ok: false, problems: [...structure.tooDeep, ...limits] };
+  // The shape first: everything after it walks the input recursively or copies it.
+  const { tooDeep, lostKeys, nodeCount } = checkStructure(input);
+  const limits = nodeCount > MAX_NODES ? [problemAt(["nodes"], `definition has ${nodeCount} nodes; the limit is ${MAX_NODES}`)] : [];
+  if (tooDeep.length > 0) return { ok: false, problems: [...tooDeep, ...lostKeys, ...limits] };
   const size = new TextEncoder().encode(JSON.stringify(input) ?? "").length;
   if (size > MAX_DEFINITION_BYTES) {
-    return { ok: false, problems: [problemAt([], `definition is ${size} bytes; the limit is ${MAX_DEFINITION_BYTES} bytes`), ...limits] };
+    return { ok: false, problems: [problemAt([], `definition is ${size} bytes; the limit is ${MAX_DEFINITION_BYTES} bytes`), ...lostKeys, ...limits] };
   }
   const parsed = DefinitionSchema.safeParse(input, { reportInput: true });
   if (parsed.success) {
-    const problems = [...checkSemantics(parsed.data, options), ...limits];
+    // zod dropped any lost key without a word: the parsed definition lacks them.
+    const problems = [...lostKeys, ...checkSemantics(parsed.data, options), ...limits];
     return problems.length > 0 ? { ok: false, problems } : { ok: true, definition: parsed.data };
   }
   // The graph checks still run on what could be read, so one bad field hides nothing else.
-  const schemaProblems = parsed.error.issues.flatMap(problemsOfIssue);
+  const lostPaths = new Set(lostKeys.map((problem) => problem.path));
+  const schemaProblems = parsed.error.issues.flatMap(problemsOfIssue).filter((problem) => !lostPaths.has(problem.path));
   const salvaged = salvageDefinition(input);
   const graphProblems = salvaged ? checkSemantics(salvaged, options) : [];
-  const reported = schemaProblems.map((problem) => problem.path);
-  return { ok: false, problems: [...schemaProblems, ...withoutReported(graphProblems, reported), ...limits] };
+  const reported = [...lostKeys, ...schemaProblems].map((problem) => problem.path);
+  return { ok: false, problems: [...lostKeys, ...schemaProblems, ...withoutReported(graphProblems, reported), ...limits] };
 }
 
 function problemsOfIssue(issue: z.core.$ZodIssue): Problem[] {
