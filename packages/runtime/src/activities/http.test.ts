@@ -23,6 +23,8 @@ function handle(request: IncomingMessage, response: ServerResponse) {
     response.end("busy");
   } else if (url.pathname.startsWith("/redirect/") && to) {
     response.writeHead(Number(url.pathname.slice("/redirect/".length)), { location: to }).end();
+  } else if (url.pathname === "/redirect-with-credentials") {
+    response.writeHead(302, { location: `http://alice:hunter2@${request.headers.host}/echo` }).end();
   } else if (url.pathname === "/loop") {
     response.writeHead(302, { location: "/loop" }).end();
   } else if (url.pathname === "/declared-too-large") {
@@ -218,6 +220,48 @@ describe("http activity: IPv6 addresses that carry an IPv4 address", () => {
     ["Teredo", "2001:0:4136:e378:8000:63bf:f7f7:f7f7"],
   ])("judges the %s form of a public address as public", (_form, host) => {
     expect(nonPublicKind(ipaddr.process(host))).toBeNull();
+  });
+});
+
+describe("http activity: credentials in URLs", () => {
+  const user = "alice";
+  const password = "hunter2";
+  /** Every text an error carries: what history and the instance's failure would keep of it. */
+  const storedText = (error: unknown) => JSON.stringify({ ...(error as object), message: (error as Error).message });
+  const failureOf = async (step: unknown) => {
+    const error = await Promise.resolve(step).then(() => expect.fail("the step succeeded"), (e: unknown) => e);
+    expect(storedText(error)).not.toMatch(new RegExp(`${user}|${password}`));
+    return error;
+  };
+
+  it("refuses a URL that holds a user name and password, without repeating them", async () => {
+    const url = `http://${user}:${password}@127.0.0.1:${new URL(base).port}/echo`;
+    expect(await failureOf(http({ url }, context()))).toMatchObject({
+      errorName: "InvalidInput",
+      message: `http url http://***@127.0.0.1:${new URL(base).port}/echo holds a user name or password, which are not sent from a URL: send them in an authorization header, e.g. as a {{secret:<name>}}`,
+    });
+  });
+
+  it("leaves them out of a URL that does not parse", async () => {
+    expect(await failureOf(http({ url: `http://${user}:${password}@exa mple.com/` }, context()))).toMatchObject({
+      errorName: "InvalidInput",
+      message: 'http url "http://***@exa mple.com/" is not a valid URL',
+    });
+  });
+
+  it("leaves them out of a redirect's target", async () => {
+    const url = `${base}/redirect-with-credentials`;
+    expect(await failureOf(http({ url }, context()))).toMatchObject({
+      errorName: "HttpError",
+      message: `http GET ${url} redirected to http://***@${new URL(base).host}/echo, which holds a user name or password`,
+    });
+  });
+
+  it("never fills secrets into a URL's user name and password, where an error would show them", async () => {
+    const secrets = { resolve: async (name: string) => ({ value: name === "user" ? user : password, hosts: ["127.0.0.1"] }) };
+    const withSecrets = createHttpActivity(HttpAllowlist.parse(["127.0.0.1"]), secrets);
+    const url = `http://{{secret:user}}:{{secret:password}}@127.0.0.1:${new URL(base).port}/echo`;
+    expect(await failureOf(withSecrets({ url }, context()))).toMatchObject({ errorName: "InvalidInput" });
   });
 });
 
