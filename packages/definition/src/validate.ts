@@ -159,8 +159,8 @@ function checkCycles({ graph }: LocatedGraph, at: (...rest: string[]) => string[
       } else if (!Object.hasOwn(graph.nodes, target) || done.has(target)) {
         continue;
       } else if (onPath.has(target)) {
-        const loop = path.slice(onPath.get(target)!).map((step) => step.id);
-        problems.push(problemAt(at("nodes", top.id), `cycle ${describeLoop(loop)}: graphs must not loop; use a monitor node for recurring work`));
+        const loop = describeLoop(path, onPath.get(target)!);
+        problems.push(problemAt(at("nodes", top.id), `cycle ${loop}: graphs must not loop; use a monitor node for recurring work`));
       } else {
         open(target);
       }
@@ -169,9 +169,15 @@ function checkCycles({ graph }: LocatedGraph, at: (...rest: string[]) => string[
   return problems;
 }
 
-/** "a → b → a", or for a long loop "a1 → a2 → a3 → … → a9 → a10 → a1 (10 nodes)". */
-function describeLoop(loop: string[]): string {
-  const shown = loop.length <= MAX_LOOP_SHOWN ? loop : [...loop.slice(0, 3), "…", ...loop.slice(-2)];
-  const text = [...shown, loop[0]].join(" → ");
-  return loop.length <= MAX_LOOP_SHOWN ? text : `${text} (${loop.length} nodes)`;
+/**
+ * The loop from `path[start]` to the end of the path and back: "a → b → a", or for a long loop
+ * "a1 → a2 → a3 → … → a9 → a10 → a1 (10 nodes)". Reads only the nodes it shows, so that many
+ * loops through a long path cost no more than their number.
+ */
+function describeLoop(path: ReadonlyArray<{ id: string }>, start: number): string {
+  const ids = (from: number, to = path.length) => path.slice(from, to).map((step) => step.id);
+  const length = path.length - start;
+  const shown = length <= MAX_LOOP_SHOWN ? ids(start) : [...ids(start, start + 3), "…", ...ids(path.length - 2)];
+  const loop = [...shown, path[start]!.id].join(" → ");
+  return length <= MAX_LOOP_SHOWN ? loop : `${loop} (${length} nodes)`;
 }
