@@ -26,8 +26,9 @@ export function mapNestedGraphs(node: Node, change: (graph: Graph, branch: numbe
 /** The definition with the graph at `key` replaced by `change(graph)`; null when there is no such graph. */
 export function updateGraph(definition: Definition, key: GraphKey, change: (graph: Graph) => Graph): Definition | null {
   const index = indexDefinition(definition);
-  const graph = index.graphs.find((keyed) => keyed.key === key)?.graph;
-  return graph ? replaceGraph(definition, index, key, graph, change(graph)) : null;
+  const graphs = graphsByKey(index);
+  const graph = graphs.get(key);
+  return graph ? replaceGraph(definition, index, graphs, key, change(graph)) : null;
 }
 
 /** The definition with one node replaced by `change(node)`, in place; null when there is no such node. */
@@ -37,17 +38,23 @@ export function updateNodeAt(definition: Definition, id: string, change: (node: 
   if (!located) return null;
   const node = change(located.node);
   if (node === located.node) return definition;
-  const graph = index.graphs.find((keyed) => keyed.key === located.graph)!.graph;
-  return replaceGraph(definition, index, located.graph, graph, { ...graph, nodes: { ...graph.nodes, [id]: node } });
+  const graphs = graphsByKey(index);
+  const graph = graphs.get(located.graph)!;
+  return replaceGraph(definition, index, graphs, located.graph, { ...graph, nodes: { ...graph.nodes, [id]: node } });
 }
 
 /**
  * Puts `replacement` where the graph at `key` was, rebuilding each node and graph that holds it
  * up to the top level, one level per turn of a loop (a draft may nest deeper than recursion could go).
  */
-function replaceGraph(definition: Definition, index: DefinitionIndex, key: GraphKey, original: Graph, replacement: Graph): Definition | null {
-  if (replacement === original) return definition;
-  const graphs = new Map(index.graphs.map((keyed) => [keyed.key, keyed.graph]));
+function replaceGraph(
+  definition: Definition,
+  index: DefinitionIndex,
+  graphs: ReadonlyMap<GraphKey, Graph>,
+  key: GraphKey,
+  replacement: Graph,
+): Definition | null {
+  if (replacement === graphs.get(key)) return definition;
   let graph = replacement;
   for (let at = key; at !== TOP_LEVEL; ) {
     const parsed = parseGraphKey(at);
@@ -66,6 +73,13 @@ function replaceGraph(definition: Definition, index: DefinitionIndex, key: Graph
   }
   if (graph.start === definition.start && graph.nodes === definition.nodes) return definition;
   return { ...definition, start: graph.start, nodes: graph.nodes };
+}
+
+/** The index's graphs by key; where a malformed draft gives two graphs one key (an id with a "#"), the first met. */
+function graphsByKey(index: DefinitionIndex): Map<GraphKey, Graph> {
+  const graphs = new Map<GraphKey, Graph>();
+  for (const { key, graph } of index.graphs) if (!graphs.has(key)) graphs.set(key, graph);
+  return graphs;
 }
 
 /**
