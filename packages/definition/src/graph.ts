@@ -47,17 +47,22 @@ export interface LocatedGraph {
   parentNodeId: string | null;
 }
 
-/** Every graph of the definition, the top level first, parents before children. */
+/**
+ * Every graph of the definition, the top level first, parents before children (depth first, in
+ * node order). Iterative: a draft may nest far deeper than the stack would allow one frame per level.
+ */
 export function allGraphs(definition: Pick<Definition, "start" | "nodes">): LocatedGraph[] {
   const found: LocatedGraph[] = [];
-  const visit = (graph: Graph, path: string, parentNodeId: string | null) => {
-    found.push({ graph, path, parentNodeId });
-    for (const [id, node] of Object.entries(graph.nodes)) {
+  const pending: LocatedGraph[] = [{ graph: definition, path: "", parentNodeId: null }];
+  for (let located = pending.pop(); located; located = pending.pop()) {
+    found.push(located);
+    const children: LocatedGraph[] = [];
+    for (const [id, node] of Object.entries(located.graph.nodes)) {
       for (const child of childGraphsOf(node)) {
-        visit(child.graph, `${path ? `${path}.` : ""}nodes.${id}.${child.field}`, id);
+        children.push({ graph: child.graph, path: `${located.path ? `${located.path}.` : ""}nodes.${id}.${child.field}`, parentNodeId: id });
       }
     }
-  };
-  visit(definition, "", null);
+    for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]!);
+  }
   return found;
 }

@@ -56,7 +56,7 @@ export type { Edge, ChildGraph, LocatedGraph } from "./graph.ts";
 export { expressionsOf, checkExpression, NON_DETERMINISTIC_FUNCTIONS } from "./expressions.ts";
 export type { NodeExpression } from "./expressions.ts";
 export { LinearRegExp } from "./linear-regex.ts";
-export { MAX_DEFINITION_BYTES, MAX_NODES, MAX_DECISION_CHOICES } from "./limits.ts";
+export { MAX_DEFINITION_BYTES, MAX_NODES, MAX_DECISION_CHOICES, MAX_NESTING_DEPTH, MAX_JSON_DEPTH } from "./limits.ts";
 export { BUILT_IN_ACTIVITIES } from "./built-ins.ts";
 export type { BuiltInActivity } from "./built-ins.ts";
 export { definitionJsonSchemaText } from "./json-schema.ts";

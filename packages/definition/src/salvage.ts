@@ -1,7 +1,8 @@
 /**
  * A definition that failed its schema, coerced into the shape the graph checks walk. A missing
  * activity name must not hide that the node after it is unreachable: the checks run on this
- * view, and their findings at places the schema already rejected are dropped.
+ * view, and their findings at places the schema already rejected are dropped. It recurses once
+ * per nested graph: validation refuses input nested deeper than MAX_NESTING_DEPTH before this.
  */
 import type { Graph, Node } from "./schema.ts";
 import type { Problem } from "./problems.ts";
@@ -17,11 +18,9 @@ export function salvageDefinition(input: unknown): Graph | null {
 
 function salvageGraph(raw: unknown): Graph {
   const graph = isObject(raw) ? raw : {};
-  const nodes: Record<string, Node> = {};
-  if (isObject(graph.nodes)) {
-    for (const [id, node] of Object.entries(graph.nodes)) nodes[id] = salvageNode(node);
-  }
-  return { start: typeof graph.start === "string" ? graph.start : "", nodes };
+  // Built from entries, so that every id stays a key of its own (assigning "__proto__" would not).
+  const entries = isObject(graph.nodes) ? Object.entries(graph.nodes).map(([id, node]): [string, Node] => [id, salvageNode(node)]) : [];
+  return { start: typeof graph.start === "string" ? graph.start : "", nodes: Object.fromEntries(entries) };
 }
 
 /** Keeps what the walkers read only where it has the right shape; the rest is the schema's to report. */
@@ -52,6 +51,13 @@ function salvageNode(raw: unknown): Node {
 
 /** Drops problems at or under a place the schema already reported: one message per place. */
 export function withoutReported(problems: Problem[], reportedPaths: string[]): Problem[] {
-  const covered = (path: string) => reportedPaths.some((place) => path === place || path.startsWith(`${place}.`));
+  const reported = new Set(reportedPaths);
+  // Looks up the problem's place and each place above it: linear in the problems, however many were reported.
+  const covered = (path: string) => {
+    for (let place = path; ; place = place.slice(0, place.lastIndexOf("."))) {
+      if (reported.has(place)) return true;
+      if (!place.includes(".")) return false;
+    }
+  };
   return problems.filter((problem) => !covered(problem.path));
 }

@@ -18,8 +18,13 @@ export const DEFINITION_VERSIONS = {
 export const DEFINITION_SCHEMA_URL = "https://flowcraft.dev/schemas/definition-v1.json";
 
 const NODE_ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
-/** Names every JavaScript object has: as node ids they would shadow them in lookups. */
-const RESERVED_NODE_IDS = new Set(["__proto__", "constructor", "prototype", "toString", "valueOf", "hasOwnProperty"]);
+/**
+ * Names every JavaScript object has: as node ids they would shadow them in lookups, and a plain
+ * object cannot even keep `__proto__` as a key of its own (zod's records silently drop it).
+ */
+export const RESERVED_NODE_IDS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype", "toString", "valueOf", "hasOwnProperty"]);
+/** Why a reserved name is no node id; problems put `node id "<id>"` or the field in front. */
+export const RESERVED_NODE_ID_REASON = "is reserved: every JavaScript object has a property by that name; choose another node id";
 
 /** A node id; it doubles as the name of the step's output in expressions (`steps.<id>`). */
 export const NodeIdSchema = z
@@ -28,8 +33,10 @@ export const NodeIdSchema = z
   .regex(NODE_ID_PATTERN, {
     error: "must start with a letter or _ and hold only letters, digits and _ (at most 64), so expressions can use it as steps.<id>",
   })
-  .refine((id) => !RESERVED_NODE_IDS.has(id), { error: (issue) => `"${String(issue.input)}" is reserved; choose another node id` })
-  .describe("Node id: letters, digits and _, unique in the whole definition");
+  .refine((id) => !RESERVED_NODE_IDS.has(id), { error: RESERVED_NODE_ID_REASON })
+  .describe("Node id: letters, digits and _, unique in the whole definition")
+  // The refinement does not reach the JSON Schema; this says the same there.
+  .meta({ not: { enum: [...RESERVED_NODE_IDS] } });
 
 /** A JSONata expression evaluated over the workflow state: `input`, `steps.<id>`, and in scope `item`, `index`, `state`, `iteration`, `error`. */
 export const ExpressionSchema = z

@@ -6,6 +6,7 @@ import { problemAt, type Problem } from "./problems.ts";
 import { DefinitionSchema, type Definition } from "./schema.ts";
 import { BUILT_IN_ACTIVITIES } from "./built-ins.ts";
 import { salvageDefinition, withoutReported } from "./salvage.ts";
+import { checkStructure } from "./structure.ts";
 import type { z } from "zod";
 
 export interface ValidateOptions {
@@ -20,24 +21,27 @@ export type ValidationResult = { ok: true; definition: Definition } | { ok: fals
 
 /** Checks a parsed JSON value and returns the typed definition, or every problem found. */
 export function validateDefinition(input: unknown, options: ValidateOptions = {}): ValidationResult {
+  // The shape first: everything after it walks the input recursively or copies it.
+  const { tooDeep, lostKeys, nodeCount } = checkStructure(input);
+  const limits = nodeCount > MAX_NODES ? [problemAt(["nodes"], `definition has ${nodeCount} nodes; the limit is ${MAX_NODES}`)] : [];
+  if (tooDeep.length > 0) return { ok: false, problems: [...tooDeep, ...lostKeys, ...limits] };
   const size = new TextEncoder().encode(JSON.stringify(input) ?? "").length;
   if (size > MAX_DEFINITION_BYTES) {
-    return {
-      ok: false,
-      problems: [problemAt([], `definition is ${size} bytes; the limit is ${MAX_DEFINITION_BYTES} bytes`)],
-    };
+    return { ok: false, problems: [problemAt([], `definition is ${size} bytes; the limit is ${MAX_DEFINITION_BYTES} bytes`), ...lostKeys, ...limits] };
   }
   const parsed = DefinitionSchema.safeParse(input, { reportInput: true });
   if (parsed.success) {
-    const problems = checkSemantics(parsed.data, options);
+    // zod dropped any lost key without a word: the parsed definition lacks them.
+    const problems = [...lostKeys, ...checkSemantics(parsed.data, options), ...limits];
     return problems.length > 0 ? { ok: false, problems } : { ok: true, definition: parsed.data };
   }
   // The graph checks still run on what could be read, so one bad field hides nothing else.
-  const schemaProblems = parsed.error.issues.flatMap(problemsOfIssue);
+  const lostPaths = new Set(lostKeys.map((problem) => problem.path));
+  const schemaProblems = parsed.error.issues.flatMap(problemsOfIssue).filter((problem) => !lostPaths.has(problem.path));
   const salvaged = salvageDefinition(input);
   const graphProblems = salvaged ? checkSemantics(salvaged, options) : [];
-  const reported = schemaProblems.map((problem) => problem.path);
-  return { ok: false, problems: [...schemaProblems, ...withoutReported(graphProblems, reported)] };
+  const reported = [...lostKeys, ...schemaProblems].map((problem) => problem.path);
+  return { ok: false, problems: [...lostKeys, ...schemaProblems, ...withoutReported(graphProblems, reported), ...limits] };
 }
 
 function problemsOfIssue(issue: z.core.$ZodIssue): Problem[] {
@@ -63,7 +67,6 @@ function checkSemantics(definition: Pick<Definition, "start" | "nodes">, options
   const graphs = allGraphs(definition);
   const known = options.activities ? new Set([...BUILT_IN_ACTIVITIES, ...options.activities]) : null;
   const seen = new Map<string, string>();
-  let count = 0;
 
   for (const located of graphs) {
     const { graph, path } = located;
@@ -72,7 +75,6 @@ function checkSemantics(definition: Pick<Definition, "start" | "nodes">, options
       problems.push(problemAt(at("start"), `start: there is no node "${graph.start}" in this graph`));
     }
     for (const [id, node] of Object.entries(graph.nodes)) {
-      count++;
       const nodePath = at("nodes", id);
       const firstPath = seen.get(id);
       if (firstPath !== undefined) {
@@ -106,9 +108,8 @@ function checkSemantics(definition: Pick<Definition, "start" | "nodes">, options
         );
       }
     }
-    problems.push(...checkReachability(located, at), ...checkCycles(located, at));
+    for (const problem of [...checkReachability(located, at), ...checkCycles(located, at)]) problems.push(problem);
   }
-  if (count > MAX_NODES) problems.push(problemAt(["nodes"], `definition has ${count} nodes; the limit is ${MAX_NODES}`));
   return problems;
 }
 
@@ -131,27 +132,52 @@ function checkReachability({ graph }: LocatedGraph, at: (...rest: string[]) => s
     .map((id) => problemAt(at("nodes", id), `unreachable: no path from the start node "${graph.start}" leads here`));
 }
 
+/** Longest loop spelt out in full in a cycle problem; a longer one shows its ends and its length. */
+const MAX_LOOP_SHOWN = 8;
+
+/** Depth-first search with its own stack: a chain may be as long as the node limit, or longer. */
 function checkCycles({ graph }: LocatedGraph, at: (...rest: string[]) => string[]): Problem[] {
   const problems: Problem[] = [];
-  const state = new Map<string, "open" | "done">();
-  const stack: string[] = [];
-  const visit = (id: string) => {
-    state.set(id, "open");
-    stack.push(id);
-    for (const { target } of edgesOf(graph.nodes[id]!)) {
-      if (!Object.hasOwn(graph.nodes, target)) continue;
-      if (state.get(target) === "open") {
-        const loop = [...stack.slice(stack.indexOf(target)), target].join(" → ");
-        problems.push(
-          problemAt(at("nodes", id), `cycle ${loop}: graphs must not loop; use a monitor node for recurring work`),
-        );
-      } else if (!state.has(target)) {
-        visit(target);
+  const done = new Set<string>();
+  /** The open path from the search's root, with each node's position on it. */
+  const path: Array<{ id: string; targets: string[]; next: number }> = [];
+  const onPath = new Map<string, number>();
+  const open = (id: string) => {
+    onPath.set(id, path.length);
+    path.push({ id, targets: edgesOf(graph.nodes[id]!).map((edge) => edge.target), next: 0 });
+  };
+  for (const root of Object.keys(graph.nodes)) {
+    if (done.has(root)) continue;
+    open(root);
+    while (path.length > 0) {
+      const top = path.at(-1)!;
+      const target = top.targets[top.next++];
+      if (target === undefined) {
+        path.pop();
+        onPath.delete(top.id);
+        done.add(top.id);
+      } else if (!Object.hasOwn(graph.nodes, target) || done.has(target)) {
+        continue;
+      } else if (onPath.has(target)) {
+        const loop = describeLoop(path, onPath.get(target)!);
+        problems.push(problemAt(at("nodes", top.id), `cycle ${loop}: graphs must not loop; use a monitor node for recurring work`));
+      } else {
+        open(target);
       }
     }
-    stack.pop();
-    state.set(id, "done");
-  };
-  for (const id of Object.keys(graph.nodes)) if (!state.has(id)) visit(id);
+  }
   return problems;
+}
+
+/**
+ * The loop from `path[start]` to the end of the path and back: "a → b → a", or for a long loop
+ * "a1 → a2 → a3 → … → a9 → a10 → a1 (10 nodes)". Reads only the nodes it shows, so that many
+ * loops through a long path cost no more than their number.
+ */
+function describeLoop(path: ReadonlyArray<{ id: string }>, start: number): string {
+  const ids = (from: number, to = path.length) => path.slice(from, to).map((step) => step.id);
+  const length = path.length - start;
+  const shown = length <= MAX_LOOP_SHOWN ? ids(start) : [...ids(start, start + 3), "…", ...ids(path.length - 2)];
+  const loop = [...shown, path[start]!.id].join(" → ");
+  return length <= MAX_LOOP_SHOWN ? loop : `${loop} (${length} nodes)`;
 }

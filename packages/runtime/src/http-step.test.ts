@@ -1,6 +1,8 @@
+import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Secrets } from "./secrets/secrets.ts";
 import { createTestRuntime, waitForInstance, type TestRuntime } from "./test-helpers.ts";
 
 let rt: TestRuntime;
@@ -12,8 +14,11 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   rt = await createTestRuntime();
+  const secrets = new Secrets(rt.db, randomBytes(32));
+  await secrets.set("api_user", "user-from-a-secret", ["127.0.0.1"], "ada");
+  await secrets.set("api_password", "password-from-a-secret", ["127.0.0.1"], "ada");
   // The worker's allowlist names this test's loopback server, and nothing else.
-  await rt.startWorker(undefined, { httpAllow: ["127.0.0.1"] });
+  await rt.startWorker(undefined, { httpAllow: ["127.0.0.1"], secrets });
 }, 60_000);
 
 afterAll(async () => {
@@ -46,5 +51,26 @@ describe("http steps on a real database", () => {
     });
     const { rows } = await rt.db.pool.query("SELECT type FROM history_event WHERE instance_id = $1 ORDER BY seq", [instanceId]);
     expect(rows.map((r) => r.type)).toEqual(["execution_started", "activity_scheduled", "activity_started", "activity_failed", "execution_failed"]);
+  });
+
+  it("keep credentials in a URL out of failures and history", async () => {
+    await rt.workflows.publish("with-credentials", { version: 1, start: "call", nodes: { call: { type: "activity", activity: "http", input: "{'url': input}" } } });
+    const host = new URL(base).host;
+    const fromSecrets = await rt.instances.start("with-credentials", `http://{{secret:api_user}}:{{secret:api_password}}@${host}/`);
+    const literal = await rt.instances.start("with-credentials", `http://alice:hunter2@${host}/`);
+    const history = async (instanceId: string, types: string[] | null) => {
+      await waitForInstance(rt.instances, instanceId);
+      const { rows } = await rt.db.pool.query("SELECT type, data FROM history_event WHERE instance_id = $1 ORDER BY seq", [instanceId]);
+      return JSON.stringify(rows.filter((row) => types === null || types.includes(row.type)));
+    };
+    // Secrets never reach history; credentials written into the input stay in the input as given, and only there.
+    expect(await history(fromSecrets.instanceId, null)).not.toMatch(/from-a-secret/);
+    expect(await history(literal.instanceId, ["activity_failed", "execution_failed"])).not.toMatch(/alice|hunter2/);
+    for (const { instanceId } of [fromSecrets, literal]) {
+      expect((await rt.instances.get(instanceId)).failure).toMatchObject({
+        name: "InvalidInput",
+        message: `http url http://***@${host}/ holds a user name or password, which are not sent from a URL: send them in an authorization header, e.g. as a {{secret:<name>}}`,
+      });
+    }
   });
 });

@@ -3,7 +3,7 @@
  * branch frames get ids with a ':' in them, which no node id can hold, so the two never clash.
  */
 import type { Node } from "../schema.ts";
-import { graphKeyOf, nestedGraphsOf, parseGraphKey, type GraphKey } from "./graph-key.ts";
+import { graphKeyOf, nestedWithin, parseGraphKey, type GraphKey } from "./graph-key.ts";
 
 /** The id of a graph's start marker: "start:" followed by the graph key ("start:" for the top level). */
 export function startMarkerId(graph: GraphKey): string {
@@ -61,11 +61,13 @@ export function withCanvasIdOwner(canvasId: string, owner: string): string | nul
 /** Every canvas id drawn inside a node: its nested graphs' start markers and nodes, its branch frames. */
 export function innerCanvasIdsOf(nodeId: string, node: Node): string[] {
   const ids: string[] = [];
-  nestedGraphsOf(nodeId, node).forEach(({ key, graph }, i) => {
-    if (node.type === "parallel") ids.push(branchFrameId(nodeId, i));
-    ids.push(startMarkerId(key));
-    for (const [id, child] of Object.entries(graph.nodes)) ids.push(id, ...innerCanvasIdsOf(id, child));
-  });
+  for (const item of nestedWithin(nodeId, node)) {
+    if (item.kind === "node") ids.push(item.id);
+    else {
+      if (item.ownerNode.type === "parallel") ids.push(branchFrameId(item.owner, item.index));
+      ids.push(startMarkerId(item.key));
+    }
+  }
   return ids;
 }
 

@@ -59,7 +59,18 @@ export function toCanvasModel(definition: Definition): CanvasModel {
   const edges: CanvasEdge[] = [];
   const seen = new Set<string>();
 
-  const drawGraph = (graph: Graph, key: GraphKey, parent: string | null) => {
+  /** A graph to draw inside `parent`, after the frame that holds it when it is a branch. */
+  interface Pending {
+    graph: Graph;
+    key: GraphKey;
+    parent: string | null;
+    frame?: CanvasNode;
+  }
+  // A stack of graphs still to draw, not recursion: a draft may nest deeper than the stack allows.
+  const pending: Pending[] = [{ graph: { start: definition.start, nodes: definition.nodes }, key: TOP_LEVEL, parent: null }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { graph, key, parent, frame } = next;
+    if (frame) nodes.push(frame);
     const marker = startMarkerId(key);
     nodes.push({ id: marker, kind: "start", graph: key, parent, title: "Start", position: positionOf(marker), handles: [START_HANDLE], contains: null });
     const drawn: [string, Node][] = [];
@@ -85,21 +96,21 @@ export function toCanvasModel(definition: Definition): CanvasModel {
       }
     }
     // Nested graphs come after all nodes of this one: containers precede their contents, and each graph's nodes stay together.
+    const nested: Pending[] = [];
     for (const [id, node] of drawn) {
       if (node.type === "parallel") {
         node.branches.forEach((branch, i) => {
-          const frame = branchFrameId(id, i);
+          const frameId = branchFrameId(id, i);
           const branchKey = graphKeyOf(id, i);
-          nodes.push({ id: frame, kind: "branch", graph: key, parent: id, title: `Branch ${i + 1}`, position: positionOf(frame), handles: [], contains: branchKey });
-          drawGraph(branch, branchKey, frame);
+          const frameNode: CanvasNode = { id: frameId, kind: "branch", graph: key, parent: id, title: `Branch ${i + 1}`, position: positionOf(frameId), handles: [], contains: branchKey };
+          nested.push({ graph: branch, key: branchKey, parent: frameId, frame: frameNode });
         });
       } else if (node.type === "map" || node.type === "group" || node.type === "monitor") {
-        drawGraph(node.body, graphKeyOf(id), id);
+        nested.push({ graph: node.body, key: graphKeyOf(id), parent: id });
       }
     }
-  };
-
-  drawGraph({ start: definition.start, nodes: definition.nodes }, TOP_LEVEL, null);
+    for (let i = nested.length - 1; i >= 0; i--) pending.push(nested[i]!);
+  }
   return { nodes, edges };
 }
 

@@ -2,10 +2,10 @@
 import type { Definition, Graph, Node } from "../schema.ts";
 import { innerCanvasIdsOf, ownerOfCanvasId, withCanvasIdOwner } from "./canvas-ids.ts";
 import { failed, succeeded, type EditResult } from "./edit-result.ts";
-import { mapNestedGraphs, updateGraph } from "./graph-update.ts";
-import { graphAt, indexDefinition, nestedGraphsOf, parseGraphKey, type GraphKey, type LocatedNode } from "./graph-key.ts";
+import { mapGraphTree, updateGraph } from "./graph-update.ts";
+import { graphAt, indexDefinition, nestedNodeIdsOf, parseGraphKey, type GraphKey, type LocatedNode } from "./graph-key.ts";
 import { mapReferences } from "./handles.ts";
-import { claimId, takenIds } from "./ids.ts";
+import { FreshIds, takenIds } from "./ids.ts";
 import { PositionSchema, readPositions, writePositions, type Position } from "./positions.ts";
 
 /** Copied nodes: plain JSON, so it can also travel through the system clipboard. */
@@ -66,9 +66,8 @@ export function pasteNodes(
   const target = graphAt(definition, graph);
   if (!target) return failed(`there is no graph "${graph}"`);
   const copied: Graph = { start: "", nodes: clipboard.nodes };
-  const taken = takenIds(definition);
   const renames = new Map<string, string>();
-  const duplicate = claimIds(copied, taken, renames);
+  const duplicate = claimIds(copied, new FreshIds(takenIds(definition)), renames);
   if (duplicate !== null) return failed(`the clipboard holds node id "${duplicate}" twice`);
   const pasted = renameGraph(copied, renames);
   const ids = Object.keys(pasted.nodes);
@@ -93,25 +92,22 @@ export function pasteNodes(
   return succeeded(updated, { ids });
 }
 
-/** Gives every node of the graph, nested ones too, a fresh id; returns an id met twice, else null. */
-function claimIds(graph: Graph, taken: Set<string>, renames: Map<string, string>): string | null {
+/** Gives every node of the graph, nested ones too, a fresh id, in definition order; returns an id met twice, else null. */
+function claimIds(graph: Graph, fresh: FreshIds, renames: Map<string, string>): string | null {
   for (const [id, node] of Object.entries(graph.nodes)) {
-    if (renames.has(id)) return id;
-    renames.set(id, claimId(taken, id));
-    for (const nested of nestedGraphsOf(id, node)) {
-      const duplicate = claimIds(nested.graph, taken, renames);
-      if (duplicate !== null) return duplicate;
+    for (const nestedId of [id, ...nestedNodeIdsOf(id, node)]) {
+      if (renames.has(nestedId)) return nestedId;
+      renames.set(nestedId, fresh.claim(nestedId));
     }
   }
   return null;
 }
 
-/** The graph under the new ids; references that leave it (to nodes not copied) are dropped. */
+/** The graph under the new ids; references that leave a graph (to nodes not copied) are dropped. */
 function renameGraph(graph: Graph, renames: ReadonlyMap<string, string>): Graph {
-  const inGraph = (id: string) => (Object.hasOwn(graph.nodes, id) ? renames.get(id) : undefined);
-  const entries = Object.entries(graph.nodes).map(([id, node]): [string, Node] => {
-    const relinked = mapReferences(node, inGraph);
-    return [renames.get(id)!, mapNestedGraphs(relinked, (nested) => renameGraph(nested, renames))];
+  return mapGraphTree(graph, (nested) => {
+    const inGraph = (id: string) => (Object.hasOwn(nested.nodes, id) ? renames.get(id) : undefined);
+    const entries = Object.entries(nested.nodes).map(([id, node]): [string, Node] => [renames.get(id)!, mapReferences(node, inGraph)]);
+    return { start: inGraph(nested.start) ?? "", nodes: Object.fromEntries(entries) };
   });
-  return { start: inGraph(graph.start) ?? "", nodes: Object.fromEntries(entries) };
 }

@@ -52,25 +52,34 @@ export interface LocatedNode {
   graph: GraphKey;
 }
 
+/** Every graph of a definition by key, and every node by id with where it sits. */
+export interface DefinitionIndex {
+  graphs: KeyedGraph[];
+  nodes: Map<string, LocatedNode>;
+}
+
 /**
  * Every graph, parents before children, and every node with its graph. A draft may repeat an id
  * (validation reports it); the first occurrence wins here and the later one's subtree is skipped,
- * so that every id names one node and every key one graph, as on the canvas.
+ * so that every id names one node and every key one graph, as on the canvas. A draft may also
+ * nest deeper than recursion could go, so the walk keeps its own stack.
  */
-export function indexDefinition(definition: Definition): { graphs: KeyedGraph[]; nodes: Map<string, LocatedNode> } {
+export function indexDefinition(definition: Definition): DefinitionIndex {
   const graphs: KeyedGraph[] = [];
   const nodes = new Map<string, LocatedNode>();
-  const visit = (key: GraphKey, graph: Graph) => {
-    graphs.push({ key, graph });
+  const pending: KeyedGraph[] = [{ key: TOP_LEVEL, graph: topLevelGraph(definition) }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    graphs.push(next);
+    // All of a graph's nodes are indexed before any nested one, so an id repeated below loses.
     const fresh: [string, Node][] = [];
-    for (const [id, node] of Object.entries(graph.nodes)) {
+    for (const [id, node] of Object.entries(next.graph.nodes)) {
       if (nodes.has(id)) continue;
-      nodes.set(id, { node, graph: key });
+      nodes.set(id, { node, graph: next.key });
       fresh.push([id, node]);
     }
-    for (const [id, node] of fresh) for (const nested of nestedGraphsOf(id, node)) visit(nested.key, nested.graph);
-  };
-  visit(TOP_LEVEL, topLevelGraph(definition));
+    const nested = fresh.flatMap(([id, node]) => nestedGraphsOf(id, node));
+    for (let i = nested.length - 1; i >= 0; i--) pending.push(nested[i]!);
+  }
   return { graphs, nodes };
 }
 
@@ -102,12 +111,37 @@ export function nodeIdsOf(definition: Definition): Set<string> {
   return new Set(indexDefinition(definition).nodes.keys());
 }
 
+/** What a walk inside a node meets: a nested graph (and which of its owner's), or a node in one. */
+export type NestedItem =
+  | { kind: "graph"; owner: string; ownerNode: Node; index: number; key: GraphKey; graph: Graph }
+  | { kind: "node"; id: string; node: Node; graph: GraphKey };
+
+/**
+ * Everything nested inside a node, at any depth, in definition order: each graph, then its nodes,
+ * each node followed by what is nested in it. Keeps its own stack, since a draft may nest deeper
+ * than recursion could go.
+ */
+export function* nestedWithin(nodeId: string, node: Node): Generator<NestedItem> {
+  type Step = NestedItem | { kind: "open"; id: string; node: Node };
+  const pending: Step[] = [{ kind: "open", id: nodeId, node }];
+  for (let step = pending.pop(); step; step = pending.pop()) {
+    if (step.kind !== "open") {
+      yield step;
+      continue;
+    }
+    const inside: Step[] = [];
+    nestedGraphsOf(step.id, step.node).forEach(({ key, graph }, index) => {
+      inside.push({ kind: "graph", owner: step.id, ownerNode: step.node, index, key, graph });
+      for (const [id, child] of Object.entries(graph.nodes)) inside.push({ kind: "node", id, node: child, graph: key }, { kind: "open", id, node: child });
+    });
+    for (let i = inside.length - 1; i >= 0; i--) pending.push(inside[i]!);
+  }
+}
+
 /** The ids of every node nested inside a node (not the node itself), at any depth. */
 export function nestedNodeIdsOf(nodeId: string, node: Node): string[] {
   const ids: string[] = [];
-  for (const { graph } of nestedGraphsOf(nodeId, node)) {
-    for (const [id, child] of Object.entries(graph.nodes)) ids.push(id, ...nestedNodeIdsOf(id, child));
-  }
+  for (const item of nestedWithin(nodeId, node)) if (item.kind === "node") ids.push(item.id);
   return ids;
 }
 

@@ -21,24 +21,36 @@ export function takenIds(definition: Definition): Set<string> {
 
 /** A fresh id `<base><n>` (activity1, activity2, ...) not used anywhere in the definition. */
 export function uniqueId(definition: Definition, base: string): string {
-  return claimId(takenIds(definition), base);
+  return new FreshIds(takenIds(definition)).claim(base);
 }
 
 /**
- * The first `<base><n>` (n = 1, 2, ...) not in `taken`, which it then adds to `taken`. The base
- * loses its trailing digits (a copy of step1 becomes step2, not step11) and whatever a node id
- * cannot hold, so the result is always a valid id; a digit suffix also keeps it off the
- * reserved names.
+ * Hands out ids not in `taken`, adding each to it. It remembers where each stem's numbers left
+ * off, so that pasting thousands of nodes of one kind stays linear rather than counting up from 1
+ * for every one of them.
  */
-export function claimId(taken: Set<string>, base: string): string {
-  let stem = base.replace(/[^A-Za-z0-9_]/g, "_").replace(/[0-9]+$/, "");
-  if (!/^[A-Za-z_]/.test(stem)) stem = `node${stem}`;
-  for (let n = 1; ; n++) {
-    const suffix = String(n);
-    const id = `${stem.slice(0, MAX_ID_LENGTH - suffix.length)}${suffix}`;
-    if (!taken.has(id)) {
-      taken.add(id);
-      return id;
+export class FreshIds {
+  private readonly nextNumber = new Map<string, number>();
+
+  constructor(private readonly taken: Set<string>) {}
+
+  /**
+   * The first `<base><n>` (n = 1, 2, ...) not taken. The base loses its trailing digits (a copy
+   * of step1 becomes step2, not step11) and whatever a node id cannot hold, so the result is
+   * always a valid id; a digit suffix also keeps it off the reserved names.
+   */
+  claim(base: string): string {
+    let stem = base.replace(/[^A-Za-z0-9_]/g, "_").replace(/[0-9]+$/, "");
+    if (!/^[A-Za-z_]/.test(stem)) stem = `node${stem}`;
+    // Numbers below the remembered one were taken or handed out already; taken ids are never freed.
+    for (let n = this.nextNumber.get(stem) ?? 1; ; n++) {
+      const suffix = String(n);
+      const id = `${stem.slice(0, MAX_ID_LENGTH - suffix.length)}${suffix}`;
+      if (!this.taken.has(id)) {
+        this.taken.add(id);
+        this.nextNumber.set(stem, n + 1);
+        return id;
+      }
     }
   }
 }

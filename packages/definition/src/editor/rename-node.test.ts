@@ -57,10 +57,10 @@ describe("renameNode", () => {
 
   it.each([
     ["missing", "x", 'there is no node "missing"'],
-    ["fan", "a-b", '"a-b" is not a valid node id: must start with a letter or _ and hold only letters, digits and _ (at most 64), so expressions can use it as steps.<id>'],
-    ["fan", "x:y", expect.stringContaining('"x:y" is not a valid node id')],
-    ["fan", "", expect.stringContaining('"" is not a valid node id')],
-    ["fan", "constructor", '"constructor" is not a valid node id: "constructor" is reserved; choose another node id'],
+    ["fan", "a-b", 'node id "a-b" must start with a letter or _ and hold only letters, digits and _ (at most 64), so expressions can use it as steps.<id>'],
+    ["fan", "x:y", expect.stringContaining('node id "x:y" must start')],
+    ["fan", "", 'node id "" is empty: choose a node'],
+    ["fan", "constructor", 'node id "constructor" is reserved: every JavaScript object has a property by that name; choose another node id'],
     ["fan", "begin", 'node id "begin" is already used: node ids must be unique in the whole definition'],
     ["begin", "work", 'node id "work" is already used: node ids must be unique in the whole definition'],
   ])("refuses to rename %j to %j", (oldId, newId, error) => {

@@ -17,7 +17,7 @@ export function renameNode(definition: Definition, oldId: string, newId: string)
   if (!locateNode(definition, oldId)) return failed(`there is no node "${oldId}"`);
   if (newId === oldId) return succeeded(definition);
   const parsed = NodeIdSchema.safeParse(newId);
-  if (!parsed.success) return failed(`"${newId}" is not a valid node id: ${parsed.error.issues[0]?.message ?? "invalid"}`);
+  if (!parsed.success) return failed(`node id "${newId}" ${parsed.error.issues[0]?.message ?? "is not valid"}`);
   if (nodeIdsOf(definition).has(newId)) return failed(`node id "${newId}" is already used: node ids must be unique in the whole definition`);
 
   const renamed = mapGraphs(definition, (graph) => renameInGraph(graph, oldId, newId));

@@ -3,6 +3,7 @@
  * link-local...): named by the worker's configuration, never by a workflow.
  */
 import ipaddr from "ipaddr.js";
+import { redactCredentials } from "./url-credentials.ts";
 
 export type IpAddress = ipaddr.IPv4 | ipaddr.IPv6;
 
@@ -35,7 +36,7 @@ export class HttpAllowlist {
       } else if (HOST_NAME.test(normalizeHostName(entry))) {
         names.add(normalizeHostName(entry));
       } else {
-        throw new Error(`"${entry}" is neither a host name, an IP address nor a CIDR range like 10.0.0.0/8`);
+        throw new Error(`"${redactCredentials(entry)}" is neither a host name, an IP address nor a CIDR range like 10.0.0.0/8`);
       }
     }
     return new HttpAllowlist(names, ranges);

@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import ipaddr from "ipaddr.js";
 import { HttpAllowlist } from "./http-allowlist.ts";
+import { nonPublicKind } from "./http-guard.ts";
 import { createHttpActivity, HTTP_MAX_REDIRECTS, HTTP_MAX_RESPONSE_BYTES } from "./http.ts";
 
 /** The test servers listen on loopback, which only an allowlist lets the activity reach. */
@@ -21,6 +23,8 @@ function handle(request: IncomingMessage, response: ServerResponse) {
     response.end("busy");
   } else if (url.pathname.startsWith("/redirect/") && to) {
     response.writeHead(Number(url.pathname.slice("/redirect/".length)), { location: to }).end();
+  } else if (url.pathname === "/redirect-with-credentials") {
+    response.writeHead(302, { location: `http://alice:hunter2@${request.headers.host}/echo` }).end();
   } else if (url.pathname === "/loop") {
     response.writeHead(302, { location: "/loop" }).end();
   } else if (url.pathname === "/declared-too-large") {
@@ -114,7 +118,6 @@ describe("http activity: where it may connect", () => {
     ["http://100.64.0.1/", "100.64.0.1 is a carrier-grade NAT address"],
     ["http://224.0.0.1/", "224.0.0.1 is a multicast address"],
     ["http://[ff02::1]/", "ff02::1 is a multicast address"],
-    ["http://[64:ff9b::7f00:1]/", "64:ff9b::7f00:1 is a reserved address (rfc6052)"],
   ])("refuses %s, with or without credentials, and says how to allow it", async (url, reason) => {
     for (const headers of [{}, { authorization: "Bearer secret" }] as Array<Record<string, string>>) {
       await expect(publicOnly({ url, headers }, context())).rejects.toMatchObject({
@@ -166,6 +169,99 @@ describe("http activity: where it may connect", () => {
       errorName: "HttpError",
       message: `http GET ${base}/loop redirected more than ${HTTP_MAX_REDIRECTS} times`,
     });
+  });
+});
+
+describe("http activity: IPv6 addresses that carry an IPv4 address", () => {
+  /** A loopback server that no request may reach: it counts those that do. */
+  let target: Server;
+  let port = 0;
+  let reached = 0;
+
+  beforeAll(async () => {
+    target = createServer((_request, response) => {
+      reached++;
+      response.end("reached");
+    });
+    await new Promise<void>((resolve) => target.listen(0, "127.0.0.1", resolve));
+    port = (target.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise<void>((resolve) => target.close(() => resolve())));
+
+  it.each([
+    ["IPv4-mapped", "::ffff:127.0.0.1", "::ffff:7f00:1 is a loopback address"],
+    ["IPv4-compatible", "::127.0.0.1", "::7f00:1 is an IPv4-compatible address of 127.0.0.1, a loopback address"],
+    ["IPv4-translated", "::ffff:0:127.0.0.1", "::ffff:0:7f00:1 is an IPv4-translated address of 127.0.0.1, a loopback address"],
+    ["NAT64", "64:ff9b::127.0.0.1", "64:ff9b::7f00:1 is a NAT64 address of 127.0.0.1, a loopback address"],
+    ["local-use NAT64", "64:ff9b:1::7f00:1", "64:ff9b:1::7f00:1 is a local-use NAT64 address, which the local network translates as it chooses"],
+    ["6to4", "2002:7f00:1::1", "2002:7f00:1::1 is a 6to4 address of 127.0.0.1, a loopback address"],
+    // Teredo: server 65.54.227.120, client 127.0.0.1 stored inverted (80ff:fffe).
+    ["Teredo (client)", "2001:0:4136:e378:8000:63bf:80ff:fffe", "2001:0:4136:e378:8000:63bf:80ff:fffe is a Teredo address of 127.0.0.1, a loopback address"],
+    // Teredo: server 127.0.0.1, client 8.8.8.8 stored inverted (f7f7:f7f7).
+    ["Teredo (server)", "2001:0:7f00:1::f7f7:f7f7", "2001:0:7f00:1::f7f7:f7f7 is a Teredo address of 127.0.0.1, a loopback address"],
+  ])("refuses the %s form of the loopback server without reaching it", async (_form, host, reason) => {
+    const url = `http://[${host}]:${port}/`;
+    await expect(publicOnly({ url }, context())).rejects.toMatchObject({
+      errorName: "HttpRefused",
+      message: `http GET ${new URL(url)} refused: ${reason}; allow it with FLOWCRAFT_HTTP_ALLOW`,
+    });
+    if (!host.startsWith("::ffff:127")) {
+      // Allowing 127.0.0.1 allows that address, not a tunnel or translator that leads to it.
+      await expect(http({ url }, context())).rejects.toMatchObject({ errorName: "HttpRefused" });
+    }
+    expect(reached).toBe(0);
+  });
+
+  it.each([
+    ["IPv4-compatible", "::808:808"],
+    ["IPv4-translated", "::ffff:0:808:808"],
+    ["NAT64", "64:ff9b::808:808"],
+    ["6to4", "2002:808:808::1"],
+    ["Teredo", "2001:0:4136:e378:8000:63bf:f7f7:f7f7"],
+  ])("judges the %s form of a public address as public", (_form, host) => {
+    expect(nonPublicKind(ipaddr.process(host))).toBeNull();
+  });
+});
+
+describe("http activity: credentials in URLs", () => {
+  const user = "alice";
+  const password = "hunter2";
+  /** Every text an error carries: what history and the instance's failure would keep of it. */
+  const storedText = (error: unknown) => JSON.stringify({ ...(error as object), message: (error as Error).message });
+  const failureOf = async (step: unknown) => {
+    const error = await Promise.resolve(step).then(() => expect.fail("the step succeeded"), (e: unknown) => e);
+    expect(storedText(error)).not.toMatch(new RegExp(`${user}|${password}`));
+    return error;
+  };
+
+  it("refuses a URL that holds a user name and password, without repeating them", async () => {
+    const url = `http://${user}:${password}@127.0.0.1:${new URL(base).port}/echo`;
+    expect(await failureOf(http({ url }, context()))).toMatchObject({
+      errorName: "InvalidInput",
+      message: `http url http://***@127.0.0.1:${new URL(base).port}/echo holds a user name or password, which are not sent from a URL: send them in an authorization header, e.g. as a {{secret:<name>}}`,
+    });
+  });
+
+  it("leaves them out of a URL that does not parse", async () => {
+    expect(await failureOf(http({ url: `http://${user}:${password}@exa mple.com/` }, context()))).toMatchObject({
+      errorName: "InvalidInput",
+      message: 'http url "http://***@exa mple.com/" is not a valid URL',
+    });
+  });
+
+  it("leaves them out of a redirect's target", async () => {
+    const url = `${base}/redirect-with-credentials`;
+    expect(await failureOf(http({ url }, context()))).toMatchObject({
+      errorName: "HttpError",
+      message: `http GET ${url} redirected to http://***@${new URL(base).host}/echo, which holds a user name or password`,
+    });
+  });
+
+  it("never fills secrets into a URL's user name and password, where an error would show them", async () => {
+    const secrets = { resolve: async (name: string) => ({ value: name === "user" ? user : password, hosts: ["127.0.0.1"] }) };
+    const withSecrets = createHttpActivity(HttpAllowlist.parse(["127.0.0.1"]), secrets);
+    const url = `http://{{secret:user}}:{{secret:password}}@127.0.0.1:${new URL(base).port}/echo`;
+    expect(await failureOf(withSecrets({ url }, context()))).toMatchObject({ errorName: "InvalidInput" });
   });
 });
 

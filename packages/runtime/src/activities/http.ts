@@ -3,7 +3,8 @@
  * timeout bounds the request.
  * Output is {status, headers, body}; a non-2xx status is a failure the retry policy handles.
  * Workflows are untrusted: the request reaches only public addresses and those the worker's
- * allowlist names, on every redirect too, and the answer is read only up to a size cap.
+ * allowlist names, on every redirect too, and the answer is read only up to a size cap. URLs in
+ * its messages never show a user name or password.
  */
 import { withSecrets, type SecretSource } from "../secrets/placeholders.ts";
 import type { Json } from "@flowcraft/engine";
@@ -11,6 +12,7 @@ import { fetch, type Response } from "undici";
 import { ActivityError, type ActivityFunction } from "../sdk.ts";
 import type { HttpAllowlist } from "./http-allowlist.ts";
 import { HttpGuard, HttpRefusal } from "./http-guard.ts";
+import { hasCredentials, redactCredentials, redactedUrl } from "./url-credentials.ts";
 
 /** Largest response body kept: the output is stored in history. */
 export const HTTP_MAX_RESPONSE_BYTES = 1024 * 1024;
@@ -37,7 +39,7 @@ export function createHttpActivity(allowlist: HttpAllowlist, secrets?: SecretSou
   const guard = new HttpGuard(allowlist);
   return async (input, { signal }) => {
     const request = parseRequest(input);
-    const describe = `http ${request.method} ${request.url}`;
+    const describe = `http ${request.method} ${redactedUrl(request.url)}`;
     let body: string;
     let response: Response;
     try {
@@ -63,7 +65,14 @@ function parseRequest(input: Json): HttpRequest {
   try {
     parsed = new URL(url);
   } catch {
-    throw new ActivityError(`http url "${url}" is not a valid URL`, "InvalidInput");
+    throw new ActivityError(`http url "${redactCredentials(url)}" is not a valid URL`, "InvalidInput");
+  }
+  // fetch refuses them anyway; said here, the error names the way that works and repeats nothing.
+  if (hasCredentials(parsed)) {
+    throw new ActivityError(
+      `http url ${redactedUrl(parsed)} holds a user name or password, which are not sent from a URL: send them in an authorization header, e.g. as a {{secret:<name>}}`,
+      "InvalidInput",
+    );
   }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new ActivityError("http url must use http or https", "InvalidInput");
   if (headers === null || typeof headers !== "object" || Array.isArray(headers)) throw new ActivityError("http headers must be an object", "InvalidInput");
@@ -90,11 +99,11 @@ async function follow(first: HttpRequest, guard: HttpGuard, secrets: SecretSourc
       const location = response.headers.get("location");
       if (!REDIRECT_STATUSES.has(response.status) || location === null) return response;
       await response.body?.cancel();
-      if (redirects === HTTP_MAX_REDIRECTS) throw new ActivityError(`http ${first.method} ${first.url} redirected more than ${HTTP_MAX_REDIRECTS} times`, "HttpError");
+      if (redirects === HTTP_MAX_REDIRECTS) throw new ActivityError(`http ${first.method} ${redactedUrl(first.url)} redirected more than ${HTTP_MAX_REDIRECTS} times`, "HttpError");
       request = redirected(request, response.status, new URL(location, request.url));
     } catch (error) {
       const refusal = refusalIn(error);
-      if (refusal && request !== first) throw new HttpRefusal(`redirected to ${request.url}: ${refusal.message}`);
+      if (refusal && request !== first) throw new HttpRefusal(`redirected to ${redactedUrl(request.url)}: ${refusal.message}`);
       throw error;
     }
   }
@@ -102,9 +111,9 @@ async function follow(first: HttpRequest, guard: HttpGuard, secrets: SecretSourc
 
 /** The request to send for a redirect, as browsers make it. */
 function redirected(request: HttpRequest, status: number, url: URL): HttpRequest {
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new ActivityError(`http ${request.method} ${request.url} redirected to ${url}, which is not http or https`, "HttpError");
-  }
+  const from = `http ${request.method} ${redactedUrl(request.url)} redirected to ${redactedUrl(url)}`;
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new ActivityError(`${from}, which is not http or https`, "HttpError");
+  if (hasCredentials(url)) throw new ActivityError(`${from}, which holds a user name or password`, "HttpError");
   const becomesGet = (status === 303 && request.method !== "HEAD") || ((status === 301 || status === 302) && request.method === "POST");
   const crossOrigin = url.origin !== request.url.origin;
   const headers = Object.fromEntries(
@@ -161,5 +170,6 @@ function failure(error: unknown, describe: string, signal: AbortSignal): Activit
   if (refusal) return new ActivityError(`${describe} refused: ${refusal.message}; allow it with ${ALLOWLIST_SETTING}`, "HttpRefused", undefined, { nonRetryable: true });
   if (signal.aborted) return new ActivityError(`${describe} timed out`, "ActivityTimeout");
   const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
-  return new ActivityError(`${describe} failed: ${(error as Error).message}${cause}`, "HttpError");
+  // The library's own words may quote the URL it was given, credentials and all.
+  return new ActivityError(redactCredentials(`${describe} failed: ${(error as Error).message}${cause}`), "HttpError");
 }
