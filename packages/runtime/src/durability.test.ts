@@ -298,6 +298,50 @@ describe("durability with worker processes", () => {
     expect(all.every((e) => e.pid === first.pid || e.pid === second.pid)).toBe(true);
   }, 150_000);
 
+  it("a 100-item fan-out whose worker is killed three times completes every item exactly once, unquarantined", async () => {
+    const executions = join(scratch, "chaos.log");
+    let worker = await startWorkerProcess(executions);
+    await workflows.publish("chaos_fan_out", {
+      version: 1,
+      start: "fan",
+      nodes: {
+        fan: {
+          type: "map",
+          items: "input",
+          maxConcurrency: 10,
+          body: { start: "double", nodes: { double: { type: "activity", activity: "slow_double", input: "item", timeout: 2 } } },
+        },
+      },
+    });
+    const input = range(100);
+    const { instanceId } = await instances.start("chaos_fan_out", input);
+    const completed = async () => {
+      const { rows } = await db.pool.query("SELECT count(*)::int AS n FROM history_event WHERE instance_id = $1 AND type = 'activity_completed'", [instanceId]);
+      return rows[0].n as number;
+    };
+
+    // Each worker is killed once it has added some completions: in the middle of the fan-out, with
+    // activities in flight and turns being decided.
+    for (let kill = 1; kill <= 3; kill++) {
+      const before = await completed();
+      await waitFor(`worker ${kill} to complete more items`, async () => (await completed()) >= before + 15);
+      await worker.kill();
+      await waitForConnectionsGone(worker);
+      expect((await instances.get(instanceId)).runtimeStatus).toBe("RUNNING");
+      worker = await startWorkerProcess(executions);
+    }
+    const done = await waitForInstance(instances, instanceId, undefined, 90_000);
+    expect(done.runtimeStatus).toBe("COMPLETED");
+    expect(done.output).toEqual(input.map((n) => n * 2));
+
+    const completions = await eventCounts(instanceId, "activity_completed");
+    expect([...completions.keys()].sort()).toEqual(mapActivityIds("fan", "double", 100).sort());
+    expect([...completions.values()].every((n) => n === 1)).toBe(true);
+    await expectGapFreeHistory(instanceId);
+    const { rows } = await db.pool.query("SELECT unfinished_claims FROM instance WHERE id = $1", [instanceId]);
+    expect(rows[0].unfinished_claims).toBe(0);
+  }, 180_000);
+
   it("two workers racing over the same 1,000 ready steps complete every step exactly once", async () => {
     const executions = join(scratch, "race.log");
     // Both workers run before there is work, so neither has a head start. Few slots and a slow
