@@ -8,7 +8,7 @@
  *   WORKERS       In-process workers sharing the database (default 1, as the server runs).
  *   POOL_SIZE     Connections of the process's pool, shared by the workers (default 10, as
  *                 the server's).
- *   SCENARIOS     Comma-separated subset of chain10,fanout20 (default both).
+ *   SCENARIOS     Comma-separated subset of chain10,fanout20,chain10expr (default all).
  *   WARMUP        Untimed instances run first per scenario, so the JIT and the caches of
  *                 definitions and compiled expressions are warm (default 20; 0 to skip).
  *   BENCH_PROFILE 1: also report on stderr, per scenario, each statement's count and time, the

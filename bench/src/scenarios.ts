@@ -24,14 +24,21 @@ const FAN_OUT = 20;
  */
 const CHAIN_WINDOW = 50;
 
-/** activity a1 -> a2 -> ... -> a10; the last output is the instance's output. */
-function chain(length: number): object {
+/** activity a1 -> a2 -> ... -> a10, each with `input` if given; the last output is the instance's output. */
+function chain(length: number, input?: string): object {
   const nodes: Record<string, object> = {};
   for (let i = 1; i <= length; i++) {
-    nodes[`a${i}`] = { type: "activity", activity: NOOP, ...(i < length ? { next: `a${i + 1}` } : {}) };
+    nodes[`a${i}`] = { type: "activity", activity: NOOP, ...(input ? { input } : {}), ...(i < length ? { next: `a${i + 1}` } : {}) };
   }
   return { version: 1, start: "a1", nodes };
 }
+
+/**
+ * An input with a function call: the runtime evaluates it in a sandbox process, where plain
+ * lookups (`input.x`) run in the deciding process. chain10expr against chain10 is what that
+ * isolation costs a step.
+ */
+const SANDBOXED_INPUT = "$count($keys(steps))";
 
 /**
  * A map over [1..n] whose body is one activity: the whole fan-out is decided in one turn, and the
@@ -54,6 +61,7 @@ function fanOut(width: number): object {
 export const SCENARIOS = {
   chain10: { name: "chain10", definition: chain(CHAIN_LENGTH), stepsPerInstance: CHAIN_LENGTH, window: CHAIN_WINDOW },
   fanout20: { name: "fanout20", definition: fanOut(FAN_OUT), stepsPerInstance: FAN_OUT, window: null },
+  chain10expr: { name: "chain10expr", definition: chain(CHAIN_LENGTH, SANDBOXED_INPUT), stepsPerInstance: CHAIN_LENGTH, window: CHAIN_WINDOW },
 } satisfies Record<string, Scenario>;
 
 export type ScenarioName = keyof typeof SCENARIOS;

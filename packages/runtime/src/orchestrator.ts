@@ -155,7 +155,8 @@ export class Orchestrator {
       if (unreported.length > 0) this.runner?.report(unreported);
       await releaseInstances(this.pool, this.owner, notCounted, true);
       await releaseInstances(this.pool, this.owner, claimed.filter((c) => !stored.has(c.id)).map((c) => c.id));
-      return decided.length;
+      // Turns left for later are not work done: with nothing else, the loop waits before claiming them again.
+      return decided.length - notCounted.length;
     } catch (error) {
       for (const id of decided) this.cache.delete(id);
       if (!storeSettled) this.runner?.report([...taken.values()].flat());

@@ -26,6 +26,8 @@ export const SANDBOX_TIME_LIMIT_MS = EXPRESSION_TIME_BUDGET_MS + 500;
 const SANDBOX_PROCESSES = 2;
 /** Characters of a crashed process's last words kept to say why it died. */
 const STDERR_TAIL_CHARS = 4_000;
+/** After a process failed to start, how long evaluations are refused before another is tried. */
+const START_RETRY_MS = 5_000;
 
 /** Thrown when the sandbox cannot evaluate at all (its process would not start): not the expression's fault. */
 export class SandboxUnavailableError extends Error {
@@ -50,6 +52,8 @@ export class ExpressionSandbox {
   private readonly idle: SandboxProcess[] = [];
   private readonly queue: Job[] = [];
   private closed = false;
+  /** Why the last process failed to start, and until when no other is tried. */
+  private startFailure?: { error: SandboxUnavailableError; until: number };
   private readonly limits: Required<SandboxOptions>;
 
   constructor(options: SandboxOptions = {}) {
@@ -65,6 +69,7 @@ export class ExpressionSandbox {
     if (isPlainLookup(expression)) return evaluateHere(expression, context);
     return new Promise<Json>((resolve, reject) => {
       if (this.closed) return reject(new SandboxUnavailableError("the expression sandbox is closed"));
+      if (this.startFailure && Date.now() < this.startFailure.until) return reject(this.startFailure.error);
       this.queue.push({ expression, context, resolve, reject });
       this.dispatch();
     });
@@ -96,9 +101,11 @@ export class ExpressionSandbox {
         this.processes.delete(process);
         const at = this.idle.indexOf(process);
         if (at >= 0) this.idle.splice(at, 1);
-        // A process that never came up would fail every job the same way: refuse them rather than spawn in a loop.
-        if (startFailure) for (const job of this.queue.splice(0)) job.reject(startFailure);
-        else this.dispatch();
+        // A process that never came up would fail every job the same way: refuse them for a while rather than spawn in a loop.
+        if (startFailure) {
+          this.startFailure = { error: startFailure, until: Date.now() + START_RETRY_MS };
+          for (const job of this.queue.splice(0)) job.reject(startFailure);
+        } else this.dispatch();
       },
     });
     this.processes.add(process);
