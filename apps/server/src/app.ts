@@ -7,6 +7,7 @@ import type { Approvals, Drafts, Instances, Workflows } from "@flowcraft/runtime
 import { Authenticator } from "./accounts/access.ts";
 import { installAccess } from "./accounts/fastify-access.ts";
 import type { AccessServices } from "./accounts/services.ts";
+import type { TrustProxy } from "./config.ts";
 import { approvalLinkRoutes } from "./approval-links/routes.ts";
 import { authRoutes } from "./rest/auth.ts";
 import { errorBody, installErrorHandling } from "./rest/errors.ts";
@@ -40,6 +41,8 @@ export interface AppOptions {
   /** Accounts, sessions, API tokens and the audit log behind access control. */
   access: AccessServices;
   bodyLimitBytes: number;
+  /** Proxies to believe about the client's address, which rate limits count by; none by default. */
+  trustProxy?: TrustProxy;
   webDistDir?: string;
   logger?: boolean;
 }
@@ -47,6 +50,7 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: options.bodyLimitBytes,
+    trustProxy: options.trustProxy ?? false,
     logger: options.logger ?? false,
     // Ids and wait keys may be 200 and 500 characters long, more once URL-encoded.
     routerOptions: { maxParamLength: MAX_PATH_PARAM_LENGTH },

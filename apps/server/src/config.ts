@@ -1,4 +1,5 @@
 /** Server settings from the environment; every variable is documented in the README. */
+import { isIP } from "node:net";
 import { resolve } from "node:path";
 import { HttpAllowlist } from "@flowcraft/runtime";
 
@@ -18,9 +19,17 @@ export interface Config {
   httpAllow: string[];
   /** FLOWCRAFT_SECRETS_KEY, when set; otherwise a key file in `dataDir` (see secrets-key.ts). */
   secretsKey: string | undefined;
+  /** Which proxies in front of the server to believe about the client's address (see `trustProxy`). */
+  trustProxy: TrustProxy;
   /** Built web app to serve, if it exists. */
   webDistDir: string;
 }
+
+/**
+ * Fastify's `trustProxy`: false takes the address the connection comes from; true believes every
+ * X-Forwarded-For entry; a list believes the proxies at those addresses.
+ */
+export type TrustProxy = boolean | string[];
 
 function integer(name: string, fallback: number, min: number, max: number): number {
   const raw = process.env[name];
@@ -51,6 +60,24 @@ function hosts(name: string): string[] {
   return entries;
 }
 
+/** An IPv4 or IPv6 address, or a CIDR range of them. */
+function isAddressOrRange(entry: string): boolean {
+  const [address = "", bits, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
+
+function trustProxy(name: string): TrustProxy {
+  const raw = (process.env[name] ?? "").trim();
+  if (raw === "" || raw.toLowerCase() === "false") return false;
+  if (raw.toLowerCase() === "true") return true;
+  const entries = raw.split(",").map((entry) => entry.trim()).filter((entry) => entry !== "");
+  const wrong = entries.find((entry) => !isAddressOrRange(entry));
+  if (wrong !== undefined) throw new Error(`${name} must be true, false, or IP addresses and CIDR ranges; "${wrong}" is none of these`);
+  return entries;
+}
+
 export function loadConfig(): Config {
   return {
     port: integer("PORT", 3000, 0, 65_535),
@@ -63,6 +90,7 @@ export function loadConfig(): Config {
     bodyLimitBytes: integer("FLOWCRAFT_BODY_LIMIT_BYTES", 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
     httpAllow: hosts("FLOWCRAFT_HTTP_ALLOW"),
     secretsKey: process.env.FLOWCRAFT_SECRETS_KEY || undefined,
+    trustProxy: trustProxy("FLOWCRAFT_TRUST_PROXY"),
     webDistDir: resolve(import.meta.dirname, "../../web/dist"),
   };
 }
