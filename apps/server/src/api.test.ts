@@ -232,6 +232,12 @@ describe("listing", () => {
     expect(overlong.body.error).toEqual({ code: "invalid", message: "a path segment is longer than 2000 characters" });
   });
 
+  it("answers a request whose URL and headers are too large to read with 431 in the one error shape", async () => {
+    const response = await server.call("GET", `/api/v1/instances?instanceId=${"x".repeat(20_000)}`);
+    expect(response.status).toBe(431);
+    expect(response.body.error).toEqual({ code: "too_large", message: expect.stringMatching(/URL and headers are too large/) });
+  });
+
   it("answers unknown routes with a JSON 404", async () => {
     const response = await server.call("GET", "/api/v1/nothing-here");
     expect(response.status).toBe(404);

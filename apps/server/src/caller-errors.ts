@@ -7,7 +7,7 @@ import { problemAt, type Problem } from "@flowcraft/definition";
 import { ClientError, type ClientErrorCode } from "@flowcraft/runtime";
 import { ZodError } from "zod";
 import { AccessError } from "./accounts/access-errors.ts";
-import { InvalidJsonError } from "./rest/json-body.ts";
+import { InvalidJsonError } from "./rest/json-text.ts";
 
 /** An error to answer with a 4xx status; `problems` address what was wrong, by node and field. */
 export interface CallerError {
