@@ -10,6 +10,9 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
+/** A paging cursor as this server encodes one (runtime/src/page-cursor.ts), around any parts. */
+const cursorOf = (parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString("base64url");
+
 const definition = (output: string) => ({ version: 1, start: "done", nodes: { done: { type: "end", output } } });
 
 async function countRows(table: string) {
@@ -207,6 +210,12 @@ describe("listing", () => {
     ["limit=abc", /limit/],
     ["createdFrom=yesterday", /createdFrom/],
     ["cursor=garbage", /cursor/],
+    // Cursors shaped like this server's, holding what Postgres cannot compare or store.
+    [`cursor=${cursorOf(["newest", "2020-01-01T00:00:00.000Z", "x\u0000"])}`, /cursor/],
+    [`cursor=${cursorOf(["newest", "-000001-01-01T00:00:00.000Z", "x"])}`, /cursor/],
+    [`cursor=${cursorOf(["oldest", "0000-01-01T00:00:00.000Z", "x"])}&order=oldest`, /cursor/],
+    [`cursor=${cursorOf(["newest", "+275760-09-13T00:00:00.000Z", "x"])}`, /cursor/],
+    [`cursor=${cursorOf(["newest", "2020-01-01T00:00:00.000Z", "has space"])}`, /cursor/],
     ["workflowVersion=99999999999", /workflowVersion/],
     ["createdFrom=-100000-01-01", /createdFrom/],
   ])("refuses %s with a message naming it", async (query, pattern) => {
