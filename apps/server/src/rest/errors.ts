@@ -2,7 +2,7 @@
 import { STATUS_CODES } from "node:http";
 import type { Socket } from "node:net";
 import type { FastifyInstance } from "fastify";
-import { callerErrorOf } from "../caller-errors.ts";
+import { answerOf } from "../caller-errors.ts";
 
 export interface ErrorBody {
   error: { code: string; message: string; problems?: unknown[] };
@@ -14,10 +14,10 @@ export function errorBody(code: string, message: string, problems?: unknown[]): 
 
 export function installErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error, request, reply) => {
-    const mapped = callerErrorOf(error);
-    if (mapped?.retryAfterSeconds !== undefined) void reply.header("retry-after", String(mapped.retryAfterSeconds));
-    if (mapped) return reply.status(mapped.status).send(errorBody(mapped.code, mapped.message, mapped.problems));
-    request.log.error(error);
+    const answer = answerOf(error);
+    if (!answer || answer.status >= 500) request.log.error(error);
+    if (answer?.retryAfterSeconds !== undefined) void reply.header("retry-after", String(answer.retryAfterSeconds));
+    if (answer) return reply.status(answer.status).send(errorBody(answer.code, answer.message, answer.problems));
     return reply.status(500).send(errorBody("internal", "the server failed to handle this request; it has been logged"));
   });
   app.setNotFoundHandler((request, reply) =>

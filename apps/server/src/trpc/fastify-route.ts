@@ -6,6 +6,7 @@
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { fastifyRequestHandler } from "@trpc/server/adapters/fastify";
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { RETRY_AFTER_UNAVAILABLE_S } from "../caller-errors.ts";
 import { passCheckedJsonText } from "../rest/json-body.ts";
 import { parseJsonText } from "../rest/json-text.ts";
 import { installTrpcErrorHandling } from "./http-errors.ts";
@@ -28,6 +29,8 @@ export function serveTrpc(scope: FastifyInstance, contextOf: (request: FastifyRe
       onError: ({ error }) => {
         if (getHTTPStatusCodeFromError(error) >= 500) request.log.error(error.cause ?? error);
       },
+      responseMeta: ({ errors }) =>
+        errors.some((error) => error.code === "SERVICE_UNAVAILABLE") ? { headers: { "retry-after": String(RETRY_AFTER_UNAVAILABLE_S) } } : {},
     });
   });
 }
