@@ -15,6 +15,7 @@ import { openApiDocument } from "./rest/openapi.ts";
 import { approvalRoutes } from "./rest/approvals.ts";
 import { workflowRoutes } from "./rest/workflows.ts";
 import { serveTrpc } from "./trpc/fastify-route.ts";
+import { loggerOptions, RequestLines, type LogOptions } from "./logging.ts";
 import { PLACEHOLDER_PAGE } from "./placeholder-page.ts";
 import { installSecurityHeaders } from "./security-headers.ts";
 import { serveWebApp } from "./web-app.ts";
@@ -40,14 +41,16 @@ export interface AppOptions {
   /** Proxies to believe about the client's address, which rate limits count by; none by default. */
   trustProxy?: TrustProxy;
   webDistDir?: string;
-  logger?: boolean;
+  /** The server's log (logging.ts); none when absent. */
+  log?: LogOptions;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: options.bodyLimitBytes,
     trustProxy: options.trustProxy ?? false,
-    logger: options.logger ?? false,
+    logger: options.log ? loggerOptions(options.log) : false,
+    logController: new RequestLines(),
     // Ids and wait keys may be 200 and 500 characters long, more once URL-encoded.
     routerOptions: { maxParamLength: MAX_PATH_PARAM_LENGTH },
     // Requests the router refuses before any handler (a malformed URL, an overlong parameter) answer in the one error shape too.

@@ -48,3 +48,23 @@ describe("FLOWCRAFT_TRUST_PROXY", () => {
     expect(() => loadConfig()).toThrow(/^FLOWCRAFT_TRUST_PROXY must be true, false, or IP addresses and CIDR ranges/);
   });
 });
+
+describe("FLOWCRAFT_LOG_LEVEL", () => {
+  const savedLevel = process.env.FLOWCRAFT_LOG_LEVEL;
+  afterEach(() => {
+    if (savedLevel === undefined) delete process.env.FLOWCRAFT_LOG_LEVEL;
+    else process.env.FLOWCRAFT_LOG_LEVEL = savedLevel;
+  });
+
+  it("is info unless set, and any of pino's levels", () => {
+    delete process.env.FLOWCRAFT_LOG_LEVEL;
+    expect(loadConfig().logLevel).toBe("info");
+    process.env.FLOWCRAFT_LOG_LEVEL = "WARN";
+    expect(loadConfig().logLevel).toBe("warn");
+  });
+
+  it("refuses a level pino does not have, naming the levels", () => {
+    process.env.FLOWCRAFT_LOG_LEVEL = "loud";
+    expect(() => loadConfig()).toThrow('FLOWCRAFT_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"');
+  });
+});

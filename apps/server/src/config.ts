@@ -2,6 +2,7 @@
 import { isIP } from "node:net";
 import { resolve } from "node:path";
 import { HttpAllowlist } from "@flowcraft/runtime";
+import { LOG_LEVELS, type LogLevel } from "./logging.ts";
 
 export interface Config {
   port: number;
@@ -19,6 +20,8 @@ export interface Config {
   httpAllow: string[];
   /** FLOWCRAFT_SECRETS_KEY, when set; otherwise a key file in `dataDir` (see secrets-key.ts). */
   secretsKey: string | undefined;
+  /** The least severe log lines written. */
+  logLevel: LogLevel;
   /** Which proxies in front of the server to believe about the client's address (see `trustProxy`). */
   trustProxy: TrustProxy;
   /** Built web app to serve, if it exists. */
@@ -60,6 +63,12 @@ function hosts(name: string): string[] {
   return entries;
 }
 
+function logLevel(name: string): LogLevel {
+  const raw = (process.env[name] || "info").toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) throw new Error(`${name} must be one of ${LOG_LEVELS.join(", ")}, got "${process.env[name]}"`);
+  return raw as LogLevel;
+}
+
 /** An IPv4 or IPv6 address, or a CIDR range of them. */
 function isAddressOrRange(entry: string): boolean {
   const [address = "", bits, ...rest] = entry.split("/");
@@ -91,6 +100,7 @@ export function loadConfig(): Config {
     httpAllow: hosts("FLOWCRAFT_HTTP_ALLOW"),
     secretsKey: process.env.FLOWCRAFT_SECRETS_KEY || undefined,
     trustProxy: trustProxy("FLOWCRAFT_TRUST_PROXY"),
+    logLevel: logLevel("FLOWCRAFT_LOG_LEVEL"),
     webDistDir: resolve(import.meta.dirname, "../../web/dist"),
   };
 }

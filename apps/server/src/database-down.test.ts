@@ -72,6 +72,8 @@ interface ServerOverProxy {
   direct: TestDatabase;
   /** Headers of an API token holding every role. */
   auth: Record<string, string>;
+  /** The lines the server logged at error level. */
+  errorsLogged(): Array<Record<string, any>>;
   close(): Promise<void>;
 }
 
@@ -86,7 +88,9 @@ async function serverOverProxy(connectionTimeoutMs?: number): Promise<ServerOver
   const proxy = await proxyTo(direct.url);
   const db: Database = connect(proxy.url, { poolSize: 4, ...(connectionTimeoutMs ? { connectionTimeoutMs } : {}) });
   const access = accessServices(db, new Secrets(db, randomBytes(32)), 4);
-  const app: FastifyInstance = await buildApp({ workflows: new Workflows(db), drafts: new Drafts(db), instances: new Instances(db), approvals: new Approvals(db), access, bodyLimitBytes: 65_536 });
+  const lines: Array<Record<string, any>> = [];
+  const log = { level: "error" as const, stream: { write: (line: string) => void lines.push(JSON.parse(line)) } };
+  const app: FastifyInstance = await buildApp({ workflows: new Workflows(db), drafts: new Drafts(db), instances: new Instances(db), approvals: new Approvals(db), access, bodyLimitBytes: 65_536, log });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const { secret } = await access.tokens.create({ name: "all", roles: ["admin", "designer", "operator", "approver"] }, "test");
   const server: ServerOverProxy = {
@@ -94,6 +98,7 @@ async function serverOverProxy(connectionTimeoutMs?: number): Promise<ServerOver
     proxy,
     direct,
     auth: { authorization: `Bearer ${secret}` },
+    errorsLogged: () => lines,
     async close() {
       await app.close();
       await proxy.stop();
@@ -126,6 +131,34 @@ describe("while the database is down", () => {
     const trpc = await expectUnavailable(await get("/trpc/workflows.list"));
     expect(trpc.error.data).toMatchObject({ code: "SERVICE_UNAVAILABLE", httpStatus: 503 });
     expect(trpc.error.message).toMatch(/database cannot be reached/);
+
+    // Each is logged with its cause, and without the password or token it carried.
+    const logged = server.errorsLogged();
+    expect(logged.map((line) => line.req.url)).toEqual(["/api/v1/workflows", "/api/v1/workflows/w/start", "/api/v1/auth/login", "/trpc/workflows.list"]);
+    for (const line of logged) expect(JSON.stringify(line.err)).toMatch(/ECONNREFUSED|DatabaseNotReachable/);
+    expect(JSON.stringify(logged)).not.toContain("whatever it is");
+    expect(JSON.stringify(logged)).not.toContain(server.auth.authorization!.slice("Bearer ".length));
+  });
+
+  it("ends a watch under way with an error event saying so, and logs it", async () => {
+    const server = await serverOverProxy();
+    const send = (method: string, path: string, body: unknown) =>
+      fetch(server.url + path, { method, headers: { ...server.auth, "content-type": "application/json" }, body: JSON.stringify(body) });
+    expect((await send("PUT", "/api/v1/workflows/watched", { version: 1, start: "done", nodes: { done: { type: "end" } } })).status).toBe(201);
+    const { instanceId } = (await (await send("POST", "/api/v1/workflows/watched/start", null)).json()) as { instanceId: string };
+    const watch = await fetch(`${server.url}/api/v1/instances/${instanceId}/watch?afterSeq=0`, { headers: server.auth });
+    const reader = watch.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let received = "";
+    const readUntil = async (marker: string) => {
+      while (!received.includes(marker)) received += (await reader.read()).value ?? "";
+    };
+    await readUntil("data: ");
+    await server.proxy.stop();
+    await readUntil("event: error\ndata: ");
+    const data = received.slice(received.indexOf("event: error\ndata: ") + "event: error\ndata: ".length).split("\n")[0]!;
+    expect(JSON.parse(data)).toEqual({ error: { code: "unavailable", message: expect.stringMatching(/database cannot be reached/) } });
+    await reader.cancel();
+    expect(server.errorsLogged().map((line) => line.req.url)).toEqual([`/api/v1/instances/${instanceId}/watch?afterSeq=0`]);
   });
 
   it("answers 503 when the connection is cut while a query runs", async () => {
@@ -162,6 +195,7 @@ describe("while the database is down", () => {
       }
       expect(ended).toBe(1);
       await expectUnavailable(await pending);
+      expect(JSON.stringify(server.errorsLogged().map((line) => line.err))).toContain("57P01");
     } finally {
       await admin.query("ROLLBACK");
       admin.release();

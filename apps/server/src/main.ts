@@ -24,7 +24,7 @@ if (config.seedExamples) {
 
 const approvals = new Approvals(db);
 const access = accessServices(db, secrets);
-const app = await buildApp({ workflows, drafts, instances, approvals, access, bodyLimitBytes: config.bodyLimitBytes, trustProxy: config.trustProxy, webDistDir: config.webDistDir });
+const app = await buildApp({ workflows, drafts, instances, approvals, access, bodyLimitBytes: config.bodyLimitBytes, trustProxy: config.trustProxy, webDistDir: config.webDistDir, log: { level: config.logLevel } });
 const address = await app.listen({ port: config.port, host: config.host });
 console.log(`Flowcraft is running at ${address}`);
 if (await access.accounts.needsSetup()) console.log(`no accounts yet: open ${address} to create the owner account`);

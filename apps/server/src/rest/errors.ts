@@ -1,4 +1,5 @@
 /** One error shape for every 4xx/5xx answer: {error: {code, message, problems?}}. */
+import { logFailure } from "../logging.ts";
 import { STATUS_CODES } from "node:http";
 import type { Socket } from "node:net";
 import type { FastifyInstance } from "fastify";
@@ -15,7 +16,7 @@ export function errorBody(code: string, message: string, problems?: unknown[]): 
 export function installErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error, request, reply) => {
     const answer = answerOf(error);
-    if (!answer || answer.status >= 500) request.log.error(error);
+    if (!answer || answer.status >= 500) logFailure(request, error);
     if (answer?.retryAfterSeconds !== undefined) void reply.header("retry-after", String(answer.retryAfterSeconds));
     if (answer) return reply.status(answer.status).send(errorBody(answer.code, answer.message, answer.problems));
     return reply.status(500).send(errorBody("internal", "the server failed to handle this request; it has been logged"));

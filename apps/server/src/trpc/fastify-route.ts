@@ -3,6 +3,7 @@
  * plugin would hand tRPC bodies as unchecked text; here a procedure's input passes the checks REST
  * bodies get (rest/json-body.ts, rest/json-text.ts) before tRPC parses it, in the body or the URL.
  */
+import { logFailure } from "../logging.ts";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { fastifyRequestHandler } from "@trpc/server/adapters/fastify";
 import type { FastifyInstance, FastifyRequest } from "fastify";
@@ -27,7 +28,7 @@ export function serveTrpc(scope: FastifyInstance, contextOf: (request: FastifyRe
       path: (request.params as { path: string }).path,
       createContext: () => contextOf(request),
       onError: ({ error }) => {
-        if (getHTTPStatusCodeFromError(error) >= 500) request.log.error(error.cause ?? error);
+        if (getHTTPStatusCodeFromError(error) >= 500) logFailure(request, error.cause ?? error);
       },
       responseMeta: ({ errors }) =>
         errors.some((error) => error.code === "SERVICE_UNAVAILABLE") ? { headers: { "retry-after": String(RETRY_AFTER_UNAVAILABLE_S) } } : {},

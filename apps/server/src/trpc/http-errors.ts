@@ -3,6 +3,7 @@
  * reached while the caller is identified), answered in tRPC's error shape so that the web app's
  * client can read them like any other.
  */
+import { logFailure } from "../logging.ts";
 import { getTRPCErrorShape, TRPCError } from "@trpc/server";
 import type { FastifyInstance } from "fastify";
 import { answerOf } from "../caller-errors.ts";
@@ -13,7 +14,7 @@ import { trpcCodeOf } from "./trpc.ts";
 export function installTrpcErrorHandling(scope: FastifyInstance) {
   scope.setErrorHandler((error, request, reply) => {
     const mapped = answerOf(error);
-    if (!mapped || mapped.status >= 500) request.log.error(error);
+    if (!mapped || mapped.status >= 500) logFailure(request, error);
     if (mapped?.retryAfterSeconds !== undefined) void reply.header("retry-after", String(mapped.retryAfterSeconds));
     const trpcError = new TRPCError({
       code: mapped ? trpcCodeOf(mapped.status) : "INTERNAL_SERVER_ERROR",
