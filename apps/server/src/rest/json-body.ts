@@ -20,7 +20,6 @@ export function installJsonBody(app: FastifyInstance) {
   addJsonParser(app, (text) => parseJsonText(text, "request body"));
   // Every other type; Fastify sends requests without a Content-Type here too.
   app.addContentTypeParser("*", (request, _payload, done) => {
-    // Unknown routes say so, whatever their body.
     if (request.is404) return done(null, undefined);
     done(new UnsupportedMediaTypeError(unsupportedTypeMessage(request.headers["content-type"])), undefined);
   });
@@ -35,8 +34,10 @@ export function passCheckedJsonText(scope: FastifyInstance) {
   });
 }
 
+/** Unknown routes are left unparsed by both parsers: they answer 404, whatever their body. */
 function addJsonParser(app: FastifyInstance, bodyOf: (text: string) => unknown) {
   app.addContentTypeParser(JSON_MEDIA_TYPE, { parseAs: "buffer" }, (request, body, done) => {
+    if (request.is404) return done(null, undefined);
     try {
       checkCharset(request);
       done(null, bodyOf(utf8TextOf(body as Buffer, "request body")));

@@ -38,7 +38,8 @@ export function apiRoutesOf(app: FastifyInstance): Route[] {
 export function documentedStatuses(document: Document, method: string, url: string): string[] | null {
   const path = url.split("?")[0]!;
   for (const [template, operations] of Object.entries(document.paths)) {
-    const pattern = new RegExp(`^${template.replace(/[.]/g, "\\.").replace(/\{\w+\}/g, "[^/]+")}$`);
+    // Fastify lets a parameter be empty, as in /api/v1/instances/ (which the handler refuses).
+    const pattern = new RegExp(`^${template.replace(/[.]/g, "\\.").replace(/\{\w+\}/g, "[^/]*")}$`);
     const operation = operations[method.toLowerCase()];
     if (pattern.test(path) && operation) return Object.keys(operation.responses);
   }
