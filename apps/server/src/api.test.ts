@@ -179,10 +179,13 @@ describe("listing", () => {
   });
 
   it("pages the approvals inbox and counts every approval on all pages", async () => {
+    // A workflow of its own: approvals other tests leave waiting may open while this one pages.
+    const { definition } = (await server.call("GET", "/api/v1/workflows/purchase-order-approval")).body;
+    expect((await server.call("PUT", "/api/v1/workflows/paged-approvals", definition)).status).toBe(201);
     const order = { product: "desk", quantity: 1, cost: 5000 };
     const started = [];
-    for (let i = 0; i < 3; i++) started.push((await server.call("POST", "/api/v1/workflows/purchase-order-approval/start", order)).body.instanceId as string);
-    const inbox = (query: string) => server.call("GET", `/api/v1/approvals?workflowName=purchase-order-approval&${query}`);
+    for (let i = 0; i < 3; i++) started.push((await server.call("POST", "/api/v1/workflows/paged-approvals/start", order)).body.instanceId as string);
+    const inbox = (query: string) => server.call("GET", `/api/v1/approvals?workflowName=paged-approvals&${query}`);
     for (let i = 0; i < 400 && (await inbox("")).body.total < 3; i++) await new Promise((resolve) => setTimeout(resolve, 25));
 
     const first = await inbox("limit=2");
