@@ -90,8 +90,10 @@ function friendly(code: unknown, message: string): string {
   }
 }
 
+type WrappedByPrisma = { meta?: { driverAdapterError?: { cause?: { originalMessage?: unknown } } } };
+
 /** Postgres's own words: Prisma's message around them also quotes this server's source. */
 function databaseMessageOf(error: Error): string {
-  const cause = ((error as { meta?: { driverAdapterError?: { cause?: { originalMessage?: unknown } } } }).meta?.driverAdapterError?.cause?.originalMessage);
-  return typeof cause === "string" ? cause : error.message;
+  const original = (error as WrappedByPrisma).meta?.driverAdapterError?.cause?.originalMessage;
+  return typeof original === "string" ? original : error.message;
 }

@@ -1,9 +1,9 @@
 /** One error shape for every 4xx/5xx answer: {error: {code, message, problems?}}. */
-import { logFailure } from "../logging.ts";
 import { STATUS_CODES } from "node:http";
 import type { Socket } from "node:net";
 import type { FastifyInstance } from "fastify";
 import { answerOf } from "../caller-errors.ts";
+import { logFailure } from "../logging.ts";
 
 export interface ErrorBody {
   error: { code: string; message: string; problems?: unknown[] };

@@ -3,11 +3,11 @@
  * plugin would hand tRPC bodies as unchecked text; here a procedure's input passes the checks REST
  * bodies get (rest/json-body.ts, rest/json-text.ts) before tRPC parses it, in the body or the URL.
  */
-import { logFailure } from "../logging.ts";
-import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { fastifyRequestHandler } from "@trpc/server/adapters/fastify";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { RETRY_AFTER_UNAVAILABLE_S } from "../caller-errors.ts";
+import { logFailure } from "../logging.ts";
 import { passCheckedJsonText } from "../rest/json-body.ts";
 import { parseJsonText } from "../rest/json-text.ts";
 import { installTrpcErrorHandling } from "./http-errors.ts";

@@ -3,10 +3,10 @@
  * reached while the caller is identified), answered in tRPC's error shape so that the web app's
  * client can read them like any other.
  */
-import { logFailure } from "../logging.ts";
 import { getTRPCErrorShape, TRPCError } from "@trpc/server";
 import type { FastifyInstance } from "fastify";
 import { answerOf } from "../caller-errors.ts";
+import { logFailure } from "../logging.ts";
 import { appRouter } from "./router.ts";
 import { trpcCodeOf } from "./trpc.ts";
 
