@@ -10,6 +10,9 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
+/** A paging cursor as this server encodes one (runtime/src/page-cursor.ts), around any parts. */
+const cursorOf = (parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString("base64url");
+
 const definition = (output: string) => ({ version: 1, start: "done", nodes: { done: { type: "end", output } } });
 
 async function countRows(table: string) {
@@ -176,10 +179,13 @@ describe("listing", () => {
   });
 
   it("pages the approvals inbox and counts every approval on all pages", async () => {
+    // A workflow of its own: approvals other tests leave waiting may open while this one pages.
+    const { definition } = (await server.call("GET", "/api/v1/workflows/purchase-order-approval")).body;
+    expect((await server.call("PUT", "/api/v1/workflows/paged-approvals", definition)).status).toBe(201);
     const order = { product: "desk", quantity: 1, cost: 5000 };
     const started = [];
-    for (let i = 0; i < 3; i++) started.push((await server.call("POST", "/api/v1/workflows/purchase-order-approval/start", order)).body.instanceId as string);
-    const inbox = (query: string) => server.call("GET", `/api/v1/approvals?workflowName=purchase-order-approval&${query}`);
+    for (let i = 0; i < 3; i++) started.push((await server.call("POST", "/api/v1/workflows/paged-approvals/start", order)).body.instanceId as string);
+    const inbox = (query: string) => server.call("GET", `/api/v1/approvals?workflowName=paged-approvals&${query}`);
     for (let i = 0; i < 400 && (await inbox("")).body.total < 3; i++) await new Promise((resolve) => setTimeout(resolve, 25));
 
     const first = await inbox("limit=2");
@@ -207,6 +213,12 @@ describe("listing", () => {
     ["limit=abc", /limit/],
     ["createdFrom=yesterday", /createdFrom/],
     ["cursor=garbage", /cursor/],
+    // Cursors shaped like this server's, holding what Postgres cannot compare or store.
+    [`cursor=${cursorOf(["newest", "2020-01-01T00:00:00.000Z", "x\u0000"])}`, /cursor/],
+    [`cursor=${cursorOf(["newest", "-000001-01-01T00:00:00.000Z", "x"])}`, /cursor/],
+    [`cursor=${cursorOf(["oldest", "0000-01-01T00:00:00.000Z", "x"])}&order=oldest`, /cursor/],
+    [`cursor=${cursorOf(["newest", "+275760-09-13T00:00:00.000Z", "x"])}`, /cursor/],
+    [`cursor=${cursorOf(["newest", "2020-01-01T00:00:00.000Z", "has space"])}`, /cursor/],
     ["workflowVersion=99999999999", /workflowVersion/],
     ["createdFrom=-100000-01-01", /createdFrom/],
   ])("refuses %s with a message naming it", async (query, pattern) => {
@@ -230,6 +242,12 @@ describe("listing", () => {
     const overlong = await server.call("GET", `/api/v1/instances/${"x".repeat(3_000)}`);
     expect(overlong.status).toBe(400);
     expect(overlong.body.error).toEqual({ code: "invalid", message: "a path segment is longer than 2000 characters" });
+  });
+
+  it("answers a request whose URL and headers are too large to read with 431 in the one error shape", async () => {
+    const response = await server.call("GET", `/api/v1/instances?instanceId=${"x".repeat(20_000)}`);
+    expect(response.status).toBe(431);
+    expect(response.body.error).toEqual({ code: "too_large", message: expect.stringMatching(/URL and headers are too large/) });
   });
 
   it("answers unknown routes with a JSON 404", async () => {

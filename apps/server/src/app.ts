@@ -1,23 +1,21 @@
 /** The HTTP server: REST API for other systems, tRPC for the web app, and the web app itself. */
 import { existsSync } from "node:fs";
-import { fastifyTRPCPlugin, type CreateFastifyContextOptions } from "@trpc/server/adapters/fastify";
-import type { TRPCError } from "@trpc/server";
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from "fastify";
 import type { Approvals, Drafts, Instances, Workflows } from "@flowcraft/runtime";
 import { Authenticator } from "./accounts/access.ts";
 import { installAccess } from "./accounts/fastify-access.ts";
 import type { AccessServices } from "./accounts/services.ts";
+import type { TrustProxy } from "./config.ts";
 import { approvalLinkRoutes } from "./approval-links/routes.ts";
 import { authRoutes } from "./rest/auth.ts";
-import { errorBody, installErrorHandling } from "./rest/errors.ts";
+import { errorBody, installErrorHandling, refuseUnreadableRequest } from "./rest/errors.ts";
 import { instanceRoutes } from "./rest/instances.ts";
 import { installJsonBody } from "./rest/json-body.ts";
 import { openApiDocument } from "./rest/openapi.ts";
 import { approvalRoutes } from "./rest/approvals.ts";
 import { workflowRoutes } from "./rest/workflows.ts";
-import { installTrpcErrorHandling } from "./trpc/http-errors.ts";
-import { appRouter } from "./trpc/router.ts";
-import type { Context } from "./trpc/trpc.ts";
+import { serveTrpc } from "./trpc/fastify-route.ts";
+import { loggerOptions, RequestLines, type LogOptions } from "./logging.ts";
 import { PLACEHOLDER_PAGE } from "./placeholder-page.ts";
 import { installSecurityHeaders } from "./security-headers.ts";
 import { serveWebApp } from "./web-app.ts";
@@ -40,18 +38,24 @@ export interface AppOptions {
   /** Accounts, sessions, API tokens and the audit log behind access control. */
   access: AccessServices;
   bodyLimitBytes: number;
+  /** Proxies to believe about the client's address, which rate limits count by; none by default. */
+  trustProxy?: TrustProxy;
   webDistDir?: string;
-  logger?: boolean;
+  /** The server's log (logging.ts); none when absent. */
+  log?: LogOptions;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: options.bodyLimitBytes,
-    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+    logger: options.log ? loggerOptions(options.log) : false,
+    logController: new RequestLines(),
     // Ids and wait keys may be 200 and 500 characters long, more once URL-encoded.
     routerOptions: { maxParamLength: MAX_PATH_PARAM_LENGTH },
     // Requests the router refuses before any handler (a malformed URL, an overlong parameter) answer in the one error shape too.
     frameworkErrors: (error, _request, reply) => refuseAtRouter(error, reply as unknown as FastifyReply),
+    clientErrorHandler: refuseUnreadableRequest,
   });
   installJsonBody(app);
   installErrorHandling(app);
@@ -67,26 +71,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   approvalRoutes(app, options.approvals, audit);
   await approvalLinkRoutes(app, { approvals: options.approvals, accounts, audit, signer: linkSigner });
   // In a scope of its own, so that errors before tRPC reads a request get tRPC's shape.
-  await app.register(async (scope) => {
-    installTrpcErrorHandling(scope);
-    await scope.register(fastifyTRPCPlugin, {
-      prefix: "/trpc",
-      trpcOptions: {
-        router: appRouter,
-        createContext: ({ req }: CreateFastifyContextOptions): Context => ({
-          workflows: options.workflows,
-          drafts: options.drafts,
-          instances: options.instances,
-          approvals: options.approvals,
-          caller: req.access,
-          access: options.access,
-        }),
-        onError: ({ error, req }: { error: TRPCError; req: FastifyRequest }) => {
-          if (error.code === "INTERNAL_SERVER_ERROR") req.log.error(error.cause ?? error);
-        },
-      },
-    });
-  });
+  await app.register(async (scope) =>
+    serveTrpc(scope, (request) => ({
+      workflows: options.workflows,
+      drafts: options.drafts,
+      instances: options.instances,
+      approvals: options.approvals,
+      caller: request.access,
+      access: options.access,
+    })),
+  );
 
   if (options.webDistDir && existsSync(`${options.webDistDir}/index.html`)) {
     serveWebApp(app, options.webDistDir);

@@ -23,3 +23,48 @@ describe("FLOWCRAFT_HTTP_ALLOW", () => {
     expect(() => loadConfig()).toThrow(/^FLOWCRAFT_HTTP_ALLOW: "http:\/\/intranet" is neither a host name/);
   });
 });
+
+describe("FLOWCRAFT_TRUST_PROXY", () => {
+  const savedTrust = process.env.FLOWCRAFT_TRUST_PROXY;
+  afterEach(() => {
+    if (savedTrust === undefined) delete process.env.FLOWCRAFT_TRUST_PROXY;
+    else process.env.FLOWCRAFT_TRUST_PROXY = savedTrust;
+  });
+
+  it.each([
+    [undefined, false],
+    ["", false],
+    ["false", false],
+    ["true", true],
+    [" 127.0.0.1, 10.0.0.0/8 ,::1,fd00::/8", ["127.0.0.1", "10.0.0.0/8", "::1", "fd00::/8"]],
+  ])("reads %j as %j", (raw, expected) => {
+    if (raw === undefined) delete process.env.FLOWCRAFT_TRUST_PROXY;
+    else process.env.FLOWCRAFT_TRUST_PROXY = raw;
+    expect(loadConfig().trustProxy).toEqual(expected);
+  });
+
+  it.each(["proxy.internal", "2", "10.0.0.0/33", "10.0.0.1/8/2", "yes please"])("refuses %j, naming the variable", (raw) => {
+    process.env.FLOWCRAFT_TRUST_PROXY = raw;
+    expect(() => loadConfig()).toThrow(/^FLOWCRAFT_TRUST_PROXY must be true, false, or IP addresses and CIDR ranges/);
+  });
+});
+
+describe("FLOWCRAFT_LOG_LEVEL", () => {
+  const savedLevel = process.env.FLOWCRAFT_LOG_LEVEL;
+  afterEach(() => {
+    if (savedLevel === undefined) delete process.env.FLOWCRAFT_LOG_LEVEL;
+    else process.env.FLOWCRAFT_LOG_LEVEL = savedLevel;
+  });
+
+  it("is info unless set, and any of pino's levels", () => {
+    delete process.env.FLOWCRAFT_LOG_LEVEL;
+    expect(loadConfig().logLevel).toBe("info");
+    process.env.FLOWCRAFT_LOG_LEVEL = "WARN";
+    expect(loadConfig().logLevel).toBe("warn");
+  });
+
+  it("refuses a level pino does not have, naming the levels", () => {
+    process.env.FLOWCRAFT_LOG_LEVEL = "loud";
+    expect(() => loadConfig()).toThrow('FLOWCRAFT_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"');
+  });
+});

@@ -1,6 +1,8 @@
 /** Server settings from the environment; every variable is documented in the README. */
+import { isIP } from "node:net";
 import { resolve } from "node:path";
 import { HttpAllowlist } from "@flowcraft/runtime";
+import { LOG_LEVELS, type LogLevel } from "./logging.ts";
 
 export interface Config {
   port: number;
@@ -18,9 +20,19 @@ export interface Config {
   httpAllow: string[];
   /** FLOWCRAFT_SECRETS_KEY, when set; otherwise a key file in `dataDir` (see secrets-key.ts). */
   secretsKey: string | undefined;
+  /** The least severe log lines written. */
+  logLevel: LogLevel;
+  /** Which proxies in front of the server to believe about the client's address (see `trustProxy`). */
+  trustProxy: TrustProxy;
   /** Built web app to serve, if it exists. */
   webDistDir: string;
 }
+
+/**
+ * Fastify's `trustProxy`: false takes the address the connection comes from; true believes every
+ * X-Forwarded-For entry; a list believes the proxies at those addresses.
+ */
+export type TrustProxy = boolean | string[];
 
 function integer(name: string, fallback: number, min: number, max: number): number {
   const raw = process.env[name];
@@ -51,6 +63,30 @@ function hosts(name: string): string[] {
   return entries;
 }
 
+function logLevel(name: string): LogLevel {
+  const raw = (process.env[name] || "info").toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) throw new Error(`${name} must be one of ${LOG_LEVELS.join(", ")}, got "${process.env[name]}"`);
+  return raw as LogLevel;
+}
+
+/** An IPv4 or IPv6 address, or a CIDR range of them. */
+function isAddressOrRange(entry: string): boolean {
+  const [address = "", bits, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
+
+function trustProxy(name: string): TrustProxy {
+  const raw = (process.env[name] ?? "").trim();
+  if (raw === "" || raw.toLowerCase() === "false") return false;
+  if (raw.toLowerCase() === "true") return true;
+  const entries = raw.split(",").map((entry) => entry.trim()).filter((entry) => entry !== "");
+  const wrong = entries.find((entry) => !isAddressOrRange(entry));
+  if (wrong !== undefined) throw new Error(`${name} must be true, false, or IP addresses and CIDR ranges; "${wrong}" is none of these`);
+  return entries;
+}
+
 export function loadConfig(): Config {
   return {
     port: integer("PORT", 3000, 0, 65_535),
@@ -63,6 +99,8 @@ export function loadConfig(): Config {
     bodyLimitBytes: integer("FLOWCRAFT_BODY_LIMIT_BYTES", 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
     httpAllow: hosts("FLOWCRAFT_HTTP_ALLOW"),
     secretsKey: process.env.FLOWCRAFT_SECRETS_KEY || undefined,
+    trustProxy: trustProxy("FLOWCRAFT_TRUST_PROXY"),
+    logLevel: logLevel("FLOWCRAFT_LOG_LEVEL"),
     webDistDir: resolve(import.meta.dirname, "../../web/dist"),
   };
 }

@@ -7,9 +7,16 @@ export interface OpenDatabase extends Database {
   embedded: boolean;
 }
 
+/**
+ * A request waits this long for a connection to Postgres, then is answered 503: a database host
+ * that hangs must not hold every request (and its caller) for good. The embedded database runs in
+ * this process and cannot hang so, while its single connection may be busy for a while.
+ */
+const CONNECTION_TIMEOUT_MS = 10_000;
+
 export async function openDatabase(config: Pick<Config, "databaseUrl" | "dataDir">): Promise<OpenDatabase> {
   if (config.databaseUrl) {
-    const db = connect(config.databaseUrl);
+    const db = connect(config.databaseUrl, { connectionTimeoutMs: CONNECTION_TIMEOUT_MS });
     await migrate(db.pool);
     return { ...db, embedded: false };
   }

@@ -1,15 +1,24 @@
 /**
  * Thousands of generated malformed requests against the real server: definitions, event payloads,
- * bodies, ids and names for every REST route and tRPC procedure. Each refused request gets a 4xx
- * with a message saying what is wrong and stores nothing; nothing gets a 5xx; the server keeps
- * serving; and every definition the fuzzing managed to store is a valid one.
+ * bodies, ids and names for every REST route and tRPC procedure, and hostile ones (deep nesting,
+ * lone surrogates, bytes that are not UTF-8, prototype keys, huge and odd ids, forged cursors,
+ * oversized definitions). Each refused request gets a 4xx with a message saying what is wrong and
+ * stores nothing; while the database is up nothing gets a 5xx; every status is one the OpenAPI
+ * document lists for its route; the server keeps serving; and every definition the fuzzing managed
+ * to store is a valid one.
  */
-import { validateDefinition } from "@flowcraft/definition";
+import { MAX_DEFINITION_BYTES, MAX_NODES, validateDefinition } from "@flowcraft/definition";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exampleRegistry } from "./examples/index.ts";
+import { documentedStatuses } from "./rest/openapi-coverage.ts";
+import { openApiDocument } from "./rest/openapi.ts";
+import { MAX_JSON_DEPTH } from "./rest/json-text.ts";
 import { startTestServer, type TestServer } from "./test-server.ts";
 import { appRouter } from "./trpc/router.ts";
+
+/** The server's default: large enough for definitions over their own 1 MiB limit to reach the validator. */
+const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 
 let server: TestServer;
 let waiting: string;
@@ -24,7 +33,7 @@ async function passwordHashOf(username: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ bodyLimitBytes: BODY_LIMIT_BYTES });
   waiting = (await server.call("POST", "/api/v1/workflows/purchase-order-approval/start", { cost: 5000, product: "desk", quantity: 1 })).body.instanceId;
   ended = (await server.call("POST", "/api/v1/workflows/task-chain/start", 1)).body.instanceId;
   await server.waitFor(ended);
@@ -39,10 +48,28 @@ interface Answer {
   text: string;
 }
 
-/** Sends with the all-roles token unless `credentials` are given. */
-async function send(method: string, path: string, body?: string, contentType = "application/json", credentials = server.auth): Promise<Answer> {
-  const response = await fetch(server.url + path, { method, ...(body === undefined ? {} : { body }), headers: { ...credentials, ...(body === undefined ? {} : { "content-type": contentType }) } });
-  return { status: response.status, text: await response.text() };
+/**
+ * Sends with the all-roles token unless `credentials` are given. The database is up throughout, so
+ * no answer may be a 5xx; and a REST answer's status must be one the OpenAPI document lists for the
+ * route.
+ */
+async function send(method: string, path: string, body?: string | Uint8Array, contentType = "application/json", credentials = server.auth): Promise<Answer> {
+  const url = new URL(server.url + path);
+  const response = await fetch(url, {
+    method,
+    ...(body === undefined ? {} : { body: typeof body === "string" ? body : new Blob([body]) }),
+    headers: { ...credentials, ...(body === undefined ? {} : { "content-type": contentType }) },
+  });
+  const answer = { status: response.status, text: await response.text() };
+  const said = `${method} ${path.slice(0, 200)} -> ${answer.status} ${answer.text.slice(0, 300)}`;
+  expect(answer.status, said).toBeLessThan(500);
+  if (url.pathname.startsWith("/api/")) {
+    // Fetch resolves dot segments, so the route reached is the URL's, not the path's as written.
+    const listed = documentedStatuses(openApiDocument as unknown as Parameters<typeof documentedStatuses>[0], method, url.pathname);
+    // A path no route serves answers 404, or 400 when the router finds it malformed first.
+    expect(listed ?? ["400", "404"], `undocumented: ${said}`).toContain(String(answer.status));
+  }
+  return answer;
 }
 
 /** What a refusal must carry: a JSON error whose message says what is wrong. */
@@ -70,6 +97,57 @@ const noise = fc.oneof(
 const jsonBody = fc.jsonValue({ maxDepth: 4 }).map((value) => JSON.stringify(value));
 const rawBody = fc.oneof(jsonBody, noise, jsonBody.map((text) => text.slice(0, Math.max(0, text.length - 1))));
 const segment = noise.map((text) => encodeURIComponent(text) || "%20");
+/** The text a URL segment stands for, or the segment itself when it is not valid percent-encoding. */
+const decodeURIComponentOr = (segment: string) => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+};
+
+/** Text as UTF-8 bytes, percent-encoded: any string, lone surrogates included (as U+FFFD), makes a URL. */
+const percentEncoded = (text: string) => Array.from(new TextEncoder().encode(text), (byte) => `%${byte.toString(16).padStart(2, "0")}`).join("") || "%20";
+/** Arrays and objects nested around the depth limit, and far past it. */
+const deepJson = fc.integer({ min: MAX_JSON_DEPTH - 3, max: 6_000 }).chain((depth) =>
+  fc.array(fc.boolean(), { minLength: depth, maxLength: depth }).map((arrays) => arrays.map((array) => (array ? "[" : '{"k":')).join("") + "0" + arrays.map((array) => (array ? "]" : "}")).reverse().join("")),
+);
+/** JSON whose strings and keys may hold any UTF-16 code unit, lone surrogates included (JSON.stringify escapes them). */
+const surrogateJson = fc.jsonValue({ maxDepth: 3, stringUnit: "binary" }).map((value) => JSON.stringify(value));
+/** Keys that could alter prototypes, as written or escaped. */
+const prototypeJson = fc
+  .tuple(fc.constantFrom('"__proto__"', '"\\u005f_proto__"', '"constructor"'), fc.jsonValue({ maxDepth: 2 }), fc.boolean())
+  .map(([key, value, nested]) => {
+    const poisoned = key === '"constructor"' ? `{${key}:{"prototype":${JSON.stringify(value)}}}` : `{${key}:${JSON.stringify(value)}}`;
+    return nested ? `{"a":[1,${poisoned}]}` : poisoned;
+  });
+/** Bytes that are rarely UTF-8, and JSON with a byte that cannot be. */
+const notUtf8 = fc.oneof(
+  fc.uint8Array({ minLength: 1, maxLength: 64 }),
+  fc.tuple(jsonBody, fc.constantFrom(0x80, 0xc0, 0xed, 0xff)).map(([text, byte]) => Uint8Array.from([...new TextEncoder().encode(text), byte])),
+);
+const hostileBody = fc.oneof(deepJson, surrogateJson, prototypeJson, notUtf8, jsonBody);
+
+/** Ids and names: any code units, 2,000 characters and more, and percent-encodings that are not UTF-8. */
+const oddText = fc.oneof(
+  fc.string({ unit: "binary", maxLength: 60 }),
+  fc.string({ unit: fc.constantFrom("a", "é", "😀", "%", "/", "\u0000"), minLength: 190, maxLength: 2_100 }),
+);
+const oddSegment = fc.oneof(oddText.map(percentEncoded), fc.constantFrom("%ED%A0%80", "%C0%80", "%FF", "%", "%zz", "%00", "..", "."));
+/** Paging cursors: forged from this server's format with odd parts, or not cursors at all. */
+const cursorPart = fc.oneof(
+  fc.constantFrom("newest", "oldest", "+275760-09-13T00:00:00.000Z", "-000001-01-01T00:00:00.000Z", "0000-01-01T00:00:00.000Z", "1969-12-31T23:59:59.999Z"),
+  fc.date({ min: new Date(-8.64e15), max: new Date(8.64e15), noInvalidDate: true }).map((date) => date.toISOString()),
+  oddText,
+  fc.jsonValue({ maxDepth: 1 }),
+  fc.integer(),
+  fc.double(),
+);
+const cursor = fc.oneof(
+  fc.array(cursorPart, { maxLength: 4 }).map((parts) => Buffer.from(JSON.stringify(parts)).toString("base64url")),
+  fc.base64String({ maxLength: 80 }).map(encodeURIComponent),
+  oddText.map(percentEncoded),
+);
 
 describe("fuzzing the API", () => {
   it("refuses malformed definitions with the problems, and stores only valid ones", async () => {
@@ -151,6 +229,89 @@ describe("fuzzing the API", () => {
         expect(await storedRows()).toBe(before);
       }),
       { numRuns: 1_000 },
+    );
+  }, 180_000);
+
+  it("refuses hostile bodies on every route that takes one with a 400 naming the problem, and stores nothing", async () => {
+    const targets = [
+      () => ["POST", "/api/v1/workflows/task-chain/start"],
+      () => ["POST", `/api/v1/instances/${encodeURIComponent(waiting)}/events/poke`],
+      () => ["PUT", "/api/v1/workflows/hostile"],
+      () => ["POST", `/api/v1/instances/${encodeURIComponent(waiting)}/approvals/approval`],
+      () => ["POST", `/api/v1/instances/${encodeURIComponent(ended)}/rerun`],
+      () => ["POST", "/trpc/drafts.save"],
+      () => ["POST", "/trpc/drafts.create"],
+      () => ["POST", "/trpc/instances.raiseEvent"],
+      () => ["POST", "/trpc/workflows.publish"],
+    ];
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...targets), hostileBody, async (target, body) => {
+        const [method, path] = target() as [string, string];
+        const before = await storedRows();
+        const answer = await send(method, path, body);
+        if (answer.status < 400) return;
+        expectClearRefusal(answer, `${method} ${path} ${typeof body === "string" ? body.slice(0, 200) : `bytes ${Buffer.from(body).toString("hex").slice(0, 100)}`}`);
+        expect(await storedRows()).toBe(before);
+      }),
+      { numRuns: 600 },
+    );
+    const approvals = await server.call("GET", `/api/v1/approvals?instanceId=${encodeURIComponent(waiting)}`);
+    expect(approvals.body.approvals).toHaveLength(1);
+  }, 180_000);
+
+  it("answers huge and odd ids and names, and forged cursors, with a 4xx and never a 5xx", async () => {
+    const routes = fc.constantFrom(
+      (id: string) => ["GET", `/api/v1/instances/${id}`],
+      (id: string) => ["GET", `/api/v1/instances/${id}/history?afterSeq=0`],
+      (id: string) => ["DELETE", `/api/v1/instances/${id}`],
+      (id: string) => ["POST", `/api/v1/instances/${id}/terminate`],
+      (id: string) => ["POST", `/api/v1/workflows/task-chain/start?instanceId=${id}`],
+      (id: string) => ["POST", `/api/v1/instances/${encodeURIComponent(waiting)}/events/${id}?eventId=${id}`],
+      (id: string) => ["POST", `/api/v1/instances/${encodeURIComponent(waiting)}/approvals/${id}`],
+      (id: string) => ["GET", `/api/v1/workflows/${id}/versions/1`],
+      (id: string) => ["PUT", `/api/v1/workflows/${id}`],
+      (id: string) => ["GET", `/api/v1/instances?instanceId=${id}&workflowName=${id}`],
+      (_id: string, page: string) => ["GET", `/api/v1/instances?cursor=${page}`],
+      (_id: string, page: string) => ["GET", `/api/v1/instances?order=oldest&cursor=${page}`],
+      (_id: string, page: string) => ["GET", `/api/v1/approvals?cursor=${page}`],
+      (_id: string, page: string) => ["GET", `/trpc/instances.list?input=${encodeURIComponent(JSON.stringify({ cursor: decodeURIComponentOr(page) }))}`],
+      (_id: string, page: string) => ["GET", `/trpc/approvals.pending?input=${encodeURIComponent(JSON.stringify({ cursor: decodeURIComponentOr(page) }))}`],
+      (id: string) => ["GET", `/trpc/instances.get?input=${encodeURIComponent(JSON.stringify({ id: decodeURIComponentOr(id) }))}`],
+    );
+    await fc.assert(
+      fc.asyncProperty(routes, oddSegment, cursor, async (route, id, page) => {
+        const [method, path] = route(id, page) as [string, string];
+        const before = await storedRows();
+        const answer = await send(method, path, method === "GET" || method === "DELETE" ? undefined : "{}");
+        if (answer.status < 400) return;
+        expectClearRefusal(answer, `${method} ${path}`);
+        expect(await storedRows()).toBe(before);
+      }),
+      { numRuns: 800 },
+    );
+  }, 180_000);
+
+  it("refuses definitions over their limits with a 400 or 413, on REST and as drafts", async () => {
+    const definitions = fc.record({ nodes: fc.integer({ min: MAX_NODES - 50, max: MAX_NODES + 300 }), padding: fc.integer({ min: 0, max: BODY_LIMIT_BYTES + 100_000 }) }).map(({ nodes, padding }) => {
+      const chain = Object.fromEntries(
+        Array.from({ length: nodes }, (_, i) => [`n${i}`, i === nodes - 1 ? { type: "end" } : { type: "activity", activity: "transform", input: "1", next: `n${i + 1}` }]),
+      );
+      return JSON.stringify({ version: 1, start: "n0", nodes: chain, ui: { note: "x".repeat(padding) } });
+    });
+    await fc.assert(
+      fc.asyncProperty(definitions, fc.boolean(), async (definition, asDraft) => {
+        const before = await storedRows();
+        const answer = asDraft
+          ? await send("POST", "/trpc/drafts.save", `{"name":"oversized","expectedRevision":0,"definition":${definition}}`)
+          : await send("PUT", "/api/v1/workflows/oversized", definition);
+        const bytes = Buffer.byteLength(definition);
+        if (bytes > MAX_DEFINITION_BYTES || (!asDraft && definition.split('"type"').length - 1 > MAX_NODES)) {
+          expect([400, 413], `${bytes} bytes -> ${answer.text.slice(0, 300)}`).toContain(answer.status);
+          expectClearRefusal(answer, `${bytes} bytes`);
+          expect(await storedRows()).toBe(before);
+        }
+      }),
+      { numRuns: 24 },
     );
   }, 180_000);
 

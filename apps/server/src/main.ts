@@ -23,7 +23,7 @@ if (config.seedExamples) {
 
 const approvals = new Approvals(db);
 const access = accessServices(db, secrets);
-const app = await buildApp({ workflows, drafts, instances, approvals, access, bodyLimitBytes: config.bodyLimitBytes, webDistDir: config.webDistDir });
+const app = await buildApp({ workflows, drafts, instances, approvals, access, bodyLimitBytes: config.bodyLimitBytes, trustProxy: config.trustProxy, webDistDir: config.webDistDir, log: { level: config.logLevel } });
 const address = await app.listen({ port: config.port, host: config.host });
 // Only now: whatever an instance's turn does to this worker, the API is already up to steer it.
 await worker?.start();

@@ -5,7 +5,7 @@ import { TERMINAL_STATUSES } from "@flowcraft/engine";
 import { randomBytes } from "node:crypto";
 import { Approvals, Drafts, Instances, Secrets, Worker, Workflows, type ActivityFunction, type InstanceView } from "@flowcraft/runtime";
 import type { FastifyInstance } from "fastify";
-import { accessServices } from "./accounts/services.ts";
+import { accessServices, type AccessServices } from "./accounts/services.ts";
 import { buildApp } from "./app.ts";
 import { CSRF_HEADER } from "./accounts/access.ts";
 import type { Role } from "@flowcraft/access";
@@ -15,6 +15,8 @@ export interface TestServer {
   url: string;
   db: TestDatabase;
   app: FastifyInstance;
+  /** The server's accounts, sessions, tokens and audit log. */
+  access: AccessServices;
   /**
    * fetch against the server; JSON bodies are sent and parsed for you. Unless `headers` carry
    * other credentials, the call is made with an API token that holds every role.
@@ -40,9 +42,11 @@ export interface TestServerOptions {
   bodyLimitBytes?: number;
   /** What the http activity may reach besides public addresses: the test's own loopback servers. */
   httpAllow?: string[];
+  /** Take the client's address from X-Forwarded-For, as behind a reverse proxy. */
+  trustProxy?: boolean;
 }
 
-export async function startTestServer({ activities = {}, bodyLimitBytes = 256 * 1024, httpAllow = [] }: TestServerOptions = {}): Promise<TestServer> {
+export async function startTestServer({ activities = {}, bodyLimitBytes = 256 * 1024, httpAllow = [], trustProxy = false }: TestServerOptions = {}): Promise<TestServer> {
   const db = await createTestDatabase();
   const workflows = new Workflows(db);
   const secrets = new Secrets(db, randomBytes(32));
@@ -51,7 +55,7 @@ export async function startTestServer({ activities = {}, bodyLimitBytes = 256 * 
   await seedExamples(db, workflows);
   // A low bcrypt cost: tests sign many people in.
   const access = accessServices(db, secrets, 4);
-  const app = await buildApp({ workflows, drafts: new Drafts(db), instances: new Instances(db), approvals: new Approvals(db), access, bodyLimitBytes });
+  const app = await buildApp({ workflows, drafts: new Drafts(db), instances: new Instances(db), approvals: new Approvals(db), access, bodyLimitBytes, trustProxy });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
@@ -79,6 +83,7 @@ export async function startTestServer({ activities = {}, bodyLimitBytes = 256 * 
     url,
     db,
     app,
+    access,
     call,
     auth: everything,
     tokenWith,

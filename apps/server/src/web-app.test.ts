@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import Fastify from "fastify";
 import { describe, expect, it } from "vitest";
+import { installErrorHandling } from "./rest/errors.ts";
 import { accepts, historyWatchOf, serveWebApp } from "./web-app.ts";
 
 function builtApp() {
@@ -15,6 +16,8 @@ function builtApp() {
   writeFileSync(join(dist, "assets/app-1a2b.js.br"), brotliCompressSync(script));
   writeFileSync(join(dist, "assets/app-1a2b.js.gz"), gzipSync(script));
   const app = Fastify();
+  // As the server does, whose own 404 answers in the API's error shape.
+  installErrorHandling(app);
   serveWebApp(app, dist);
   return { app, script };
 }
@@ -30,6 +33,13 @@ describe("serveWebApp", () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers["content-type"]).toBe(type);
     expect(response.headers["cache-control"]).toBe(cacheControl);
+  });
+
+  it.each(["/api/v1/instance/x", "/api/nothing?x=1", "/trpc/instances.list/extra"])("answers the API path %s, which no route serves, with a JSON 404 rather than the app", async (url) => {
+    const response = await builtApp().app.inject({ url });
+    expect(response.statusCode).toBe(404);
+    expect(response.headers["content-type"]).toMatch(/^application\/json/);
+    expect(response.json()).toEqual({ error: { code: "not_found", message: `no route for GET ${url.split("?")[0]}` } });
   });
 
   it.each([

@@ -3,7 +3,8 @@
  * server's one thread, and while it reads a long history for an instance page, a file streamed
  * from disk advanced one piece per turn of the event loop: the page's own script arrived after
  * most of the history. Files under `assets/` have their content's hash in their name, so browsers
- * may keep them for good; every other path gets the app's index page (client-side routes).
+ * may keep them for good; every other path gets the app's index page (client-side routes), except
+ * the API's, which answer 404 when no route of the API serves them.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { extname, join } from "node:path";
@@ -33,6 +34,8 @@ const CONTENT_TYPES: Record<string, string> = {
   ".woff2": "font/woff2",
 };
 const FOREVER = "public, max-age=31536000, immutable";
+/** Paths of the API, never of the app's pages. */
+const API_PREFIXES = ["/api/", "/trpc/"];
 
 /** Serves the web app built into `distDir`, which must hold its `index.html`. */
 export function serveWebApp(app: FastifyInstance, distDir: string) {
@@ -40,6 +43,8 @@ export function serveWebApp(app: FastifyInstance, distDir: string) {
   const index = files.get("/index.html")!;
   app.get("/*", (request, reply) => {
     const path = request.url.split("?")[0]!;
+    // A mistyped API path must not look like success: an HTML page with 200 would.
+    if (API_PREFIXES.some((prefix) => path.startsWith(prefix))) return reply.callNotFound();
     const file = files.get(path);
     const watch = file ? null : historyWatchOf(path);
     if (watch) void reply.header("link", `<${watch}>; rel=preload; as=fetch; crossorigin`);

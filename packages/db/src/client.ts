@@ -20,6 +20,11 @@ export interface DatabaseOptions {
    * uses a single connection (plus the one that only listens for notifications).
    */
   embedded?: boolean;
+  /**
+   * How long a query waits for a connection (a new one, or a busy pool's next free one) before it
+   * fails; unset, it waits as long as it takes.
+   */
+  connectionTimeoutMs?: number;
 }
 
 /** Postgres answers `bigint`/`numeric` as text by default; our ids and counts fit in a JS number. */
@@ -38,7 +43,11 @@ export function queryPrepared<R extends pg.QueryResultRow = any>(pool: pg.Pool, 
 }
 
 export function connect(url: string, options: DatabaseOptions = {}): Database {
-  const pool = new pg.Pool({ connectionString: url, max: options.embedded ? 1 : (options.poolSize ?? 10) });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.embedded ? 1 : (options.poolSize ?? 10),
+    ...(options.connectionTimeoutMs ? { connectionTimeoutMillis: options.connectionTimeoutMs } : {}),
+  });
   if (options.embedded) unnamedOnly.add(pool);
   // An idle client that loses its server (a restart) must not crash the process.
   pool.on("error", (error) => console.error(`database connection error: ${error.message}`));

@@ -33,11 +33,12 @@ export class Authenticator {
     const { method, headers } = request;
     const authorization = headers.authorization;
     if (authorization !== undefined) {
-      await this.tokenFailures.check(request.ip);
       const token = /^Bearer (\S+)$/i.exec(authorization)?.[1];
       const principal = token ? await this.tokens.principalOf(token) : null;
       if (!principal) {
-        await this.tokenFailures.failed(request.ip);
+        // Only unknown tokens are counted, and a valid token is never refused for them: behind a
+        // proxy, a guesser shares its address with every good caller.
+        await this.tokenFailures.count(request.ip);
         throw unauthenticated("the API token is unknown or revoked (send 'Authorization: Bearer <token>')");
       }
       return { principal, via: "token" };

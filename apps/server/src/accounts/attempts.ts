@@ -3,14 +3,14 @@
  * username); too many within the window and that key is refused until the window passes. Kept in
  * memory: each server process counts its own, which is enough to make guessing slow.
  */
-import { RateLimiterMemory } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { AccessError } from "./access-errors.ts";
 
 export class FailedAttempts {
   private readonly limiter: RateLimiterMemory;
 
   constructor(
-    private readonly allowed: number,
+    allowed: number,
     windowSeconds: number,
     /** What is being attempted, for the refusal's words. */
     private readonly what: string,
@@ -18,20 +18,23 @@ export class FailedAttempts {
     this.limiter = new RateLimiterMemory({ points: allowed, duration: windowSeconds });
   }
 
-  /** Refuses with 429 while `key` has used up its attempts. */
-  async check(key: string): Promise<void> {
-    const state = await this.limiter.get(key);
-    if (state && state.consumedPoints >= this.allowed) {
-      const seconds = Math.ceil(state.msBeforeNext / 1000);
+  /**
+   * Counts one attempt for `key`, refusing with 429 once it has none left. Counting happens in one
+   * step before the attempt is checked, so that attempts sent at once cannot all pass a check made
+   * before any of them failed.
+   */
+  async count(key: string): Promise<void> {
+    try {
+      await this.limiter.consume(key);
+    } catch (refusal) {
+      if (!(refusal instanceof RateLimiterRes)) throw refusal;
+      const seconds = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
       throw new AccessError("too_many_requests", `too many failed ${this.what}; try again in ${seconds} s`, seconds);
     }
   }
 
-  async failed(key: string): Promise<void> {
-    await this.limiter.penalty(key, 1);
-  }
-
-  async succeeded(key: string): Promise<void> {
+  /** Forgets the attempts of `key`: it proved itself. */
+  async forget(key: string): Promise<void> {
     await this.limiter.delete(key);
   }
 }

@@ -18,7 +18,10 @@ const Credentials = z.object({ username: z.string().min(1).max(64), password: Pa
 const Setup = Credentials.extend({ displayName: z.string().max(200).optional() }).strict();
 const PasswordChange = z.object({ currentPassword: Password, newPassword: Password }).strict();
 
-/** Wrong passwords are counted per address and username, whether at sign-in or at a password change. */
+/**
+ * Password attempts are counted per address and username, whether at sign-in or at a password
+ * change; each is counted before the password is checked, and a right one clears the count.
+ */
 const attemptKey = (ip: string, username: string) => `${ip}|${username.trim().toLowerCase()}`;
 
 export interface AuthServices {
@@ -49,13 +52,10 @@ export function authRoutes(app: FastifyInstance, { accounts, sessions, audit }: 
   app.post("/api/v1/auth/login", { config: { need: "public" } }, async (request, reply) => {
     const { username, password } = Credentials.parse(request.body);
     const key = attemptKey(request.ip, username);
-    await failures.check(key);
+    await failures.count(key);
     const account = await accounts.verify(username, password);
-    if (!account) {
-      await failures.failed(key);
-      throw unauthenticated("wrong username or password");
-    }
-    await failures.succeeded(key);
+    if (!account) throw unauthenticated("wrong username or password");
+    await failures.forget(key);
     return signedIn(reply, request, account, await sessions.begin(account));
   });
 
@@ -74,12 +74,9 @@ export function authRoutes(app: FastifyInstance, { accounts, sessions, audit }: 
     const { currentPassword, newPassword } = PasswordChange.parse(request.body);
     const username = access.principal.name;
     const key = attemptKey(request.ip, username);
-    await failures.check(key);
-    if (!(await accounts.verify(username, currentPassword))) {
-      await failures.failed(key);
-      throw forbidden("the current password is wrong");
-    }
-    await failures.succeeded(key);
+    await failures.count(key);
+    if (!(await accounts.verify(username, currentPassword))) throw forbidden("the current password is wrong");
+    await failures.forget(key);
     checkPasswordRules(newPassword);
     if (newPassword === currentPassword) throw invalid("the new password must differ from the current one");
     // Every other session ends: whoever else knew the old password is signed out.

@@ -7,6 +7,7 @@ import { actorOf, principalFor } from "../accounts/actor.ts";
 import type { AuditLog } from "../accounts/audit.ts";
 import { purgeAudited } from "../accounts/audited-purge.ts";
 import { raiseEventAs } from "../accounts/raise-event-as.ts";
+import { logFailure } from "../logging.ts";
 import { eventStreamOf, resumePointOf } from "./watch.ts";
 
 /** Largest value of a Postgres integer column: versions and sequence numbers stay below it. */
@@ -88,7 +89,7 @@ export function instanceRoutes(app: FastifyInstance, instances: Instances, audit
       .header("content-type", "text/event-stream; charset=utf-8")
       .header("cache-control", "no-store")
       .header("x-accel-buffering", "no")
-      .send(eventStreamOf(instances.watch(id, afterSeq ?? (resumed.success ? resumed.data.afterSeq : 0), stopped.signal), stopped.signal));
+      .send(eventStreamOf(instances.watch(id, afterSeq ?? (resumed.success ? resumed.data.afterSeq : 0), stopped.signal), stopped.signal, (error) => logFailure(request, error)));
   });
 
   app.post("/api/v1/instances/:id/events/:eventName", { config: { need: "operate" } }, async (request, reply) => {

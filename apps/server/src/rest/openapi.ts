@@ -15,6 +15,38 @@ function definitionComponents(): Record<string, unknown> {
 const json = (schema: unknown) => ({ "application/json": { schema } });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const error = (description: string) => ({ description, content: json(ref("Error")) });
+const retryAfter = { "Retry-After": { description: "Seconds to wait before trying again", schema: { type: "integer" } } };
+const errorToRetry = (description: string) => ({ ...error(description), headers: retryAfter });
+
+/** What any request may be answered, whatever its operation: refusals of how it was sent or who sent it, and failures. */
+const ANY_REQUEST_ANSWERS = {
+  400: error("The URL is malformed (a path segment's percent-encoding or length), or a parameter is invalid"),
+  401: error("No credentials where the operation needs them, or an unknown or revoked API token"),
+  429: errorToRetry("Too many unknown API tokens (or wrong passwords) from this address; try again after Retry-After seconds"),
+  431: error("The URL and headers are larger than 16 KiB"),
+  500: error("The server failed; it has logged the cause"),
+  503: errorToRetry("The database cannot be reached; try again after Retry-After seconds"),
+};
+/** What any request that may carry a body may be answered besides. */
+const ANY_CHANGE_ANSWERS = {
+  400: error("The URL is malformed, a parameter is invalid, or the body is not acceptable JSON (see the API's description) or not what the operation takes"),
+  403: error("A role the operation needs is missing, or a browser's change lacks the x-flowcraft-csrf header"),
+  413: error("The body is larger than the server accepts"),
+  415: error("The body is not sent as application/json in UTF-8"),
+};
+
+type Operation = { responses: Record<number, unknown> };
+
+/** Each operation with the answers any request (and any change) may get, its own descriptions first, by status. */
+function withCommonAnswers<P extends Record<string, Record<string, Operation>>>(paths: P): P {
+  const operation = (method: string, { responses, ...rest }: Operation) => {
+    const all = { ...ANY_REQUEST_ANSWERS, ...(method === "get" ? {} : ANY_CHANGE_ANSWERS), ...responses } as Record<string, unknown>;
+    return { ...rest, responses: Object.fromEntries(Object.entries(all).sort(([a], [b]) => Number(a) - Number(b))) };
+  };
+  return Object.fromEntries(
+    Object.entries(paths).map(([path, operations]) => [path, Object.fromEntries(Object.entries(operations).map(([method, op]) => [method, operation(method, op)]))]),
+  ) as P;
+}
 const idParam = { name: "id", in: "path", required: true, schema: { type: "string" }, description: "Instance id" };
 const nameParam = { name: "name", in: "path", required: true, schema: { type: "string", pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$" } };
 const accepted = { description: "Accepted; poll the Location header for the status", content: json(ref("Accepted")) };
@@ -39,10 +71,16 @@ export const openApiDocument = {
     title: "Flowcraft API",
     version: "1",
     description:
-      "Publish workflow definitions, start instances (202 Accepted + Location), poll their status, raise external events and steer instances. Errors are {error: {code, message, problems?}}. Every call needs an API token (Authorization: Bearer fc_...), which an admin creates with the roles it carries: designer to publish, operator to start and steer instances, approver to decide approvals; any token may read. 401 means no or an unknown token, 403 a missing role, 429 too many failed attempts (see Retry-After).",
+      "Publish workflow definitions, start instances (202 Accepted + Location), poll their status, raise external events and steer instances. Errors are {error: {code, message, problems?}}. Every call needs an API token (Authorization: Bearer fc_...), which an admin creates with the roles it carries: designer to publish, operator to start and steer instances, approver to decide approvals; any token may read. 401 means no or an unknown token, 403 a missing role, 429 too many failed attempts (see Retry-After). Bodies are JSON sent as application/json in UTF-8 (415 otherwise), nested at most 200 levels deep, without lone surrogates, NUL characters, __proto__ keys or constructor.prototype (400 otherwise). 503 (with Retry-After) means the database cannot be reached and the request may be tried again; 500 is a failure of the server, which logs it.",
   },
   security: [{ apiToken: [] }, { session: [] }],
-  paths: {
+  paths: withCommonAnswers({
+    "/api/health": {
+      get: { summary: "Whether the server is up (it does not ask the database)", security: [], responses: { 200: { description: "Up", content: json({ type: "object", properties: { status: { const: "ok" } } }) } } },
+    },
+    "/api/v1/openapi.json": {
+      get: { summary: "This description", security: [], responses: { 200: { description: "The OpenAPI document", content: json({ type: "object" }) } } },
+    },
     "/api/v1/auth/session": {
       get: {
         summary: "Who is signed in, and whether the installation still needs its owner",
@@ -247,7 +285,7 @@ export const openApiDocument = {
       },
     },
     ...actions,
-  },
+  }),
   components: {
     securitySchemes: {
       apiToken: { type: "http", scheme: "bearer", description: "An API token (fc_...) created by an admin" },
@@ -275,7 +313,10 @@ export const openApiDocument = {
             type: "object",
             required: ["code", "message"],
             properties: {
-              code: { type: "string", examples: ["invalid", "not_found", "conflict", "too_large", "invalid_json"] },
+              code: {
+                type: "string",
+                examples: ["invalid", "invalid_json", "unauthenticated", "forbidden", "not_found", "conflict", "too_large", "unsupported_media_type", "too_many_requests", "internal", "unavailable"],
+              },
               message: { type: "string" },
               problems: { type: "array", items: { type: "object", properties: { path: { type: "string" }, nodeId: { type: ["string", "null"] }, field: { type: ["string", "null"] }, message: { type: "string" } } } },
             },

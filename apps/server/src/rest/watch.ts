@@ -7,7 +7,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { Readable } from "node:stream";
 import type { FastifyRequest } from "fastify";
 import type { InstanceUpdate, Instances } from "@flowcraft/runtime";
-import { callerErrorOf } from "../caller-errors.ts";
+import { answerOf } from "../caller-errors.ts";
 import { errorBody } from "./errors.ts";
 
 /** A comment line this often keeps proxies and load balancers from closing a quiet stream. */
@@ -16,10 +16,10 @@ export const KEEPALIVE_MS = 15_000;
 /**
  * The body of a watch: one message per update (its id the seq to resume after), a comment while
  * nothing happens, and a final `error` event should the watch fail once the stream has begun.
- * `stopped` aborts when the client goes away.
+ * `stopped` aborts when the client goes away; `onFailure` hears of failures of the server's.
  */
-export function eventStreamOf(updates: AsyncGenerator<InstanceUpdate>, stopped: AbortSignal): Readable {
-  return Readable.from(messagesOf(updates, stopped), { objectMode: false });
+export function eventStreamOf(updates: AsyncGenerator<InstanceUpdate>, stopped: AbortSignal, onFailure: (error: unknown) => void): Readable {
+  return Readable.from(messagesOf(updates, stopped, onFailure), { objectMode: false });
 }
 
 /** Where a reconnecting `EventSource` stopped (`Last-Event-ID`: the seq of the last event it got), unparsed. */
@@ -28,7 +28,7 @@ export function resumePointOf(request: FastifyRequest): string | undefined {
   return Array.isArray(header) ? header[0] : header;
 }
 
-async function* messagesOf(updates: AsyncGenerator<InstanceUpdate>, stopped: AbortSignal): AsyncGenerator<string> {
+async function* messagesOf(updates: AsyncGenerator<InstanceUpdate>, stopped: AbortSignal, onFailure: (error: unknown) => void): AsyncGenerator<string> {
   try {
     let next = updates.next();
     while (!stopped.aborted) {
@@ -45,7 +45,8 @@ async function* messagesOf(updates: AsyncGenerator<InstanceUpdate>, stopped: Abo
       next = updates.next();
     }
   } catch (error) {
-    const mapped = callerErrorOf(error);
+    const mapped = answerOf(error);
+    if (!mapped || mapped.status >= 500) onFailure(error);
     const body = mapped ? errorBody(mapped.code, mapped.message) : errorBody("internal", "watching the instance failed; reconnect to resume");
     yield `event: error\ndata: ${JSON.stringify(body)}\n\n`;
   } finally {

@@ -3,7 +3,7 @@ import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import type { Approvals, Drafts, Instances, Workflows } from "@flowcraft/runtime";
 import { authorize, type Access, type Need } from "../accounts/access.ts";
 import type { AccessServices } from "../accounts/services.ts";
-import { callerErrorOf } from "../caller-errors.ts";
+import { answerOf, callerErrorOf } from "../caller-errors.ts";
 
 export interface Context {
   workflows: Workflows;
@@ -30,6 +30,7 @@ const CODE_OF_STATUS: Record<number, TRPC_ERROR_CODE_KEY> = {
   413: "PAYLOAD_TOO_LARGE",
   415: "UNSUPPORTED_MEDIA_TYPE",
   429: "TOO_MANY_REQUESTS",
+  503: "SERVICE_UNAVAILABLE",
 };
 
 /** The tRPC code of a caller error's HTTP status, so tRPC answers with the status REST would. */
@@ -48,13 +49,14 @@ const t = initTRPC.context<Context>().meta<Meta>().create({
 
 /**
  * Gives the caller's errors (the runtime's client errors, invalid input, values Postgres refuses)
- * their tRPC code; tRPC would answer all of them as INTERNAL_SERVER_ERROR.
+ * and a database that cannot be reached their tRPC code; tRPC would answer all of them as
+ * INTERNAL_SERVER_ERROR.
  */
 const callerErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (result.ok) return result;
   const cause = result.error.cause;
-  const mapped = callerErrorOf(cause);
+  const mapped = answerOf(cause);
   if (!mapped) return result;
   throw new TRPCError({ code: trpcCodeOf(mapped.status), message: mapped.message, cause });
 });
