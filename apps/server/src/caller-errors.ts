@@ -7,7 +7,7 @@ import { problemAt, type Problem } from "@flowcraft/definition";
 import { ClientError, type ClientErrorCode } from "@flowcraft/runtime";
 import { ZodError } from "zod";
 import { AccessError } from "./accounts/access-errors.ts";
-import { databaseUnavailable, sqlStateOf } from "./database-errors.ts";
+import { databaseUnavailable, sqlStateOf } from "@flowcraft/db";
 import { InvalidJsonError } from "./rest/json-text.ts";
 
 /** An error to answer with its status (4xx, or 503); `problems` address what was wrong, by node and field. */

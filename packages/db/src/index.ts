@@ -5,7 +5,7 @@
 export { connect, queryPrepared } from "./client.ts";
 export type { Database, DatabaseOptions, PrismaClient } from "./client.ts";
 export { migrate, readMigrations } from "./migrate.ts";
-export { isDatabaseUnavailable } from "./unavailable.ts";
+export { databaseUnavailable, sqlStateOf } from "./database-errors.ts";
 export type { Migration } from "./migrate.ts";
 export { startEmbeddedPostgres } from "./embedded.ts";
 export type { EmbeddedPostgres } from "./embedded.ts";

@@ -3,7 +3,7 @@
  * runner finished for instances it decides, runs the engine, stores the results.
  */
 import type { Definition } from "@flowcraft/definition";
-import { isDatabaseUnavailable } from "@flowcraft/db";
+import { databaseUnavailable } from "@flowcraft/db";
 import type { Evaluator, HistoryEvent } from "@flowcraft/engine";
 import type pg from "pg";
 import { DefinitionCache } from "./definitions.ts";
@@ -160,7 +160,7 @@ export class Orchestrator {
     } catch (error) {
       for (const id of decided) this.cache.delete(id);
       if (!storeSettled) this.runner?.report([...taken.values()].flat());
-      await releaseInstances(this.pool, this.owner, [...claimedIds], isDatabaseUnavailable(error)).catch(() => {});
+      await releaseInstances(this.pool, this.owner, [...claimedIds], databaseUnavailable(error)).catch(() => {});
       throw error;
     } finally {
       this.results.done(decided);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { answerOf } from "./caller-errors.ts";
 import { databaseUnavailable, sqlStateOf } from "./database-errors.ts";
 
 /** An error as node-postgres raises it for an answer of Postgres. */
@@ -27,7 +26,6 @@ describe("databaseUnavailable", () => {
     ["a cause of a cause", Object.assign(new Error("outer"), { cause: Object.assign(new Error("inner"), { cause: socketError("ECONNREFUSED") }) })],
   ])("holds for %s", (_name, error) => {
     expect(databaseUnavailable(error)).toBe(true);
-    expect(answerOf(error)).toMatchObject({ status: 503, code: "unavailable", retryAfterSeconds: expect.any(Number) });
   });
 
   it.each([
@@ -41,11 +39,10 @@ describe("databaseUnavailable", () => {
   });
 });
 
-describe("values Postgres refuses", () => {
-  it("are the caller's, whether node-postgres raised them or Prisma wrapped them", () => {
-    const wrapped = wrappedByPrisma({ kind: "postgres", code: "22021", originalCode: "22021", originalMessage: 'invalid byte sequence for encoding "UTF8": 0x00' });
-    expect(sqlStateOf(wrapped)).toBe("22021");
-    expect(answerOf(wrapped)).toEqual({ status: 400, code: "invalid", message: 'a value is not valid text: invalid byte sequence for encoding "UTF8": 0x00' });
-    expect(answerOf(postgresError("22P02", "invalid input syntax for type json"))).toMatchObject({ status: 400, message: "a value is not valid for its type: invalid input syntax for type json" });
+describe("sqlStateOf", () => {
+  it("finds the SQLSTATE whether node-postgres raised the error or Prisma wrapped it", () => {
+    expect(sqlStateOf(wrappedByPrisma({ kind: "postgres", code: "22021", originalCode: "22021" }))).toBe("22021");
+    expect(sqlStateOf(postgresError("22P02"))).toBe("22P02");
+    expect(sqlStateOf(socketError("ECONNREFUSED"))).toBeNull();
   });
 });
