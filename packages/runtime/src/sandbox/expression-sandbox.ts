@@ -28,6 +28,8 @@ const SANDBOX_PROCESSES = 2;
 const STDERR_TAIL_CHARS = 4_000;
 /** After a process failed to start, how long evaluations are refused before another is tried. */
 const START_RETRY_MS = 5_000;
+/** Longest start of a sandbox process (loading the engine through tsx takes about half a second). */
+const START_LIMIT_MS = 30_000;
 
 /** Thrown when the sandbox cannot evaluate at all (its process would not start): not the expression's fault. */
 export class SandboxUnavailableError extends Error {
@@ -125,6 +127,8 @@ class SandboxProcess {
   private readonly child: ChildProcess;
   private ready = false;
   private waiting?: Job;
+  /** Kills a process that does not get ready; like the deadline of a job, it keeps this process alive meanwhile. */
+  private readonly starting: NodeJS.Timeout;
   private running?: { id: number; job: Job; deadline: NodeJS.Timeout };
   private nextId = 0;
   private stderrTail = "";
@@ -146,20 +150,21 @@ class SandboxProcess {
     this.child.on("message", (reply: SandboxReply) => this.onReply(reply));
     this.child.on("exit", (code, signal) => this.onExit(code, signal));
     this.child.on("error", () => {});
-    this.idleRefs();
+    // Never what keeps this process alive: the timers of a start or a job do that while they last.
+    this.child.unref();
+    (this.child.channel as unknown as { unref(): void } | undefined)?.unref();
+    // Not kill(): a process that never got ready failed to start.
+    this.starting = setTimeout(() => this.child.kill("SIGKILL"), START_LIMIT_MS);
   }
 
   run(job: Job) {
     if (!this.ready) {
       this.waiting = job;
-      this.child.ref();
       return;
     }
     const id = ++this.nextId;
     const deadline = setTimeout(() => this.overran(), this.limits.timeLimitMs);
     this.running = { id, job, deadline };
-    this.child.ref();
-    (this.child.channel as unknown as { ref(): void } | undefined)?.ref();
     const request: SandboxRequest = { id, expression: job.expression, context: job.context };
     this.child.send(request);
   }
@@ -171,11 +176,12 @@ class SandboxProcess {
 
   private onReply(reply: SandboxReply) {
     if ("ready" in reply) {
+      clearTimeout(this.starting);
       this.ready = true;
       const waiting = this.waiting;
       this.waiting = undefined;
       if (waiting) this.run(waiting);
-      else this.becomeIdle();
+      else this.events.idle();
       return;
     }
     const running = this.running;
@@ -184,18 +190,7 @@ class SandboxProcess {
     this.running = undefined;
     if ("value" in reply) running.job.resolve(reply.value);
     else running.job.reject(reply.error.limit ? new ExpressionLimitError(reply.error.message) : new ExpressionError(reply.error.message));
-    this.becomeIdle();
-  }
-
-  private becomeIdle() {
-    this.idleRefs();
     this.events.idle();
-  }
-
-  /** An idle sandbox keeps no process alive: the worker decides when to stop. */
-  private idleRefs() {
-    this.child.unref();
-    (this.child.channel as unknown as { unref(): void } | undefined)?.unref();
   }
 
   private overran() {
@@ -207,6 +202,7 @@ class SandboxProcess {
   }
 
   private onExit(code: number | null, signal: NodeJS.Signals | null) {
+    clearTimeout(this.starting);
     const running = this.running;
     this.running = undefined;
     if (running) {
