@@ -2,12 +2,13 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import jsonata from "jsonata";
 import { checkExpression } from "@flowcraft/definition";
-import { evaluate, ExpressionError, EXPRESSION_RESULT_BUDGET_BYTES } from "./expression.ts";
+import { evaluate, ExpressionError } from "./expression.ts";
+import { MAX_STORED_VALUE_BYTES } from "./json.ts";
 import { EXPRESSION_SEQUENCE_BUDGET, EXPRESSION_STRING_BUDGET } from "./expression-budget.ts";
 
 const STRING_BUDGET = `exceeded the size budget of ${EXPRESSION_STRING_BUDGET} characters in one string`;
 const SEQUENCE_BUDGET = `exceeded the size budget of ${EXPRESSION_SEQUENCE_BUDGET} items in one array`;
-const RESULT_BUDGET = `yields a value over the ${EXPRESSION_RESULT_BUDGET_BYTES} bytes a step's value may take`;
+const RESULT_BUDGET = `yields a value over the ${MAX_STORED_VALUE_BYTES} bytes a value in history may take`;
 
 describe("hostile expressions fail with the size budget they broke, before they allocate", () => {
   it.each([

@@ -3,7 +3,7 @@ import jsonata from "jsonata";
 import { LinearRegExp, NON_DETERMINISTIC_FUNCTIONS } from "@flowcraft/definition";
 import { budgetExceededIn, enforceBudget, EXPRESSION_SEQUENCE_BUDGET } from "./expression-budget.ts";
 import { guardFunctions, isSequenceOverrun } from "./expression-functions.ts";
-import { unstorableIn, type Json } from "./json.ts";
+import { MAX_STORED_VALUE_BYTES, unstorableIn, type Json } from "./json.ts";
 import { jsonFitsIn, utf8Length } from "./json-size.ts";
 
 /** Thrown when an expression cannot be evaluated; the interpreter turns it into a step failure. */
@@ -24,9 +24,6 @@ export class ExpressionLimitError extends Error {
 
 /** Evaluates an expression over a context document; the engine is given one (see interpret()). */
 export type Evaluator = (expression: string, context: Record<string, unknown>) => Promise<Json>;
-
-/** Largest value an expression may yield, as UTF-8 JSON: what history stores of an activity output too. */
-export const EXPRESSION_RESULT_BUDGET_BYTES = 1024 * 1024;
 
 const compiled = new Map<string, jsonata.Expression>();
 const COMPILED_CACHE_LIMIT = 5_000;
@@ -77,10 +74,10 @@ export const evaluate: Evaluator = async (expression, context) => {
 function toJson(expression: string, value: unknown): Json {
   if (value === undefined) return null;
   if (typeof value === "function") throw new ExpressionError(`${expression}: yields a function, not a value`);
-  const tooLarge = () => new ExpressionError(`${expression}: yields a value over the ${EXPRESSION_RESULT_BUDGET_BYTES} bytes a step's value may take`);
-  if (!jsonFitsIn(value, EXPRESSION_RESULT_BUDGET_BYTES)) throw tooLarge();
+  const tooLarge = () => new ExpressionError(`${expression}: yields a value over the ${MAX_STORED_VALUE_BYTES} bytes a value in history may take`);
+  if (!jsonFitsIn(value, MAX_STORED_VALUE_BYTES)) throw tooLarge();
   const text = JSON.stringify(value);
-  if (utf8Length(text) > EXPRESSION_RESULT_BUDGET_BYTES) throw tooLarge();
+  if (utf8Length(text) > MAX_STORED_VALUE_BYTES) throw tooLarge();
   const unstorable = unstorableIn(text);
   if (unstorable) throw new ExpressionError(`${expression}: yields ${unstorable}`);
   return JSON.parse(text) as Json;

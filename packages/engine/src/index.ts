@@ -20,14 +20,14 @@ export type {
   WorkflowError,
 } from "./history.ts";
 export type { Json } from "./json.ts";
-export { storableJsonText, unstorableIn } from "./json.ts";
+export { MAX_STORED_VALUE_BYTES, storableJsonText, unstorableIn } from "./json.ts";
 export { utf8Length } from "./json-size.ts";
 export { indexHistory } from "./facts.ts";
 export { interpret } from "./interpreter.ts";
 export type { NodeStatus, NodeTrace, Interpretation } from "./interpreter.ts";
 export { summarize, RUNTIME_STATUSES, TERMINAL_STATUSES } from "./summary.ts";
 export type { InstanceSummary, RuntimeStatus } from "./summary.ts";
-export { evaluate, parseExpression, ExpressionError, ExpressionLimitError, EXPRESSION_RESULT_BUDGET_BYTES } from "./expression.ts";
+export { evaluate, parseExpression, ExpressionError, ExpressionLimitError } from "./expression.ts";
 export type { Evaluator } from "./expression.ts";
 export { isPlainLookup } from "./expression-shape.ts";
 export { EXPRESSION_DEPTH_BUDGET, EXPRESSION_STEP_BUDGET, EXPRESSION_TIME_BUDGET_MS, EXPRESSION_STRING_BUDGET, EXPRESSION_SEQUENCE_BUDGET } from "./expression-budget.ts";

@@ -2,6 +2,13 @@
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /**
+ * The most one value in history may take, as UTF-8 JSON: an instance's input, an event's payload,
+ * an activity's output, what an expression yields. History is read whole on every cache miss and
+ * sent to every open instance view, so no single value may grow it without bound.
+ */
+export const MAX_STORED_VALUE_BYTES = 1024 * 1024;
+
+/**
  * The value with object keys in the order Postgres `jsonb` keeps them (shorter keys first, then
  * by code unit). A value computed in memory and one read back from storage then look alike to
  * key-order-sensitive expressions ($keys, $string), so a replay sees what the first run saw.

@@ -2,7 +2,7 @@
  * Runs claimed activity attempts concurrently; hands their results to this worker's decisions
  * when they can take them, else reports them to the inbox in batches.
  */
-import { storableJsonText, unstorableIn, type Json, type WorkflowError } from "@flowcraft/engine";
+import { MAX_STORED_VALUE_BYTES, storableJsonText, unstorableIn, type Json, type WorkflowError } from "@flowcraft/engine";
 import type pg from "pg";
 import { claimTasks, completeTasks, nextTaskDueInMs, releaseTasks, type ClaimedTask, type TaskResult } from "./activity-sql.ts";
 import type { FinishedTask } from "./local-results.ts";
@@ -10,8 +10,6 @@ import { IDLE_POLL_MS, TASK_LEASE_GRACE_SECONDS, type EagerRunner } from "./orch
 import { ActivityError, type ActivityRegistry } from "./sdk.ts";
 import { Signal } from "./signal.ts";
 
-/** Largest activity output stored in history. */
-export const MAX_ACTIVITY_OUTPUT_BYTES = 1024 * 1024;
 /** Tasks claimed per query. */
 const CLAIM_BATCH_SIZE = 200;
 /** Results reported per statement. */
@@ -271,8 +269,8 @@ function toStoredJson(value: unknown): Json {
   if (text === undefined) return null;
   const unstorable = unstorableIn(text);
   if (unstorable) throw new ActivityError(`activity output holds ${unstorable}`, "InvalidOutput");
-  if (Buffer.byteLength(text) > MAX_ACTIVITY_OUTPUT_BYTES) {
-    throw new ActivityError(`activity output is over ${MAX_ACTIVITY_OUTPUT_BYTES} bytes`, "InvalidOutput");
+  if (Buffer.byteLength(text) > MAX_STORED_VALUE_BYTES) {
+    throw new ActivityError(`activity output is over the ${MAX_STORED_VALUE_BYTES} bytes a value in history may take`, "InvalidOutput");
   }
   return JSON.parse(text) as Json;
 }

@@ -44,6 +44,8 @@ describe("creating drafts", () => {
     ["null", "null-body", null],
     ["a string", "string-body", "{}"],
     ["a NUL character", "nul-body", { description: "a\u0000b" }],
+    ["a lone surrogate", "lone-body", { description: "a\ud800b" }],
+    ["nesting too deep to write out as JSON", "deep-body", { ui: Array.from({ length: 100_000 }).reduce<unknown>((inner) => [inner], 1) as never }],
     ["a definition over the size limit", "huge-body", { description: "x".repeat(MAX_DEFINITION_BYTES) }],
   ])("refuses %s and stores nothing", async (_case, name, definition) => {
     await expect(drafts.create(name, definition)).rejects.toMatchObject({ code: "invalid" });

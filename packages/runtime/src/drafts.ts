@@ -4,7 +4,7 @@
  */
 import { MAX_DEFINITION_BYTES } from "@flowcraft/definition";
 import type { Database, Prisma } from "@flowcraft/db";
-import type { Json } from "@flowcraft/engine";
+import { unstorableIn, type Json } from "@flowcraft/engine";
 import { conflict, invalid, notFound } from "./errors.ts";
 import { checkWorkflowName, workflowNotFound, WORKFLOW_NAME_PATTERN, Workflows, type WorkflowVersionView } from "./workflows.ts";
 
@@ -213,21 +213,18 @@ function checkDraftDefinition(definition: unknown): asserts definition is DraftD
   if (typeof definition !== "object" || definition === null || Array.isArray(definition)) {
     throw invalid("a draft's definition must be a JSON object");
   }
-  const bytes = Buffer.byteLength(JSON.stringify(definition), "utf8");
+  let text: string;
+  try {
+    text = JSON.stringify(definition);
+  } catch (error) {
+    throw invalid(`the definition is not JSON: ${(error as Error).message}`);
+  }
+  const bytes = Buffer.byteLength(text, "utf8");
   if (bytes > MAX_DEFINITION_BYTES) {
     throw invalid(`the definition is ${bytes} bytes; the limit is ${MAX_DEFINITION_BYTES} bytes`);
   }
-  if (holdsNul(definition)) throw invalid("the definition holds a NUL character (\\u0000), which cannot be stored");
-}
-
-/** Postgres `jsonb` refuses U+0000 in strings and keys. */
-function holdsNul(value: unknown): boolean {
-  if (typeof value === "string") return value.includes("\u0000");
-  if (Array.isArray(value)) return value.some(holdsNul);
-  if (typeof value === "object" && value !== null) {
-    return Object.entries(value).some(([key, inner]) => key.includes("\u0000") || holdsNul(inner));
-  }
-  return false;
+  const unstorable = unstorableIn(text);
+  if (unstorable) throw invalid(`the definition holds ${unstorable}`);
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -4,6 +4,7 @@ import { EventNameSchema } from "@flowcraft/definition";
 import { queryPrepared, type Database } from "@flowcraft/db";
 import { RUNTIME_STATUSES, TERMINAL_STATUSES, type RerunKind, type HistoryEvent, type Json, type RuntimeStatus, type WorkflowError } from "@flowcraft/engine";
 import { conflict, invalid, notFound } from "./errors.ts";
+import { storableJson } from "./stored-json.ts";
 import { generationEventFromRow } from "./history-rows.ts";
 import { announce, INBOX_CHANNEL } from "./notifier.ts";
 import type { InboxMessageKind } from "./turn.ts";
@@ -95,6 +96,7 @@ export class Instances {
     if (!INSTANCE_ID_PATTERN.test(instanceId)) {
       throw invalid(`instance id "${instanceId.slice(0, 200)}" must be 1-200 letters, digits, . _ : or -`);
     }
+    const inputText = storableJson("the input", input);
     let rows: Array<{ workflow_version: number; created_at: Date }>;
     try {
       ({ rows } = await queryPrepared(
@@ -121,7 +123,7 @@ export class Instances {
            INSERT INTO inbox_message (instance_id, kind, data, dedupe_key) SELECT id, 'start', '{}'::jsonb, 'start' FROM created
          )
          SELECT workflow_version, created_at FROM created`,
-        [workflowName, options.version ?? null, instanceId, JSON.stringify(input), options.by ?? null],
+        [workflowName, options.version ?? null, instanceId, inputText, options.by ?? null],
       ));
     } catch (error) {
       if ((error as { code?: string }).code === "23505") throw conflict(`an instance with id "${instanceId}" already exists`);
@@ -236,6 +238,7 @@ export class Instances {
    */
   async raiseEvent(instanceId: string, name: string, payload: Json, options: { eventId?: string; raisedBy?: string } = {}): Promise<{ eventId: string }> {
     if (!EventNameSchema.safeParse(name).success) throw invalid(`event name "${name.slice(0, 200)}" must be 1-128 letters, digits or _ . : -`);
+    storableJson("the event's payload", payload);
     const instance = await this.get(instanceId);
     if (TERMINAL_STATUSES.has(instance.runtimeStatus)) throw conflict(`instance "${instanceId}" has ended (${instance.runtimeStatus}); it takes no more events`);
     const eventId = options.eventId ?? randomUUID();

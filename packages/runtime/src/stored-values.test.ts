@@ -30,12 +30,32 @@ async function largestEvent(instanceId: string): Promise<number> {
 }
 
 describe("what history stores is always storable and bounded", () => {
+  it("an input or an event payload over 1 MiB, or one Postgres cannot store, is refused with the reason, and nothing is stored", async () => {
+    await rt.workflows.publish("takes_input", { version: 1, start: "w", nodes: { w: { type: "wait", event: "go" } } });
+    const large = "x".repeat(1024 * 1024);
+    await expect(rt.instances.start("takes_input", large, { instanceId: "too-large" })).rejects.toMatchObject({
+      code: "invalid",
+      message: "the input is 1048578 bytes as JSON; a value in history may take at most 1048576",
+    });
+    await expect(rt.instances.start("takes_input", { text: "half \ud83d" }, { instanceId: "lone" })).rejects.toMatchObject({
+      code: "invalid",
+      message: "the input holds a string with a lone surrogate (\\ud83d), which is not valid Unicode and cannot be stored",
+    });
+    const { rows } = await rt.db.pool.query("SELECT count(*)::int AS n FROM instance WHERE id IN ('too-large', 'lone')");
+    expect(rows[0].n).toBe(0);
+
+    const { instanceId } = await rt.instances.start("takes_input", null);
+    await expect(rt.instances.raiseEvent(instanceId, "go", large)).rejects.toMatchObject({ code: "invalid", message: expect.stringMatching(/^the event's payload is 1048578 bytes as JSON/) });
+    const { rows: inbox } = await rt.db.pool.query("SELECT count(*)::int AS n FROM inbox_message WHERE instance_id = $1 AND kind = 'event'", [instanceId]);
+    expect(inbox[0].n).toBe(0);
+  });
+
   it("an activity input over 1 MiB fails its step with the limit named, and is never stored", async () => {
     const { instanceId, view } = await run("big_input", {
       a: { type: "activity", activity: "echo", input: "$pad('', 2000000, 'x')", onError: { next: "handled" } },
       handled: { type: "end", output: "error.message" },
     });
-    expect(view).toMatchObject({ runtimeStatus: "COMPLETED", output: "$pad('', 2000000, 'x'): yields a value over the 1048576 bytes a step's value may take" });
+    expect(view).toMatchObject({ runtimeStatus: "COMPLETED", output: "$pad('', 2000000, 'x'): yields a value over the 1048576 bytes a value in history may take" });
     expect(await largestEvent(instanceId)).toBeLessThan(10_000);
   });
 
