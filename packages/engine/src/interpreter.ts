@@ -160,11 +160,11 @@ async function evaluateOrError(run: Run, expression: string, scope: Scope, node:
   try {
     return { kind: "done", output: await run.evaluate(expression, contextOf(scope)), at };
   } catch (error) {
-    if (error instanceof ExpressionLimitError) {
-      error.node ??= node;
-      throw error;
-    }
-    return fail("ExpressionError", (error as Error).message, node, at);
+    if (error instanceof ExpressionLimitError) error.node ??= node;
+    // Only the expression's own failure is the step's; the evaluator's (a sandbox that would not
+    // start) must fail the decision, or history would record a failure no replay would repeat.
+    if (!(error instanceof ExpressionError)) throw error;
+    return fail("ExpressionError", error.message, node, at);
   }
 }
 

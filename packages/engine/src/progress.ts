@@ -7,6 +7,7 @@
 import type { Definition, Graph, Node, NodeKind } from "@flowcraft/definition";
 import { indexHistory, type Facts } from "./facts.ts";
 import type { ApprovalRequest, HistoryEvent, TimerPurpose, WorkflowError } from "./history.ts";
+import type { Evaluator } from "./expression.ts";
 import { interpret, type NodeStatus } from "./interpreter.ts";
 import type { Json } from "./json.ts";
 import { recordHistory, type AttemptRecord, type Ending, type HistoryRecords, type TimerRecord, type WaitRecord } from "./progress-events.ts";
@@ -126,13 +127,14 @@ interface Context {
   reached: Set<string>;
 }
 
-export async function progressOf(definition: Definition, history: readonly HistoryEvent[]): Promise<InstanceProgress> {
+/** `evaluate` evaluates the definition's expressions: in this process unless given. */
+export async function progressOf(definition: Definition, history: readonly HistoryEvent[], evaluate?: Evaluator): Promise<InstanceProgress> {
   const facts = indexHistory(history);
   const records = recordHistory(history);
   // Interpreting an ended history stops at once; what it would have traced is what is wanted.
   // Without concurrency limits every map iteration is traced, so their number is known; those
   // not started yet in history are shown as pending.
-  const { trace } = await interpret(withoutConcurrencyLimits(definition), { ...facts, ended: false });
+  const { trace } = await interpret(withoutConcurrencyLimits(definition), { ...facts, ended: false }, evaluate);
   const context: Context = { facts, records, trace, iterations: iterationsOf(trace.keys()), places: [], reached: new Set() };
   walkGraph(context, definition, "", null, true);
   markEarlierGenerations(context);

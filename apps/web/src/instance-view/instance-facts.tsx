@@ -33,9 +33,18 @@ export function InstanceFacts({ instance }: { instance: InstanceView }) {
         </details>
       )}
       {instance.failure !== null && (
-        <details className="instance-data" open>
+        <details className="instance-data instance-failure" open>
           <summary>Failure</summary>
-          <pre data-testid="instance-failure">{JSON.stringify(instance.failure, null, 2)}</pre>
+          {/* In words: the message says why (a limit, a quarantine), and JSON would cut it off at the box's edge. */}
+          <p data-testid="instance-failure">
+            <strong>{instance.failure.name}</strong>
+            {instance.failure.node && (
+              <>
+                {" "}at <code>{instance.failure.node}</code>
+              </>
+            )}
+            : {instance.failure.message}
+          </p>
         </details>
       )}
     </div>

@@ -39,8 +39,8 @@ export function InstanceView({ id }: { id: string }) {
   eventsNow.current = events;
   const prefix = useMemo(() => (generation ? eventsNow.current.slice(generation.firstIndex, index + 1) : []), [generation?.firstIndex, index]); // eslint-disable-line react-hooks/exhaustive-deps
   // Replayed once the backlog is in: a part of the history would show a state the instance never had as its latest.
-  const progress = useProgress(feed.complete ? definition : undefined, prefix);
-  const loading = loadingWords(feed, definition !== undefined, progress !== null);
+  const { progress, problem } = useProgress(feed.complete ? definition : undefined, prefix);
+  const loading = loadingWords(feed, definition !== undefined, progress !== null, problem);
 
   const running = live && progress !== null && progress.ending === null;
   const clock = useNow(running);
@@ -83,6 +83,11 @@ export function InstanceView({ id }: { id: string }) {
           </details>
         </header>
         <ReplayScrubber events={events} index={index} live={live} onChange={setPosition} />
+        {problem && (
+          <p className="message error replay-problem" role="alert" data-testid="replay-problem">
+            The steps' states cannot be shown: {problem}. The history below is complete.
+          </p>
+        )}
         <div className="instance-main">
           {definition ? (
             <StateCanvas definition={definition} progress={progress} now={now} selectedNode={selection?.node ?? null} onSelect={(node) => setSelection({ node, place: null })} />
@@ -101,10 +106,10 @@ export function InstanceView({ id }: { id: string }) {
 }
 
 /** What the view still waits for before its models show the instance, or null once they do. */
-function loadingWords(feed: InstanceFeed, hasDefinition: boolean, hasProgress: boolean): string | null {
+function loadingWords(feed: InstanceFeed, hasDefinition: boolean, hasProgress: boolean, problem: string | null): string | null {
   if (!feed.complete) return `Loading the history: ${feed.events.length.toLocaleString()} of ${feed.lastSeq.toLocaleString()} events…`;
   if (!hasDefinition) return "Loading the workflow definition…";
-  if (!hasProgress) return "Replaying the history…";
+  if (!hasProgress) return problem ? "The history could not be replayed (see above)." : "Replaying the history…";
   return null;
 }
 

@@ -61,6 +61,12 @@ export function InstanceTable({ rows }: { rows: InstanceRow[] }) {
                       {wait.approval && <span className="tag">approval</span>} {waitWords(wait, now)}
                     </div>
                   ))}
+                  {row.failure && (
+                    <div className="failed-with" data-testid="failed-with" title={row.failure.message}>
+                      {row.failure.name}
+                      {row.failure.node && <> at {row.failure.node}</>}
+                    </div>
+                  )}
                   {row.waitingOnTotal > row.waitingOn.length && (
                     <div className="hint" data-testid="waiting-on-more">
                       and {row.waitingOnTotal - row.waitingOn.length} more waits
