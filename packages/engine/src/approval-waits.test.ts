@@ -1,14 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { validateDefinition, type Definition } from "@flowcraft/definition";
 import { decide } from "./decide.ts";
 import type { HistoryEvent } from "./history.ts";
-import { Simulation } from "./test-simulation.ts";
-
-function definition(raw: unknown): Definition {
-  const result = validateDefinition(raw);
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.definition;
-}
+import { definition, Simulation } from "./test-simulation.ts";
 
 /** A plain wait for "go", then an approval waiting for "decided". */
 const goThenApproval = definition({

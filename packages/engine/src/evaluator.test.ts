@@ -1,14 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { validateDefinition, type Definition } from "@flowcraft/definition";
+import { definition } from "./test-simulation.ts";
 import { decide } from "./decide.ts";
 import { evaluate, type Evaluator } from "./expression.ts";
 import type { HistoryEvent } from "./history.ts";
-
-function definition(raw: unknown): Definition {
-  const result = validateDefinition(raw);
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.definition;
-}
 
 const started: HistoryEvent = { type: "execution_started", workflowName: "w", workflowVersion: 1, input: 1, generation: 1, seq: 1, at: "2026-01-01T00:00:00.000Z" } as HistoryEvent;
 const now = new Date("2026-01-01T00:00:01.000Z");

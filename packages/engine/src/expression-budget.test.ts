@@ -1,15 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { validateDefinition, type Definition } from "@flowcraft/definition";
 import { decide } from "./decide.ts";
 import { evaluate, ExpressionError, ExpressionLimitError } from "./expression.ts";
 import { EXPRESSION_DEPTH_BUDGET, EXPRESSION_SEQUENCE_BUDGET, EXPRESSION_STEP_BUDGET, EXPRESSION_TIME_BUDGET_MS } from "./expression-budget.ts";
-import { Simulation } from "./test-simulation.ts";
-
-function definition(raw: unknown): Definition {
-  const result = validateDefinition(raw);
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.definition;
-}
+import { definition, Simulation } from "./test-simulation.ts";
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -1,15 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { validateDefinition, type Definition } from "@flowcraft/definition";
 import { indexHistory } from "./facts.ts";
 import type { HistoryEvent } from "./history.ts";
 import { waitsAfter } from "./open-waits.ts";
-import { Simulation } from "./test-simulation.ts";
-
-function definition(raw: unknown): Definition {
-  const result = validateDefinition(raw);
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.definition;
-}
+import { definition, Simulation } from "./test-simulation.ts";
 
 /** An approval with a timeout beside a delay, then a wait with no timeout. */
 const approvalThenEvent = definition({

@@ -1,14 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { validateDefinition, type Definition } from "@flowcraft/definition";
 import type { Json } from "./json.ts";
 import { progressOf, type InstanceProgress } from "./progress.ts";
-import { Simulation } from "./test-simulation.ts";
-
-function definition(raw: unknown): Definition {
-  const result = validateDefinition(raw);
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.definition;
-}
+import { definition, Simulation } from "./test-simulation.ts";
 
 const num = (x: Json) => {
   if (typeof x !== "number") throw new Error(`expected a number, got ${JSON.stringify(x)}`);

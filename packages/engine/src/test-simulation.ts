@@ -1,9 +1,16 @@
 /** An in-memory runtime for engine tests: runs activities as plain functions and fires timers on demand. */
-import type { Definition } from "@flowcraft/definition";
+import { validateDefinition, type Definition } from "@flowcraft/definition";
 import type { Command } from "./commands.ts";
 import { decide } from "./decide.ts";
 import type { HistoryEvent, HistoryEventBody } from "./history.ts";
 import type { Json } from "./json.ts";
+
+/** The definition, which a test means to be valid: its problems, if any, fail the test. */
+export function definition(raw: unknown): Definition {
+  const result = validateDefinition(raw);
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.definition;
+}
 
 export type TestActivity = (input: Json, attempt: number) => Json | Promise<Json>;
 

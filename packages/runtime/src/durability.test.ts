@@ -213,6 +213,26 @@ function countBy<T>(values: T[]): Map<T, number> {
   return counts;
 }
 
+/** A map over its input, ten items at a time, each a slow activity that doubles it. */
+const FAN_OUT_100 = {
+  version: 1,
+  start: "fan",
+  nodes: {
+    fan: {
+      type: "map",
+      items: "input",
+      maxConcurrency: 10,
+      // A short timeout: the dead worker's leases (timeout + grace) run out soon after the kill.
+      body: { start: "double", nodes: { double: { type: "activity", activity: "slow_double", input: "item", timeout: 2 } } },
+    },
+  },
+};
+
+async function completedItems(instanceId: string): Promise<number> {
+  const { rows } = await db.pool.query("SELECT count(*)::int AS n FROM history_event WHERE instance_id = $1 AND type = 'activity_completed'", [instanceId]);
+  return rows[0].n;
+}
+
 const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 /** The activity ids the engine gives the body step `node` of map `map` (iterations from 0). */
 const mapActivityIds = (map: string, node: string, n: number) => Array.from({ length: n }, (_, i) => `${map}[${i}].${node}`);
@@ -238,29 +258,12 @@ describe("durability with worker processes", () => {
   it("after a SIGKILL mid fan-out, a new worker runs only the unfinished items, each completing once", async () => {
     const executions = join(scratch, "fan-out.log");
     const first = await startWorkerProcess(executions);
-    await workflows.publish("fan_out_100", {
-      version: 1,
-      start: "fan",
-      nodes: {
-        fan: {
-          type: "map",
-          items: "input",
-          maxConcurrency: 10,
-          // A short timeout: the dead worker's leases (timeout + grace) run out soon after the kill.
-          body: { start: "double", nodes: { double: { type: "activity", activity: "slow_double", input: "item", timeout: 2 } } },
-        },
-      },
-    });
+    await workflows.publish("fan_out_100", FAN_OUT_100);
     const input = range(100);
     const ids = mapActivityIds("fan", "double", 100);
     const { instanceId } = await instances.start("fan_out_100", input);
 
-    await waitFor("40 items to complete", async () => {
-      const { rows } = await db.pool.query("SELECT count(*)::int AS n FROM history_event WHERE instance_id = $1 AND type = 'activity_completed'", [
-        instanceId,
-      ]);
-      return rows[0].n >= 40;
-    });
+    await waitFor("40 items to complete", async () => (await completedItems(instanceId)) >= 40);
     await first.kill();
     await waitForConnectionsGone(first);
 
@@ -301,30 +304,15 @@ describe("durability with worker processes", () => {
   it("a 100-item fan-out whose worker is killed three times completes every item exactly once, unquarantined", async () => {
     const executions = join(scratch, "chaos.log");
     let worker = await startWorkerProcess(executions);
-    await workflows.publish("chaos_fan_out", {
-      version: 1,
-      start: "fan",
-      nodes: {
-        fan: {
-          type: "map",
-          items: "input",
-          maxConcurrency: 10,
-          body: { start: "double", nodes: { double: { type: "activity", activity: "slow_double", input: "item", timeout: 2 } } },
-        },
-      },
-    });
+    await workflows.publish("fan_out_100", FAN_OUT_100);
     const input = range(100);
-    const { instanceId } = await instances.start("chaos_fan_out", input);
-    const completed = async () => {
-      const { rows } = await db.pool.query("SELECT count(*)::int AS n FROM history_event WHERE instance_id = $1 AND type = 'activity_completed'", [instanceId]);
-      return rows[0].n as number;
-    };
+    const { instanceId } = await instances.start("fan_out_100", input);
 
     // Each worker is killed once it has added some completions: in the middle of the fan-out, with
     // activities in flight and turns being decided.
     for (let kill = 1; kill <= 3; kill++) {
-      const before = await completed();
-      await waitFor(`worker ${kill} to complete more items`, async () => (await completed()) >= before + 15);
+      const before = await completedItems(instanceId);
+      await waitFor(`worker ${kill} to complete more items`, async () => (await completedItems(instanceId)) >= before + 15);
       await worker.kill();
       await waitForConnectionsGone(worker);
       expect((await instances.get(instanceId)).runtimeStatus).toBe("RUNNING");
