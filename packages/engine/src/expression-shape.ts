@@ -64,8 +64,12 @@ function isPlain(node: AstNode | undefined, depth: number): boolean {
     case "variable":
     case "wildcard":
       return true;
-    case "path":
-      return node.steps!.every(plain);
+    case "path": {
+      // Each later step runs once per item of the step before: only a name or a wildcard keeps
+      // that a lookup. A constructor or a range there multiplies (`[0..9999].[0..9999]`).
+      const [first, ...rest] = node.steps!;
+      return plain(first) && rest.every((step) => (step.type === "name" || step.type === "wildcard") && plain(step));
+    }
     case "binary": {
       const lhs = node.lhs as AstNode;
       if (node.value === "..") return isSmallRange(lhs, node.rhs!);

@@ -49,7 +49,7 @@ class WorkerProcess {
   private readonly exited: Promise<void>;
   private hasExited = false;
 
-  constructor(executionsFile: string, maxConcurrency?: number, holdCompletions = false) {
+  constructor(executionsFile: string, maxConcurrency?: number, holdCompletions = false, crashDeciding = "") {
     const url = new URL(db.url);
     // Names this process's connections, so a test can see them close after a kill.
     if (!EMBEDDED) url.searchParams.set("application_name", this.label);
@@ -62,6 +62,7 @@ class WorkerProcess {
         FLOWCRAFT_TEST_EXECUTIONS: executionsFile,
         FLOWCRAFT_TEST_MAX_CONCURRENCY: maxConcurrency ? String(maxConcurrency) : "",
         FLOWCRAFT_TEST_HOLD_COMPLETIONS: holdCompletions ? "1" : "",
+        FLOWCRAFT_TEST_CRASH_DECIDING: crashDeciding,
       },
       stdio: ["pipe", "pipe", "pipe"],
       // tsx and the worker it starts share this new process group, so one signal reaches both.
@@ -104,6 +105,11 @@ class WorkerProcess {
     this.child.stdout!.on("data", (chunk: string) => (this.output += chunk));
   }
 
+  /** Resolves once the process has exited, whoever ended it. */
+  whenExited(): Promise<void> {
+    return this.exited;
+  }
+
   /** SIGKILL to tsx and the worker at once: no clean-up runs, as in a crash. */
   async kill() {
     this.signalGroup("SIGKILL");
@@ -131,8 +137,8 @@ class WorkerProcess {
   }
 }
 
-async function startWorkerProcess(executionsFile: string, maxConcurrency?: number, holdCompletions = false): Promise<WorkerProcess> {
-  const worker = new WorkerProcess(executionsFile, maxConcurrency, holdCompletions);
+async function startWorkerProcess(executionsFile: string, maxConcurrency?: number, holdCompletions = false, crashDeciding = ""): Promise<WorkerProcess> {
+  const worker = new WorkerProcess(executionsFile, maxConcurrency, holdCompletions, crashDeciding);
   processes.push(worker);
   await worker.ready;
   return worker;
@@ -329,6 +335,30 @@ describe("durability with worker processes", () => {
     const { rows } = await db.pool.query("SELECT unfinished_claims FROM instance WHERE id = $1", [instanceId]);
     expect(rows[0].unfinished_claims).toBe(0);
   }, 180_000);
+
+  it("a poison instance that crashes its worker on every turn is quarantined, and none of the thirty claimed with it", async () => {
+    const executions = join(scratch, "poison.log");
+    // The first worker only registers the activity; the instances wait in the inbox, claimed together later.
+    await (await startWorkerProcess(executions)).stop();
+    await workflows.publish("one_double", { version: 1, start: "a", nodes: { a: { type: "activity", activity: "slow_double", input: "input", timeout: 2 } } });
+    const healthy = await Promise.all(range(30).map(async (n) => (await instances.start("one_double", n, { instanceId: `healthy-${String(n).padStart(2, "0")}` })).instanceId));
+    const { instanceId: poison } = await instances.start("one_double", 0, { instanceId: "poison" });
+
+    let crashes = 0;
+    for (let restart = 0; restart < 12 && (await instances.get(poison)).runtimeStatus !== "FAILED"; restart++) {
+      const worker = await startWorkerProcess(executions, undefined, false, poison);
+      const crashed = await Promise.race([worker.whenExited().then(() => true), waitForInstance(instances, poison, undefined, 60_000).then(() => false)]);
+      if (crashed) crashes++;
+      else await worker.stop();
+    }
+    expect(await instances.get(poison)).toMatchObject({ runtimeStatus: "FAILED", failure: { name: "Quarantined" } });
+    expect(crashes).toBe(5);
+
+    await startWorkerProcess(executions);
+    for (const [n, id] of healthy.entries()) expect(await waitForInstance(instances, id)).toMatchObject({ runtimeStatus: "COMPLETED", output: (n + 1) * 2 });
+    const completions = await db.pool.query("SELECT instance_id, count(*)::int AS n FROM history_event WHERE type = 'activity_completed' AND instance_id LIKE 'healthy-%' GROUP BY 1");
+    expect(completions.rows.map((r) => r.n)).toEqual(healthy.map(() => 1));
+  }, 240_000);
 
   it("two workers racing over the same 1,000 ready steps complete every step exactly once", async () => {
     const executions = join(scratch, "race.log");

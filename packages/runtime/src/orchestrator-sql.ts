@@ -261,6 +261,16 @@ export async function releaseInstances(db: Queryable, owner: string, ids: string
   );
 }
 
+/** Extends the leases of instances still claimed by `owner`: a round that takes long is not taken over. */
+export async function renewInstanceLeases(db: Queryable, owner: string, ids: string[], leaseSeconds: number) {
+  await queryPrepared(
+    db,
+    "flowcraft_renew_instance_leases",
+    "UPDATE instance SET lease_expires_at = now() + make_interval(secs => $3) WHERE id = ANY($1::text[]) AND lease_owner = $2",
+    [ids, owner, leaseSeconds],
+  );
+}
+
 /** Milliseconds until the next timer or delayed message is due, or null when none is waiting. */
 export async function nextDueInMs(db: Queryable): Promise<number | null> {
   const { rows } = await queryPrepared(

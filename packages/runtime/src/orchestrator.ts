@@ -9,7 +9,19 @@ import type pg from "pg";
 import { DefinitionCache } from "./definitions.ts";
 import type { ClaimedTask } from "./activity-sql.ts";
 import { LocalResults, type FinishedTask } from "./local-results.ts";
-import { claimInstances, loadHistories, nextDueInMs, releaseInstances, storeTurns, type ExpectedInstance, type StoredTurns, type TurnToStore } from "./orchestrator-sql.ts";
+import { triage } from "./claim-triage.ts";
+import {
+  claimInstances,
+  loadHistories,
+  nextDueInMs,
+  releaseInstances,
+  renewInstanceLeases,
+  storeTurns,
+  type ClaimedInstance,
+  type ExpectedInstance,
+  type StoredTurns,
+  type TurnToStore,
+} from "./orchestrator-sql.ts";
 import type { Signal } from "./signal.ts";
 import { SandboxUnavailableError } from "./sandbox/expression-sandbox.ts";
 import { failedTurn, planTurn, quarantinedTurn, type InstanceState, type Turn, type TurnMessage } from "./turn.ts";
@@ -37,8 +49,13 @@ export const INSTANCE_LEASE_SECONDS = 10;
  * same instance five times in a row by chance is far less likely than a poison instance.
  */
 export const QUARANTINE_AFTER_CLAIMS = 5;
-/** Longest planning of a turn: past the lease, another worker may take the instance anyway. */
-const PLAN_DEADLINE_MS = INSTANCE_LEASE_SECONDS * 1000;
+/** How often the claims of a round being decided are renewed: well within a lease. */
+const LEASE_RENEWAL_MS = (INSTANCE_LEASE_SECONDS * 1000) / 3;
+/**
+ * Longest planning of one turn before it counts as stalled: every evaluation is bounded by the
+ * sandbox's deadline, so only a defect gets here; a large but working turn stays far below.
+ */
+const PLAN_DEADLINE_MS = 60_000;
 /** Instances decided per transaction: larger batches mean fewer round trips per step. */
 const INSTANCE_BATCH_SIZE = 100;
 /** Inbox messages read per instance and turn; the rest wait for the next turn. */
@@ -67,8 +84,16 @@ interface PlannedInstance {
   expected?: ExpectedInstance;
 }
 
+/** The lease renewal of a round: instances drop out of it as their group is stored or released. */
+interface LeaseRenewal {
+  drop(ids: Set<string>): void;
+  stop(): void;
+}
+
 export class Orchestrator {
   private readonly definitions: DefinitionCache;
+  /** A decision of this worker decides a suspect instance alone: one at a time, see claim-triage.ts. */
+  private isolating = false;
   private readonly cache = new Map<string, CachedInstance>();
   /** Results from this worker's runner, for instances whose state this worker knows. */
   readonly results: LocalResults;
@@ -108,14 +133,53 @@ export class Orchestrator {
     }
   }
 
-  /** One batch: returns how many instances were decided. */
+  /** One round: claims a batch and decides it; returns how many instances were decided. */
   async runOnce(readInbox = true): Promise<number> {
     const claimed = readInbox || !this.results.ready ? await claimInstances(this.pool, this.owner, INSTANCE_LEASE_SECONDS, INSTANCE_BATCH_SIZE, INBOX_BATCH_LIMIT) : [];
-    const claimedIds = new Set(claimed.map((c) => c.id));
+    const sorted = triage(claimed, QUARANTINE_AFTER_CLAIMS, !this.isolating);
+    // Not tried in this round: their claim does not count, and their results wait for theirs.
+    await releaseInstances(this.pool, this.owner, sorted.deferred.map((c) => c.id), true);
+    const groups = [[...sorted.quarantined, ...sorted.fresh], sorted.suspects, sorted.isolated ? [sorted.isolated] : []];
+    const claimedIds = new Set(groups.flat().map((c) => c.id));
     const { taken, orphaned } = this.results.take(claimedIds, INSTANCE_BATCH_SIZE);
     if (orphaned.length > 0) this.runner?.report(orphaned);
     const decided = [...new Set([...claimedIds, ...taken.keys()])];
     if (decided.length === 0) return 0;
+    // Results of instances this worker decides without a claim go with the first group.
+    const resultsOf = (group: ClaimedInstance[], first: boolean) =>
+      new Map([...taken].filter(([id]) => group.some((c) => c.id === id) || (first && !claimedIds.has(id))));
+    const renewing = this.renewLeases(claimedIds);
+    if (sorted.isolated) this.isolating = true;
+    let worked = 0;
+    let reached = 0;
+    try {
+      for (; reached < groups.length; reached++) {
+        const group = groups[reached]!;
+        const results = resultsOf(group, reached === 0);
+        if (group.length > 0 || results.size > 0) worked += await this.decideGroup(group, results, renewing);
+      }
+      return worked;
+    } catch (error) {
+      // The groups after a failed one were not tried: released uncounted, their results handed back.
+      for (const group of groups.slice(reached + 1)) {
+        await releaseInstances(this.pool, this.owner, group.map((c) => c.id), true).catch(() => {});
+        this.runner?.report([...resultsOf(group, false).values()].flat());
+      }
+      throw error;
+    } finally {
+      renewing.stop();
+      if (sorted.isolated) this.isolating = false;
+      this.results.done(decided);
+    }
+  }
+
+  /**
+   * Decides one group of a round: plans each instance's turn and stores them in one statement.
+   * Returns how many were decided, not counting turns left for later.
+   */
+  private async decideGroup(claimed: ClaimedInstance[], taken: Map<string, FinishedTask[]>, renewing: LeaseRenewal): Promise<number> {
+    const claimedIds = new Set(claimed.map((c) => c.id));
+    const decided = [...new Set([...claimedIds, ...taken.keys()])];
     // Decided without reading their history or running the engine: either may be what crashed.
     const quarantined = claimed.filter((c) => c.unfinishedClaims > QUARANTINE_AFTER_CLAIMS);
     const claimable = claimed.filter((c) => c.unfinishedClaims <= QUARANTINE_AFTER_CLAIMS);
@@ -133,7 +197,7 @@ export class Orchestrator {
       for (const p of planned) {
         const definition = await this.definitions.get(p.instance.workflowName, p.instance.workflowVersion);
         const turn = await this.plan(p, definition, now);
-        if (turn === "not its fault") notCounted.push(p.instance.id);
+        if (turn === "not its fault" && claimedIds.has(p.instance.id)) notCounted.push(p.instance.id);
         if (typeof turn === "string") continue;
         plannedTurns.set(turn.instanceId, p);
         batch.push({ turn, messageIds: p.messageIds, finishedTaskIds: p.results.map((r) => r.taskId), expected: p.expected });
@@ -148,6 +212,7 @@ export class Orchestrator {
       }
       storeSettled = true;
       const { stored, leased } = result;
+      renewing.drop(claimedIds);
       this.runner?.runLeased(leased, reserved);
       for (const { turn } of batch) this.remember(turn, plannedTurns.get(turn.instanceId), stored.has(turn.instanceId));
       // A turn planned without a lease lost to another turn: this worker's view of the instance is old.
@@ -158,24 +223,43 @@ export class Orchestrator {
       // Turns left for later are not work done: with nothing else, the loop waits before claiming them again.
       return decided.length - notCounted.length;
     } catch (error) {
+      renewing.drop(claimedIds);
       for (const id of decided) this.cache.delete(id);
       if (!storeSettled) this.runner?.report([...taken.values()].flat());
       await releaseInstances(this.pool, this.owner, [...claimedIds], databaseUnavailable(error)).catch(() => {});
       throw error;
-    } finally {
-      this.results.done(decided);
     }
+  }
+
+  /**
+   * Keeps the claims of a round alive while it is decided, so that a round that takes longer than
+   * a lease (a large fan-out, groups decided one after another) is not taken over mid-turn and
+   * counted as a crash. A crashed worker renews nothing, and its claims run out as before.
+   */
+  private renewLeases(ids: Set<string>): LeaseRenewal {
+    const pending = new Set(ids);
+    const timer = setInterval(() => {
+      if (pending.size > 0) void renewInstanceLeases(this.pool, this.owner, [...pending], INSTANCE_LEASE_SECONDS).catch((error: unknown) => this.onError(error));
+    }, LEASE_RENEWAL_MS);
+    return {
+      drop: (done) => done.forEach((id) => pending.delete(id)),
+      stop: () => clearInterval(timer),
+    };
   }
 
   /**
    * Plans one turn. A turn that throws fails its instance (planning has no I/O, so a retry would
    * throw again); one that the sandbox could not evaluate for is not the instance's fault and is
-   * left for a later claim; one that outlives its lease is given up, its claim left counted.
+   * left for a later claim; one that takes over a minute (a stall: the sandbox bounds every
+   * evaluation) is given up, its claim left counted.
    */
   private async plan(p: PlannedInstance, definition: Definition, now: Date): Promise<Turn | "not its fault" | "stalled"> {
     let deadline: NodeJS.Timeout | undefined;
     const stalled = new Promise<"stalled">((resolve) => {
-      deadline = setTimeout(() => resolve("stalled"), PLAN_DEADLINE_MS);
+      deadline = setTimeout(() => {
+        this.onError(new Error(`planning a turn of instance ${p.instance.id} took over ${PLAN_DEADLINE_MS / 1000} s; it was given up, and its claim counts towards quarantine`));
+        resolve("stalled");
+      }, PLAN_DEADLINE_MS);
     });
     try {
       return await Promise.race([planTurn(p.instance, definition, p.history, p.messages, now, this.evaluate), stalled]);

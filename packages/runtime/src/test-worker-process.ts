@@ -8,7 +8,9 @@
  * FLOWCRAFT_TEST_MAX_CONCURRENCY, the worker's maxConcurrentActivities (its default when unset);
  * FLOWCRAFT_TEST_HOLD_COMPLETIONS=1, never send a decision that records an activity's completion,
  * so the worker is caught between finishing activities and committing their results (it prints
- * `holding` the first time).
+ * `holding` the first time); FLOWCRAFT_TEST_CRASH_DECIDING, an instance id: the process kills
+ * itself (SIGKILL) whenever it reads that instance's history to decide a turn of it, as a poison
+ * instance that crashes its worker would.
  *
  * Prints `ready <pid> <worker id>` once the worker runs. The pid is this process's own: tsx runs
  * the script in a child of its own, so it differs from the pid the test spawned.
@@ -41,6 +43,7 @@ const activities = new ActivityRegistry().register("slow_double", async (input, 
 
 const db = connect(url, { embedded: process.env.FLOWCRAFT_EMBEDDED === "1" });
 if (process.env.FLOWCRAFT_TEST_HOLD_COMPLETIONS === "1") holdCompletions(db.pool);
+if (process.env.FLOWCRAFT_TEST_CRASH_DECIDING) crashDeciding(db.pool, process.env.FLOWCRAFT_TEST_CRASH_DECIDING);
 const maxConcurrentActivities = Number(process.env.FLOWCRAFT_TEST_MAX_CONCURRENCY) || undefined;
 const worker = new Worker(db, { activities, maxConcurrentActivities, onError: (error) => console.error(`worker ${worker.id}:`, error) });
 await worker.start();
@@ -58,6 +61,17 @@ function holdCompletions(pool: typeof db.pool) {
       announced = true;
       return new Promise(() => {});
     }
+    return query(config, ...rest);
+  };
+}
+
+/** Dies whenever it loads the history of `instanceId`, which deciding a turn of it begins with. */
+function crashDeciding(pool: typeof db.pool, instanceId: string) {
+  const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
+  (pool as { query: unknown }).query = (config: unknown, ...rest: unknown[]) => {
+    const statement = config as { text?: string; values?: unknown[] };
+    const loadsHistory = typeof statement.text === "string" && statement.text.trimStart().startsWith("SELECT h.instance_id, h.seq");
+    if (loadsHistory && String(statement.values?.[0]).includes(JSON.stringify(instanceId))) process.kill(process.pid, "SIGKILL");
     return query(config, ...rest);
   };
 }

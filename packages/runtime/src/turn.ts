@@ -3,7 +3,7 @@
  * the engine decides, and the commands become tasks and timers to store in the same transaction.
  */
 import type { Definition } from "@flowcraft/definition";
-import { decide, indexHistory, summarize, waitsAfter, type Evaluator, type HistoryEvent, type HistoryEventBody, type InstanceSummary, type Json, type WorkflowError } from "@flowcraft/engine";
+import { decide, indexHistory, summarize, TERMINAL_STATUSES, waitsAfter, type Evaluator, type HistoryEvent, type HistoryEventBody, type InstanceSummary, type Json, type WorkflowError } from "@flowcraft/engine";
 
 /**
  * Something that happened to an instance, for its next decision turn: from its inbox, with the
@@ -240,6 +240,10 @@ export function failedTurn(instance: InstanceState, error: unknown, now: Date): 
  * failed without a look at its history, which may be the very cause, and no worker claims it again.
  */
 export function quarantinedTurn(instance: InstanceState, claims: number, now: Date): Turn {
+  // Ended already (its inbox held only what an ended instance ignores): nothing to fail, only messages to drop.
+  if (TERMINAL_STATUSES.has(instance.summary.runtimeStatus)) {
+    return { instanceId: instance.id, generation: instance.generation, lastSeq: instance.lastSeq, summary: instance.summary, events: [], tasks: [], timers: [], ended: true, waiting: false };
+  }
   const message =
     `quarantined: ${claims} workers in a row claimed this instance and stored no turn of it (each crashed, stalled or had its turn refused by the database), ` +
     "so it is failed rather than claimed again; the workers' logs say what happened";

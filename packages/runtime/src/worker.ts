@@ -70,6 +70,7 @@ export class Worker {
     if (this.running) return;
     await recordActivities(this.db.pool, this.registry.names());
     await this.notifier.start();
+    this.sandbox.open();
     this.running = true;
     const isRunning = () => this.running;
     if (this.options.orchestrate !== false) {

@@ -6,7 +6,7 @@
  * it could not finish instead of freezing the tab. Where there are no web workers (tests in Node),
  * everything runs in place.
  */
-import { evaluate, ExpressionError, ExpressionLimitError, isPlainLookup, type Evaluator, type Json } from "@flowcraft/engine";
+import { contextFor, evaluate, ExpressionError, ExpressionLimitError, isPlainLookup, type Evaluator, type Json } from "@flowcraft/engine";
 import type { ExpressionReply, ExpressionRequest } from "./expression-messages.ts";
 
 /** How long one expression may take in the worker: three times the engine's own time budget. */
@@ -55,7 +55,9 @@ function stop(why: string) {
   }
 }
 
-export const evaluateInBrowser: Evaluator = (expression, context) => {
+/** Both ways see only the context the expression can reach, as on the server, and the worker is sent no more. */
+export const evaluateInBrowser: Evaluator = (expression, whole) => {
+  const context = contextFor(expression, whole);
   if (typeof Worker === "undefined" || isPlainLookup(expression)) return evaluate(expression, context);
   const running = workerNow();
   const id = ++nextId;

@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
 import { ExpressionError, ExpressionLimitError } from "@flowcraft/engine";
 import { ExpressionSandbox, SandboxUnavailableError } from "./expression-sandbox.ts";
@@ -66,6 +67,14 @@ describe("the expression sandbox", () => {
     expect((error as Error).message).toBe("$pad('x', 400000000): exceeded the size budget of 5000000 characters in one string");
   });
 
+  it("sends an evaluation only the part of the context it can reach", async () => {
+    // Forty megabytes of earlier output would not even fit the sandbox's heap once parsed.
+    const box = sandbox({ memoryLimitMb: 48 });
+    const context = { input: null, steps: { big: "x".repeat(40_000_000), small: [1, 2, 3] }, item: { id: 7 } };
+    expect(await box.evaluate("$string(item.id)", context)).toBe("7");
+    expect(await box.evaluate("$sum(steps.small)", context)).toBe(6);
+  });
+
   it("evaluates plain lookups in this process and everything else in the sandbox", async () => {
     const box = sandbox();
     box.close();
@@ -74,5 +83,55 @@ describe("the expression sandbox", () => {
     expect(await box.evaluate("{'id': input.order.id, 'n': [1..3]}", context)).toEqual({ id: 7, n: [1, 2, 3] });
     await expect(box.evaluate("$count(input.order.lines)", context)).rejects.toThrow(SandboxUnavailableError);
     await expect(box.evaluate("input.order.lines[sku = 'a']", context)).rejects.toThrow(SandboxUnavailableError);
+  });
+
+  it("refuses as its own failure, never the expression's, a process that cannot start", async () => {
+    const box = sandbox({ execPath: "/nonexistent/node" });
+    const error = await box.evaluate("$sum(input)", { input: [1] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SandboxUnavailableError);
+    expect((error as Error).message).toMatch(/^the expression sandbox process did not start: .*ENOENT/);
+    // Refused at once for a while, not spawned again for every evaluation.
+    await expect(box.evaluate("$sum(input)", { input: [1] })).rejects.toThrow(SandboxUnavailableError);
+  });
+
+  it("refuses the evaluations it runs when it is closed, as its own failure", async () => {
+    const box = sandbox({ timeLimitMs: 60_000, memoryLimitMb: 2048 });
+    await box.evaluate("$sum(input)", { input: [1] });
+    const running = box.evaluate(SLOW_AND_HUNGRY, {}).catch((e: unknown) => e);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    box.close();
+    expect(await running).toBeInstanceOf(SandboxUnavailableError);
+  });
+
+  it("runs again, in a new process, an evaluation whose process was killed from outside", async () => {
+    const box = sandbox({ processes: 1 });
+    await box.evaluate("$sum(input)", { input: [1] });
+    const expression = "$count($map([1..20000], function($v){ $v }))";
+    const result = box.evaluate(expression, {});
+    for (const pid of box.processIds()) process.kill(pid, "SIGKILL");
+    expect(await result).toBe(20_000);
+  });
+
+  it("never keeps a program alive that forgot to close it", async () => {
+    const program = `
+      import { ExpressionSandbox } from ${JSON.stringify(new URL("./expression-sandbox.ts", import.meta.url).pathname)};
+      console.log(await new ExpressionSandbox().evaluate("$sum(input)", { input: [1, 2] }));
+    `;
+    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", program], {
+      cwd: new URL("../..", import.meta.url).pathname,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const exited = await new Promise<number | null>((resolve) => {
+      const timer = setTimeout(() => resolve(null), 20_000);
+      child.on("exit", (code) => {
+        clearTimeout(timer);
+        resolve(code);
+      });
+    });
+    if (exited === null) child.kill("SIGKILL");
+    expect(exited).toBe(0);
+    expect(output.trim()).toBe("3");
   });
 });
