@@ -70,25 +70,26 @@ export function checkExpression(expression: string): string | null {
       return `${name}() is not allowed here: a workflow expression must give the same result every time history is replayed; capture the value with an activity (e.g. transform) instead`;
     }
   }
-  for (const regexp of regexesOf(parsed.ast())) {
-    const problem = linearRegexProblem(regexp);
+  for (const node of syntaxTreeNodes(parsed.ast())) {
+    const problem = node instanceof RegExp ? linearRegexProblem(node) : null;
     if (problem) return problem;
   }
   return null;
 }
 
-/** The regex literals of a parsed expression, however deeply nested (walked without recursion). */
-function regexesOf(ast: unknown): RegExp[] {
-  const found: RegExp[] = [];
-  // The parser links some nodes to others (a parent step's slot), so a node can be met twice.
+/**
+ * Every object of a parsed expression's syntax tree (nodes, their lists, regex literals), each
+ * once, however deeply nested: walked without recursion, and the parser links some nodes to
+ * others (a parent step's slot), so a node could otherwise be met twice.
+ */
+export function* syntaxTreeNodes(ast: unknown): Generator<object> {
   const seen = new Set<unknown>();
   const pending: unknown[] = [ast];
   while (pending.length > 0) {
     const next = pending.pop();
     if (next === null || typeof next !== "object" || seen.has(next)) continue;
     seen.add(next);
-    if (next instanceof RegExp) found.push(next);
-    else for (const value of Object.values(next)) pending.push(value);
+    yield next;
+    if (!(next instanceof RegExp)) for (const value of Object.values(next)) pending.push(value);
   }
-  return found;
 }

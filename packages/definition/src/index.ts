@@ -53,7 +53,7 @@ export { problemAt } from "./problems.ts";
 export type { Problem } from "./problems.ts";
 export { allGraphs, childGraphsOf, edgesOf } from "./graph.ts";
 export type { Edge, ChildGraph, LocatedGraph } from "./graph.ts";
-export { expressionsOf, checkExpression, NON_DETERMINISTIC_FUNCTIONS } from "./expressions.ts";
+export { expressionsOf, checkExpression, syntaxTreeNodes, NON_DETERMINISTIC_FUNCTIONS } from "./expressions.ts";
 export type { NodeExpression } from "./expressions.ts";
 export { LinearRegExp } from "./linear-regex.ts";
 export { MAX_DEFINITION_BYTES, MAX_NODES, MAX_DECISION_CHOICES, MAX_NESTING_DEPTH, MAX_JSON_DEPTH } from "./limits.ts";

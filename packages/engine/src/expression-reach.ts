@@ -6,6 +6,7 @@
  * keeps the context's entry of that name, and whatever cannot be told (the context item `$` or
  * `$$`, `$eval`, a wildcard or descendant step, the parent operator) keeps everything.
  */
+import { syntaxTreeNodes } from "@flowcraft/definition";
 import { parseExpression } from "./expression.ts";
 
 interface Reach {
@@ -44,13 +45,7 @@ function reachOf(expression: string): Reach {
 function walk(ast: AstNode): Reach {
   const names = new Set<string>();
   let allSteps = false;
-  // The parser links some nodes to others, so a node can be met twice.
-  const seen = new Set<unknown>();
-  const pending: unknown[] = [ast];
-  while (pending.length > 0) {
-    const next = pending.pop();
-    if (next === null || typeof next !== "object" || seen.has(next)) continue;
-    seen.add(next);
+  for (const next of syntaxTreeNodes(ast)) {
     const node = next as AstNode;
     switch (node.type) {
       case "variable":
@@ -77,7 +72,6 @@ function walk(ast: AstNode): Reach {
         break;
       }
     }
-    for (const value of Object.values(node)) pending.push(value);
   }
   return { everything: false, names, allSteps };
 }
