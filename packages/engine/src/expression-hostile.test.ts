@@ -42,6 +42,12 @@ describe("hostile expressions fail with the size budget they broke, before they 
   });
 });
 
+describe("functions that answer differently on every call", () => {
+  it.each([["$shuffle([1, 2, 3])"], ["$random()"], ["$eval('$shuffle([1, 2, 3])')"], ["$eval('$now()')"]])("fail %s, even where validation cannot see the call", async (expression) => {
+    await expect(evaluate(expression, {})).rejects.toThrow(/\$(shuffle|random|now)\(\) is not allowed in workflow expressions/);
+  });
+});
+
 describe("regular expressions match in linear time", () => {
   it("answers a pattern that backtracks exponentially in JavaScript at once", async () => {
     // JavaScript's engine takes minutes here: each extra 'a' doubles its work.

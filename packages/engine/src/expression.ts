@@ -3,7 +3,7 @@ import jsonata from "jsonata";
 import { LinearRegExp, NON_DETERMINISTIC_FUNCTIONS } from "@flowcraft/definition";
 import { budgetExceededIn, enforceBudget, EXPRESSION_SEQUENCE_BUDGET } from "./expression-budget.ts";
 import { guardFunctions, isSequenceOverrun } from "./expression-functions.ts";
-import { MAX_STORED_VALUE_BYTES, unstorableIn, type Json } from "./json.ts";
+import { inJsonbKeyOrder, MAX_STORED_VALUE_BYTES, unstorableIn, type Json } from "./json.ts";
 import { jsonFitsIn, utf8Length } from "./json-size.ts";
 
 /** Thrown when an expression cannot be evaluated; the interpreter turns it into a step failure. */
@@ -70,7 +70,10 @@ export const evaluate: Evaluator = async (expression, context) => {
   return toJson(expression, result);
 };
 
-/** JSONata results can carry sequences and functions; keep plain JSON only, of a size history can store. */
+/**
+ * JSONata results can carry sequences and functions; keep plain JSON only, of a size history can
+ * store, in its canonical key order (see inJsonbKeyOrder).
+ */
 function toJson(expression: string, value: unknown): Json {
   if (value === undefined) return null;
   if (typeof value === "function") throw new ExpressionError(`${expression}: yields a function, not a value`);
@@ -80,5 +83,5 @@ function toJson(expression: string, value: unknown): Json {
   if (utf8Length(text) > MAX_STORED_VALUE_BYTES) throw tooLarge();
   const unstorable = unstorableIn(text);
   if (unstorable) throw new ExpressionError(`${expression}: yields ${unstorable}`);
-  return JSON.parse(text) as Json;
+  return inJsonbKeyOrder(JSON.parse(text) as Json);
 }

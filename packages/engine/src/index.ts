@@ -20,7 +20,7 @@ export type {
   WorkflowError,
 } from "./history.ts";
 export type { Json } from "./json.ts";
-export { MAX_STORED_VALUE_BYTES, storableJsonText, unstorableIn } from "./json.ts";
+export { inJsonbKeyOrder, MAX_STORED_VALUE_BYTES, storableJsonText, unstorableIn } from "./json.ts";
 export { utf8Length } from "./json-size.ts";
 export { indexHistory } from "./facts.ts";
 export { interpret } from "./interpreter.ts";

@@ -1,3 +1,5 @@
+import { utf8Length } from "./json-size.ts";
+
 /** A JSON value: what inputs, outputs and payloads are made of. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -9,15 +11,30 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 export const MAX_STORED_VALUE_BYTES = 1024 * 1024;
 
 /**
- * The value with object keys in the order Postgres `jsonb` keeps them (shorter keys first, then
- * by code unit). A value computed in memory and one read back from storage then look alike to
- * key-order-sensitive expressions ($keys, $string), so a replay sees what the first run saw.
+ * The value with object keys in the order Postgres `jsonb` keeps them: the canonical form of every
+ * value that enters history. A value computed in memory and one read back from storage then look
+ * alike to key-order-sensitive expressions ($keys, $string, `obj.*`), so a replay, on this worker
+ * or another, sees what the first run saw. (Keys that are array indices come first in any
+ * JavaScript object, read from storage or not, so both ways agree on those too.)
  */
 export function inJsonbKeyOrder(value: Json): Json {
   if (Array.isArray(value)) return value.map(inJsonbKeyOrder);
   if (value === null || typeof value !== "object") return value;
-  const keys = Object.keys(value).sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+  const keys = Object.keys(value).sort(compareJsonbKeys);
   return Object.fromEntries(keys.map((key) => [key, inJsonbKeyOrder(value[key]!)]));
+}
+
+/** Postgres's order of `jsonb` keys: shorter in UTF-8 bytes first, then by bytes, which is by code point. */
+function compareJsonbKeys(a: string, b: string): number {
+  const bytes = utf8Length(a) - utf8Length(b);
+  if (bytes !== 0) return bytes;
+  for (let i = 0; i < a.length; ) {
+    const x = a.codePointAt(i)!;
+    const y = b.codePointAt(i)!;
+    if (x !== y) return x - y;
+    i += x > 0xffff ? 2 : 1;
+  }
+  return 0;
 }
 
 /**

@@ -2,7 +2,7 @@
  * Runs claimed activity attempts concurrently; hands their results to this worker's decisions
  * when they can take them, else reports them to the inbox in batches.
  */
-import { MAX_STORED_VALUE_BYTES, storableJsonText, unstorableIn, type Json, type WorkflowError } from "@flowcraft/engine";
+import { inJsonbKeyOrder, MAX_STORED_VALUE_BYTES, storableJsonText, unstorableIn, type Json, type WorkflowError } from "@flowcraft/engine";
 import type pg from "pg";
 import { claimTasks, completeTasks, nextTaskDueInMs, releaseTasks, type ClaimedTask, type TaskResult } from "./activity-sql.ts";
 import type { FinishedTask } from "./local-results.ts";
@@ -272,7 +272,8 @@ function toStoredJson(value: unknown): Json {
   if (Buffer.byteLength(text) > MAX_STORED_VALUE_BYTES) {
     throw new ActivityError(`activity output is over the ${MAX_STORED_VALUE_BYTES} bytes a value in history may take`, "InvalidOutput");
   }
-  return JSON.parse(text) as Json;
+  // In storage's key order: a decision may take it from memory (eager hand-over) or from storage.
+  return inJsonbKeyOrder(JSON.parse(text) as Json);
 }
 
 function toWorkflowError(error: unknown): WorkflowError {
@@ -286,5 +287,5 @@ function toWorkflowError(error: unknown): WorkflowError {
         }
       : { name: "ActivityFailed", message: error instanceof Error ? error.message : String(error) };
   // Postgres cannot store NUL in JSON; an error must always be storable.
-  return JSON.parse(storableJsonText(JSON.stringify(found))) as WorkflowError;
+  return inJsonbKeyOrder(JSON.parse(storableJsonText(JSON.stringify(found))) as Json) as unknown as WorkflowError;
 }
