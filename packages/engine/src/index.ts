@@ -31,6 +31,8 @@ export { evaluate, parseExpression, ExpressionError, ExpressionLimitError } from
 export type { Evaluator } from "./expression.ts";
 export { isPlainLookup } from "./expression-shape.ts";
 export { contextFor } from "./expression-reach.ts";
+export { answer, evaluatorWith, valueOf } from "./expression-remote.ts";
+export type { EvaluationReply, EvaluationRequest } from "./expression-remote.ts";
 export { EXPRESSION_DEPTH_BUDGET, EXPRESSION_STEP_BUDGET, EXPRESSION_TIME_BUDGET_MS, EXPRESSION_STRING_BUDGET, EXPRESSION_SEQUENCE_BUDGET } from "./expression-budget.ts";
 export { retryDelaySeconds, maxAttemptsOf } from "./retry.ts";
 export { progressOf } from "./progress.ts";

@@ -6,8 +6,7 @@
  * it could not finish instead of freezing the tab. Where there are no web workers (tests in Node),
  * everything runs in place.
  */
-import { contextFor, evaluate, ExpressionError, ExpressionLimitError, isPlainLookup, type Evaluator, type Json } from "@flowcraft/engine";
-import type { ExpressionReply, ExpressionRequest } from "./expression-messages.ts";
+import { evaluate, evaluatorWith, valueOf, type EvaluationReply, type EvaluationRequest, type Evaluator, type Json } from "@flowcraft/engine";
 
 /** How long one expression may take in the worker: three times the engine's own time budget. */
 export const BROWSER_EXPRESSION_DEADLINE_MS = 3_000;
@@ -31,13 +30,16 @@ let nextId = 0;
 function workerNow(): Worker {
   if (worker) return worker;
   const started = new Worker(new URL("./expression-worker.ts", import.meta.url), { type: "module" });
-  started.onmessage = ({ data }: MessageEvent<ExpressionReply>) => {
+  started.onmessage = ({ data }: MessageEvent<EvaluationReply>) => {
     const waiting = pending.get(data.id);
     if (!waiting) return;
     pending.delete(data.id);
     clearTimeout(waiting.deadline);
-    if ("value" in data) waiting.resolve(data.value);
-    else waiting.reject(data.error.limit ? new ExpressionLimitError(data.error.message) : new ExpressionError(data.error.message));
+    try {
+      waiting.resolve(valueOf(data));
+    } catch (error) {
+      waiting.reject(error as Error);
+    }
   };
   started.onerror = (event) => stop(`the worker evaluating the definition's expressions failed: ${event.message || "it ran out of memory or crashed"}`);
   worker = started;
@@ -55,10 +57,9 @@ function stop(why: string) {
   }
 }
 
-/** Both ways see only the context the expression can reach, as on the server, and the worker is sent no more. */
-export const evaluateInBrowser: Evaluator = (expression, whole) => {
-  const context = contextFor(expression, whole);
-  if (typeof Worker === "undefined" || isPlainLookup(expression)) return evaluate(expression, context);
+/** Evaluates in the worker, past a deadline; in place where there are no web workers. */
+const inWorker: Evaluator = (expression, context) => {
+  if (typeof Worker === "undefined") return evaluate(expression, context);
   const running = workerNow();
   const id = ++nextId;
   return new Promise<Json>((resolve, reject) => {
@@ -67,7 +68,10 @@ export const evaluateInBrowser: Evaluator = (expression, whole) => {
       BROWSER_EXPRESSION_DEADLINE_MS,
     );
     pending.set(id, { resolve, reject, deadline });
-    const request: ExpressionRequest = { id, expression, context };
+    const request: EvaluationRequest = { id, expression, context };
     running.postMessage(request);
   });
 };
+
+/** The evaluator of replays in the browser: plain lookups in the page, the rest in the worker, as on the server. */
+export const evaluateInBrowser: Evaluator = evaluatorWith(inWorker);

@@ -9,7 +9,7 @@
  * can still abort the whole process (V8 reports some allocation failures as fatal to the process,
  * as `$length($pad('x', 400000000))` did), and only a process boundary contains that.
  */
-import { contextFor, evaluate as evaluateHere, EXPRESSION_TIME_BUDGET_MS, isPlainLookup, type Evaluator, type Json } from "@flowcraft/engine";
+import { evaluatorWith, EXPRESSION_TIME_BUDGET_MS, type Evaluator, type Json } from "@flowcraft/engine";
 import { SandboxProcess, SandboxUnavailableError, type SandboxJob, type SandboxLimits } from "./sandbox-process.ts";
 
 export { SandboxUnavailableError };
@@ -49,20 +49,16 @@ export class ExpressionSandbox {
     };
   }
 
-  /**
-   * The evaluator to give the engine. Both ways see only the context the expression can reach,
-   * with undefined entries dropped, so that where it runs never changes what it yields.
-   */
-  readonly evaluate: Evaluator = (expression, context) => {
-    const reached = contextFor(expression, context);
-    if (isPlainLookup(expression)) return evaluateHere(expression, reached);
-    return new Promise<Json>((resolve, reject) => {
-      if (this.closed) return reject(new SandboxUnavailableError("the expression sandbox is closed"));
-      if (this.startFailure && Date.now() < this.startFailure.until) return reject(this.startFailure.error);
-      this.queue.push({ expression, context: reached, resolve, reject, retried: false });
-      this.dispatch();
-    });
-  };
+  /** The evaluator to give the engine: plain lookups in this process, the rest in the sandbox. */
+  readonly evaluate: Evaluator = evaluatorWith(
+    (expression, context) =>
+      new Promise<Json>((resolve, reject) => {
+        if (this.closed) return reject(new SandboxUnavailableError("the expression sandbox is closed"));
+        if (this.startFailure && Date.now() < this.startFailure.until) return reject(this.startFailure.error);
+        this.queue.push({ expression, context, resolve, reject, retried: false });
+        this.dispatch();
+      }),
+  );
 
   /** Takes evaluations again after `close` (a worker started anew). */
   open() {

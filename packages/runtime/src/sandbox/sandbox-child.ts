@@ -3,17 +3,12 @@
  * The parent bounds it from outside (a heap limit, a deadline after which it is killed), so
  * nothing an expression does here can take the parent down or hold it up.
  */
-import { evaluate, ExpressionLimitError } from "@flowcraft/engine";
-import type { SandboxReply, SandboxRequest } from "./sandbox-messages.ts";
+import { answer, type EvaluationRequest } from "@flowcraft/engine";
+import type { SandboxReply } from "./sandbox-messages.ts";
 
 const send = (reply: SandboxReply) => process.send!(reply);
 
-process.on("message", (request: SandboxRequest) => {
-  evaluate(request.expression, request.context).then(
-    (value) => send({ id: request.id, value }),
-    (error: unknown) => send({ id: request.id, error: { message: error instanceof Error ? error.message : String(error), limit: error instanceof ExpressionLimitError } }),
-  );
-});
+process.on("message", (request: EvaluationRequest) => void answer(request).then(send));
 // The parent is gone (it exited or crashed): nothing is left to answer.
 process.on("disconnect", () => process.exit(0));
 send({ ready: true });

@@ -7,8 +7,8 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { ExpressionError, ExpressionLimitError, type Json } from "@flowcraft/engine";
-import type { SandboxReply, SandboxRequest } from "./sandbox-messages.ts";
+import { ExpressionLimitError, valueOf, type EvaluationRequest, type Json } from "@flowcraft/engine";
+import type { SandboxReply } from "./sandbox-messages.ts";
 
 /** Thrown when the sandbox cannot evaluate at all (its process would not start, or it was closed): not the expression's fault. */
 export class SandboxUnavailableError extends Error {
@@ -98,7 +98,7 @@ export class SandboxProcess {
     const id = ++this.nextId;
     const deadline = setTimeout(() => this.overran(), this.limits.timeLimitMs);
     this.running = { id, job, deadline };
-    const request: SandboxRequest = { id, expression: job.expression, context: job.context };
+    const request: EvaluationRequest = { id, expression: job.expression, context: job.context };
     try {
       this.child.send(request, (error) => {
         if (error) this.failed(error);
@@ -129,8 +129,11 @@ export class SandboxProcess {
     if (!running || running.id !== reply.id) return;
     clearTimeout(running.deadline);
     this.running = undefined;
-    if ("value" in reply) running.job.resolve(reply.value);
-    else running.job.reject(reply.error.limit ? new ExpressionLimitError(reply.error.message) : new ExpressionError(reply.error.message));
+    try {
+      running.job.resolve(valueOf(reply));
+    } catch (error) {
+      running.job.reject(error as Error);
+    }
     this.events.idle();
   }
 
