@@ -133,6 +133,15 @@ function exceed(spent: Spent, budget: Budget): BudgetExceeded {
   return spent.exceeded;
 }
 
+/**
+ * JSONata's own errors for a sequence over the length its options allow (D2015, the sequence
+ * budget given to it) or over its own cap (D2014).
+ */
+export function isSequenceOverrun(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "D2014" || code === "D2015";
+}
+
 /** The budget error behind a JSONata error, which may wrap it (`$eval` does). */
 export function budgetExceededIn(error: unknown): BudgetExceeded | undefined {
   for (let cause = error; cause && typeof cause === "object"; cause = (cause as { error?: unknown }).error) {

@@ -53,9 +53,3 @@ export function guardFunctions(expression: jsonata.Expression) {
   expression.registerFunction("join", join, "<a<s>s?:s>");
   expression.registerFunction("string", string, "<x-b?:s>");
 }
-
-/** JSONata's error codes for a sequence over the length its options allow (D2015) or over its own cap (D2014). */
-export function isSequenceOverrun(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === "D2014" || code === "D2015";
-}

@@ -7,6 +7,7 @@
  * `$$`, `$eval`, a wildcard or descendant step, the parent operator) keeps everything.
  */
 import { syntaxTreeNodes } from "@flowcraft/definition";
+import { boundedCache } from "./bounded-cache.ts";
 import { parseExpression } from "./expression.ts";
 
 interface Reach {
@@ -18,8 +19,6 @@ interface Reach {
 }
 
 const EVERYTHING: Reach = { everything: true, names: new Set(), allSteps: true };
-const known = new Map<string, Reach>();
-const KNOWN_LIMIT = 5_000;
 
 interface AstNode {
   type?: string;
@@ -28,19 +27,13 @@ interface AstNode {
   procedure?: AstNode;
 }
 
-function reachOf(expression: string): Reach {
-  let reach = known.get(expression);
-  if (!reach) {
-    try {
-      reach = walk(parseExpression(expression).ast() as AstNode);
-    } catch {
-      reach = EVERYTHING;
-    }
-    if (known.size >= KNOWN_LIMIT) known.clear();
-    known.set(expression, reach);
+const reachOf = boundedCache(5_000, (expression): Reach => {
+  try {
+    return walk(parseExpression(expression).ast() as AstNode);
+  } catch {
+    return EVERYTHING;
   }
-  return reach;
-}
+});
 
 function walk(ast: AstNode): Reach {
   const names = new Set<string>();

@@ -8,6 +8,7 @@
  * expression goes to the sandbox. Most expressions of real workflows are of this kind
  * (`input.orderId`, `steps.fetch.body.items`, `item`).
  */
+import { boundedCache } from "./bounded-cache.ts";
 import { parseExpression } from "./expression.ts";
 
 const PLAIN_OPERATORS = new Set(["+", "-", "*", "/", "%", "=", "!=", "<", "<=", ">", ">=", "and", "or", "&", "in"]);
@@ -30,23 +31,14 @@ interface AstNode {
   else?: AstNode;
 }
 
-const known = new Map<string, boolean>();
-const KNOWN_LIMIT = 5_000;
-
 /** Whether the expression is a plain lookup (see above); an expression that does not parse is not. */
-export function isPlainLookup(expression: string): boolean {
-  let plain = known.get(expression);
-  if (plain === undefined) {
-    try {
-      plain = isPlain(parseExpression(expression).ast() as AstNode, 0);
-    } catch {
-      plain = false;
-    }
-    if (known.size >= KNOWN_LIMIT) known.clear();
-    known.set(expression, plain);
+export const isPlainLookup = boundedCache(5_000, (expression) => {
+  try {
+    return isPlain(parseExpression(expression).ast() as AstNode, 0);
+  } catch {
+    return false;
   }
-  return plain;
-}
+});
 
 /** Deeper than this, an expression is sent to the sandbox rather than walked further. */
 const MAX_WALK_DEPTH = 100;

@@ -1,8 +1,9 @@
 /** Evaluating JSONata expressions deterministically, within budgets, with compiled expressions cached. */
 import jsonata from "jsonata";
 import { LinearRegExp, NON_DETERMINISTIC_FUNCTIONS } from "@flowcraft/definition";
-import { budgetExceededIn, enforceBudget, EXPRESSION_SEQUENCE_BUDGET } from "./expression-budget.ts";
-import { guardFunctions, isSequenceOverrun } from "./expression-functions.ts";
+import { boundedCache } from "./bounded-cache.ts";
+import { budgetExceededIn, enforceBudget, EXPRESSION_SEQUENCE_BUDGET, isSequenceOverrun } from "./expression-budget.ts";
+import { guardFunctions } from "./expression-functions.ts";
 import { inJsonbKeyOrder, MAX_STORED_VALUE_BYTES, unstorableIn, type Json } from "./json.ts";
 import { jsonFitsIn, utf8Length } from "./json-size.ts";
 
@@ -25,7 +26,7 @@ export class ExpressionLimitError extends Error {
 /** Evaluates an expression over a context document; the engine is given one (see interpret()). */
 export type Evaluator = (expression: string, context: Record<string, unknown>) => Promise<Json>;
 
-const compiled = new Map<string, jsonata.Expression>();
+/** Expressions kept compiled: far more than a worker's definitions hold, and a few megabytes. */
 const COMPILED_CACHE_LIMIT = 5_000;
 
 /** Parses an expression as the engine evaluates it: linear-time regexes, sizes capped. */
@@ -33,22 +34,17 @@ export function parseExpression(expression: string): jsonata.Expression {
   return jsonata(expression, { RegexEngine: LinearRegExp as unknown as RegExpConstructor, sequence: EXPRESSION_SEQUENCE_BUDGET } as jsonata.JsonataOptions);
 }
 
-function compile(expression: string): jsonata.Expression {
-  let found = compiled.get(expression);
-  if (!found) {
-    found = parseExpression(expression);
-    enforceBudget(found);
-    guardFunctions(found);
-    for (const name of NON_DETERMINISTIC_FUNCTIONS) {
-      found.registerFunction(name.slice(1), () => {
-        throw new ExpressionError(`${name}() is not allowed in workflow expressions`);
-      });
-    }
-    if (compiled.size >= COMPILED_CACHE_LIMIT) compiled.clear();
-    compiled.set(expression, found);
+const compile = boundedCache(COMPILED_CACHE_LIMIT, (expression) => {
+  const compiled = parseExpression(expression);
+  enforceBudget(compiled);
+  guardFunctions(compiled);
+  for (const name of NON_DETERMINISTIC_FUNCTIONS) {
+    compiled.registerFunction(name.slice(1), () => {
+      throw new ExpressionError(`${name}() is not allowed in workflow expressions`);
+    });
   }
-  return found;
-}
+  return compiled;
+});
 
 /**
  * Evaluates an expression in this process, within the expression budget; `undefined` (no match)
