@@ -102,13 +102,14 @@ export async function runMonitor(run: Run, id: string, node: MonitorNode, scope:
     const delaySeconds = await secondsOf(run, node.interval, after, "interval");
     run.commands.push({ type: "start_timer", timerId, node: id, purpose: "monitor_interval", delaySeconds });
   } else if (timer.firedSeq !== undefined) {
-    // The next generation reads these back from storage: give them storage's key order now.
+    // The next generation reads the steps back from storage: give the map of them, made here,
+    // storage's key order now. The state, like every value an expression yields, has it already.
     run.commands.push({
       type: "continue_as_new",
       input: run.facts.input,
       resume: {
         node: id,
-        state: inJsonbKeyOrder(nextState),
+        state: nextState,
         iteration: iteration + 1,
         steps: inJsonbKeyOrder(scope.steps) as Record<string, Json>,
       },
