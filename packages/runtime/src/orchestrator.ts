@@ -84,6 +84,13 @@ interface PlannedInstance {
   expected?: ExpectedInstance;
 }
 
+/** Claimed instances decided together: their turns are stored in one statement. */
+interface Group {
+  toDecide: ClaimedInstance[];
+  /** Over the limit of claims: failed, not decided. */
+  quarantined: ClaimedInstance[];
+}
+
 /** The lease renewal of a round: instances drop out of it as their group is stored or released. */
 interface LeaseRenewal {
   drop(ids: Set<string>): void;
@@ -139,15 +146,23 @@ export class Orchestrator {
     const sorted = triage(claimed, QUARANTINE_AFTER_CLAIMS, !this.isolating);
     // Not tried in this round: their claim does not count, and their results wait for theirs.
     await releaseInstances(this.pool, this.owner, sorted.deferred.map((c) => c.id), true);
-    const groups = [[...sorted.quarantined, ...sorted.fresh], sorted.suspects, sorted.isolated ? [sorted.isolated] : []];
-    const claimedIds = new Set(groups.flat().map((c) => c.id));
+    // Quarantined ones need no decision, only a store: they go with the first group.
+    const groups: Group[] = [
+      { toDecide: sorted.fresh, quarantined: sorted.quarantined },
+      { toDecide: sorted.suspects, quarantined: [] },
+      { toDecide: sorted.isolated ? [sorted.isolated] : [], quarantined: [] },
+    ];
+    const idsOf = (group: Group) => [...group.toDecide, ...group.quarantined].map((c) => c.id);
+    const claimedIds = new Set(groups.flatMap(idsOf));
     const { taken, orphaned } = this.results.take(claimedIds, INSTANCE_BATCH_SIZE);
     if (orphaned.length > 0) this.runner?.report(orphaned);
     const decided = [...new Set([...claimedIds, ...taken.keys()])];
     if (decided.length === 0) return 0;
     // Results of instances this worker decides without a claim go with the first group.
-    const resultsOf = (group: ClaimedInstance[], first: boolean) =>
-      new Map([...taken].filter(([id]) => group.some((c) => c.id === id) || (first && !claimedIds.has(id))));
+    const resultsOf = (group: Group, first: boolean) => {
+      const ids = new Set(idsOf(group));
+      return new Map([...taken].filter(([id]) => ids.has(id) || (first && !claimedIds.has(id))));
+    };
     const renewing = this.renewLeases(claimedIds);
     if (sorted.isolated) this.isolating = true;
     let worked = 0;
@@ -156,13 +171,13 @@ export class Orchestrator {
       for (; reached < groups.length; reached++) {
         const group = groups[reached]!;
         const results = resultsOf(group, reached === 0);
-        if (group.length > 0 || results.size > 0) worked += await this.decideGroup(group, results, renewing);
+        if (idsOf(group).length > 0 || results.size > 0) worked += await this.decideGroup(group, results, renewing);
       }
       return worked;
     } catch (error) {
       // The groups after a failed one were not tried: released uncounted, their results handed back.
       for (const group of groups.slice(reached + 1)) {
-        await releaseInstances(this.pool, this.owner, group.map((c) => c.id), true).catch(() => {});
+        await releaseInstances(this.pool, this.owner, idsOf(group), true).catch(() => {});
         this.runner?.report([...resultsOf(group, false).values()].flat());
       }
       throw error;
@@ -177,16 +192,15 @@ export class Orchestrator {
    * Decides one group of a round: plans each instance's turn and stores them in one statement.
    * Returns how many were decided, not counting turns left for later.
    */
-  private async decideGroup(claimed: ClaimedInstance[], taken: Map<string, FinishedTask[]>, renewing: LeaseRenewal): Promise<number> {
+  private async decideGroup({ toDecide, quarantined }: Group, taken: Map<string, FinishedTask[]>, renewing: LeaseRenewal): Promise<number> {
+    const claimed = [...toDecide, ...quarantined];
     const claimedIds = new Set(claimed.map((c) => c.id));
     const decided = [...new Set([...claimedIds, ...taken.keys()])];
-    // Decided without reading their history or running the engine: either may be what crashed.
-    const quarantined = claimed.filter((c) => c.unfinishedClaims > QUARANTINE_AFTER_CLAIMS);
-    const claimable = claimed.filter((c) => c.unfinishedClaims <= QUARANTINE_AFTER_CLAIMS);
     let storeSettled = false;
     try {
-      const planned = [...(await this.withHistories(claimable, taken)), ...this.unleased(taken, claimedIds)];
+      const planned = [...(await this.withHistories(toDecide, taken)), ...this.unleased(taken, claimedIds)];
       const now = new Date();
+      // Failed without reading their history or running the engine: either may be what crashed.
       const batch: TurnToStore[] = quarantined.map((c) => ({
         turn: quarantinedTurn(c, c.unfinishedClaims - 1, now),
         messageIds: c.messages.map((m) => m.id),
