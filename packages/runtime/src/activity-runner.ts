@@ -2,13 +2,14 @@
  * Runs claimed activity attempts concurrently; hands their results to this worker's decisions
  * when they can take them, else reports them to the inbox in batches.
  */
-import { inJsonbKeyOrder, MAX_STORED_VALUE_BYTES, storableJsonText, unstorableIn, type Json, type WorkflowError } from "@flowcraft/engine";
+import { inJsonbKeyOrder, storableJsonText, type Json, type WorkflowError } from "@flowcraft/engine";
 import type pg from "pg";
 import { claimTasks, completeTasks, nextTaskDueInMs, releaseTasks, type ClaimedTask, type TaskResult } from "./activity-sql.ts";
 import type { FinishedTask } from "./local-results.ts";
 import { IDLE_POLL_MS, TASK_LEASE_GRACE_SECONDS, type EagerRunner } from "./orchestrator.ts";
 import { ActivityError, type ActivityRegistry } from "./sdk.ts";
 import { Signal } from "./signal.ts";
+import { jsonForHistory } from "./stored-json.ts";
 
 /** Tasks claimed per query. */
 const CLAIM_BATCH_SIZE = 200;
@@ -259,19 +260,7 @@ class RateMeter {
 }
 
 function toStoredJson(value: unknown): Json {
-  if (value === undefined) return null;
-  let text: string;
-  try {
-    text = JSON.stringify(value);
-  } catch (error) {
-    throw new ActivityError(`activity output is not JSON: ${(error as Error).message}`, "InvalidOutput");
-  }
-  if (text === undefined) return null;
-  const unstorable = unstorableIn(text);
-  if (unstorable) throw new ActivityError(`activity output holds ${unstorable}`, "InvalidOutput");
-  if (Buffer.byteLength(text) > MAX_STORED_VALUE_BYTES) {
-    throw new ActivityError(`activity output is over the ${MAX_STORED_VALUE_BYTES} bytes a value in history may take`, "InvalidOutput");
-  }
+  const text = jsonForHistory("activity output", value, (message) => new ActivityError(message, "InvalidOutput"));
   // In storage's key order: a decision may take it from memory (eager hand-over) or from storage.
   return inJsonbKeyOrder(JSON.parse(text) as Json);
 }
