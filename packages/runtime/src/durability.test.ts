@@ -220,7 +220,7 @@ function countBy<T>(values: T[]): Map<T, number> {
 }
 
 /** A map over its input, ten items at a time, each a slow activity that doubles it. */
-const FAN_OUT_100 = {
+const DOUBLE_EACH = {
   version: 1,
   start: "fan",
   nodes: {
@@ -228,7 +228,7 @@ const FAN_OUT_100 = {
       type: "map",
       items: "input",
       maxConcurrency: 10,
-      // A short timeout: the dead worker's leases (timeout + grace) run out soon after the kill.
+      // A short timeout: the dead worker's task leases (timeout + grace) run out soon after the kill.
       body: { start: "double", nodes: { double: { type: "activity", activity: "slow_double", input: "item", timeout: 2 } } },
     },
   },
@@ -264,10 +264,10 @@ describe("durability with worker processes", () => {
   it("after a SIGKILL mid fan-out, a new worker runs only the unfinished items, each completing once", async () => {
     const executions = join(scratch, "fan-out.log");
     const first = await startWorkerProcess(executions);
-    await workflows.publish("fan_out_100", FAN_OUT_100);
+    await workflows.publish("double_each", DOUBLE_EACH);
     const input = range(100);
     const ids = mapActivityIds("fan", "double", 100);
-    const { instanceId } = await instances.start("fan_out_100", input);
+    const { instanceId } = await instances.start("double_each", input);
 
     await waitFor("40 items to complete", async () => (await completedItems(instanceId)) >= 40);
     await first.kill();
@@ -310,9 +310,9 @@ describe("durability with worker processes", () => {
   it("a 100-item fan-out whose worker is killed three times completes every item exactly once, unquarantined", async () => {
     const executions = join(scratch, "chaos.log");
     let worker = await startWorkerProcess(executions);
-    await workflows.publish("fan_out_100", FAN_OUT_100);
+    await workflows.publish("double_each", DOUBLE_EACH);
     const input = range(100);
-    const { instanceId } = await instances.start("fan_out_100", input);
+    const { instanceId } = await instances.start("double_each", input);
 
     // Each worker is killed once it has added some completions: in the middle of the fan-out, with
     // activities in flight and turns being decided.
@@ -406,21 +406,10 @@ describe("durability with worker processes", () => {
   it("after a SIGKILL between finishing activities and storing their results, the attempts run again and complete once", async () => {
     const executions = join(scratch, "hand-over.log");
     const first = await startWorkerProcess(executions, undefined, true);
-    await workflows.publish("hand_over_5", {
-      version: 1,
-      start: "fan",
-      nodes: {
-        fan: {
-          type: "map",
-          items: "input",
-          // A short timeout: the dead worker's task leases (timeout + grace) run out soon after the kill.
-          body: { start: "double", nodes: { double: { type: "activity", activity: "slow_double", input: "item", timeout: 2 } } },
-        },
-      },
-    });
+    await workflows.publish("double_each", DOUBLE_EACH);
     const input = range(5);
     const ids = mapActivityIds("fan", "double", 5);
-    const { instanceId } = await instances.start("hand_over_5", input);
+    const { instanceId } = await instances.start("double_each", input);
 
     // Every item ran on the first worker, whose decision recording their results never reaches the database.
     await waitFor("the first worker to run every item", async () => (await readExecutions(executions, instanceId)).length === 5);
