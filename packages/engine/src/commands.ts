@@ -1,5 +1,5 @@
 /** Commands: what the engine asks the runtime to do next. Each becomes exactly one history event. */
-import type { ApprovalRequest, HistoryEventBody, Resume, TimerPurpose, WorkflowError } from "./history.ts";
+import type { ApprovalRequest, Choice, HistoryEventBody, Resume, TimerPurpose, WorkflowError } from "./history.ts";
 import type { Json } from "./json.ts";
 
 export type Command =
@@ -26,6 +26,7 @@ export type Command =
   | { type: "wait_for_event"; waitId: string; node: string; event: string; timeoutSeconds?: number; approval?: ApprovalRequest }
   | { type: "consume_event"; waitId: string; node: string; name: string; raisedSeq: number }
   | { type: "set_custom_status"; key: string; node: string; value: Json }
+  | ({ type: "record_choice"; key: string; node: string } & Choice)
   | { type: "complete"; output: Json }
   | { type: "fail"; error: WorkflowError }
   | { type: "continue_as_new"; input: Json; resume: Resume };
@@ -73,6 +74,10 @@ export function eventOf(command: Command, now: Date): HistoryEventBody {
       return { type: "event_consumed", waitId: command.waitId, node: command.node, name: command.name, raisedSeq: command.raisedSeq };
     case "set_custom_status":
       return { type: "custom_status_set", key: command.key, node: command.node, value: command.value };
+    case "record_choice": {
+      const { type: _, ...choice } = command;
+      return { type: "choice_recorded", ...choice };
+    }
     case "complete":
       return { type: "execution_completed", output: command.output };
     case "fail":

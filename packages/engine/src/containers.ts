@@ -1,7 +1,8 @@
 /** Interpreting the nodes that hold graphs: parallel, map, group and monitor. */
 import type { GroupNode, MapNode, MonitorNode, ParallelNode } from "@flowcraft/definition";
 import { ExpressionError } from "./expression.ts";
-import { PENDING, rollback, runGraph, type Outcome, type Run } from "./interpreter.ts";
+import { PENDING, recordChoice, recordedChoice, rollback, runGraph, type Outcome, type Run } from "./interpreter.ts";
+import type { Choice } from "./history.ts";
 import { inJsonbKeyOrder, type Json } from "./json.ts";
 import { childScope, contextOf, type Scope } from "./scope.ts";
 import { isTruthy, secondsOf } from "./steps.ts";
@@ -37,11 +38,8 @@ export async function runParallel(run: Run, node: ParallelNode, scope: Scope, pr
 }
 
 export async function runMap(run: Run, id: string, node: MapNode, scope: Scope, prefix: string, at: number): Promise<Outcome> {
-  const listed = await run.evaluate(node.items, contextOf(scope));
-  if (listed !== null && !Array.isArray(listed)) {
-    throw new ExpressionError(`items must yield a list, got ${JSON.stringify(listed).slice(0, 200)}`);
-  }
-  const items = listed ?? [];
+  const key = prefix + id;
+  const { items } = recordedChoice(run, key, "items") ?? recordChoice(run, key, id, { of: "items", items: await listItems(node, scope, run) });
   const limit = node.maxConcurrency ?? Number.POSITIVE_INFINITY;
   const mark = run.commands.length;
   const outputs: Json[] = new Array(items.length).fill(null);
@@ -74,6 +72,15 @@ export async function runMap(run: Run, id: string, node: MapNode, scope: Scope, 
   return pending ? PENDING : { kind: "done", output: outputs, at: doneAt };
 }
 
+/** The items a map iterates over: listed once, when the map is first reached, then recorded. */
+async function listItems(node: MapNode, scope: Scope, run: Run): Promise<Json[]> {
+  const listed = await run.evaluate(node.items, contextOf(scope));
+  if (listed !== null && !Array.isArray(listed)) {
+    throw new ExpressionError(`items must yield a list, got ${JSON.stringify(listed).slice(0, 200)}`);
+  }
+  return listed ?? [];
+}
+
 export function runGroup(run: Run, node: GroupNode, scope: Scope, prefix: string, at: number): Promise<Outcome> {
   return runGraph(run, node.body, childScope(scope), prefix, node.body.start, at);
 }
@@ -84,19 +91,17 @@ export function runGroup(run: Run, node: GroupNode, scope: Scope, prefix: string
  * starts from a fresh, short history.
  */
 export async function runMonitor(run: Run, id: string, node: MonitorNode, scope: Scope, prefix: string, at: number): Promise<Outcome> {
+  const key = prefix + id;
   const resume = run.facts.resume?.node === id ? run.facts.resume : undefined;
-  const state = resume ? resume.state : node.state ? await run.evaluate(node.state, contextOf(scope)) : null;
+  const state = resume ? resume.state : await initialState(run, key, id, node, scope);
   const iteration = resume?.iteration ?? 1;
   const bodyScope = childScope(scope, { state, iteration });
   const outcome = await runGraph(run, node.body, bodyScope, prefix, node.body.start, at);
   if (outcome.kind !== "done") return outcome;
-  const nextState = node.nextState ? await run.evaluate(node.nextState, contextOf(bodyScope)) : state;
-  const after = { ...bodyScope, state: nextState };
-  const stop =
-    (node.maxIterations !== undefined && iteration >= node.maxIterations) ||
-    (node.until !== undefined && isTruthy(await run.evaluate(node.until, contextOf(after))));
+  const { nextState, stop } = recordedChoice(run, key, "check") ?? recordChoice(run, key, id, await check(run, node, bodyScope, iteration));
   if (stop) return { kind: "done", output: nextState, at: outcome.at };
-  const timerId = `${prefix}${id}:interval`;
+  const after = { ...bodyScope, state: nextState };
+  const timerId = `${key}:interval`;
   const timer = run.facts.timers.get(timerId);
   if (!timer) {
     const delaySeconds = await secondsOf(run, node.interval, after, "interval");
@@ -115,6 +120,24 @@ export async function runMonitor(run: Run, id: string, node: MonitorNode, scope:
       },
     });
   }
-  run.trace.set(prefix + id, { node: id, status: "waiting" });
+  run.trace.set(key, { node: id, status: "waiting" });
   return PENDING;
+}
+
+/** The loop state of the first check: evaluated once, then recorded. */
+async function initialState(run: Run, key: string, id: string, node: MonitorNode, scope: Scope): Promise<Json> {
+  if (!node.state) return null;
+  const recorded = recordedChoice(run, key, "state");
+  if (recorded) return recorded.state;
+  return recordChoice(run, key, id, { of: "state", state: await run.evaluate(node.state, contextOf(scope)) }).state;
+}
+
+/** After a check's body: the next loop state, and whether the monitor stops there. */
+async function check(run: Run, node: MonitorNode, bodyScope: Scope, iteration: number): Promise<Extract<Choice, { of: "check" }>> {
+  const nextState = node.nextState ? await run.evaluate(node.nextState, contextOf(bodyScope)) : (bodyScope.state ?? null);
+  const after = { ...bodyScope, state: nextState };
+  const stop =
+    (node.maxIterations !== undefined && iteration >= node.maxIterations) ||
+    (node.until !== undefined && isTruthy(await run.evaluate(node.until, contextOf(after))));
+  return { of: "check", iteration, nextState, stop };
 }

@@ -1,5 +1,5 @@
 /** History indexed for the interpreter: what is known about each activity, timer, wait and event. */
-import type { HistoryEvent, HistoryEventOf, Resume } from "./history.ts";
+import type { ChoiceKind, HistoryEvent, HistoryEventOf, Resume } from "./history.ts";
 import type { Json } from "./json.ts";
 
 export interface ActivityFacts {
@@ -27,6 +27,8 @@ export interface Facts {
   /** Raised events no wait has consumed yet, oldest first. */
   unconsumed: HistoryEventOf<"event_raised">[];
   customStatusKeys: Set<string>;
+  /** Choices made so far, by `choiceKey(key, of)`. */
+  choices: Map<string, HistoryEventOf<"choice_recorded">>;
   /** Key prefixes ("fan[3].") under which anything has happened: map iterations that started. */
   touchedPrefixes: Set<string>;
   ended: boolean;
@@ -44,6 +46,7 @@ export function indexHistory(history: readonly HistoryEvent[]): Facts {
     consumed: new Map(),
     unconsumed: [],
     customStatusKeys: new Set(),
+    choices: new Map(),
     touchedPrefixes: new Set(),
     ended: false,
     suspended: false,
@@ -105,6 +108,10 @@ export function indexHistory(history: readonly HistoryEvent[]): Facts {
         facts.customStatusKeys.add(event.key);
         touch(facts, event.key);
         break;
+      case "choice_recorded":
+        if (!facts.choices.has(choiceKey(event.key, event.of))) facts.choices.set(choiceKey(event.key, event.of), event);
+        touch(facts, event.key);
+        break;
       case "suspended":
         facts.suspended = true;
         break;
@@ -123,6 +130,11 @@ export function indexHistory(history: readonly HistoryEvent[]): Facts {
   }
   facts.unconsumed = [...raised.values()].filter((event) => !consumedSeqs.has(event.seq));
   return facts;
+}
+
+/** Where a choice of one kind, made at one place of the execution, is kept in the facts. */
+export function choiceKey(key: string, of: ChoiceKind): string {
+  return `${key}#${of}`;
 }
 
 /** Records every map-iteration prefix of a key: "a[1].b[2].c" touches "a[1]." and "a[1].b[2].". */

@@ -47,6 +47,36 @@ export interface ApprovalRequest {
 export const RERUN_KINDS = ["retry_failed", "from_start", "on_version"] as const;
 export type RerunKind = (typeof RERUN_KINDS)[number];
 
+/**
+ * What a recorded choice settled: a value the instance's path or data depends on, computed by an
+ * expression. A choice is evaluated once, when the instance first reaches it, and every later
+ * replay reads it back: a replay can never take another path, whatever a newer
+ * engine or expression library would compute, and a fan-out does not re-list its items per turn.
+ */
+export type Choice =
+  | {
+      /** The branch a decision took. */
+      of: "branch";
+      /** Index of the choice whose `when` held; null for the default, or when nothing matched. */
+      choice: number | null;
+      /** The node it went on to; null when no choice matched and there is no default (the step fails). */
+      next: string | null;
+      /** What the chosen `when` yielded: the value that decided it. */
+      value?: Json;
+    }
+  | { /** The items a map iterates over. */ of: "items"; items: Json[] }
+  | { /** What an end node inside a container yielded: the output of its branch or iteration. */ of: "output"; output: Json }
+  | { /** A monitor's loop state before its first check. */ of: "state"; state: Json }
+  | {
+      /** A monitor's check after its body: the next loop state and whether to stop. */
+      of: "check";
+      iteration: number;
+      nextState: Json;
+      stop: boolean;
+    };
+
+export type ChoiceKind = Choice["of"];
+
 /** Why a timer exists; the timeline draws each purpose in its own way. */
 export type TimerPurpose = "delay" | "wait_timeout" | "monitor_interval";
 
@@ -87,6 +117,8 @@ export const HISTORY_EVENT_TYPES = {
   terminated: "v1",
   /** v1: an operator re-ran this ended instance as a new one; changes nothing in this instance. */
   rerun_requested: "v1",
+  /** v2: a choice (a decision's branch, a map's items, a monitor's state or check) was made; replays read it. */
+  choice_recorded: "v2",
   /** v1: a monitor restarted the instance with fresh history. */
   continued_as_new: "v1",
   /** v1: the instance finished with an output. */
@@ -138,6 +170,7 @@ export type HistoryEventBody =
     }
   | { type: "event_consumed"; waitId: string; node: string; name: string; raisedSeq: number }
   | { type: "custom_status_set"; key: string; node: string; value: Json }
+  | ({ type: "choice_recorded"; key: string; node: string } & Choice)
   | { type: "suspended"; reason?: string; by?: string }
   | { type: "resumed"; reason?: string; by?: string }
   | { type: "terminated"; reason?: string; by?: string }

@@ -10,6 +10,8 @@ export type { Command } from "./commands.ts";
 export { HISTORY_EVENT_TYPES, RERUN_KINDS } from "./history.ts";
 export type {
   ApprovalRequest,
+  Choice,
+  ChoiceKind,
   HistoryEvent,
   HistoryEventBody,
   HistoryEventOf,
@@ -36,6 +38,6 @@ export type { EvaluationReply, EvaluationRequest } from "./expression-remote.ts"
 export { EXPRESSION_DEPTH_BUDGET, EXPRESSION_STEP_BUDGET, EXPRESSION_TIME_BUDGET_MS, EXPRESSION_STRING_BUDGET, EXPRESSION_SEQUENCE_BUDGET } from "./expression-budget.ts";
 export { retryDelaySeconds, maxAttemptsOf } from "./retry.ts";
 export { progressOf } from "./progress.ts";
-export type { AttemptRecord, Ending, FanOutCounts, InstanceProgress, NodeProgress, PlaceProgress, RetryInfo, StepState, TimerRecord, WaitingInfo, WaitRecord } from "./progress.ts";
+export type { AttemptRecord, Ending, FanOutCounts, InstanceProgress, NodeProgress, PlaceChoice, PlaceProgress, RecordedChoice, RetryInfo, StepState, TimerRecord, WaitingInfo, WaitRecord } from "./progress.ts";
 export { historyForRetry } from "./retry-history.ts";
 export { waitsAfter } from "./open-waits.ts";

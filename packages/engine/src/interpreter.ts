@@ -6,8 +6,8 @@
 import type { Definition, Graph, Node } from "@flowcraft/definition";
 import type { Command } from "./commands.ts";
 import { evaluate as evaluateHere, ExpressionError, ExpressionLimitError, type Evaluator } from "./expression.ts";
-import type { Facts } from "./facts.ts";
-import type { WorkflowError } from "./history.ts";
+import { choiceKey, type Facts } from "./facts.ts";
+import type { Choice, ChoiceKind, WorkflowError } from "./history.ts";
 import type { Json } from "./json.ts";
 import { runActivity, runDecision, runEnd, runFail, runTimer, runWait } from "./steps.ts";
 import { runGroup, runMap, runMonitor, runParallel } from "./containers.ts";
@@ -136,9 +136,9 @@ function runNode(run: Run, id: string, node: Node, scope: Scope, prefix: string,
     case "wait":
       return runWait(run, id, node, scope, prefix, at);
     case "decision":
-      return runDecision(run, id, node, scope, previous, at);
+      return runDecision(run, id, node, scope, prefix, previous, at);
     case "end":
-      return runEnd(run, node, scope, previous, at);
+      return runEnd(run, id, node, scope, prefix, previous, at);
     case "fail":
       return runFail(run, id, node, scope, at);
     case "parallel":
@@ -166,6 +166,17 @@ async function evaluateOrError(run: Run, expression: string, scope: Scope, node:
     if (!(error instanceof ExpressionError)) throw error;
     return fail("ExpressionError", error.message, node, at);
   }
+}
+
+/** The choice of this kind made at `key` in an earlier turn or pass, if any. */
+export function recordedChoice<K extends ChoiceKind>(run: Run, key: string, of: K): Extract<Choice, { of: K }> | undefined {
+  return run.facts.choices.get(choiceKey(key, of)) as Extract<Choice, { of: K }> | undefined;
+}
+
+/** Records a choice just made, so that no later turn evaluates it again; returns it. */
+export function recordChoice<C extends Choice>(run: Run, key: string, node: string, choice: C): C {
+  run.commands.push({ type: "record_choice", key, node, ...choice });
+  return choice;
 }
 
 /** Drops the commands a failed container's branches emitted in this pass: they will never be needed. */

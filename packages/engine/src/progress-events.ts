@@ -3,7 +3,7 @@
  * view: every attempt of an activity (the interpreter's facts keep only the latest), and when each
  * timer and wait began and ended.
  */
-import type { ApprovalRequest, HistoryEvent, TimerPurpose, WorkflowError } from "./history.ts";
+import type { ApprovalRequest, Choice, HistoryEvent, TimerPurpose, WorkflowError } from "./history.ts";
 import type { Json } from "./json.ts";
 
 export interface AttemptRecord {
@@ -43,6 +43,9 @@ export interface WaitRecord {
   payload?: Json;
 }
 
+/** A choice as history recorded it, with when it was made. */
+export type RecordedChoice = Choice & { at: string };
+
 /** How a generation ended, if it did. */
 export type Ending = "completed" | "failed" | "terminated" | "continued_as_new";
 
@@ -50,6 +53,8 @@ export interface HistoryRecords {
   activities: Map<string, ActivityRecord>;
   timers: Map<string, TimerRecord>;
   waits: Map<string, WaitRecord>;
+  /** Choices made at each place, in the order they were made. */
+  choices: Map<string, RecordedChoice[]>;
   ending: Ending | null;
   endedAt?: string;
   failure?: WorkflowError;
@@ -59,7 +64,7 @@ export interface HistoryRecords {
 }
 
 export function recordHistory(history: readonly HistoryEvent[]): HistoryRecords {
-  const records: HistoryRecords = { activities: new Map(), timers: new Map(), waits: new Map(), ending: null, suspended: false };
+  const records: HistoryRecords = { activities: new Map(), timers: new Map(), waits: new Map(), choices: new Map(), ending: null, suspended: false };
   const raised = new Map<number, Json>();
   for (const event of history) {
     records.firstAt ??= event.at;
@@ -111,6 +116,12 @@ export function recordHistory(history: readonly HistoryEvent[]): HistoryRecords 
       case "event_consumed": {
         const wait = records.waits.get(event.waitId);
         if (wait) Object.assign(wait, { consumedAt: event.at, payload: raised.get(event.raisedSeq) ?? null });
+        break;
+      }
+      case "choice_recorded": {
+        const { type: _type, seq: _seq, key, node: _node, ...choice } = event;
+        if (!records.choices.has(key)) records.choices.set(key, []);
+        records.choices.get(key)!.push(choice);
         break;
       }
       case "suspended":

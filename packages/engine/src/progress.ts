@@ -10,11 +10,11 @@ import type { ApprovalRequest, HistoryEvent, TimerPurpose, WorkflowError } from 
 import type { Evaluator } from "./expression.ts";
 import { interpret, type NodeStatus } from "./interpreter.ts";
 import type { Json } from "./json.ts";
-import { recordHistory, type AttemptRecord, type Ending, type HistoryRecords, type TimerRecord, type WaitRecord } from "./progress-events.ts";
+import { recordHistory, type AttemptRecord, type Ending, type HistoryRecords, type RecordedChoice, type TimerRecord, type WaitRecord } from "./progress-events.ts";
 import { timeoutTimerOf } from "./open-waits.ts";
 import { maxAttemptsOf } from "./retry.ts";
 
-export type { AttemptRecord, Ending, TimerRecord, WaitRecord } from "./progress-events.ts";
+export type { AttemptRecord, Ending, RecordedChoice, TimerRecord, WaitRecord } from "./progress-events.ts";
 
 /**
  * `pending`: not reached yet; `skipped`: never reached, and the instance has ended; `cancelled`:
@@ -69,10 +69,15 @@ export interface PlaceProgress {
   /** Attempts an activity's retry policy allows in all. */
   maxAttempts?: number;
   fanOut?: FanOutCounts;
+  /** What was chosen here (a decision's branch, a map's items, a monitor's checks), oldest first. */
+  choices?: PlaceChoice[];
   input?: Json;
   output?: Json;
   error?: WorkflowError;
 }
+
+/** A recorded choice with the expression that made it, so that a person can see why the run went its way. */
+export type PlaceChoice = RecordedChoice & { expression?: string };
 
 /** One node of the definition, over all the places it runs in. */
 export interface NodeProgress {
@@ -233,6 +238,8 @@ function walkNode(context: Context, id: string, node: Node, prefix: string, pare
     default:
       if (traced) settle(context, place, traced);
   }
+  const choices = context.records.choices.get(key);
+  if (choices) place.choices = choices.map((choice) => withExpression(choice, node));
   finish(context, place);
   return place;
 }
@@ -328,6 +335,27 @@ function describeContainer(context: Context, place: PlaceProgress, traced: NodeS
     }
   } else if (reached) {
     place.state = "running";
+  }
+}
+
+function withExpression(choice: RecordedChoice, node: Node): PlaceChoice {
+  const expression = expressionOf(choice, node);
+  return expression === undefined ? choice : { ...choice, expression };
+}
+
+/** The expression that made a choice: a decision's chosen `when`, a map's `items`, a monitor's `until`. */
+function expressionOf(choice: RecordedChoice, node: Node): string | undefined {
+  switch (choice.of) {
+    case "branch":
+      return node.type === "decision" && choice.choice !== null ? node.choices[choice.choice]?.when : undefined;
+    case "items":
+      return node.type === "map" ? node.items : undefined;
+    case "output":
+      return node.type === "end" ? node.output : undefined;
+    case "state":
+      return node.type === "monitor" ? node.state : undefined;
+    case "check":
+      return node.type === "monitor" ? (node.until ?? node.nextState) : undefined;
   }
 }
 

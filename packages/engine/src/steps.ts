@@ -10,7 +10,8 @@ import {
   type WaitNode,
 } from "@flowcraft/definition";
 import { ExpressionError } from "./expression.ts";
-import { fail, PENDING, type Outcome, type Run } from "./interpreter.ts";
+import type { Choice } from "./history.ts";
+import { fail, PENDING, recordChoice, recordedChoice, type Outcome, type Run } from "./interpreter.ts";
 import type { Json } from "./json.ts";
 import { timeoutTimerOf } from "./open-waits.ts";
 import { maxAttemptsOf, retryDelaySeconds } from "./retry.ts";
@@ -116,16 +117,35 @@ export async function runWait(run: Run, id: string, node: WaitNode, scope: Scope
   return PENDING;
 }
 
-export async function runDecision(run: Run, id: string, node: DecisionNode, scope: Scope, previous: Json, at: number): Promise<Outcome> {
-  for (const choice of node.choices) {
-    if (isTruthy(await run.evaluate(choice.when, contextOf(scope)))) return { kind: "done", output: previous, next: choice.next, at };
-  }
-  if (node.default) return { kind: "done", output: previous, next: node.default, at };
-  return fail("NoChoiceMatched", "no choice was true and the decision has no default", id, at);
+export async function runDecision(run: Run, id: string, node: DecisionNode, scope: Scope, prefix: string, previous: Json, at: number): Promise<Outcome> {
+  const key = prefix + id;
+  const { next } = recordedChoice(run, key, "branch") ?? recordChoice(run, key, id, await chooseBranch(run, node, scope));
+  if (next === null) return fail("NoChoiceMatched", "no choice was true and the decision has no default", id, at);
+  return { kind: "done", output: previous, next, at };
 }
 
-export async function runEnd(run: Run, node: EndNode, scope: Scope, previous: Json, at: number): Promise<Outcome> {
-  const output = node.output ? await run.evaluate(node.output, contextOf(scope)) : previous;
+/** The first choice whose `when` holds, else the default; evaluated once per place, then recorded. */
+async function chooseBranch(run: Run, node: DecisionNode, scope: Scope): Promise<Extract<Choice, { of: "branch" }>> {
+  for (const [index, choice] of node.choices.entries()) {
+    const value = await run.evaluate(choice.when, contextOf(scope));
+    if (isTruthy(value)) return { of: "branch", choice: index, next: choice.next, value };
+  }
+  return { of: "branch", choice: null, next: node.default ?? null };
+}
+
+/**
+ * An end node yields its output expression, or the previous step's output. Inside a container
+ * the output is recorded, since the container's later turns read it again; at the top level it
+ * ends the instance, and the completion records it.
+ */
+export async function runEnd(run: Run, id: string, node: EndNode, scope: Scope, prefix: string, previous: Json, at: number): Promise<Outcome> {
+  if (!node.output) return { kind: "done", output: previous, next: null, at };
+  const key = prefix + id;
+  const nested = run.definition.nodes[id] !== node;
+  const recorded = nested ? recordedChoice(run, key, "output") : undefined;
+  if (recorded) return { kind: "done", output: recorded.output, next: null, at };
+  const output = await run.evaluate(node.output, contextOf(scope));
+  if (nested) recordChoice(run, key, id, { of: "output", output });
   return { kind: "done", output, next: null, at };
 }
 

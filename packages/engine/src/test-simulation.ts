@@ -2,6 +2,7 @@
 import { validateDefinition, type Definition } from "@flowcraft/definition";
 import type { Command } from "./commands.ts";
 import { decide } from "./decide.ts";
+import { evaluate, type Evaluator } from "./expression.ts";
 import type { HistoryEvent, HistoryEventBody } from "./history.ts";
 import type { Json } from "./json.ts";
 
@@ -19,6 +20,8 @@ export class Simulation {
   readonly decisions: Command[][] = [];
   private queue: Extract<Command, { type: "schedule_activity" | "retry_activity" }>[] = [];
   now = new Date("2026-01-01T00:00:00.000Z");
+  /** How expressions are evaluated; a test may swap it between decisions. */
+  evaluate: Evaluator = evaluate;
 
   constructor(
     readonly definition: Definition,
@@ -34,7 +37,7 @@ export class Simulation {
   }
 
   async decide(): Promise<Command[]> {
-    const decision = await decide(this.definition, this.history, this.now);
+    const decision = await decide(this.definition, this.history, this.now, this.evaluate);
     this.history.push(...decision.events);
     this.decisions.push(decision.commands);
     for (const command of decision.commands) {

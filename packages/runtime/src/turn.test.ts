@@ -85,7 +85,7 @@ describe("planTurn", () => {
     const turn = await planTurn(instance(first.lastSeq), monitor, history, messages, now);
     expect(turn.generation).toBe(2);
     const second = turn.events.filter((e) => e.generation === 2);
-    expect(second.map((e) => e.type)).toEqual(["execution_started", "event_raised", "timer_created"]);
+    expect(second.map((e) => e.type)).toEqual(["execution_started", "event_raised", "choice_recorded", "timer_created"]);
     expect(second[0]).toMatchObject({ resume: { node: "m", iteration: 2 } });
     expect(turn.timers).toEqual([expect.objectContaining({ timerId: "m:interval", generation: 2 })]);
   });
@@ -107,7 +107,7 @@ describe("planTurn", () => {
     const stale = await planTurn(instance(first.lastSeq, 2), rounds, [secondStart, ...first.events], [decision(1)], now);
     expect(stale.events).toEqual([]);
     const current = await planTurn(instance(first.lastSeq, 2), rounds, [secondStart, ...first.events], [decision(2)], now);
-    expect(current.events.map((e) => e.type)).toEqual(["event_raised", "event_consumed", "timer_created"]);
+    expect(current.events.map((e) => e.type)).toEqual(["event_raised", "event_consumed", "choice_recorded", "timer_created"]);
   });
 
   it("ignores an event raised again with the same eventId, even after the first was consumed", async () => {

@@ -25,6 +25,8 @@ function keyOfEvent(event: FeedEvent): string | null {
       return event.activityId;
     case "timer_fired":
       return event.timerId;
+    case "choice_recorded":
+      return event.key;
     case "event_raised":
       return event.waitId ?? null;
     default:

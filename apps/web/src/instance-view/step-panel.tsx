@@ -3,6 +3,7 @@
  * A step that runs in many places (map iterations) lists them to pick one.
  */
 import type { InstanceProgress, Json, PlaceProgress } from "@flowcraft/engine";
+import { choiceWords } from "./choice-words.ts";
 import { nodeWords, placeWords, STATE_LABELS } from "./state-words.ts";
 import { preciseTime } from "./time-words.ts";
 
@@ -89,9 +90,28 @@ function PlaceDetails({ place }: { place: PlaceProgress }) {
           </tbody>
         </table>
       )}
+      {place.choices && <Choices place={place} />}
       <JsonBlock title="Input" value={place.input} testId="step-input" />
       <JsonBlock title="Output" value={place.output} testId="step-output" />
       <JsonBlock title="Error" value={place.error as Json | undefined} testId="step-error" />
+    </>
+  );
+}
+
+/** Which way the run went here, and why; a map's items are listed in full below the words. */
+function Choices({ place }: { place: PlaceProgress }) {
+  const items = place.choices!.find((choice) => choice.of === "items");
+  return (
+    <>
+      <h3>{place.kind === "decision" ? "Branch taken" : "Recorded choices"}</h3>
+      <ul className="choices" data-testid="step-choices">
+        {place.choices!.map((choice, index) => (
+          <li key={index}>
+            {choiceWords(choice)} <time dateTime={choice.at}>({preciseTime(choice.at)})</time>
+          </li>
+        ))}
+      </ul>
+      {items?.of === "items" && <JsonBlock title="Items" value={items.items} testId="step-items" />}
     </>
   );
 }

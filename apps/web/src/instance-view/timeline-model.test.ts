@@ -69,5 +69,24 @@ describe("timeline lanes", () => {
     // An attempt that never failed still says how many there may be.
     expect(lanes.find((lane) => lane.key === "each[1].first")!.bars()[1]!.title()).toContain("attempt 1 of 3: started at");
     expect(lanes.find((lane) => lane.key === "each[0].second")!.bars()).toEqual([]);
+    // The map's lane marks when its items were listed.
+    expect(lanes[0]!.bars().find((bar) => bar.kind === "choice")!.title()).toMatch(/^each listed 2 items from input at /);
+  });
+
+  it("gives a decision a lane with a mark saying which way it went and the value that decided it", async () => {
+    const routed = definition({
+      version: 1,
+      start: "route",
+      nodes: {
+        route: { type: "decision", choices: [{ when: "input.amount > 100", next: "big" }], default: "small" },
+        big: { type: "end" },
+        small: { type: "end" },
+      },
+    });
+    const started = { type: "execution_started", workflowName: "t", workflowVersion: 1, input: { amount: 500 }, generation: 1, seq: 1, at: "2026-01-01T00:00:00.000Z" } as HistoryEvent;
+    const history = [started, ...(await decide(routed, [started], new Date("2026-01-01T00:00:01.000Z"))).events];
+    const lanes = lanesOf(await progressOf(routed, history), Date.parse(history.at(-1)!.at));
+    const marks = lanes.find((lane) => lane.key === "route")!.bars();
+    expect(marks.map((bar) => [bar.kind, bar.title()])).toEqual([["choice", expect.stringMatching(/^route went to big: choice 1, input.amount > 100, yielded true at /)]]);
   });
 });

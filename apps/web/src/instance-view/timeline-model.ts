@@ -4,9 +4,10 @@
  * over each container's contents. Open bars run to `endMs` (now, or the end of the generation).
  */
 import type { InstanceProgress, PlaceProgress, StepState } from "@flowcraft/engine";
+import { choiceWords } from "./choice-words.ts";
 import { preciseTime } from "./time-words.ts";
 
-export type BarKind = "queued" | "attempt" | "backoff" | "timer" | "wait" | "span";
+export type BarKind = "queued" | "attempt" | "backoff" | "timer" | "wait" | "span" | "choice";
 
 export interface Bar {
   id: string;
@@ -34,7 +35,7 @@ export interface Lane {
   bars(): Bar[];
 }
 
-const DRAWN_KINDS = new Set(["activity", "timer", "wait", "map", "parallel", "group", "monitor"]);
+const DRAWN_KINDS = new Set(["activity", "timer", "wait", "map", "parallel", "group", "monitor", "decision"]);
 
 /** Lanes in the order steps began, each container's contents right below it. */
 export function lanesOf(progress: InstanceProgress, endMs: number): Lane[] {
@@ -76,6 +77,10 @@ function beganAt(place: PlaceProgress): number {
 }
 
 function barsOf(place: PlaceProgress, endMs: number): Bar[] {
+  return [...ownBarsOf(place, endMs), ...choiceMarks(place, endMs)];
+}
+
+function ownBarsOf(place: PlaceProgress, endMs: number): Bar[] {
   switch (place.kind) {
     case "activity":
       return attemptBars(place, endMs);
@@ -83,9 +88,18 @@ function barsOf(place: PlaceProgress, endMs: number): Bar[] {
       return place.timers.map((timer) => timerBar(place, timer, endMs));
     case "wait":
       return waitBars(place, endMs);
+    case "decision":
+      return [];
     default:
       return [...spanBars(place, endMs), ...place.timers.map((timer) => timerBar(place, timer, endMs))];
   }
+}
+
+/** A mark at each moment a choice was made here, titled with the way it went and why. */
+function choiceMarks(place: PlaceProgress, endMs: number): Bar[] {
+  return (place.choices ?? []).map((choice, index) =>
+    bar(`${place.key}#choice${index}`, "choice", choice.at, choice.at, endMs, "completed", () => `${place.key} ${choiceWords(choice)} at ${preciseTime(choice.at)}`, undefined, true),
+  );
 }
 
 function attemptBars(place: PlaceProgress, endMs: number): Bar[] {
