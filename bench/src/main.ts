@@ -1,13 +1,13 @@
 /**
  * `pnpm bench`: runs each scenario against a throwaway database and prints one JSON line per
  * scenario on stdout, e.g.
- *   {"scenario":"chain10","workflows":200,"steps":2000,"seconds":1.5,"workflows_per_s":133.3,"steps_per_s":1333.3}
+ *   {"scenario":"chain10","workflows":200,"steps":2000,"seconds":1.5,"workflows_per_s":133.3,"steps_per_s":1333.3,"peak_rss_mb":210.4}
  * Everything else (progress, errors, the profile) goes to stderr, so stdout can be piped as is.
  * Settings are described in config.ts.
  */
 import { createTestDatabase, type TestDatabase } from "@flowcraft/db/testing";
 import { ActivityRegistry, Instances, Worker, Workflows } from "@flowcraft/runtime";
-import { readConfig, type Config } from "./config.ts";
+import { readConfig } from "./config.ts";
 import { Profiler } from "./profile.ts";
 import { runScenario, type RunResult } from "./run.ts";
 import { NOOP, SCENARIOS, type Scenario } from "./scenarios.ts";
@@ -38,18 +38,22 @@ async function main() {
     for (const name of config.scenarios) {
       const scenario: Scenario = SCENARIOS[name];
       await workflows.publish(scenario.name, scenario.definition);
-      const run = (count: number) => runScenario({ db, instances, scenario, count, signal: abort.signal, onPoll: () => profiler?.samplePool() });
-      if (config.warmup > 0) {
+      const memory = new PeakMemory();
+      const run = (count: number) =>
+        runScenario({ db, instances, scenario, count, signal: abort.signal, onPoll: () => (profiler?.samplePool(), memory.sample()) });
+      const count = scenario.instances ?? config.instances;
+      if (config.warmup > 0 && scenario.instances === undefined) {
         log(`${name}: warming up with ${config.warmup} instances`);
         await run(config.warmup);
       }
-      log(`${name}: running ${config.instances} instances`);
+      log(`${name}: running ${count} instances`);
       await profiler?.reset();
-      const result = await run(config.instances);
-      log(`${name}: ${config.instances} started in ${result.startSeconds.toFixed(2)} s, all completed in ${result.seconds.toFixed(2)} s`);
+      memory.reset();
+      const result = await run(count);
+      log(`${name}: ${count} started in ${result.startSeconds.toFixed(2)} s, all completed in ${result.seconds.toFixed(2)} s`);
       if (profiler) log(`${await profiler.report(name)}\n${await profiler.stepLatencies(result.prefix)}`);
-      check(scenario, config, result);
-      process.stdout.write(`${JSON.stringify(line(name, result))}\n`);
+      check(scenario, count, result);
+      process.stdout.write(`${JSON.stringify(line(name, result, memory.peakMb))}\n`);
     }
   } finally {
     await Promise.all(workers.map((worker) => worker.stop()));
@@ -57,7 +61,7 @@ async function main() {
   }
 }
 
-function line(scenario: string, { workflows, steps, seconds }: RunResult) {
+function line(scenario: string, { workflows, steps, seconds }: RunResult, peakMb: number) {
   return {
     scenario,
     workflows,
@@ -65,12 +69,33 @@ function line(scenario: string, { workflows, steps, seconds }: RunResult) {
     seconds: round(seconds, 3),
     workflows_per_s: round(workflows / seconds, 1),
     steps_per_s: round(steps / seconds, 1),
+    peak_rss_mb: round(peakMb, 1),
   };
 }
 
+/**
+ * The most memory the process (the workers run in it) held during a run, sampled at every poll:
+ * a cost that grows with an instance's size shows here before it shows in time.
+ */
+class PeakMemory {
+  private peak = 0;
+
+  reset() {
+    this.peak = process.memoryUsage.rss();
+  }
+
+  sample() {
+    this.peak = Math.max(this.peak, process.memoryUsage.rss());
+  }
+
+  get peakMb() {
+    return this.peak / 2 ** 20;
+  }
+}
+
 /** A miscount means the workflow did not do what the figures claim: say so rather than print them quietly. */
-function check(scenario: Scenario, config: Config, result: RunResult) {
-  const expected = scenario.stepsPerInstance * config.instances;
+function check(scenario: Scenario, count: number, result: RunResult) {
+  const expected = scenario.stepsPerInstance * count;
   if (result.steps !== expected) log(`${scenario.name}: warning: ${result.steps} activity steps completed, expected ${expected}`);
 }
 

@@ -11,6 +11,8 @@ export interface Scenario {
   stepsPerInstance: number;
   /** Instances in flight at once; null: all of them, started together. */
   window: number | null;
+  /** Runs exactly this many instances, whatever N says, and no warm-up: one instance that is the whole load. */
+  instances?: number;
 }
 
 const CHAIN_LENGTH = 10;
@@ -58,10 +60,35 @@ function fanOut(width: number): object {
   };
 }
 
+/** How many iterations of a big map run at once, as Step Functions' inline map would cap them. */
+const BIG_MAP_CONCURRENCY = 500;
+
+/**
+ * One instance mapping over [1..items] with the built-in transform as its body: how the cost of
+ * a step grows with the size of the instance it belongs to. A map of 100,000 must run at the
+ * steps/s of one of 10,000.
+ */
+function bigMap(items: number): object {
+  return {
+    version: 1,
+    start: "fan",
+    nodes: {
+      fan: {
+        type: "map",
+        items: `[1..${items}]`,
+        maxConcurrency: BIG_MAP_CONCURRENCY,
+        body: { start: "work", nodes: { work: { type: "activity", activity: "transform", input: "item" } } },
+      },
+    },
+  };
+}
+
 export const SCENARIOS = {
   chain10: { name: "chain10", definition: chain(CHAIN_LENGTH), stepsPerInstance: CHAIN_LENGTH, window: CHAIN_WINDOW },
   fanout20: { name: "fanout20", definition: fanOut(FAN_OUT), stepsPerInstance: FAN_OUT, window: null },
   chain10expr: { name: "chain10expr", definition: chain(CHAIN_LENGTH, SANDBOXED_INPUT), stepsPerInstance: CHAIN_LENGTH, window: CHAIN_WINDOW },
+  map10000: { name: "map10000", definition: bigMap(10_000), stepsPerInstance: 10_000, window: null, instances: 1 },
+  map100000: { name: "map100000", definition: bigMap(100_000), stepsPerInstance: 100_000, window: null, instances: 1 },
 } satisfies Record<string, Scenario>;
 
 export type ScenarioName = keyof typeof SCENARIOS;

@@ -5,6 +5,7 @@ import { PENDING, recordChoice, recordedChoice, rollback, runGraph, type Outcome
 import type { Choice } from "./history.ts";
 import { inJsonbKeyOrder, type Json } from "./json.ts";
 import { childScope, contextOf, type Scope } from "./scope.ts";
+import { noneSettled, settle, type SettledIterations } from "./settled-iterations.ts";
 import { isTruthy, secondsOf } from "./steps.ts";
 
 /**
@@ -40,20 +41,24 @@ export async function runParallel(run: Run, node: ParallelNode, scope: Scope, pr
 export async function runMap(run: Run, id: string, node: MapNode, scope: Scope, prefix: string, at: number): Promise<Outcome> {
   const key = prefix + id;
   const { items } = recordedChoice(run, key, "items") ?? recordChoice(run, key, id, { of: "items", items: await listItems(node, scope, run) });
+  const memo = settledIterationsOf(run, key, items.length);
   const limit = node.maxConcurrency ?? Number.POSITIVE_INFINITY;
   const mark = run.commands.length;
-  const outputs: Json[] = new Array(items.length).fill(null);
+  /** Iterations done in this pass on the strength of its own commands: not settled by history yet. */
+  const doneNow = new Map<number, Json>();
   const errors: Array<Extract<Outcome, { kind: "error" }>> = [];
   let active = 0;
   let pending = false;
-  let doneAt = at;
+  let doneAt = Math.max(at, memo.at);
   for (let index = 0; index < items.length; index++) {
-    const iterationPrefix = `${prefix}${id}[${index}].`;
+    if (memo.settled[index]) continue;
+    const iterationPrefix = `${key}[${index}].`;
     // Iterations start in index order, never more than maxConcurrency at once.
     if (!run.facts.touchedPrefixes.has(iterationPrefix) && active >= limit) {
       pending = true;
       continue;
     }
+    const before = run.commands.length;
     const outcome = await runGraph(run, node.body, childScope(scope, { item: items[index]!, index }), iterationPrefix, node.body.start, at);
     if (outcome.kind === "error") {
       errors.push(outcome);
@@ -61,7 +66,8 @@ export async function runMap(run: Run, id: string, node: MapNode, scope: Scope, 
       active++;
       pending = true;
     } else {
-      outputs[index] = outcome.output;
+      if (run.commands.length === before) settle(memo, index, outcome.output, outcome.at);
+      else doneNow.set(index, outcome.output);
       doneAt = Math.max(doneAt, outcome.at);
     }
   }
@@ -69,7 +75,18 @@ export async function runMap(run: Run, id: string, node: MapNode, scope: Scope, 
     rollback(run, mark);
     return firstError(errors);
   }
-  return pending ? PENDING : { kind: "done", output: outputs, at: doneAt };
+  if (pending) return PENDING;
+  return { kind: "done", output: memo.outputs.map((output, index) => doneNow.get(index) ?? output), at: doneAt };
+}
+
+/** The map's iterations already known to be done: kept in the run, which keeps them between decisions if asked to. */
+function settledIterationsOf(run: Run, key: string, length: number): SettledIterations {
+  let memo = run.settled.get(key);
+  if (!memo || memo.settled.length !== length) {
+    memo = noneSettled(length);
+    run.settled.set(key, memo);
+  }
+  return memo;
 }
 
 /** The items a map iterates over: listed once, when the map is first reached, then recorded. */

@@ -1,8 +1,8 @@
 /** The engine's entry point: from a definition and its history to the next commands. */
 import type { Definition } from "@flowcraft/definition";
 import { eventOf, type Command } from "./commands.ts";
-import { indexHistory } from "./facts.ts";
 import type { HistoryEvent } from "./history.ts";
+import { HistoryIndex } from "./history-index.ts";
 import { interpret } from "./interpreter.ts";
 import type { Evaluator } from "./expression.ts";
 
@@ -22,21 +22,23 @@ export interface Decision {
  * event is still checked by another pass, so that a consumption can never leave work undone.
  * `now` only stamps the new events (timer due times); it never changes which commands are chosen.
  * `evaluate` evaluates the definition's expressions: in this process unless given.
+ *
+ * Given a HistoryIndex, the decision's events are appended to it, and what it learns is kept
+ * there for the next decision; given a list of events, nothing given is changed.
  */
-export async function decide(definition: Definition, history: readonly HistoryEvent[], now: Date, evaluate?: Evaluator): Promise<Decision> {
-  const all = [...history];
+export async function decide(definition: Definition, history: readonly HistoryEvent[] | HistoryIndex, now: Date, evaluate?: Evaluator): Promise<Decision> {
+  const index = history instanceof HistoryIndex ? history : new HistoryIndex(history);
+  const first = index.events.length;
   const commands: Command[] = [];
-  let seq = history.at(-1)?.seq ?? 0;
+  let seq = index.lastSeq;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const facts = indexHistory(all);
+    const facts = index.facts;
     if (facts.ended || facts.suspended) break;
-    const found = (await interpret(definition, facts, evaluate)).commands;
+    const found = (await interpret(definition, facts, evaluate, index.settled)).commands;
     if (found.length === 0) break;
-    for (const command of found) {
-      commands.push(command);
-      all.push({ ...eventOf(command, now), seq: ++seq, at: now.toISOString() } as HistoryEvent);
-    }
+    commands.push(...found);
+    index.append(found.map((command) => ({ ...eventOf(command, now), seq: ++seq, at: now.toISOString() }) as HistoryEvent));
     if (!found.some((command) => command.type === "consume_event")) break;
   }
-  return { commands, events: all.slice(history.length) };
+  return { commands, events: index.events.slice(first) };
 }

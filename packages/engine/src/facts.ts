@@ -24,8 +24,14 @@ export interface Facts {
   timers: Map<string, TimerFacts>;
   waits: Map<string, HistoryEventOf<"event_wait_started">>;
   consumed: Map<string, HistoryEventOf<"event_raised">>;
-  /** Raised events no wait has consumed yet, oldest first. */
-  unconsumed: HistoryEventOf<"event_raised">[];
+  /** Raised events no wait has consumed yet, by sequence number, oldest first. */
+  unconsumed: Map<number, HistoryEventOf<"event_raised">>;
+  /** Every event id raised in this generation: a raise repeated with the same id is a no-op. */
+  raisedIds: Set<string>;
+  /** Event waits neither answered nor timed out. */
+  openWaits: Set<string>;
+  /** Timers that are steps of their own (a delay, a monitor's interval) and have not fired. */
+  openTimers: Set<string>;
   customStatusKeys: Set<string>;
   /** Choices made so far, by `choiceKey(key, of)`. */
   choices: Map<string, HistoryEventOf<"choice_recorded">>;
@@ -35,8 +41,8 @@ export interface Facts {
   suspended: boolean;
 }
 
-export function indexHistory(history: readonly HistoryEvent[]): Facts {
-  const facts: Facts = {
+export function emptyFacts(): Facts {
+  return {
     started: null,
     input: null,
     resume: undefined,
@@ -44,93 +50,111 @@ export function indexHistory(history: readonly HistoryEvent[]): Facts {
     timers: new Map(),
     waits: new Map(),
     consumed: new Map(),
-    unconsumed: [],
+    unconsumed: new Map(),
+    raisedIds: new Set(),
+    openWaits: new Set(),
+    openTimers: new Set(),
     customStatusKeys: new Set(),
     choices: new Map(),
     touchedPrefixes: new Set(),
     ended: false,
     suspended: false,
   };
-  const raised = new Map<number, HistoryEventOf<"event_raised">>();
-  const consumedSeqs = new Set<number>();
-  for (const event of history) {
-    switch (event.type) {
-      case "execution_started":
-        facts.started = event;
-        facts.input = event.input;
-        facts.resume = event.resume;
-        break;
-      case "activity_scheduled":
-        facts.activities.set(event.activityId, { scheduled: event, attempt: event.attempt });
-        touch(facts, event.activityId);
-        break;
-      case "activity_completed": {
-        const activity = facts.activities.get(event.activityId);
-        if (activity && event.attempt === activity.attempt && !activity.completed) activity.completed = event;
-        break;
-      }
-      case "activity_failed": {
-        const activity = facts.activities.get(event.activityId);
-        if (activity && event.attempt === activity.attempt && !activity.completed) activity.failed = event;
-        break;
-      }
-      case "activity_retrying": {
-        const activity = facts.activities.get(event.activityId);
-        if (activity && event.attempt === activity.attempt + 1) {
-          activity.attempt = event.attempt;
-          delete activity.failed;
-        }
-        break;
-      }
-      case "timer_created":
-        facts.timers.set(event.timerId, { created: event });
-        touch(facts, event.timerId);
-        break;
-      case "timer_fired": {
-        const timer = facts.timers.get(event.timerId);
-        if (timer && timer.firedSeq === undefined) timer.firedSeq = event.seq;
-        break;
-      }
-      case "event_wait_started":
-        facts.waits.set(event.waitId, event);
-        touch(facts, event.waitId);
-        break;
-      case "event_raised":
-        raised.set(event.seq, event);
-        break;
-      case "event_consumed": {
-        const payload = raised.get(event.raisedSeq);
-        if (payload) facts.consumed.set(event.waitId, payload);
-        consumedSeqs.add(event.raisedSeq);
-        break;
-      }
-      case "custom_status_set":
-        facts.customStatusKeys.add(event.key);
-        touch(facts, event.key);
-        break;
-      case "choice_recorded":
-        if (!facts.choices.has(choiceKey(event.key, event.of))) facts.choices.set(choiceKey(event.key, event.of), event);
-        touch(facts, event.key);
-        break;
-      case "suspended":
-        facts.suspended = true;
-        break;
-      case "resumed":
-        facts.suspended = false;
-        break;
-      case "terminated":
-      case "continued_as_new":
-      case "execution_completed":
-      case "execution_failed":
-        facts.ended = true;
-        break;
-      case "activity_started":
-        break;
-    }
-  }
-  facts.unconsumed = [...raised.values()].filter((event) => !consumedSeqs.has(event.seq));
+}
+
+export function indexHistory(history: readonly HistoryEvent[]): Facts {
+  const facts = emptyFacts();
+  for (const event of history) addFact(facts, event);
   return facts;
 }
+
+/** Folds one more event, in sequence order, into the facts. */
+export function addFact(facts: Facts, event: HistoryEvent) {
+  switch (event.type) {
+    case "execution_started":
+      facts.started = event;
+      facts.input = event.input;
+      facts.resume = event.resume;
+      break;
+    case "activity_scheduled":
+      facts.activities.set(event.activityId, { scheduled: event, attempt: event.attempt });
+      touch(facts, event.activityId);
+      break;
+    case "activity_completed": {
+      const activity = facts.activities.get(event.activityId);
+      if (activity && event.attempt === activity.attempt && !activity.completed) activity.completed = event;
+      break;
+    }
+    case "activity_failed": {
+      const activity = facts.activities.get(event.activityId);
+      if (activity && event.attempt === activity.attempt && !activity.completed) activity.failed = event;
+      break;
+    }
+    case "activity_retrying": {
+      const activity = facts.activities.get(event.activityId);
+      if (activity && event.attempt === activity.attempt + 1) {
+        activity.attempt = event.attempt;
+        delete activity.failed;
+      }
+      break;
+    }
+    case "timer_created":
+      facts.timers.set(event.timerId, { created: event });
+      if (event.purpose !== "wait_timeout") facts.openTimers.add(event.timerId);
+      touch(facts, event.timerId);
+      break;
+    case "timer_fired": {
+      const timer = facts.timers.get(event.timerId);
+      if (timer && timer.firedSeq === undefined) {
+        timer.firedSeq = event.seq;
+        facts.openTimers.delete(event.timerId);
+        if (timer.created.purpose === "wait_timeout") facts.openWaits.delete(timer.created.timerId.slice(0, -TIMEOUT_SUFFIX.length));
+      }
+      break;
+    }
+    case "event_wait_started":
+      facts.waits.set(event.waitId, event);
+      if (!facts.consumed.has(event.waitId)) facts.openWaits.add(event.waitId);
+      touch(facts, event.waitId);
+      break;
+    case "event_raised":
+      facts.unconsumed.set(event.seq, event);
+      facts.raisedIds.add(event.eventId);
+      break;
+    case "event_consumed": {
+      const payload = facts.unconsumed.get(event.raisedSeq);
+      if (payload) facts.consumed.set(event.waitId, payload);
+      facts.unconsumed.delete(event.raisedSeq);
+      facts.openWaits.delete(event.waitId);
+      break;
+    }
+    case "custom_status_set":
+      facts.customStatusKeys.add(event.key);
+      touch(facts, event.key);
+      break;
+    case "choice_recorded":
+      if (!facts.choices.has(choiceKey(event.key, event.of))) facts.choices.set(choiceKey(event.key, event.of), event);
+      touch(facts, event.key);
+      break;
+    case "suspended":
+      facts.suspended = true;
+      break;
+    case "resumed":
+      facts.suspended = false;
+      break;
+    case "terminated":
+    case "continued_as_new":
+    case "execution_completed":
+    case "execution_failed":
+      facts.ended = true;
+      break;
+    case "activity_started":
+      break;
+  }
+}
+
+/** What the timer that ends an unanswered event wait is called: the wait's key and this. */
+export const TIMEOUT_SUFFIX = ":timeout";
 
 /** Where a choice of one kind, made at one place of the execution, is kept in the facts. */
 export function choiceKey(key: string, of: ChoiceKind): string {

@@ -12,6 +12,7 @@ import type { Json } from "./json.ts";
 import { runActivity, runDecision, runEnd, runFail, runTimer, runWait } from "./steps.ts";
 import { runGroup, runMap, runMonitor, runParallel } from "./containers.ts";
 import { contextOf, type Scope } from "./scope.ts";
+import type { SettledIterations } from "./settled-iterations.ts";
 
 /** State of one node in one place of the execution (a map iteration has its own). */
 export type NodeStatus = "running" | "waiting" | "retrying" | "completed" | "failed";
@@ -42,6 +43,8 @@ export interface Run {
   claimed: Set<number>;
   trace: Map<string, NodeTrace>;
   evaluate: Evaluator;
+  /** Map iterations settled by history, kept between decisions when the caller keeps them. */
+  settled: Map<string, SettledIterations>;
 }
 
 export interface Interpretation {
@@ -52,9 +55,16 @@ export interface Interpretation {
 /**
  * Runs the definition as far as the facts allow and returns the commands not yet recorded.
  * Expressions go to `evaluate`: in this process by default; the runtime passes its sandbox.
+ * `settled` carries map iterations that earlier interpretations of the same history found done:
+ * they are not walked again (and so leave nothing in the trace).
  */
-export async function interpret(definition: Definition, facts: Facts, evaluate: Evaluator = evaluateHere): Promise<Interpretation> {
-  const run: Run = { definition, facts, commands: [], claimed: new Set(), trace: new Map(), evaluate };
+export async function interpret(
+  definition: Definition,
+  facts: Facts,
+  evaluate: Evaluator = evaluateHere,
+  settled = new Map<string, SettledIterations>(),
+): Promise<Interpretation> {
+  const run: Run = { definition, facts, commands: [], claimed: new Set(), trace: new Map(), evaluate, settled };
   if (!facts.started || facts.ended) return run;
   const resume = facts.resume;
   const scope: Scope = { input: facts.input, steps: { ...resume?.steps } };

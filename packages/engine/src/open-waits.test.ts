@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { indexHistory } from "./facts.ts";
 import type { HistoryEvent } from "./history.ts";
-import { waitsAfter } from "./open-waits.ts";
+import { isWaiting } from "./open-waits.ts";
 import { definition, Simulation } from "./test-simulation.ts";
 
 /** An approval with a timeout beside a delay, then a wait with no timeout. */
@@ -22,36 +22,33 @@ const approvalThenEvent = definition({
   },
 });
 
-/** Whether the instance waits after the whole history, folded from every point it could have been split at by turns. */
-function waitingFromEverySplit(history: readonly HistoryEvent[]): boolean {
-  const answers = new Set(history.map((_, i) => waitsAfter(indexHistory(history.slice(0, i)), history.slice(i))));
-  answers.add(waitsAfter(indexHistory(history), []));
-  expect(answers.size, "every split of the history gives the same answer").toBe(1);
-  return [...answers][0]!;
+/** Whether the instance waits after the whole history. */
+function waitingAfter(history: readonly HistoryEvent[]): boolean {
+  return isWaiting(indexHistory(history));
 }
 
-describe("waitsAfter", () => {
+describe("isWaiting", () => {
   it("follows waits and timers as they open and close, whatever turns the history was stored in", async () => {
     const sim = new Simulation(approvalThenEvent, {});
     sim.start(null);
     await sim.settle();
-    expect(waitingFromEverySplit(sim.history)).toBe(true);
+    expect(waitingAfter(sim.history)).toBe(true);
 
     sim.raise("approval_received", { decision: "approve" }, "approve");
     await sim.settle();
     // The delay still runs.
-    expect(waitingFromEverySplit(sim.history)).toBe(true);
+    expect(waitingAfter(sim.history)).toBe(true);
 
     sim.fireTimer("sleep");
     await sim.settle();
     // Now on the wait for shipped, which has no timer at all.
     expect(sim.ofType("event_wait_started").map((e) => e.waitId)).toContain("shipped");
-    expect(waitingFromEverySplit(sim.history)).toBe(true);
+    expect(waitingAfter(sim.history)).toBe(true);
 
     sim.raise("shipped", null);
     await sim.settle();
     expect(sim.last()).toMatchObject({ type: "execution_completed" });
-    expect(waitingFromEverySplit(sim.history)).toBe(false);
+    expect(waitingAfter(sim.history)).toBe(false);
   });
 
   it("a wait that timed out no longer waits", async () => {
@@ -60,12 +57,12 @@ describe("waitsAfter", () => {
     await sim.settle();
     sim.fireTimer("sleep");
     await sim.settle();
-    expect(waitingFromEverySplit(sim.history)).toBe(true);
+    expect(waitingAfter(sim.history)).toBe(true);
     sim.fireTimer("approve:timeout");
     await sim.settle();
     // With no timeout path, the step fails and the instance with it.
     expect(sim.last()).toMatchObject({ type: "execution_failed" });
-    expect(waitingFromEverySplit(sim.history)).toBe(false);
+    expect(waitingAfter(sim.history)).toBe(false);
   });
 
   it("a timeout that leads on to work ends the wait", async () => {
@@ -80,11 +77,11 @@ describe("waitsAfter", () => {
     const sim = new Simulation(escalate, { page_someone: () => null });
     sim.start(null);
     await sim.settle();
-    expect(waitingFromEverySplit(sim.history)).toBe(true);
+    expect(waitingAfter(sim.history)).toBe(true);
     sim.fireTimer("approve:timeout");
     await sim.decide();
     expect(sim.pending).toEqual(["escalate"]);
-    expect(waitingFromEverySplit(sim.history)).toBe(false);
+    expect(waitingAfter(sim.history)).toBe(false);
   });
 
   it("a timeout timer that fires after the answer changes nothing", async () => {
@@ -97,7 +94,7 @@ describe("waitsAfter", () => {
     sim.fireTimer("approve:timeout");
     await sim.settle();
     expect(sim.ofType("event_wait_started").map((e) => e.waitId)).toEqual(["approve", "shipped"]);
-    expect(waitingFromEverySplit(sim.history)).toBe(true);
+    expect(waitingAfter(sim.history)).toBe(true);
   });
 
   it("a running instance with only activities in flight does not wait", async () => {
@@ -106,6 +103,6 @@ describe("waitsAfter", () => {
     sim.start(1);
     await sim.decide();
     expect(sim.pending).toEqual(["work"]);
-    expect(waitingFromEverySplit(sim.history)).toBe(false);
+    expect(waitingAfter(sim.history)).toBe(false);
   });
 });

@@ -97,7 +97,8 @@ export async function runWait(run: Run, id: string, node: WaitNode, scope: Scope
   // only a decision addressed to it, which the runtime records after checking who decides: an
   // event raised by name, early or not, says nothing about who may decide. (A consumption already
   // in history stands, above, whatever was raised.)
-  const candidate = run.facts.unconsumed.find(
+  const candidate = find(
+    run.facts.unconsumed.values(),
     (event) =>
       event.name === node.event &&
       (event.waitId === key || (event.waitId === undefined && !node.approval)) &&
@@ -162,6 +163,11 @@ export async function runFail(run: Run, id: string, node: FailNode, scope: Scope
     },
     at,
   };
+}
+
+function find<T>(values: Iterable<T>, test: (value: T) => boolean): T | undefined {
+  for (const value of values) if (test(value)) return value;
+  return undefined;
 }
 
 /** JSONata's notion of truth: empty strings, zero, null, false and empty lists are false. */

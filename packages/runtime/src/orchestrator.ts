@@ -4,7 +4,7 @@
  */
 import type { Definition } from "@flowcraft/definition";
 import { databaseUnavailable } from "@flowcraft/db";
-import type { Evaluator, HistoryEvent } from "@flowcraft/engine";
+import { HistoryIndex, type Evaluator } from "@flowcraft/engine";
 import type pg from "pg";
 import { DefinitionCache } from "./definitions.ts";
 import type { ClaimedTask } from "./activity-sql.ts";
@@ -24,7 +24,7 @@ import {
 } from "./orchestrator-sql.ts";
 import type { Signal } from "./signal.ts";
 import { SandboxUnavailableError } from "./sandbox/expression-sandbox.ts";
-import { failedTurn, planTurn, quarantinedTurn, type InstanceState, type Turn, type TurnMessage } from "./turn.ts";
+import { failedTurn, planTurn, quarantinedTurn, type InstanceState, type PlannedTurn, type Turn, type TurnMessage } from "./turn.ts";
 
 /** Extra lease time past an attempt's timeout, for reporting its result. */
 export const TASK_LEASE_GRACE_SECONDS = 5;
@@ -71,13 +71,14 @@ type KnownInstance = InstanceState & { createdAt: string };
 /** The state and history of an instance after a turn of this worker, valid until another turn. */
 interface CachedInstance {
   state: KnownInstance;
-  events: HistoryEvent[];
+  history: HistoryIndex;
 }
 
 /** A turn to plan: the instance, its history, what happened since, and how to store it. */
 interface PlannedInstance {
   instance: KnownInstance;
-  history: HistoryEvent[];
+  /** Taken from the cache, if it was there: planning extends it. */
+  history: HistoryIndex;
   messages: TurnMessage[];
   messageIds: number[];
   results: FinishedTask[];
@@ -212,7 +213,11 @@ export class Orchestrator {
         const definition = await this.definitions.get(p.instance.workflowName, p.instance.workflowVersion);
         const turn = await this.plan(p, definition, now);
         if (turn === "not its fault" && claimedIds.has(p.instance.id)) notCounted.push(p.instance.id);
-        if (typeof turn === "string") continue;
+        if (typeof turn === "string") {
+          // Its history was extended by a plan that will not be stored (and a stalled one may still run).
+          this.cache.delete(p.instance.id);
+          continue;
+        }
         plannedTurns.set(turn.instanceId, p);
         batch.push({ turn, messageIds: p.messageIds, finishedTaskIds: p.results.map((r) => r.taskId), expected: p.expected });
       }
@@ -267,7 +272,7 @@ export class Orchestrator {
    * left for a later claim; one that takes over a minute (a stall: the sandbox bounds every
    * evaluation) is given up, its claim left counted.
    */
-  private async plan(p: PlannedInstance, definition: Definition, now: Date): Promise<Turn | "not its fault" | "stalled"> {
+  private async plan(p: PlannedInstance, definition: Definition, now: Date): Promise<PlannedTurn | Turn | "not its fault" | "stalled"> {
     let deadline: NodeJS.Timeout | undefined;
     const stalled = new Promise<"stalled">((resolve) => {
       deadline = setTimeout(() => {
@@ -289,17 +294,19 @@ export class Orchestrator {
   private async withHistories(claimed: Awaited<ReturnType<typeof claimInstances>>, taken: Map<string, FinishedTask[]>): Promise<PlannedInstance[]> {
     const known = claimed.map((c) => {
       const entry = this.cache.get(c.id);
-      const usable = entry && entry.state.createdAt === c.createdAt && entry.state.generation === c.generation && (entry.events.at(-1)?.seq ?? 0) <= c.lastSeq;
-      const cached = usable ? entry.events : [];
-      return { id: c.id, generation: c.generation, afterSeq: cached.at(-1)?.seq ?? 0, lastSeq: c.lastSeq, cached };
+      const usable = entry && entry.state.createdAt === c.createdAt && entry.state.generation === c.generation && entry.history.lastSeq <= c.lastSeq;
+      const cached = usable ? entry.history : new HistoryIndex();
+      return { id: c.id, generation: c.generation, afterSeq: cached.lastSeq, lastSeq: c.lastSeq, cached };
     });
     // A history cached up to the instance's last event needs no reading at all.
     const fresh = await loadHistories(this.pool, known.filter((k) => k.afterSeq < k.lastSeq));
     return claimed.map(({ messages, status: _status, ...instance }, i) => {
       const results = taken.get(instance.id) ?? [];
+      const history = known[i]!.cached;
+      history.append(fresh.get(instance.id) ?? []);
       return {
         instance,
-        history: [...known[i]!.cached, ...(fresh.get(instance.id) ?? [])],
+        history,
         messages: [...messages, ...results.map(asMessage)],
         messageIds: messages.map((m) => m.id),
         results,
@@ -316,10 +323,10 @@ export class Orchestrator {
     return [...taken]
       .filter(([id]) => !claimedIds.has(id))
       .map(([id, results]) => {
-        const { state, events } = this.cache.get(id)!;
+        const { state, history } = this.cache.get(id)!;
         return {
           instance: state,
-          history: events,
+          history,
           messages: results.map(asMessage),
           messageIds: [],
           results,
@@ -362,15 +369,12 @@ export class Orchestrator {
   }
 
   /** Caches the instance as it stands after a stored turn; drops it when the turn was not stored. */
-  private remember(turn: Turn, planned: PlannedInstance | undefined, stored: boolean) {
+  private remember(turn: Turn | PlannedTurn, planned: PlannedInstance | undefined, stored: boolean) {
     this.cache.delete(turn.instanceId);
-    if (!stored || turn.ended || !planned) return;
-    const { instance, history } = planned;
-    const base = instance.generation === turn.generation ? history : [];
-    const events = [...base, ...turn.events.filter((e) => e.generation === turn.generation)];
+    if (!stored || turn.ended || !planned || !("history" in turn)) return;
     if (this.cache.size >= HISTORY_CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
-    const state = { ...instance, generation: turn.generation, lastSeq: turn.lastSeq, summary: turn.summary };
-    this.cache.set(turn.instanceId, { state, events });
+    const state = { ...planned.instance, generation: turn.generation, lastSeq: turn.lastSeq, summary: turn.summary };
+    this.cache.set(turn.instanceId, { state, history: turn.history });
   }
 }
 

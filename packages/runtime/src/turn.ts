@@ -3,7 +3,19 @@
  * the engine decides, and the commands become tasks and timers to store in the same transaction.
  */
 import type { Definition } from "@flowcraft/definition";
-import { decide, indexHistory, summarize, TERMINAL_STATUSES, waitsAfter, type Evaluator, type HistoryEvent, type HistoryEventBody, type InstanceSummary, type Json, type WorkflowError } from "@flowcraft/engine";
+import {
+  decide,
+  HistoryIndex,
+  isWaiting,
+  summarize,
+  TERMINAL_STATUSES,
+  type Evaluator,
+  type HistoryEvent,
+  type HistoryEventBody,
+  type InstanceSummary,
+  type Json,
+  type WorkflowError,
+} from "@flowcraft/engine";
 
 /**
  * Something that happened to an instance, for its next decision turn: from its inbox, with the
@@ -98,28 +110,35 @@ export interface Turn {
   waiting: boolean;
 }
 
+/** A planned turn, with the history of the generation it leaves the instance in, for the next turn. */
+export interface PlannedTurn extends Turn {
+  history: HistoryIndex;
+}
+
+/**
+ * Plans a turn. Given a HistoryIndex, the turn's events are appended to it: a caller that keeps
+ * it for the next turn must drop it if the turn is not stored.
+ */
 export async function planTurn(
   instance: InstanceState,
   definition: Definition,
-  history: readonly HistoryEvent[],
+  history: readonly HistoryEvent[] | HistoryIndex,
   messages: readonly TurnMessage[],
   now: Date,
   /** Where the definition's expressions are evaluated: the worker's sandbox; in this process unless given. */
   evaluate?: Evaluator,
-): Promise<Turn> {
+): Promise<PlannedTurn> {
   let generation = instance.generation;
   let seq = instance.lastSeq;
-  let current = [...history];
+  let current = history instanceof HistoryIndex ? history : new HistoryIndex(history);
   const turn: Turn = { instanceId: instance.id, generation, lastSeq: seq, summary: instance.summary, events: [], tasks: [], timers: [], ended: false, waiting: false };
   const append = (body: HistoryEventBody, at = now.toISOString()) => {
     const event = { ...body, seq: ++seq, at } as HistoryEvent;
-    current.push(event);
+    current.append([event]);
     turn.events.push({ ...event, generation });
   };
 
-  const facts = indexHistory(current);
-  // A retried raise with the same eventId is a no-op, even after the first one was consumed.
-  const raisedIds = new Set(current.flatMap((e) => (e.type === "event_raised" ? [e.eventId] : [])));
+  const facts = current.facts;
   let ended = facts.ended;
   let suspended = facts.suspended;
   const applied = new Set<string>();
@@ -149,10 +168,10 @@ export async function planTurn(
       }
       case "event": {
         const { eventId, name, payload, raisedBy, waitId } = message.data;
-        if (raisedIds.has(eventId)) break;
+        // A retried raise with the same eventId is a no-op, even after the first one was consumed.
+        if (facts.raisedIds.has(eventId)) break;
         // Checked when it was made, but the instance may have continued as new since, with a wait of the same id.
         if (message.data.generation !== undefined && message.data.generation !== generation) break;
-        raisedIds.add(eventId);
         append({ type: "event_raised", eventId, name, payload, ...(raisedBy ? { raisedBy } : {}), ...(waitId ? { waitId } : {}) });
         break;
       }
@@ -175,7 +194,6 @@ export async function planTurn(
     const decision = await decide(definition, current, now, evaluate);
     for (const event of decision.events) {
       seq = event.seq;
-      current.push(event);
       turn.events.push({ ...event, generation });
     }
     let continued: Extract<(typeof decision.commands)[number], { type: "continue_as_new" }> | undefined;
@@ -204,9 +222,9 @@ export async function planTurn(
     }
     if (!continued) break;
     // A fresh generation: events raised but not consumed yet are carried over to it.
-    const carried = indexHistory(current).unconsumed;
+    const carried = [...current.facts.unconsumed.values()];
     generation += 1;
-    current = [];
+    current = new HistoryIndex();
     append({ type: "execution_started", workflowName: instance.workflowName, workflowVersion: instance.workflowVersion, input: continued.input, generation, resume: continued.resume });
     for (const event of carried) {
       // A decision addressed to a wait of the old generation is void: that wait is gone.
@@ -219,10 +237,10 @@ export async function planTurn(
   turn.generation = generation;
   turn.lastSeq = seq;
   turn.ended = ended;
-  turn.waiting = !ended && waitsAfter(facts, turn.events);
+  turn.waiting = !ended && isWaiting(current.facts);
   const started = instance.summary.runtimeStatus === "PENDING" ? { ...instance.summary, runtimeStatus: "RUNNING" as const } : instance.summary;
   turn.summary = summarize(turn.events, started);
-  return turn;
+  return { ...turn, history: current };
 }
 
 /**
