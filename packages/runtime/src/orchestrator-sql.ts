@@ -25,6 +25,8 @@ export interface ClaimedInstance extends InstanceState {
 /**
  * Leases up to `limit` instances that have visible inbox messages and no live lease, and returns
  * each with its visible messages (at most `messageLimit` per instance; the rest wait a turn).
+ * Instances are taken in the order they became ready, by their oldest message, so that however
+ * many others keep getting messages, none waits longer than the instances ready before it.
  * Each claim is counted until a turn of the instance is stored, so claims that ended in a crash
  * or a stall are seen by the next claim.
  */
@@ -34,11 +36,18 @@ export async function claimInstances(db: Queryable, owner: string, leaseSeconds:
     "flowcraft_claim_instances",
     `UPDATE instance i SET lease_owner = $1, lease_expires_at = now() + make_interval(secs => $2), unfinished_claims = i.unfinished_claims + 1
      FROM (
-       SELECT c.id FROM instance c
-       WHERE c.id IN (SELECT m.instance_id FROM inbox_message m WHERE m.visible_at <= now())
+       -- Walks the visible messages oldest first and takes each free instance at its oldest one.
+       -- The oldest-message test names c, not m, so that Postgres runs it after the lease test:
+       -- the many messages of a leased fan-out are then passed over by the lease test alone,
+       -- whose answer it keeps per instance, rather than each looked up in the inbox again.
+       SELECT c.id FROM inbox_message m
+       JOIN instance c ON c.id = m.instance_id
+       WHERE m.visible_at <= now()
          AND (c.lease_expires_at IS NULL OR c.lease_expires_at < now())
+         AND NOT EXISTS (SELECT 1 FROM inbox_message o WHERE o.instance_id = c.id AND (o.visible_at, o.id) < (m.visible_at, m.id))
+       ORDER BY m.visible_at, m.id
        LIMIT $3
-       FOR UPDATE SKIP LOCKED
+       FOR UPDATE OF c SKIP LOCKED
      ) claimed
      WHERE i.id = claimed.id
      RETURNING i.id, i.workflow_name, i.workflow_version, i.status, i.generation, i.last_seq, i.output, i.failure, i.custom_status,
