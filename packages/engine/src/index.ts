@@ -38,4 +38,4 @@ export { retryDelaySeconds, maxAttemptsOf } from "./retry.ts";
 export { progressOf } from "./progress.ts";
 export type { AttemptRecord, Ending, FanOutCounts, InstanceProgress, NodeProgress, PlaceProgress, RetryInfo, StepState, TimerRecord, WaitingInfo, WaitRecord } from "./progress.ts";
 export { historyForRetry } from "./retry-history.ts";
-export { waitsAfter } from "./open-waits.ts";
+export { timeoutTimerOf, waitsAfter } from "./open-waits.ts";

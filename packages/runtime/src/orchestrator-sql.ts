@@ -117,10 +117,10 @@ export interface TurnToStore {
 /**
  * Stores a batch of turns in one statement, atomic without an explicit transaction: instance
  * rows, history events, tasks and timers of those instances; removes the messages and finished
- * tasks they took, and an ended instance's queued work. A turn is stored where the instance is
- * still leased to `owner`, or, for a turn planned without a lease, where no one holds the
- * instance, it is as `expected` (no other turn came in between) and no message waits in its
- * inbox. Returns the instance ids stored and the tasks stored leased to `owner`.
+ * tasks they took, the timers they cancelled, and an ended instance's queued work. A turn is
+ * stored where the instance is still leased to `owner`, or, for a turn planned without a lease,
+ * where no one holds the instance, it is as `expected` (no other turn came in between) and no
+ * message waits in its inbox. Returns the instance ids stored and the tasks stored leased to `owner`.
  */
 export async function storeTurns(db: Queryable, owner: string, batch: TurnToStore[], leaseGraceSeconds: number): Promise<StoredTurns> {
   if (batch.length === 0) return { stored: new Set(), leased: [] };
@@ -157,6 +157,7 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
     })),
   );
   const timers = turns.flatMap((t) => t.timers.map((timer) => ({ instance_id: timer.instanceId, generation: timer.generation, timer_id: timer.timerId, fire_at: timer.fireAt })));
+  const cancelledTimers = turns.flatMap((t) => t.cancelledTimers.map((timer) => ({ instance_id: timer.instanceId, generation: timer.generation, timer_id: timer.timerId })));
   const messageIds = batch.flatMap((b) => b.messageIds);
   const finishedTaskIds = batch.flatMap((b) => b.finishedTaskIds);
   const ended = turns.filter((t) => t.ended).map((t) => t.instanceId);
@@ -209,6 +210,11 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
      consumed AS (
        DELETE FROM inbox_message WHERE id = ANY($6::bigint[]) AND instance_id IN (SELECT id FROM stored)
      ),
+     cancelled_timers AS (
+       DELETE FROM inbox_message m USING jsonb_to_recordset($11::jsonb) AS x(instance_id text, generation int, timer_id text)
+       WHERE m.instance_id = x.instance_id AND m.dedupe_key = 'timer:' || x.generation || ':' || x.timer_id
+         AND m.instance_id IN (SELECT id FROM stored)
+     ),
      -- Whoever holds the task now (its lease may have run out and another worker taken it) has
      -- nothing left to report: the result is in history.
      finished AS (
@@ -236,6 +242,7 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
       leaseGraceSeconds,
       instances.map((i) => i.id),
       finishedTaskIds,
+      JSON.stringify(cancelledTimers),
     ],
   );
   const row = rows[0]!;

@@ -3,7 +3,7 @@
  * the engine decides, and the commands become tasks and timers to store in the same transaction.
  */
 import type { Definition } from "@flowcraft/definition";
-import { decide, indexHistory, summarize, TERMINAL_STATUSES, waitsAfter, type Evaluator, type HistoryEvent, type HistoryEventBody, type InstanceSummary, type Json, type WorkflowError } from "@flowcraft/engine";
+import { decide, indexHistory, summarize, TERMINAL_STATUSES, timeoutTimerOf, waitsAfter, type Evaluator, type HistoryEvent, type HistoryEventBody, type InstanceSummary, type Json, type WorkflowError } from "@flowcraft/engine";
 
 /**
  * Something that happened to an instance, for its next decision turn: from its inbox, with the
@@ -92,6 +92,8 @@ export interface Turn {
   events: Array<HistoryEvent & { generation: number }>;
   tasks: NewTask[];
   timers: NewTimer[];
+  /** Timers set by earlier turns that this turn made pointless: removed with it. */
+  cancelledTimers: Array<Omit<NewTimer, "fireAt">>;
   /** The instance ended in this turn: its queued tasks and timers can go. */
   ended: boolean;
   /** After this turn, the instance waits on an event or a timer. */
@@ -110,7 +112,7 @@ export async function planTurn(
   let generation = instance.generation;
   let seq = instance.lastSeq;
   let current = [...history];
-  const turn: Turn = { instanceId: instance.id, generation, lastSeq: seq, summary: instance.summary, events: [], tasks: [], timers: [], ended: false, waiting: false };
+  const turn: Turn = { instanceId: instance.id, generation, lastSeq: seq, summary: instance.summary, events: [], tasks: [], timers: [], cancelledTimers: [], ended: false, waiting: false };
   const append = (body: HistoryEventBody, at = now.toISOString()) => {
     const event = { ...body, seq: ++seq, at } as HistoryEvent;
     current.push(event);
@@ -216,6 +218,7 @@ export async function planTurn(
     }
   }
 
+  dropAnsweredTimeouts(turn, facts, instance.generation);
   turn.generation = generation;
   turn.lastSeq = seq;
   turn.ended = ended;
@@ -223,6 +226,26 @@ export async function planTurn(
   const started = instance.summary.runtimeStatus === "PENDING" ? { ...instance.summary, runtimeStatus: "RUNNING" as const } : instance.summary;
   turn.summary = summarize(turn.events, started);
   return turn;
+}
+
+/**
+ * A wait answered in this turn needs its timeout no more: one set in this very turn is not
+ * stored, and one stored before is removed with the turn, so that it does not fall due later and
+ * cost a claim and a replay that change nothing. `before`: the facts of the history before the
+ * turn, whose generation is `generation`.
+ */
+function dropAnsweredTimeouts(turn: Turn, before: ReturnType<typeof indexHistory>, generation: number) {
+  const key = (generation: number, timerId: string) => `${generation}:${timerId}`;
+  const answered = turn.events.flatMap((e) => (e.type === "event_consumed" ? [{ generation: e.generation, timerId: timeoutTimerOf(e.waitId) }] : []));
+  if (answered.length === 0) return;
+  const answeredKeys = new Set(answered.map((a) => key(a.generation, a.timerId)));
+  turn.timers = turn.timers.filter((t) => !answeredKeys.has(key(t.generation, t.timerId)));
+  // One that fired in this turn left the inbox with the message that said so.
+  const firedNow = new Set(turn.events.flatMap((e) => (e.type === "timer_fired" ? [key(e.generation, e.timerId)] : [])));
+  for (const answer of answered) {
+    const timer = answer.generation === generation ? before.timers.get(answer.timerId) : undefined;
+    if (timer && timer.firedSeq === undefined && !firedNow.has(key(answer.generation, answer.timerId))) turn.cancelledTimers.push({ instanceId: turn.instanceId, ...answer });
+  }
 }
 
 /**
@@ -242,7 +265,7 @@ export function failedTurn(instance: InstanceState, error: unknown, now: Date): 
 export function quarantinedTurn(instance: InstanceState, claims: number, now: Date): Turn {
   // Ended already (its inbox held only what an ended instance ignores): nothing to fail, only messages to drop.
   if (TERMINAL_STATUSES.has(instance.summary.runtimeStatus)) {
-    return { instanceId: instance.id, generation: instance.generation, lastSeq: instance.lastSeq, summary: instance.summary, events: [], tasks: [], timers: [], ended: true, waiting: false };
+    return { instanceId: instance.id, generation: instance.generation, lastSeq: instance.lastSeq, summary: instance.summary, events: [], tasks: [], timers: [], cancelledTimers: [], ended: true, waiting: false };
   }
   const message =
     `quarantined: ${claims} workers in a row claimed this instance and stored no turn of it (each crashed, stalled or had its turn refused by the database), ` +
@@ -260,6 +283,7 @@ function failingTurn(instance: InstanceState, failure: WorkflowError, now: Date)
     events: [{ ...event, generation: instance.generation }],
     tasks: [],
     timers: [],
+    cancelledTimers: [],
     ended: true,
     waiting: false,
   };
