@@ -16,8 +16,13 @@ export interface ClaimedInstance extends InstanceState {
   status: string;
   /** Tells apart two instances that had the same id, one purged before the other started. */
   createdAt: string;
-  /** Visible inbox messages, oldest first. */
+  /** Visible inbox messages to decide on, oldest first. */
   messages: InboxMessage[];
+  /**
+   * Every message the turn takes: those, and events raised again with an eventId that the
+   * instance recorded before, in this generation or an earlier one, which the turn drops.
+   */
+  messageIds: number[];
   /** Claims since the last stored turn, this one included. */
   unfinishedClaims: number;
 }
@@ -54,23 +59,30 @@ export async function claimInstances(db: Queryable, owner: string, leaseSeconds:
        i.created_at, i.unfinished_claims,
        -- In the order things happened: a timer's message is stored when the timer is set, but it
        -- happens when it fires, after any event raised before that.
-       (SELECT coalesce(jsonb_agg(jsonb_build_object('id', m.id, 'kind', m.kind, 'data', m.data) ORDER BY m.visible_at, m.id), '[]'::jsonb)
+       (SELECT coalesce(jsonb_agg(jsonb_build_object('id', m.id, 'kind', m.kind, 'data', m.data,
+                                                     'repeat', m.kind = 'event' AND EXISTS (
+                                                       SELECT 1 FROM raised_event r WHERE r.instance_id = i.id AND r.event_id = m.data->>'eventId'))
+                                  ORDER BY m.visible_at, m.id), '[]'::jsonb)
         FROM (SELECT id, kind, data, visible_at FROM inbox_message WHERE instance_id = i.id AND visible_at <= now() ORDER BY visible_at, id LIMIT $4) m
        ) AS messages`,
     [owner, leaseSeconds, limit, messageLimit],
   );
-  return rows.map((row) => ({
-    id: row.id,
-    workflowName: row.workflow_name,
-    workflowVersion: row.workflow_version,
-    status: row.status,
-    generation: row.generation,
-    lastSeq: row.last_seq,
-    summary: { runtimeStatus: row.status, output: row.output, failure: row.failure, customStatus: row.custom_status } as InstanceSummary,
-    createdAt: (row.created_at as Date).toISOString(),
-    messages: row.messages as InboxMessage[],
-    unfinishedClaims: row.unfinished_claims,
-  }));
+  return rows.map((row) => {
+    const taken = row.messages as Array<InboxMessage & { repeat: boolean }>;
+    return {
+      id: row.id,
+      workflowName: row.workflow_name,
+      workflowVersion: row.workflow_version,
+      status: row.status,
+      generation: row.generation,
+      lastSeq: row.last_seq,
+      summary: { runtimeStatus: row.status, output: row.output, failure: row.failure, customStatus: row.custom_status } as InstanceSummary,
+      createdAt: (row.created_at as Date).toISOString(),
+      messages: taken.filter((m) => !m.repeat).map(({ repeat: _repeat, ...message }) => message as InboxMessage),
+      messageIds: taken.map((m) => m.id),
+      unfinishedClaims: row.unfinished_claims,
+    };
+  });
 }
 
 /** Current-generation history of each instance, after `afterSeq` where a cached prefix is known. */
@@ -186,6 +198,14 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
        SELECT instance_id, seq, generation, type, data, at
        FROM jsonb_to_recordset($3::jsonb) AS x(instance_id text, seq int, generation int, type text, data jsonb, at timestamptz)
        WHERE instance_id IN (SELECT id FROM stored)
+     ),
+     -- An event carried over to the next generation is recorded again: its id is known already.
+     raised AS (
+       INSERT INTO raised_event (instance_id, event_id)
+       SELECT instance_id, data->>'eventId'
+       FROM jsonb_to_recordset($3::jsonb) AS x(instance_id text, type text, data jsonb)
+       WHERE type = 'event_raised' AND instance_id IN (SELECT id FROM stored)
+       ON CONFLICT DO NOTHING
      ),
      tasks AS (
        -- A leased task is the deciding worker's at once, under the same lease a claim would take.

@@ -212,7 +212,7 @@ export class Orchestrator {
       // Failed without reading their history or running the engine: either may be what crashed.
       const batch: TurnToStore[] = quarantined.map((c) => ({
         turn: quarantinedTurn(c, c.unfinishedClaims - 1, now),
-        messageIds: c.messages.map((m) => m.id),
+        messageIds: c.messageIds,
         finishedTaskIds: (taken.get(c.id) ?? []).map((r) => r.taskId),
       }));
       const plannedTurns = new Map<string, PlannedInstance>();
@@ -304,13 +304,13 @@ export class Orchestrator {
     });
     // A history cached up to the instance's last event needs no reading at all.
     const fresh = await loadHistories(this.pool, known.filter((k) => k.afterSeq < k.lastSeq));
-    return claimed.map(({ messages, status: _status, ...instance }, i) => {
+    return claimed.map(({ messages, messageIds, status: _status, ...instance }, i) => {
       const results = taken.get(instance.id) ?? [];
       return {
         instance,
         history: [...known[i]!.cached, ...(fresh.get(instance.id) ?? [])],
         messages: [...messages, ...results.map(asMessage)],
-        messageIds: messages.map((m) => m.id),
+        messageIds,
         results,
       };
     });

@@ -120,7 +120,8 @@ export async function planTurn(
   };
 
   const facts = indexHistory(current);
-  // A retried raise with the same eventId is a no-op, even after the first one was consumed.
+  // A retried raise with the same eventId is a no-op, even after the first one was consumed
+  // (those recorded in an earlier generation the claim drops already: see raised_event).
   const raisedIds = new Set(current.flatMap((e) => (e.type === "event_raised" ? [e.eventId] : [])));
   let ended = facts.ended;
   let suspended = facts.suspended;
