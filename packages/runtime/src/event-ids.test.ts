@@ -2,19 +2,15 @@
  * An eventId names one event for the whole life of an instance: raised again, it is a repeat,
  * even after the instance continued as new and its current history no longer holds the first.
  */
-import { evaluate } from "@flowcraft/engine";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { Orchestrator } from "./orchestrator.ts";
-import { Signal } from "./signal.ts";
-import { createTestRuntime, type TestRuntime } from "./test-helpers.ts";
+import { createTestRuntime, steppedOrchestrator, type TestRuntime } from "./test-helpers.ts";
 
 let rt: TestRuntime;
-const errors: unknown[] = [];
-let decisions: Orchestrator;
+let decisions: ReturnType<typeof steppedOrchestrator>;
 
 beforeAll(async () => {
   rt = await createTestRuntime();
-  decisions = new Orchestrator(rt.db.pool, "w1", new Signal(), (error) => errors.push(error), null, evaluate);
+  decisions = steppedOrchestrator(rt.db.pool);
   // Each check waits for one ping; each next check runs in a new generation.
   await rt.workflows.publish("pings", {
     version: 1,
@@ -28,7 +24,7 @@ afterAll(() => rt.close());
 
 /** Decides until nothing is left to decide now. */
 async function settle() {
-  while ((await decisions.runOnce()) > 0);
+  while ((await decisions.orchestrator.runOnce()) > 0);
 }
 
 const generationOf = async (instanceId: string) => (await rt.instances.get(instanceId)).generation;
@@ -51,5 +47,5 @@ it("a monitor that continued as new takes a repeated eventId as the repeat it is
   await rt.instances.raiseEvent(instanceId, "ping", 2, { eventId: "ping-2" });
   await settle();
   expect(await generationOf(instanceId)).toBe(3);
-  expect(errors).toEqual([]);
+  expect(decisions.errors).toEqual([]);
 });

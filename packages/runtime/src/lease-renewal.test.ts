@@ -6,10 +6,9 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { evaluate, type Evaluator } from "@flowcraft/engine";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { claimInstances } from "./orchestrator-sql.ts";
-import { INSTANCE_LEASE_SECONDS, Orchestrator } from "./orchestrator.ts";
+import { INSTANCE_LEASE_SECONDS } from "./orchestrator.ts";
 import { recordActivities } from "./registrations.ts";
-import { Signal } from "./signal.ts";
-import { createTestRuntime, type TestRuntime } from "./test-helpers.ts";
+import { createTestRuntime, steppedOrchestrator, type TestRuntime } from "./test-helpers.ts";
 
 /** The most instances one round claims. */
 const BATCH = 100;
@@ -37,9 +36,8 @@ it(`keeps the claims of ${BATCH} instances while planning them takes longer than
     await resumed;
     return evaluate(expression, context);
   };
-  const errors: unknown[] = [];
-  const decisions = new Orchestrator(rt.db.pool, "w1", new Signal(), (error) => errors.push(error), null, held);
-  const round = decisions.runOnce();
+  const { orchestrator, errors } = steppedOrchestrator(rt.db.pool, { evaluate: held });
+  const round = orchestrator.runOnce();
   await planningStarted;
 
   const leases = async () =>

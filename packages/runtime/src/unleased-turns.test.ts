@@ -2,14 +2,12 @@
  * Turns planned without a lease, from results handed over in memory, while the worker's other
  * decision loop changes what it knows of the same instance.
  */
-import { evaluate } from "@flowcraft/engine";
 import type pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { FinishedTask } from "./local-results.ts";
-import { Orchestrator, type EagerRunner } from "./orchestrator.ts";
+import type { EagerRunner } from "./orchestrator.ts";
 import { recordActivities } from "./registrations.ts";
-import { Signal } from "./signal.ts";
-import { createTestRuntime, type TestRuntime } from "./test-helpers.ts";
+import { createTestRuntime, steppedOrchestrator, type TestRuntime } from "./test-helpers.ts";
 
 let rt: TestRuntime;
 
@@ -43,9 +41,8 @@ function holdNext(pool: pg.Pool, name: string) {
 }
 
 it("a result taken for an instance that the other loop ends meanwhile goes back to the inbox, and the round goes on", async () => {
-  const errors: unknown[] = [];
   const runner = recordingRunner();
-  const orchestrator = new Orchestrator(rt.db.pool, "w1", new Signal(), (error) => errors.push(error), runner, evaluate);
+  const { orchestrator, errors } = steppedOrchestrator(rt.db.pool, { runner });
   orchestrator.results.start();
   const { instanceId: ended } = await rt.instances.start("one_step", 1);
   expect(await orchestrator.runOnce()).toBe(1);

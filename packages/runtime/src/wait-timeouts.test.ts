@@ -1,9 +1,6 @@
 /** A wait's timeout timer leaves the inbox once the wait is answered: it must not cost a turn later. */
-import { evaluate } from "@flowcraft/engine";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { Orchestrator } from "./orchestrator.ts";
-import { Signal } from "./signal.ts";
-import { createTestRuntime, type TestRuntime } from "./test-helpers.ts";
+import { createTestRuntime, steppedOrchestrator, type TestRuntime } from "./test-helpers.ts";
 
 let rt: TestRuntime;
 
@@ -20,19 +17,13 @@ beforeAll(async () => {
 });
 afterAll(() => rt.close());
 
-/** An orchestrator driven by the test, one round at a time, that keeps the errors it reports. */
-function orchestrator(errors: unknown[]) {
-  return new Orchestrator(rt.db.pool, "w1", new Signal(), (error) => errors.push(error), null, evaluate);
-}
-
 const lastSeqOf = async (instanceId: string) => (await rt.db.pool.query("SELECT last_seq FROM instance WHERE id = $1", [instanceId])).rows[0].last_seq;
 
 const timerRows = async (instanceId: string) =>
   (await rt.db.pool.query("SELECT dedupe_key FROM inbox_message WHERE instance_id = $1 AND kind = 'timer'", [instanceId])).rows.map((r) => r.dedupe_key);
 
 it("answering a wait removes its timeout timer, and the hour passing costs no turn", async () => {
-  const errors: unknown[] = [];
-  const decisions = orchestrator(errors);
+  const { orchestrator: decisions, errors } = steppedOrchestrator(rt.db.pool);
   const { instanceId } = await rt.instances.start("two_waits", null);
   expect(await decisions.runOnce()).toBe(1);
   expect(await timerRows(instanceId)).toEqual(["timer:1:first:timeout"]);
@@ -51,10 +42,10 @@ it("answering a wait removes its timeout timer, and the hour passing costs no tu
 });
 
 it("a wait that takes an event raised before it began never stores its timeout timer", async () => {
-  const errors: unknown[] = [];
+  const { orchestrator: decisions, errors } = steppedOrchestrator(rt.db.pool);
   const { instanceId } = await rt.instances.start("two_waits", null);
   await rt.instances.raiseEvent(instanceId, "go", 1);
-  expect(await orchestrator(errors).runOnce()).toBe(1);
+  expect(await decisions.runOnce()).toBe(1);
   expect((await rt.instances.history(instanceId)).map((e) => e.type)).toEqual(expect.arrayContaining(["timer_created", "event_consumed"]));
   expect(await timerRows(instanceId)).toEqual([]);
   expect(errors).toEqual([]);
