@@ -16,8 +16,13 @@ export interface ClaimedInstance extends InstanceState {
   status: string;
   /** Tells apart two instances that had the same id, one purged before the other started. */
   createdAt: string;
-  /** Visible inbox messages, oldest first. */
+  /** Visible inbox messages to decide on, oldest first. */
   messages: InboxMessage[];
+  /**
+   * Every message the turn takes: those, and events raised again with an eventId that the
+   * instance recorded before, in this generation or an earlier one, which the turn drops.
+   */
+  messageIds: number[];
   /** Claims since the last stored turn, this one included. */
   unfinishedClaims: number;
 }
@@ -25,6 +30,8 @@ export interface ClaimedInstance extends InstanceState {
 /**
  * Leases up to `limit` instances that have visible inbox messages and no live lease, and returns
  * each with its visible messages (at most `messageLimit` per instance; the rest wait a turn).
+ * Instances are taken in the order they became ready, by their oldest message, so that however
+ * many others keep getting messages, none waits longer than the instances ready before it.
  * Each claim is counted until a turn of the instance is stored, so claims that ended in a crash
  * or a stall are seen by the next claim.
  */
@@ -34,34 +41,48 @@ export async function claimInstances(db: Queryable, owner: string, leaseSeconds:
     "flowcraft_claim_instances",
     `UPDATE instance i SET lease_owner = $1, lease_expires_at = now() + make_interval(secs => $2), unfinished_claims = i.unfinished_claims + 1
      FROM (
-       SELECT c.id FROM instance c
-       WHERE c.id IN (SELECT m.instance_id FROM inbox_message m WHERE m.visible_at <= now())
+       -- Walks the visible messages oldest first and takes each free instance at its oldest one.
+       -- The oldest-message test names c, not m, so that Postgres runs it after the lease test:
+       -- the many messages of a leased fan-out are then passed over by the lease test alone,
+       -- whose answer it keeps per instance, rather than each looked up in the inbox again.
+       SELECT c.id FROM inbox_message m
+       JOIN instance c ON c.id = m.instance_id
+       WHERE m.visible_at <= now()
          AND (c.lease_expires_at IS NULL OR c.lease_expires_at < now())
+         AND NOT EXISTS (SELECT 1 FROM inbox_message o WHERE o.instance_id = c.id AND (o.visible_at, o.id) < (m.visible_at, m.id))
+       ORDER BY m.visible_at, m.id
        LIMIT $3
-       FOR UPDATE SKIP LOCKED
+       FOR UPDATE OF c SKIP LOCKED
      ) claimed
      WHERE i.id = claimed.id
      RETURNING i.id, i.workflow_name, i.workflow_version, i.status, i.generation, i.last_seq, i.output, i.failure, i.custom_status,
        i.created_at, i.unfinished_claims,
        -- In the order things happened: a timer's message is stored when the timer is set, but it
        -- happens when it fires, after any event raised before that.
-       (SELECT coalesce(jsonb_agg(jsonb_build_object('id', m.id, 'kind', m.kind, 'data', m.data) ORDER BY m.visible_at, m.id), '[]'::jsonb)
+       (SELECT coalesce(jsonb_agg(jsonb_build_object('id', m.id, 'kind', m.kind, 'data', m.data,
+                                                     'repeat', m.kind = 'event' AND EXISTS (
+                                                       SELECT 1 FROM raised_event r WHERE r.instance_id = i.id AND r.event_id = m.data->>'eventId'))
+                                  ORDER BY m.visible_at, m.id), '[]'::jsonb)
         FROM (SELECT id, kind, data, visible_at FROM inbox_message WHERE instance_id = i.id AND visible_at <= now() ORDER BY visible_at, id LIMIT $4) m
        ) AS messages`,
     [owner, leaseSeconds, limit, messageLimit],
   );
-  return rows.map((row) => ({
-    id: row.id,
-    workflowName: row.workflow_name,
-    workflowVersion: row.workflow_version,
-    status: row.status,
-    generation: row.generation,
-    lastSeq: row.last_seq,
-    summary: { runtimeStatus: row.status, output: row.output, failure: row.failure, customStatus: row.custom_status } as InstanceSummary,
-    createdAt: (row.created_at as Date).toISOString(),
-    messages: row.messages as InboxMessage[],
-    unfinishedClaims: row.unfinished_claims,
-  }));
+  return rows.map((row) => {
+    const taken = row.messages as Array<InboxMessage & { repeat: boolean }>;
+    return {
+      id: row.id,
+      workflowName: row.workflow_name,
+      workflowVersion: row.workflow_version,
+      status: row.status,
+      generation: row.generation,
+      lastSeq: row.last_seq,
+      summary: { runtimeStatus: row.status, output: row.output, failure: row.failure, customStatus: row.custom_status } as InstanceSummary,
+      createdAt: (row.created_at as Date).toISOString(),
+      messages: taken.filter((m) => !m.repeat).map(({ repeat: _repeat, ...message }) => message as InboxMessage),
+      messageIds: taken.map((m) => m.id),
+      unfinishedClaims: row.unfinished_claims,
+    };
+  });
 }
 
 /** Current-generation history of each instance, after `afterSeq` where a cached prefix is known. */
@@ -108,10 +129,10 @@ export interface TurnToStore {
 /**
  * Stores a batch of turns in one statement, atomic without an explicit transaction: instance
  * rows, history events, tasks and timers of those instances; removes the messages and finished
- * tasks they took, and an ended instance's queued work. A turn is stored where the instance is
- * still leased to `owner`, or, for a turn planned without a lease, where no one holds the
- * instance, it is as `expected` (no other turn came in between) and no message waits in its
- * inbox. Returns the instance ids stored and the tasks stored leased to `owner`.
+ * tasks they took, the timers they cancelled, and an ended instance's queued work. A turn is
+ * stored where the instance is still leased to `owner`, or, for a turn planned without a lease,
+ * where no one holds the instance, it is as `expected` (no other turn came in between) and no
+ * message waits in its inbox. Returns the instance ids stored and the tasks stored leased to `owner`.
  */
 export async function storeTurns(db: Queryable, owner: string, batch: TurnToStore[], leaseGraceSeconds: number): Promise<StoredTurns> {
   if (batch.length === 0) return { stored: new Set(), leased: [] };
@@ -148,6 +169,7 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
     })),
   );
   const timers = turns.flatMap((t) => t.timers.map((timer) => ({ instance_id: timer.instanceId, generation: timer.generation, timer_id: timer.timerId, fire_at: timer.fireAt })));
+  const cancelledTimers = turns.flatMap((t) => t.cancelledTimers.map((timer) => ({ instance_id: timer.instanceId, generation: timer.generation, timer_id: timer.timerId })));
   const messageIds = batch.flatMap((b) => b.messageIds);
   const finishedTaskIds = batch.flatMap((b) => b.finishedTaskIds);
   const ended = turns.filter((t) => t.ended).map((t) => t.instanceId);
@@ -177,6 +199,14 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
        FROM jsonb_to_recordset($3::jsonb) AS x(instance_id text, seq int, generation int, type text, data jsonb, at timestamptz)
        WHERE instance_id IN (SELECT id FROM stored)
      ),
+     -- An event carried over to the next generation is recorded again: its id is known already.
+     raised AS (
+       INSERT INTO raised_event (instance_id, event_id)
+       SELECT instance_id, data->>'eventId'
+       FROM jsonb_to_recordset($3::jsonb) AS x(instance_id text, type text, data jsonb)
+       WHERE type = 'event_raised' AND instance_id IN (SELECT id FROM stored)
+       ON CONFLICT DO NOTHING
+     ),
      tasks AS (
        -- A leased task is the deciding worker's at once, under the same lease a claim would take.
        INSERT INTO activity_task (instance_id, generation, activity_id, activity, node, input, attempt, timeout_seconds, visible_at, lease_owner)
@@ -199,6 +229,11 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
      ),
      consumed AS (
        DELETE FROM inbox_message WHERE id = ANY($6::bigint[]) AND instance_id IN (SELECT id FROM stored)
+     ),
+     cancelled_timers AS (
+       DELETE FROM inbox_message m USING jsonb_to_recordset($11::jsonb) AS x(instance_id text, generation int, timer_id text)
+       WHERE m.instance_id = x.instance_id AND m.dedupe_key = 'timer:' || x.generation || ':' || x.timer_id
+         AND m.instance_id IN (SELECT id FROM stored)
      ),
      -- Whoever holds the task now (its lease may have run out and another worker taken it) has
      -- nothing left to report: the result is in history.
@@ -227,6 +262,7 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
       leaseGraceSeconds,
       instances.map((i) => i.id),
       finishedTaskIds,
+      JSON.stringify(cancelledTimers),
     ],
   );
   const row = rows[0]!;

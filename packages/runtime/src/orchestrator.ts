@@ -157,6 +157,9 @@ export class Orchestrator {
     const claimedIds = new Set(groups.flatMap(idsOf));
     const { taken, orphaned } = this.results.take(claimedIds, INSTANCE_BATCH_SIZE);
     if (orphaned.length > 0) this.runner?.report(orphaned);
+    // Read now, while the cache holds what `take` saw: the other decision loop may drop or
+    // replace an entry while this round waits on the database, and the store checks the rest.
+    const unleased = this.unleased(taken, claimedIds);
     const decided = [...new Set([...claimedIds, ...taken.keys()])];
     if (decided.length === 0) return 0;
     // Results of instances this worker decides without a claim go with the first group.
@@ -172,7 +175,7 @@ export class Orchestrator {
       for (; reached < groups.length; reached++) {
         const group = groups[reached]!;
         const results = resultsOf(group, reached === 0);
-        if (idsOf(group).length > 0 || results.size > 0) worked += await this.decideGroup(group, results, renewing);
+        if (idsOf(group).length > 0 || results.size > 0) worked += await this.decideGroup(group, results, reached === 0 ? unleased : [], renewing);
       }
       return worked;
     } catch (error) {
@@ -190,21 +193,27 @@ export class Orchestrator {
   }
 
   /**
-   * Decides one group of a round: plans each instance's turn and stores them in one statement.
-   * Returns how many were decided, not counting turns left for later.
+   * Decides one group of a round, with the `unleased` instances decided from results alone:
+   * plans each instance's turn and stores them in one statement. Returns how many were decided,
+   * not counting turns left for later.
    */
-  private async decideGroup({ toDecide, quarantined }: Group, taken: Map<string, FinishedTask[]>, renewing: LeaseRenewal): Promise<number> {
+  private async decideGroup(
+    { toDecide, quarantined }: Group,
+    taken: Map<string, FinishedTask[]>,
+    unleased: PlannedInstance[],
+    renewing: LeaseRenewal,
+  ): Promise<number> {
     const claimed = [...toDecide, ...quarantined];
     const claimedIds = new Set(claimed.map((c) => c.id));
     const decided = [...new Set([...claimedIds, ...taken.keys()])];
     let storeSettled = false;
     try {
-      const planned = [...(await this.withHistories(toDecide, taken)), ...this.unleased(taken, claimedIds)];
+      const planned = [...(await this.withHistories(toDecide, taken)), ...unleased];
       const now = new Date();
       // Failed without reading their history or running the engine: either may be what crashed.
       const batch: TurnToStore[] = quarantined.map((c) => ({
         turn: quarantinedTurn(c, c.unfinishedClaims - 1, now),
-        messageIds: c.messages.map((m) => m.id),
+        messageIds: c.messageIds,
         finishedTaskIds: (taken.get(c.id) ?? []).map((r) => r.taskId),
       }));
       const plannedTurns = new Map<string, PlannedInstance>();
@@ -300,7 +309,7 @@ export class Orchestrator {
     });
     // A history cached up to the instance's last event needs no reading at all.
     const fresh = await loadHistories(this.pool, known.filter((k) => k.afterSeq < k.lastSeq));
-    return claimed.map(({ messages, status: _status, ...instance }, i) => {
+    return claimed.map(({ messages, messageIds, status: _status, ...instance }, i) => {
       const results = taken.get(instance.id) ?? [];
       const history = known[i]!.cached;
       history.append(fresh.get(instance.id) ?? []);
@@ -308,7 +317,7 @@ export class Orchestrator {
         instance,
         history,
         messages: [...messages, ...results.map(asMessage)],
-        messageIds: messages.map((m) => m.id),
+        messageIds,
         results,
       };
     });

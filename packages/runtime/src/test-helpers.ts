@@ -1,8 +1,14 @@
-/** Shared set-up for runtime tests: a migrated database, a worker, and polling for an outcome. */
+/**
+ * Shared set-up for runtime tests: a migrated database, a worker or a decision loop run round by
+ * round, and polling for an outcome.
+ */
 import { createTestDatabase, type TestDatabase } from "@flowcraft/db/testing";
-import { TERMINAL_STATUSES } from "@flowcraft/engine";
+import { evaluate, TERMINAL_STATUSES, type Evaluator } from "@flowcraft/engine";
+import type pg from "pg";
 import { Instances, type InstanceView } from "./instances.ts";
+import { Orchestrator, type EagerRunner } from "./orchestrator.ts";
 import type { ActivityRegistry } from "./sdk.ts";
+import { Signal } from "./signal.ts";
 import { Worker, type WorkerOptions } from "./worker.ts";
 import { Workflows } from "./workflows.ts";
 
@@ -48,4 +54,14 @@ export async function waitForInstance(
     if (Date.now() > deadline) throw new Error(`instance ${id} did not get there in ${timeoutMs} ms; it is ${JSON.stringify(view)}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/**
+ * A decision loop of worker "w1" that the test runs one round at a time (`runOnce`), with the
+ * errors it reports kept in `errors`; expressions are evaluated in this process unless told.
+ */
+export function steppedOrchestrator(pool: pg.Pool, options: { runner?: EagerRunner; evaluate?: Evaluator } = {}) {
+  const errors: unknown[] = [];
+  const orchestrator = new Orchestrator(pool, "w1", new Signal(), (error) => errors.push(error), options.runner ?? null, options.evaluate ?? evaluate);
+  return { orchestrator, errors };
 }

@@ -125,6 +125,29 @@ describe("planTurn", () => {
     expect(again.events).toEqual([]);
   });
 
+  it("a wait answered in the turn takes its timeout timer with it, unless the timer's own message does", async () => {
+    const timed = definition({
+      version: 1,
+      start: "w1",
+      nodes: { w1: { type: "wait", event: "x", timeout: 60, next: "w2" }, w2: { type: "wait", event: "y" } },
+    });
+    const first = await planTurn(instance(1), timed, [started], [], now);
+    expect(first.timers).toEqual([expect.objectContaining({ timerId: "w1:timeout", generation: 1 })]);
+    const history = [started, ...first.events];
+    const raised: InboxMessage = { id: 1, kind: "event", data: { eventId: "E1", name: "x", payload: 1 } };
+    const answered = await planTurn(instance(first.lastSeq), timed, history, [raised], now);
+    expect(answered.cancelledTimers).toEqual([{ instanceId: "i1", generation: 1, timerId: "w1:timeout" }]);
+    const due: InboxMessage = { id: 2, kind: "timer", data: { generation: 1, timerId: "w1:timeout" } };
+    const both = await planTurn(instance(first.lastSeq), timed, history, [raised, due], now);
+    expect(both.events.map((e) => e.type)).toEqual(expect.arrayContaining(["timer_fired", "event_consumed"]));
+    expect(both.cancelledTimers).toEqual([]);
+    // Raised before the wait began: the wait is answered in the turn that sets its timeout.
+    const early = await planTurn(instance(1), timed, [started], [raised], now);
+    expect(early.events.map((e) => e.type)).toEqual(expect.arrayContaining(["timer_created", "event_consumed"]));
+    expect(early.timers).toEqual([]);
+    expect(early.cancelledTimers).toEqual([]);
+  });
+
   it("failedTurn fails the instance with the reason", () => {
     const turn = failedTurn(instance(4), new Error("boom"), now);
     expect(turn.events).toEqual([expect.objectContaining({ type: "execution_failed", seq: 5 })]);

@@ -9,7 +9,9 @@ import {
   isWaiting,
   summarize,
   TERMINAL_STATUSES,
+  timeoutTimerOf,
   type Evaluator,
+  type Facts,
   type HistoryEvent,
   type HistoryEventBody,
   type InstanceSummary,
@@ -104,6 +106,8 @@ export interface Turn {
   events: Array<HistoryEvent & { generation: number }>;
   tasks: NewTask[];
   timers: NewTimer[];
+  /** Timers set by earlier turns that this turn made pointless: removed with it. */
+  cancelledTimers: Array<Omit<NewTimer, "fireAt">>;
   /** The instance ended in this turn: its queued tasks and timers can go. */
   ended: boolean;
   /** After this turn, the instance waits on an event or a timer. */
@@ -131,7 +135,7 @@ export async function planTurn(
   let generation = instance.generation;
   let seq = instance.lastSeq;
   let current = history instanceof HistoryIndex ? history : new HistoryIndex(history);
-  const turn: Turn = { instanceId: instance.id, generation, lastSeq: seq, summary: instance.summary, events: [], tasks: [], timers: [], ended: false, waiting: false };
+  const turn: Turn = { instanceId: instance.id, generation, lastSeq: seq, summary: instance.summary, events: [], tasks: [], timers: [], cancelledTimers: [], ended: false, waiting: false };
   const append = (body: HistoryEventBody, at = now.toISOString()) => {
     const event = { ...body, seq: ++seq, at } as HistoryEvent;
     current.append([event]);
@@ -168,7 +172,8 @@ export async function planTurn(
       }
       case "event": {
         const { eventId, name, payload, raisedBy, waitId } = message.data;
-        // A retried raise with the same eventId is a no-op, even after the first one was consumed.
+        // A retried raise with the same eventId is a no-op, even after the first one was consumed
+        // (those recorded in an earlier generation the claim drops already: see raised_event).
         if (facts.raisedIds.has(eventId)) break;
         // Checked when it was made, but the instance may have continued as new since, with a wait of the same id.
         if (message.data.generation !== undefined && message.data.generation !== generation) break;
@@ -234,6 +239,7 @@ export async function planTurn(
     }
   }
 
+  dropAnsweredTimeouts(turn, facts, instance);
   turn.generation = generation;
   turn.lastSeq = seq;
   turn.ended = ended;
@@ -241,6 +247,27 @@ export async function planTurn(
   const started = instance.summary.runtimeStatus === "PENDING" ? { ...instance.summary, runtimeStatus: "RUNNING" as const } : instance.summary;
   turn.summary = summarize(turn.events, started);
   return { ...turn, history: current };
+}
+
+/**
+ * A wait answered in this turn needs its timeout no more: one set in this very turn is not
+ * stored, and one stored before is removed with the turn, so that it does not fall due later and
+ * cost a claim and a replay that change nothing. `facts`: those of the generation the turn began
+ * in, as the instance was before the turn.
+ */
+function dropAnsweredTimeouts(turn: Turn, facts: Facts, { generation, lastSeq }: InstanceState) {
+  const key = (generation: number, timerId: string) => `${generation}:${timerId}`;
+  const answered = turn.events.flatMap((e) => (e.type === "event_consumed" ? [{ generation: e.generation, timerId: timeoutTimerOf(e.waitId) }] : []));
+  if (answered.length === 0) return;
+  const answeredKeys = new Set(answered.map((a) => key(a.generation, a.timerId)));
+  turn.timers = turn.timers.filter((t) => !answeredKeys.has(key(t.generation, t.timerId)));
+  // One that fired in this turn left the inbox with the message that said so.
+  const firedNow = new Set(turn.events.flatMap((e) => (e.type === "timer_fired" ? [key(e.generation, e.timerId)] : [])));
+  for (const answer of answered) {
+    const timer = answer.generation === generation ? facts.timers.get(answer.timerId) : undefined;
+    const storedBefore = timer !== undefined && timer.created.seq <= lastSeq;
+    if (storedBefore && timer.firedSeq === undefined && !firedNow.has(key(answer.generation, answer.timerId))) turn.cancelledTimers.push({ instanceId: turn.instanceId, ...answer });
+  }
 }
 
 /**
@@ -260,7 +287,7 @@ export function failedTurn(instance: InstanceState, error: unknown, now: Date): 
 export function quarantinedTurn(instance: InstanceState, claims: number, now: Date): Turn {
   // Ended already (its inbox held only what an ended instance ignores): nothing to fail, only messages to drop.
   if (TERMINAL_STATUSES.has(instance.summary.runtimeStatus)) {
-    return { instanceId: instance.id, generation: instance.generation, lastSeq: instance.lastSeq, summary: instance.summary, events: [], tasks: [], timers: [], ended: true, waiting: false };
+    return { instanceId: instance.id, generation: instance.generation, lastSeq: instance.lastSeq, summary: instance.summary, events: [], tasks: [], timers: [], cancelledTimers: [], ended: true, waiting: false };
   }
   const message =
     `quarantined: ${claims} workers in a row claimed this instance and stored no turn of it (each crashed, stalled or had its turn refused by the database), ` +
@@ -278,6 +305,7 @@ function failingTurn(instance: InstanceState, failure: WorkflowError, now: Date)
     events: [{ ...event, generation: instance.generation }],
     tasks: [],
     timers: [],
+    cancelledTimers: [],
     ended: true,
     waiting: false,
   };
