@@ -28,6 +28,7 @@ export {
   DEFINITION_VERSIONS,
   DEFINITION_SCHEMA_URL,
   MAX_DURATION_SECONDS,
+  DEFAULT_ACTIVITY_TIMEOUT_SECONDS,
 } from "./schema.ts";
 export type {
   Definition,

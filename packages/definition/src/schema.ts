@@ -88,6 +88,9 @@ const flow = {
   onError: OnErrorSchema.optional(),
 };
 
+/** Seconds an activity attempt may run when its step sets no timeout. */
+export const DEFAULT_ACTIVITY_TIMEOUT_SECONDS = 300;
+
 export const ActivityNodeSchema = z.strictObject({
   type: z.literal("activity"),
   ...common,
@@ -95,7 +98,13 @@ export const ActivityNodeSchema = z.strictObject({
   activity: z.string().min(1, { error: "is empty: choose an activity" }).max(200).describe("Registered activity name, or a built-in: http, transform"),
   input: ExpressionSchema.optional().describe("The activity's input; null when absent"),
   retry: RetryPolicySchema.optional(),
-  timeout: z.number().positive().max(86_400).optional().describe("Seconds one attempt may run (default 300)"),
+  timeout: z.number().positive().max(86_400).optional().describe(`Seconds one attempt may run (default ${DEFAULT_ACTIVITY_TIMEOUT_SECONDS})`),
+  heartbeatTimeout: z
+    .number()
+    .positive()
+    .max(86_400)
+    .optional()
+    .describe("Seconds an attempt may go without calling heartbeat() before it fails as HeartbeatTimeout (default: no such check)"),
 });
 
 export const ApprovalSchema = z.strictObject({

@@ -16,7 +16,7 @@ describe("validateDefinition", () => {
   it("accepts a valid definition and keeps it unchanged, ui section included", () => {
     const raw = {
       $schema: "https://flowcraft.dev/schemas/definition-v1.json",
-      ...base({ a: { type: "activity", activity: "transform", input: "input", retry: { maxAttempts: 3 } } }),
+      ...base({ a: { type: "activity", activity: "transform", input: "input", retry: { maxAttempts: 3 }, heartbeatTimeout: 30 } }),
       ui: { nodes: { a: { x: 10, y: 20 } }, viewport: { zoom: 1 } },
     };
     const result = validateDefinition(raw);
@@ -38,6 +38,16 @@ describe("validateDefinition", () => {
     ["a misspelt field", base({ a: { type: "end", outptu: "1" } }), { nodeId: "a", field: "outptu", message: 'unknown field "outptu"' }],
     ["a wrong type", base({ a: { type: "activity", activity: "x", retry: { maxAttempts: "3" } } }), { nodeId: "a", field: "retry.maxAttempts", message: expect.stringContaining("number") }],
     ["a bad node id", base({ "a-b": { type: "end" } }, "a-b"), { nodeId: "a-b", field: null, message: expect.stringContaining("letters, digits and _") }],
+    [
+      "a heartbeat timeout the default timeout always beats",
+      base({ a: { type: "activity", activity: "x", heartbeatTimeout: 300 } }),
+      { nodeId: "a", field: "heartbeatTimeout", message: "heartbeatTimeout must be shorter than the step's timeout (300 s)" },
+    ],
+    [
+      "a heartbeat timeout longer than the step's timeout",
+      base({ a: { type: "activity", activity: "x", timeout: 10, heartbeatTimeout: 20 } }),
+      { nodeId: "a", field: "heartbeatTimeout", message: "heartbeatTimeout must be shorter than the step's timeout (10 s)" },
+    ],
     ["onTimeout without timeout", base({ a: { type: "wait", event: "e", onTimeout: "b" }, b: { type: "end" } }), { nodeId: "a", field: "onTimeout", message: "onTimeout needs a timeout" }],
     [
       "a nested monitor",

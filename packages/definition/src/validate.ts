@@ -3,7 +3,7 @@ import { expressionsOf, checkExpression } from "./expressions.ts";
 import { allGraphs, edgesOf, type LocatedGraph } from "./graph.ts";
 import { MAX_DECISION_CHOICES, MAX_DEFINITION_BYTES, MAX_NODES } from "./limits.ts";
 import { problemAt, type Problem } from "./problems.ts";
-import { DefinitionSchema, type Definition } from "./schema.ts";
+import { DEFAULT_ACTIVITY_TIMEOUT_SECONDS, DefinitionSchema, type Definition } from "./schema.ts";
 import { BUILT_IN_ACTIVITIES } from "./built-ins.ts";
 import { salvageDefinition, withoutReported } from "./salvage.ts";
 import { checkStructure } from "./structure.ts";
@@ -95,6 +95,10 @@ function checkSemantics(definition: Pick<Definition, "start" | "nodes">, options
         problems.push(
           problemAt([...nodePath, "activity"], `unknown activity "${node.activity}": no worker has registered it`),
         );
+      }
+      if (node.type === "activity" && node.heartbeatTimeout !== undefined && node.heartbeatTimeout >= (node.timeout ?? DEFAULT_ACTIVITY_TIMEOUT_SECONDS)) {
+        // The attempt's timeout would always end it first: the heartbeat check could never fire.
+        problems.push(problemAt([...nodePath, "heartbeatTimeout"], `heartbeatTimeout must be shorter than the step's timeout (${node.timeout ?? DEFAULT_ACTIVITY_TIMEOUT_SECONDS} s)`));
       }
       if (node.type === "wait" && node.onTimeout && node.timeout === undefined) {
         problems.push(problemAt([...nodePath, "onTimeout"], "onTimeout needs a timeout"));

@@ -11,6 +11,8 @@ export type Command =
       input: Json;
       attempt: 1;
       timeoutSeconds: number;
+      /** Longest silence between the activity's heartbeats; unset: not checked. */
+      heartbeatTimeoutSeconds?: number;
     }
   | {
       type: "retry_activity";
@@ -21,6 +23,7 @@ export type Command =
       attempt: number;
       delaySeconds: number;
       timeoutSeconds: number;
+      heartbeatTimeoutSeconds?: number;
     }
   | { type: "start_timer"; timerId: string; node: string; purpose: TimerPurpose; delaySeconds: number }
   | { type: "wait_for_event"; waitId: string; node: string; event: string; timeoutSeconds?: number; approval?: ApprovalRequest }

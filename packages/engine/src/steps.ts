@@ -1,5 +1,6 @@
 /** Interpreting the leaf nodes: activity, timer, wait, decision, end and fail. */
 import {
+  DEFAULT_ACTIVITY_TIMEOUT_SECONDS,
   MAX_DURATION_SECONDS,
   type ActivityNode,
   type DecisionNode,
@@ -17,16 +18,14 @@ import { timeoutTimerOf } from "./open-waits.ts";
 import { maxAttemptsOf, retryDelaySeconds } from "./retry.ts";
 import { contextOf, type Scope } from "./scope.ts";
 
-/** Seconds an activity attempt may run when its step sets no timeout. */
-export const DEFAULT_ACTIVITY_TIMEOUT_SECONDS = 300;
-
 export async function runActivity(run: Run, id: string, node: ActivityNode, scope: Scope, prefix: string): Promise<Outcome> {
   const key = prefix + id;
   const facts = run.facts.activities.get(key);
   const timeoutSeconds = node.timeout ?? DEFAULT_ACTIVITY_TIMEOUT_SECONDS;
+  const heartbeat = node.heartbeatTimeout !== undefined ? { heartbeatTimeoutSeconds: node.heartbeatTimeout } : {};
   if (!facts) {
     const input = node.input ? await run.evaluate(node.input, contextOf(scope)) : null;
-    run.commands.push({ type: "schedule_activity", activityId: key, node: id, activity: node.activity, input, attempt: 1, timeoutSeconds });
+    run.commands.push({ type: "schedule_activity", activityId: key, node: id, activity: node.activity, input, attempt: 1, timeoutSeconds, ...heartbeat });
     run.trace.set(key, { node: id, status: "running" });
     return PENDING;
   }
@@ -43,6 +42,7 @@ export async function runActivity(run: Run, id: string, node: ActivityNode, scop
         attempt: attempt + 1,
         delaySeconds: retryDelaySeconds(node.retry, attempt),
         timeoutSeconds,
+        ...heartbeat,
       });
       run.trace.set(key, { node: id, status: "retrying" });
       return PENDING;

@@ -2,14 +2,15 @@
  * Runs claimed activity attempts concurrently; hands their results to this worker's decisions
  * when they can take them, else reports them to the inbox in batches.
  */
-import { inJsonbKeyOrder, storableJsonText, type Json, type WorkflowError } from "@flowcraft/engine";
 import type pg from "pg";
+import { runAttempt } from "./activity-attempt.ts";
+import { Heartbeats } from "./activity-heartbeat.ts";
 import { claimTasks, completeTasks, nextTaskDueInMs, releaseTasks, type ClaimedTask, type TaskResult } from "./activity-sql.ts";
 import type { FinishedTask } from "./local-results.ts";
-import { IDLE_POLL_MS, TASK_LEASE_GRACE_SECONDS, type EagerRunner } from "./orchestrator.ts";
-import { ActivityError, type ActivityRegistry } from "./sdk.ts";
+import { IDLE_POLL_MS, type EagerRunner } from "./orchestrator.ts";
+import type { ActivityRegistry } from "./sdk.ts";
 import { Signal } from "./signal.ts";
-import { jsonForHistory } from "./stored-json.ts";
+import { TASK_LEASE, TaskLeases } from "./task-leases.ts";
 
 /** Tasks claimed per query. */
 const CLAIM_BATCH_SIZE = 200;
@@ -18,16 +19,17 @@ const COMPLETE_BATCH_SIZE = 500;
 /** Pause before reporting again after the database refused a batch of results. */
 const REPORT_RETRY_MS = 500;
 /**
- * Longest wait of an eagerly leased task for a free slot. Its lease covers its timeout plus the
- * grace period from the moment it was stored, so a task started within half the grace still
- * reports inside its lease; one that waited longer is handed back to the queue instead.
+ * Longest wait of an eagerly leased task for a free slot. Its lease can be renewed up to its
+ * timeout plus the grace period from the moment it was stored, so a task started within half the
+ * grace still reports inside its lease; one that waited longer is handed back to the queue instead.
  */
-const BACKLOG_WAIT_LIMIT_MS = (TASK_LEASE_GRACE_SECONDS * 1000) / 2;
+const BACKLOG_WAIT_LIMIT_MS = (TASK_LEASE.graceSeconds * 1000) / 2;
 
-/** A task leased to this runner by a decision, waiting in memory for a slot. */
+/** A task leased to this runner, waiting in memory for a slot. */
 interface WaitingTask {
   task: ClaimedTask;
   leasedAt: number;
+  heartbeats: Heartbeats;
 }
 
 export class ActivityRunner implements EagerRunner {
@@ -48,6 +50,8 @@ export class ActivityRunner implements EagerRunner {
   private buffer: TaskResult[] = [];
   private flushing: Promise<void> | null = null;
   private readonly slotFreed = new Signal();
+  /** Every task leased to this runner, from its claim until its result is stored or reported. */
+  private readonly leases: TaskLeases;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -58,7 +62,9 @@ export class ActivityRunner implements EagerRunner {
     private readonly onError: (error: unknown) => void,
     /** Hands a result to this worker's decisions in memory; false when they cannot take it. */
     private readonly handOver: (result: FinishedTask) => boolean = () => false,
-  ) {}
+  ) {
+    this.leases = new TaskLeases(pool, owner, onError);
+  }
 
   async run(isRunning: () => boolean) {
     const names = this.registry.names();
@@ -71,7 +77,7 @@ export class ActivityRunner implements EagerRunner {
       }
       let tasks: ClaimedTask[] = [];
       try {
-        tasks = await claimTasks(this.pool, this.owner, names, TASK_LEASE_GRACE_SECONDS, Math.min(free, CLAIM_BATCH_SIZE));
+        tasks = await claimTasks(this.pool, this.owner, names, TASK_LEASE, Math.min(free, CLAIM_BATCH_SIZE));
       } catch (error) {
         this.onError(error);
       }
@@ -104,6 +110,10 @@ export class ActivityRunner implements EagerRunner {
     this.start(tasks);
   }
 
+  recorded(taskIds: number[]) {
+    this.leases.drop(taskIds);
+  }
+
   report(results: FinishedTask[]) {
     if (results.length === 0) return;
     this.buffer.push(...results);
@@ -112,7 +122,11 @@ export class ActivityRunner implements EagerRunner {
 
   private start(tasks: ClaimedTask[]) {
     const leasedAt = Date.now();
-    for (const task of tasks) this.backlog.push({ task, leasedAt });
+    for (const task of tasks) {
+      const heartbeats = new Heartbeats(task.heartbeatDetails);
+      this.leases.hold(task.id, heartbeats);
+      this.backlog.push({ task, leasedAt, heartbeats });
+    }
     this.pump();
   }
 
@@ -120,9 +134,9 @@ export class ActivityRunner implements EagerRunner {
   private pump() {
     this.handBackStale();
     while (this.running < this.maxConcurrency && this.backlog.length > 0) {
-      const { task } = this.backlog.shift()!;
+      const { task, heartbeats } = this.backlog.shift()!;
       this.running++;
-      void this.execute(task);
+      void this.execute(task, heartbeats);
     }
     this.slotFreed.fire();
     this.watchBacklog();
@@ -135,6 +149,7 @@ export class ActivityRunner implements EagerRunner {
     while (count < this.backlog.length && now - this.backlog[count]!.leasedAt > BACKLOG_WAIT_LIMIT_MS) count++;
     if (count === 0) return;
     const stale = this.backlog.splice(0, count).map((waiting) => waiting.task.id);
+    this.leases.drop(stale);
     releaseTasks(this.pool, this.owner, stale).catch(this.onError);
   }
 
@@ -152,49 +167,23 @@ export class ActivityRunner implements EagerRunner {
     this.backlogTimer.unref();
   }
 
-  /** Waits for running and waiting attempts to finish and their results to be reported. */
+  /**
+   * Waits for running and waiting attempts to finish and their results to be reported, then
+   * renews no lease: whatever is left runs again elsewhere once its lease runs out.
+   */
   async drain(timeoutMs: number) {
     const deadline = Date.now() + timeoutMs;
     while ((this.running > 0 || this.backlog.length > 0 || this.buffer.length > 0 || this.flushing) && Date.now() < deadline) {
       await this.slotFreed.wait(50);
     }
+    this.leases.stop();
   }
 
-  private async execute(task: ClaimedTask) {
+  private async execute(task: ClaimedTask, heartbeats: Heartbeats) {
     const startedAt = new Date().toISOString();
-    // Most activities never look at their signal, so it is only made when asked for.
-    let controller: AbortController | undefined;
-    let expired = false;
-    const context = {
-      instanceId: task.instanceId,
-      activityId: task.activityId,
-      attempt: task.attempt,
-      get signal() {
-        controller ??= new AbortController();
-        if (expired) controller.abort();
-        return controller.signal;
-      },
-    };
-    const timeoutMs = task.timeoutSeconds * 1000;
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        expired = true;
-        controller?.abort();
-        reject(new ActivityError(`activity "${task.activity}" timed out after ${task.timeoutSeconds} s`, "ActivityTimeout"));
-      }, timeoutMs);
-    });
-    let result: { output: Json } | { error: WorkflowError };
-    try {
-      const fn = this.registry.get(task.activity);
-      if (!fn) throw new ActivityError(`no activity "${task.activity}" is registered on this worker`, "UnknownActivity");
-      const output = await Promise.race([Promise.resolve(fn(task.input, context)), timedOut]);
-      result = { output: toStoredJson(output) };
-    } catch (error) {
-      result = { error: toWorkflowError(error) };
-    } finally {
-      clearTimeout(timer);
-    }
+    const result = await runAttempt(this.registry.get(task.activity), task, heartbeats);
+    // A failed attempt's retry resumes from what it last gave heartbeat(); a completed one needs nothing more.
+    const checkpoint = "error" in result && heartbeats.details !== undefined ? { heartbeatDetails: heartbeats.details } : {};
     const finished: FinishedTask = {
       taskId: task.id,
       instanceId: task.instanceId,
@@ -206,6 +195,7 @@ export class ActivityRunner implements EagerRunner {
         startedAt,
         finishedAt: new Date().toISOString(),
         ...result,
+        ...checkpoint,
       },
     };
     this.running--;
@@ -221,6 +211,7 @@ export class ActivityRunner implements EagerRunner {
         const batch = this.buffer.splice(0, COMPLETE_BATCH_SIZE);
         try {
           await completeTasks(this.pool, this.owner, batch);
+          this.leases.drop(batch.map((result) => result.taskId));
         } catch (error) {
           this.onError(error);
           this.buffer.unshift(...batch);
@@ -257,24 +248,4 @@ class RateMeter {
     this.windowStart = Date.now();
     this.inWindow = 0;
   }
-}
-
-function toStoredJson(value: unknown): Json {
-  const text = jsonForHistory("activity output", value, (message) => new ActivityError(message, "InvalidOutput"));
-  // In storage's key order: a decision may take it from memory (eager hand-over) or from storage.
-  return inJsonbKeyOrder(JSON.parse(text) as Json);
-}
-
-function toWorkflowError(error: unknown): WorkflowError {
-  const found: WorkflowError =
-    error instanceof ActivityError
-      ? {
-          name: error.errorName,
-          message: error.message,
-          ...(error.details !== undefined ? { details: error.details } : {}),
-          ...(error.options.nonRetryable ? { nonRetryable: true } : {}),
-        }
-      : { name: "ActivityFailed", message: error instanceof Error ? error.message : String(error) };
-  // Postgres cannot store NUL in JSON; an error must always be storable.
-  return inJsonbKeyOrder(JSON.parse(storableJsonText(JSON.stringify(found))) as Json) as unknown as WorkflowError;
 }

@@ -1,7 +1,9 @@
-/** The hot-path SQL of activity execution: claim tasks, and turn results into inbox messages. */
+/** The hot-path SQL of activity execution: claim tasks, renew their leases, and turn results into inbox messages. */
+import type { Json } from "@flowcraft/engine";
 import type pg from "pg";
 import { queryPrepared } from "@flowcraft/db";
 import { announce, INBOX_CHANNEL, TASKS_CHANNEL } from "./notifier.ts";
+import type { TaskLease } from "./task-leases.ts";
 import type { ActivityResult, ActivityTask } from "./turn.ts";
 
 export interface ClaimedTask extends ActivityTask {
@@ -10,23 +12,27 @@ export interface ClaimedTask extends ActivityTask {
 
 /**
  * Leases up to `limit` visible tasks of the given activities. The lease is the task's visibility:
- * a task whose worker died becomes visible again once its timeout and the grace period have passed.
+ * short, and renewed by the worker while it holds the task (`renewTaskLeases`), so the task of a
+ * worker that died becomes visible again within seconds. Each claim starts a run of the attempt,
+ * which its timeout bounds: the lease never reaches past the run's deadline plus the grace period.
  */
-export async function claimTasks(db: pg.Pool, owner: string, activities: string[], graceSeconds: number, limit: number): Promise<ClaimedTask[]> {
+export async function claimTasks(db: pg.Pool, owner: string, activities: string[], lease: TaskLease, limit: number): Promise<ClaimedTask[]> {
   const { rows } = await queryPrepared(
     db,
     "flowcraft_claim_tasks",
-    `UPDATE activity_task t SET lease_owner = $1, visible_at = now() + make_interval(secs => t.timeout_seconds + $2)
+    `UPDATE activity_task t SET lease_owner = $1, deadline_at = now() + make_interval(secs => t.timeout_seconds),
+       visible_at = now() + make_interval(secs => least($2, t.timeout_seconds + $3))
      FROM (
        SELECT id FROM activity_task
-       WHERE activity = ANY($3::text[]) AND visible_at <= now()
+       WHERE activity = ANY($4::text[]) AND visible_at <= now()
        ORDER BY visible_at
-       LIMIT $4
+       LIMIT $5
        FOR UPDATE SKIP LOCKED
      ) claimed
      WHERE t.id = claimed.id
-     RETURNING t.id, t.instance_id, t.generation, t.activity_id, t.activity, t.node, t.input, t.attempt, t.timeout_seconds`,
-    [owner, graceSeconds, activities, limit],
+     RETURNING t.id, t.instance_id, t.generation, t.activity_id, t.activity, t.node, t.input, t.attempt, t.timeout_seconds,
+       t.heartbeat_timeout_seconds, t.heartbeat_details`,
+    [owner, lease.seconds, lease.graceSeconds, activities, limit],
   );
   return rows.map((row) => ({
     id: row.id,
@@ -38,7 +44,29 @@ export async function claimTasks(db: pg.Pool, owner: string, activities: string[
     input: row.input,
     attempt: row.attempt,
     timeoutSeconds: row.timeout_seconds,
+    ...(row.heartbeat_timeout_seconds !== null ? { heartbeatTimeoutSeconds: row.heartbeat_timeout_seconds } : {}),
+    ...(row.heartbeat_details !== null ? { heartbeatDetails: row.heartbeat_details } : {}),
   }));
+}
+
+/**
+ * Extends the leases of the tasks still leased to `owner`, each at most to its run's deadline
+ * plus the grace period, and stores the heartbeat details given for some of them. One statement
+ * for every task the worker holds. Returns the ids still leased to `owner`: the others were
+ * finished, or taken over by another worker after their lease ran out.
+ */
+export async function renewTaskLeases(db: pg.Pool, owner: string, ids: number[], details: Map<number, Json>, lease: TaskLease): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const { rows } = await queryPrepared(
+    db,
+    "flowcraft_renew_task_leases",
+    `UPDATE activity_task SET visible_at = least(now() + make_interval(secs => $3), deadline_at + make_interval(secs => $4)),
+       heartbeat_details = CASE WHEN $5::jsonb ? id::text THEN $5::jsonb -> id::text ELSE heartbeat_details END
+     WHERE id = ANY($1::bigint[]) AND lease_owner = $2
+     RETURNING id`,
+    [ids, owner, lease.seconds, lease.graceSeconds, JSON.stringify(Object.fromEntries(details))],
+  );
+  return new Set(rows.map((row) => row.id as number));
 }
 
 export interface TaskResult {
@@ -84,7 +112,7 @@ export async function releaseTasks(db: pg.Pool, owner: string, ids: number[]) {
   await queryPrepared(
     db,
     "flowcraft_release_tasks",
-    "UPDATE activity_task SET lease_owner = NULL, visible_at = now() WHERE id = ANY($1::bigint[]) AND lease_owner = $2",
+    "UPDATE activity_task SET lease_owner = NULL, deadline_at = NULL, visible_at = now() WHERE id = ANY($1::bigint[]) AND lease_owner = $2",
     [ids, owner],
   );
   announce(db, TASKS_CHANNEL);

@@ -1,7 +1,7 @@
 /**
  * Durability proofs with real worker processes (test-worker-process.ts): a worker killed in the
- * middle of a fan-out, two workers racing over the same steps, and a timer that falls due while
- * no worker runs. Separate processes make the kill a real SIGKILL and the race a real one.
+ * middle of a fan-out or of a long attempt, two workers racing over the same steps, and a timer
+ * that falls due while no worker runs. Separate processes make the kill a real SIGKILL and the race a real one.
  *
  * Without DATABASE_URL the database is a PGlite served from this very process, so everything here
  * stays asynchronous: a blocked event loop would stall the workers' queries too.
@@ -443,6 +443,46 @@ describe("durability with worker processes", () => {
     ]);
     expect(rows.map((row) => row.worker)).toEqual([second.workerId]);
   }, 90_000);
+
+  it("an attempt whose worker is killed runs on another within seconds, from the checkpoint it gave heartbeat()", async () => {
+    const executions = join(scratch, "checkpoint.log");
+    // Both run before there is work: the one that takes the attempt is killed, and the other is ready at once.
+    const workers = await Promise.all([startWorkerProcess(executions), startWorkerProcess(executions)]);
+    // The default timeout of 300 s: until now a dead worker's attempt waited that long, plus 5 s.
+    await workflows.publish("count_pages", { version: 1, start: "count", nodes: { count: { type: "activity", activity: "count_pages", input: "input" } } });
+    const { instanceId } = await instances.start("count_pages", 300);
+
+    let checkpoint = 0;
+    let owner = "";
+    await waitFor("a lease renewal to save a checkpoint of the running attempt", async () => {
+      const { rows } = await db.pool.query("SELECT lease_owner, heartbeat_details FROM activity_task WHERE instance_id = $1", [instanceId]);
+      checkpoint = rows[0]?.heartbeat_details?.next ?? 0;
+      owner = rows[0]?.lease_owner ?? "";
+      return checkpoint > 0;
+    });
+    const killed = workers.find((w) => w.workerId === owner)!;
+    const survivor = workers.find((w) => w !== killed)!;
+    const killedAt = Date.now();
+    await killed.kill();
+    await waitFor("the attempt to run again on the other worker", async () => (await readExecutions(executions, instanceId)).some((e) => e.pid === survivor.pid), 30_000);
+    expect(Date.now() - killedAt).toBeLessThan(30_000);
+
+    const done = await waitForInstance(instances, instanceId, undefined, 60_000);
+    expect(done.runtimeStatus).toBe("COMPLETED");
+    expect((done.output as { resumedFrom: number }).resumedFrom).toBeGreaterThanOrEqual(checkpoint);
+    // The same attempt ran again, not a retry: history shows one start, by the survivor, and one completion.
+    const runs = await readExecutions(executions, instanceId);
+    expect(runs.map((e) => [e.attempt, e.pid])).toEqual([
+      [1, killed.pid],
+      [1, survivor.pid],
+    ]);
+    const { rows } = await db.pool.query("SELECT type, data->>'worker' AS worker FROM history_event WHERE instance_id = $1 AND type LIKE 'activity_%' ORDER BY seq", [instanceId]);
+    expect(rows).toEqual([
+      { type: "activity_scheduled", worker: null },
+      { type: "activity_started", worker: survivor.workerId },
+      { type: "activity_completed", worker: null },
+    ]);
+  }, 120_000);
 
   it("fires a timer that fell due while no worker ran, once a worker starts", async () => {
     const executions = join(scratch, "timer.log");

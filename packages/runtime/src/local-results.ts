@@ -1,9 +1,9 @@
 /**
  * Results of activities that this worker ran for instances that this worker decides, handed from
  * its activity runner to its decision loops in memory: no inbox row is written or read for them.
- * They are not durable, and need not be: the task row stays leased until the turn that takes its
- * result deletes it, so a crash before that turn commits leaves the task to run again once its
- * lease runs out, exactly like a crash before the result was reported.
+ * They are not durable, and need not be: the task row stays leased (the runner renews it) until
+ * the turn that takes its result deletes it, so a crash before that turn commits leaves the task
+ * to run again once its lease runs out, exactly like a crash before the result was reported.
  */
 import type { TaskResult } from "./activity-sql.ts";
 

@@ -8,6 +8,7 @@ import type { HistoryEvent, InstanceSummary } from "@flowcraft/engine";
 import { dataOf, eventFromRow } from "./history-rows.ts";
 import { announce, TASKS_CHANNEL } from "./notifier.ts";
 import type { ClaimedTask } from "./activity-sql.ts";
+import type { TaskLease } from "./task-leases.ts";
 import type { InboxMessage, InstanceState, Turn } from "./turn.ts";
 
 type Queryable = pg.Pool;
@@ -134,7 +135,7 @@ export interface TurnToStore {
  * where no one holds the instance, it is as `expected` (no other turn came in between) and no
  * message waits in its inbox. Returns the instance ids stored and the tasks stored leased to `owner`.
  */
-export async function storeTurns(db: Queryable, owner: string, batch: TurnToStore[], leaseGraceSeconds: number): Promise<StoredTurns> {
+export async function storeTurns(db: Queryable, owner: string, batch: TurnToStore[], lease: TaskLease): Promise<StoredTurns> {
   if (batch.length === 0) return { stored: new Set(), leased: [] };
   const turns = batch.map((b) => b.turn);
   const instances = batch.map(({ turn: t, expected }) => ({
@@ -164,6 +165,8 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
       input: task.input,
       attempt: task.attempt,
       timeout_seconds: task.timeoutSeconds,
+      heartbeat_timeout_seconds: task.heartbeatTimeoutSeconds,
+      heartbeat_details: task.heartbeatDetails,
       visible_at: task.visibleAt,
       leased: task.leased === true,
     })),
@@ -209,12 +212,17 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
      ),
      tasks AS (
        -- A leased task is the deciding worker's at once, under the same lease a claim would take.
-       INSERT INTO activity_task (instance_id, generation, activity_id, activity, node, input, attempt, timeout_seconds, visible_at, lease_owner)
+       -- Should the reply to this statement be lost, no one renews that lease, and it soon runs out.
+       INSERT INTO activity_task (instance_id, generation, activity_id, activity, node, input, attempt, timeout_seconds,
+                                  heartbeat_timeout_seconds, heartbeat_details, visible_at, lease_owner, deadline_at)
        SELECT instance_id, generation, activity_id, activity, node, coalesce(input, 'null'::jsonb), attempt, timeout_seconds,
-              CASE WHEN leased THEN now() + make_interval(secs => timeout_seconds + $8) ELSE visible_at END,
-              CASE WHEN leased THEN $2 END
+              heartbeat_timeout_seconds, heartbeat_details,
+              CASE WHEN leased THEN now() + make_interval(secs => least($8, timeout_seconds + $12)) ELSE visible_at END,
+              CASE WHEN leased THEN $2 END,
+              CASE WHEN leased THEN now() + make_interval(secs => timeout_seconds) END
        FROM jsonb_to_recordset($4::jsonb) AS x(instance_id text, generation int, activity_id text, activity text, node text,
-                                               input jsonb, attempt int, timeout_seconds float8, visible_at timestamptz, leased boolean)
+                                               input jsonb, attempt int, timeout_seconds float8, heartbeat_timeout_seconds float8,
+                                               heartbeat_details jsonb, visible_at timestamptz, leased boolean)
        WHERE instance_id IN (SELECT id FROM stored)
        ON CONFLICT (instance_id, generation, activity_id, attempt) DO NOTHING
        RETURNING id, instance_id, generation, activity_id, attempt, lease_owner IS NOT NULL AS leased
@@ -259,10 +267,11 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
       JSON.stringify(timers),
       messageIds,
       ended,
-      leaseGraceSeconds,
+      lease.seconds,
       instances.map((i) => i.id),
       finishedTaskIds,
       JSON.stringify(cancelledTimers),
+      lease.graceSeconds,
     ],
   );
   const row = rows[0]!;

@@ -23,11 +23,9 @@ import {
   type TurnToStore,
 } from "./orchestrator-sql.ts";
 import type { Signal } from "./signal.ts";
+import { TASK_LEASE } from "./task-leases.ts";
 import { SandboxUnavailableError } from "./sandbox/expression-sandbox.ts";
 import { failedTurn, planTurn, quarantinedTurn, type InstanceState, type PlannedTurn, type Turn, type TurnMessage } from "./turn.ts";
-
-/** Extra lease time past an attempt's timeout, for reporting its result. */
-export const TASK_LEASE_GRACE_SECONDS = 5;
 
 /** The part of an activity runner that takes tasks leased to it by a decision. */
 export interface EagerRunner {
@@ -38,6 +36,8 @@ export interface EagerRunner {
   runLeased(tasks: ClaimedTask[], reserved: number): void;
   /** Reports results through the inbox: those handed over in memory that no turn could take. */
   report(results: FinishedTask[]): void;
+  /** The results of these tasks, handed over in memory, were stored with a turn: their leases need no renewal. */
+  recorded(taskIds: number[]): void;
 }
 
 /** How long a claimed instance stays ours; a crashed worker's instances are retaken after it. */
@@ -241,6 +241,7 @@ export class Orchestrator {
       storeSettled = true;
       const { stored, leased } = result;
       renewing.drop(claimedIds);
+      this.runner?.recorded(batch.filter((b) => stored.has(b.turn.instanceId)).flatMap((b) => b.finishedTaskIds));
       this.runner?.runLeased(leased, reserved);
       for (const { turn } of batch) this.remember(turn, plannedTurns.get(turn.instanceId), stored.has(turn.instanceId));
       // A turn planned without a lease lost to another turn: this worker's view of the instance is old.
@@ -360,13 +361,13 @@ export class Orchestrator {
   /** Stores the batch at once; if that fails, each turn alone, so one bad instance cannot hold up the rest. */
   private async store(batch: TurnToStore[]): Promise<StoredTurns> {
     try {
-      return await storeTurns(this.pool, this.owner, batch, TASK_LEASE_GRACE_SECONDS);
+      return await storeTurns(this.pool, this.owner, batch, TASK_LEASE);
     } catch (error) {
       if (batch.length === 1) throw error;
       const result: StoredTurns = { stored: new Set(), leased: [] };
       for (const one of batch) {
         try {
-          const single = await storeTurns(this.pool, this.owner, [one], TASK_LEASE_GRACE_SECONDS);
+          const single = await storeTurns(this.pool, this.owner, [one], TASK_LEASE);
           for (const id of single.stored) result.stored.add(id);
           result.leased.push(...single.leased);
         } catch (failure) {

@@ -8,6 +8,16 @@ export interface ActivityContext {
   attempt: number;
   /** Aborted when the attempt's timeout passes; long-running activities should honour it. */
   signal: AbortSignal;
+  /**
+   * Says the activity is still making progress, with `details` to resume from should this run
+   * end early (a crash, an error, a timeout); null drops the details given before. Cheap to call
+   * often: details reach the database with the worker's next lease renewal, not per call. Throws
+   * an ActivityError when the details cannot be stored (over 1 MiB as JSON, or holding what
+   * Postgres refuses).
+   */
+  heartbeat(details?: Json): void;
+  /** The details the last run of this activity gave heartbeat() (a crashed run, or an earlier attempt), if any. */
+  heartbeatDetails: Json | undefined;
 }
 
 export type ActivityFunction = (input: Json, context: ActivityContext) => Json | Promise<Json> | void | Promise<void>;

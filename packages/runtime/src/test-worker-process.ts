@@ -23,6 +23,8 @@ import { Worker } from "./worker.ts";
 
 /** How long `slow_double` takes: long enough for a kill to catch items in flight, and for two workers to share a fan-out. */
 const SLOW_ACTIVITY_MS = 80;
+/** How long each page of `count_pages` takes. */
+const PAGE_MS = 50;
 
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error("DATABASE_URL is not set");
@@ -35,11 +37,22 @@ function recordExecution(context: ActivityContext) {
   appendFileSync(executionsFile, `${context.instanceId}\t${context.activityId}\t${context.attempt}\t${process.pid}\n`);
 }
 
-const activities = new ActivityRegistry().register("slow_double", async (input, context) => {
-  recordExecution(context);
-  await sleep(SLOW_ACTIVITY_MS, undefined, { signal: context.signal });
-  return (input as number) * 2;
-});
+const activities = new ActivityRegistry()
+  .register("slow_double", async (input, context) => {
+    recordExecution(context);
+    await sleep(SLOW_ACTIVITY_MS, undefined, { signal: context.signal });
+    return (input as number) * 2;
+  })
+  // Counts `input` pages, PAGE_MS each, from the checkpoint an earlier run gave heartbeat(); says where it began.
+  .register("count_pages", async (input, context) => {
+    recordExecution(context);
+    const resumedFrom = (context.heartbeatDetails as { next: number } | undefined)?.next ?? 0;
+    for (let page = resumedFrom; page < (input as number); page++) {
+      await sleep(PAGE_MS, undefined, { signal: context.signal });
+      context.heartbeat({ next: page + 1 });
+    }
+    return { resumedFrom };
+  });
 
 const db = connect(url, { embedded: process.env.FLOWCRAFT_EMBEDDED === "1" });
 if (process.env.FLOWCRAFT_TEST_HOLD_COMPLETIONS === "1") holdCompletions(db.pool);

@@ -47,6 +47,25 @@ describe("planTurn", () => {
     expect(turn.ended).toBe(true);
   });
 
+  it("gives the retry of a failed attempt its heartbeat timeout and the details the attempt last gave heartbeat()", async () => {
+    const retried = definition({
+      version: 1,
+      start: "a",
+      nodes: { a: { type: "activity", activity: "work", retry: { maxAttempts: 2, firstInterval: 0 }, heartbeatTimeout: 30 } },
+    });
+    const turn1 = await planTurn(instance(1), retried, [started], [], now);
+    expect(turn1.tasks).toEqual([expect.objectContaining({ attempt: 1, heartbeatTimeoutSeconds: 30 })]);
+    expect(turn1.tasks[0]).not.toHaveProperty("heartbeatDetails");
+    const failed: InboxMessage = {
+      id: 1,
+      kind: "activity_result",
+      data: { generation: 1, activityId: "a", attempt: 1, worker: "w1", startedAt: now.toISOString(), finishedAt: now.toISOString(), error: { name: "ActivityFailed", message: "x" }, heartbeatDetails: { page: 7 } },
+    };
+    const turn2 = await planTurn(instance(turn1.lastSeq), retried, [started, ...turn1.events], [failed], now);
+    expect(turn2.events.map((e) => e.type)).toEqual(["activity_started", "activity_failed", "activity_retrying"]);
+    expect(turn2.tasks).toEqual([expect.objectContaining({ attempt: 2, heartbeatTimeoutSeconds: 30, heartbeatDetails: { page: 7 } })]);
+  });
+
   it("ignores results of another generation or attempt", async () => {
     const turn1 = await planTurn(instance(1), oneStep, [started], [], now);
     const history = [started, ...turn1.events];

@@ -36,6 +36,8 @@ export type TurnMessage = { id?: number } & (
         finishedAt: string;
         output?: Json;
         error?: WorkflowError;
+        /** What a failed attempt last gave heartbeat(): the retry starts from it. */
+        heartbeatDetails?: Json;
       };
     }
   | { kind: "timer"; data: { generation: number; timerId: string } }
@@ -81,6 +83,9 @@ export interface ActivityTask {
   input: Json;
   attempt: number;
   timeoutSeconds: number;
+  heartbeatTimeoutSeconds?: number;
+  /** What the last run of this activity gave heartbeat(), for this one to resume from. */
+  heartbeatDetails?: Json;
 }
 
 export interface NewTask extends ActivityTask {
@@ -146,6 +151,10 @@ export async function planTurn(
   let ended = facts.ended;
   let suspended = facts.suspended;
   const applied = new Set<string>();
+  // Attempts that failed in this turn, by activity: what they last gave heartbeat(), for their
+  // retries, which the engine asks for in the same turn. (A turn that only records the failure,
+  // its instance suspended, leaves the retry to start afresh.)
+  const checkpoints = new Map<string, Json>();
   for (const message of messages) {
     if (ended) break;
     switch (message.kind) {
@@ -159,8 +168,12 @@ export async function planTurn(
         if (data.generation !== generation || !activity || activity.completed || activity.failed || activity.attempt !== data.attempt || applied.has(key)) break;
         applied.add(key);
         append({ type: "activity_started", activityId: data.activityId, attempt: data.attempt, worker: data.worker }, data.startedAt);
-        if (data.error) append({ type: "activity_failed", activityId: data.activityId, attempt: data.attempt, error: data.error }, data.finishedAt);
-        else append({ type: "activity_completed", activityId: data.activityId, attempt: data.attempt, output: data.output ?? null }, data.finishedAt);
+        if (data.error) {
+          append({ type: "activity_failed", activityId: data.activityId, attempt: data.attempt, error: data.error }, data.finishedAt);
+          if (data.heartbeatDetails !== undefined) checkpoints.set(data.activityId, data.heartbeatDetails);
+        } else {
+          append({ type: "activity_completed", activityId: data.activityId, attempt: data.attempt, output: data.output ?? null }, data.finishedAt);
+        }
         break;
       }
       case "timer": {
@@ -205,6 +218,7 @@ export async function planTurn(
     for (const command of decision.commands) {
       if (command.type === "schedule_activity" || command.type === "retry_activity") {
         const delaySeconds = command.type === "retry_activity" ? command.delaySeconds : 0;
+        const checkpoint = command.type === "retry_activity" ? checkpoints.get(command.activityId) : undefined;
         turn.tasks.push({
           instanceId: instance.id,
           generation,
@@ -214,6 +228,8 @@ export async function planTurn(
           input: command.input,
           attempt: command.attempt,
           timeoutSeconds: command.timeoutSeconds,
+          ...(command.heartbeatTimeoutSeconds !== undefined ? { heartbeatTimeoutSeconds: command.heartbeatTimeoutSeconds } : {}),
+          ...(checkpoint !== undefined ? { heartbeatDetails: checkpoint } : {}),
           visibleAt: new Date(now.getTime() + delaySeconds * 1000).toISOString(),
         });
       } else if (command.type === "start_timer") {

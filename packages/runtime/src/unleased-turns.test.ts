@@ -21,7 +21,7 @@ afterAll(() => rt.close());
 /** A runner that runs nothing itself and keeps what it is asked to report through the inbox. */
 function recordingRunner(): EagerRunner & { reported: FinishedTask[] } {
   const reported: FinishedTask[] = [];
-  return { reported, runs: () => false, reserve: () => 0, runLeased: () => {}, report: (results) => reported.push(...results) };
+  return { reported, runs: () => false, reserve: () => 0, runLeased: () => {}, report: (results) => reported.push(...results), recorded: () => {} };
 }
 
 /** Holds the next statement of the given name until released; resolves `reached` when it is sent. */

@@ -69,7 +69,7 @@ beforeAll(async () => {
 });
 afterAll(() => Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve())))));
 
-const context = () => ({ instanceId: "i", activityId: "a", attempt: 1, signal: new AbortController().signal });
+const context = () => ({ instanceId: "i", activityId: "a", attempt: 1, signal: new AbortController().signal, heartbeat: () => {}, heartbeatDetails: undefined });
 
 describe("http activity", () => {
   it("sends method, headers and a JSON body, and parses a JSON answer", async () => {

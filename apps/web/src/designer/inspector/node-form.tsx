@@ -51,6 +51,7 @@ export function NodeForm({ id, node, problems }: { id: string; node: Node; probl
           <TextField label="Activity" value={node.activity} onChange={(v) => set({ activity: v }, "activity")} problems={of("activity")} list={ACTIVITY_LIST_ID} testId="field-activity" hint="A registered activity, or http / transform" />
           <ExpressionField label="Input" value={node.input ?? ""} onChange={(v) => text("input", v)} problems={of("input")} testId="field-input" />
           <NumberField label="Timeout (seconds per attempt)" value={node.timeout} onChange={(v) => set({ timeout: v }, "timeout")} problems={of("timeout")} testId="field-timeout" hint="Default 300" />
+          <NumberField label="Heartbeat timeout (seconds)" value={node.heartbeatTimeout} onChange={(v) => set({ heartbeatTimeout: v }, "heartbeatTimeout")} problems={of("heartbeatTimeout")} testId="field-heartbeatTimeout" hint="Fails an attempt whose activity has not called heartbeat() for this long; empty: no check" />
           <fieldset>
             <legend>Retry policy</legend>
             <NumberField label="Max attempts" value={node.retry?.maxAttempts} onChange={(v) => set({ retry: v === undefined ? undefined : patched(node.retry ?? { maxAttempts: v }, { maxAttempts: v }) }, "retry.maxAttempts")} problems={of("retry.maxAttempts")} testId="field-retry-maxAttempts" hint="Attempts in all; empty: no retry" />

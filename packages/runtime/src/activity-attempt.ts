@@ -1,0 +1,81 @@
+/**
+ * One run of an activity attempt: the context the activity sees, and the limits that end it
+ * early: its timeout, and the step's heartbeat timeout when it sets one.
+ */
+import { inJsonbKeyOrder, storableJsonText, type Json, type WorkflowError } from "@flowcraft/engine";
+import type { Heartbeats } from "./activity-heartbeat.ts";
+import type { ClaimedTask } from "./activity-sql.ts";
+import { ActivityError, type ActivityContext, type ActivityFunction } from "./sdk.ts";
+import { jsonForHistory } from "./stored-json.ts";
+
+export type AttemptResult = { output: Json } | { error: WorkflowError };
+
+/** Runs the attempt to its end: the activity's output or error, or the limit that cut it short. */
+export async function runAttempt(fn: ActivityFunction | undefined, task: ClaimedTask, heartbeats: Heartbeats): Promise<AttemptResult> {
+  const startedAt = Date.now();
+  // Most activities never look at their signal, so it is only made when asked for.
+  let controller: AbortController | undefined;
+  let cutShort = false;
+  const context: ActivityContext = {
+    instanceId: task.instanceId,
+    activityId: task.activityId,
+    attempt: task.attempt,
+    get signal() {
+      controller ??= new AbortController();
+      if (cutShort) controller.abort();
+      return controller.signal;
+    },
+    heartbeat: (details) => heartbeats.beat(details),
+    heartbeatDetails: heartbeats.details,
+  };
+  let timeout: NodeJS.Timeout | undefined;
+  let heartbeatCheck: NodeJS.Timeout | undefined;
+  const limitPassed = new Promise<never>((_, reject) => {
+    const stop = (error: ActivityError) => {
+      cutShort = true;
+      controller?.abort();
+      reject(error);
+    };
+    timeout = setTimeout(() => stop(new ActivityError(`activity "${task.activity}" timed out after ${task.timeoutSeconds} s`, "ActivityTimeout")), task.timeoutSeconds * 1000);
+    const { heartbeatTimeoutSeconds } = task;
+    if (heartbeatTimeoutSeconds === undefined) return;
+    // Checked when the silence could first reach the limit, not reset per heartbeat: an activity may beat in a tight loop.
+    const limitMs = heartbeatTimeoutSeconds * 1000;
+    const check = () => {
+      const silentMs = Date.now() - (heartbeats.lastBeatAt ?? startedAt);
+      if (silentMs < limitMs) heartbeatCheck = setTimeout(check, limitMs - silentMs);
+      else stop(new ActivityError(`activity "${task.activity}" did not call heartbeat() for ${heartbeatTimeoutSeconds} s`, "HeartbeatTimeout"));
+    };
+    heartbeatCheck = setTimeout(check, limitMs);
+  });
+  try {
+    if (!fn) throw new ActivityError(`no activity "${task.activity}" is registered on this worker`, "UnknownActivity");
+    const output = await Promise.race([Promise.resolve(fn(task.input, context)), limitPassed]);
+    return { output: toStoredJson(output) };
+  } catch (error) {
+    return { error: toWorkflowError(error) };
+  } finally {
+    clearTimeout(timeout);
+    clearTimeout(heartbeatCheck);
+  }
+}
+
+function toStoredJson(value: unknown): Json {
+  const text = jsonForHistory("activity output", value, (message) => new ActivityError(message, "InvalidOutput"));
+  // In storage's key order: a decision may take it from memory (eager hand-over) or from storage.
+  return inJsonbKeyOrder(JSON.parse(text) as Json);
+}
+
+function toWorkflowError(error: unknown): WorkflowError {
+  const found: WorkflowError =
+    error instanceof ActivityError
+      ? {
+          name: error.errorName,
+          message: error.message,
+          ...(error.details !== undefined ? { details: error.details } : {}),
+          ...(error.options.nonRetryable ? { nonRetryable: true } : {}),
+        }
+      : { name: "ActivityFailed", message: error instanceof Error ? error.message : String(error) };
+  // Postgres cannot store NUL in JSON; an error must always be storable.
+  return inJsonbKeyOrder(JSON.parse(storableJsonText(JSON.stringify(found))) as Json) as unknown as WorkflowError;
+}

@@ -1,0 +1,107 @@
+/**
+ * Task leases on a real database: a live worker keeps every task it holds with one statement per
+ * renewal, so an attempt longer than a lease runs once; and a task nobody holds, because the reply
+ * to the store that leased it was lost, runs within seconds, not once its timeout has passed.
+ */
+import { connect, type Database } from "@flowcraft/db";
+import { setTimeout as sleep } from "node:timers/promises";
+import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { ActivityRegistry } from "./sdk.ts";
+import { TASK_LEASE } from "./task-leases.ts";
+import { createTestRuntime, waitForInstance, type TestRuntime } from "./test-helpers.ts";
+import { Worker } from "./worker.ts";
+
+/** Longer than a lease: it runs once only if its lease is renewed. */
+const LONGER_THAN_A_LEASE_MS = TASK_LEASE.seconds * 1000 + 2_000;
+
+let rt: TestRuntime;
+const runs: string[] = [];
+const activities = new ActivityRegistry()
+  .register("longer_than_a_lease", async (_input, context) => {
+    runs.push(context.activityId);
+    await sleep(LONGER_THAN_A_LEASE_MS);
+    return "done";
+  })
+  .register("quick", (_input, context) => {
+    runs.push(context.activityId);
+    return "done";
+  });
+/** Started on databases of their own, so that their statements can be watched or tampered with. */
+const started: Array<{ worker: Worker; db: Database }> = [];
+
+beforeAll(async () => {
+  rt = await createTestRuntime();
+}, 60_000);
+
+afterEach(async () => {
+  for (const { worker, db } of started.splice(0)) {
+    await worker.stop();
+    await db.close();
+  }
+  runs.length = 0;
+});
+
+afterAll(() => rt.close());
+
+/** A worker whose every statement passes through `intercept` first. */
+async function startWorker(options: { orchestrate?: boolean; errors?: unknown[] }, intercept: (statement: { text: string; values: unknown[] }, run: () => Promise<unknown>) => Promise<unknown>) {
+  const db = connect(rt.db.url, { embedded: !process.env.DATABASE_URL });
+  const query = db.pool.query.bind(db.pool) as (...args: unknown[]) => Promise<unknown>;
+  (db.pool as { query: unknown }).query = (config: unknown, ...rest: unknown[]) => {
+    const statement = config as { text?: string; values?: unknown[] };
+    if (typeof statement.text !== "string") return query(config, ...rest);
+    return intercept({ text: statement.text, values: statement.values ?? [] }, () => query(config, ...rest));
+  };
+  const worker = new Worker(db, { activities, orchestrate: options.orchestrate, onError: (error) => options.errors?.push(error) });
+  await worker.start();
+  started.push({ worker, db });
+  return worker;
+}
+
+const passThrough = (_statement: unknown, run: () => Promise<unknown>) => run();
+
+it("renews the leases of all running attempts in one statement each time, so attempts longer than a lease run once", async () => {
+  const renewals: number[][] = [];
+  await startWorker({}, (statement, run) => {
+    if (statement.text.startsWith("UPDATE activity_task SET visible_at")) renewals.push(statement.values[0] as number[]);
+    return run();
+  });
+  // Idle and running the same activity: it takes any task whose lease runs out.
+  await startWorker({ orchestrate: false }, passThrough);
+  await rt.workflows.publish("long_fan", {
+    version: 1,
+    start: "fan",
+    nodes: { fan: { type: "map", items: "[1..4]", body: { start: "work", nodes: { work: { type: "activity", activity: "longer_than_a_lease" } } } } },
+  });
+  const { instanceId } = await rt.instances.start("long_fan", null);
+  expect(await waitForInstance(rt.instances, instanceId)).toMatchObject({ runtimeStatus: "COMPLETED" });
+
+  expect(runs.sort()).toEqual(["fan[0].work", "fan[1].work", "fan[2].work", "fan[3].work"]);
+  const starts = (await rt.instances.history(instanceId)).filter((e) => e.type === "activity_started");
+  expect(starts).toHaveLength(4);
+  // A renewal every third of a lease while the attempts ran, each for all four at once.
+  expect(renewals.length).toBeGreaterThanOrEqual(3);
+  expect(renewals.slice(0, 3).map((ids) => ids.length)).toEqual([4, 4, 4]);
+}, 60_000);
+
+it("runs within seconds the tasks of a store whose reply was lost after it committed", async () => {
+  let lostReply: Promise<unknown> | undefined;
+  const errors: unknown[] = [];
+  await startWorker({ errors }, async (statement, run) => {
+    const leasesTasks = statement.text.trimStart().startsWith("WITH stored AS") && String(statement.values[3]).includes('"leased":true');
+    if (!leasesTasks || lostReply) return run();
+    lostReply = run();
+    await lostReply;
+    throw new Error("Connection terminated unexpectedly");
+  });
+  // The default timeout of 300 s: until now the task stayed leased to no one for 305 s.
+  await rt.workflows.publish("one_quick", { version: 1, start: "a", nodes: { a: { type: "activity", activity: "quick" } } });
+  const { instanceId } = await rt.instances.start("one_quick", null);
+
+  expect(await waitForInstance(rt.instances, instanceId, undefined, 30_000)).toMatchObject({ runtimeStatus: "COMPLETED", output: "done" });
+  // The store did commit, with the task leased to this worker, and the worker heard only of a failure.
+  const { rows } = (await lostReply) as { rows: Array<{ leased: unknown[] }> };
+  expect(rows[0]!.leased).toHaveLength(1);
+  expect(errors).toContainEqual(expect.objectContaining({ message: "Connection terminated unexpectedly" }));
+  expect(runs).toEqual(["a"]);
+}, 60_000);
