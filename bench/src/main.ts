@@ -8,6 +8,7 @@
 import { createTestDatabase, type TestDatabase } from "@flowcraft/db/testing";
 import { ActivityRegistry, Instances, Worker, Workflows } from "@flowcraft/runtime";
 import { readConfig } from "./config.ts";
+import { generationTimes } from "./generations.ts";
 import { Profiler } from "./profile.ts";
 import { runScenario, type RunResult } from "./run.ts";
 import { NOOP, SCENARIOS, type Scenario } from "./scenarios.ts";
@@ -53,7 +54,8 @@ async function main() {
       log(`${name}: ${count} started in ${result.startSeconds.toFixed(2)} s, all completed in ${result.seconds.toFixed(2)} s`);
       if (profiler) log(`${await profiler.report(name)}\n${await profiler.stepLatencies(result.prefix)}`);
       check(scenario, count, result);
-      process.stdout.write(`${JSON.stringify(line(name, result, memory.peakMb))}\n`);
+      const generations = scenario.generations ? await generationTimes(db, result.prefix) : {};
+      process.stdout.write(`${JSON.stringify({ ...line(name, result, memory.peakMb), ...generations })}\n`);
     }
   } finally {
     await Promise.all(workers.map((worker) => worker.stop()));

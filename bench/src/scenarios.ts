@@ -13,6 +13,8 @@ export interface Scenario {
   window: number | null;
   /** Runs exactly this many instances, whatever N says, and no warm-up: one instance that is the whole load. */
   instances?: number;
+  /** Also report how long its generations take, early and late (a monitor that continues as new). */
+  generations?: boolean;
 }
 
 const CHAIN_LENGTH = 10;
@@ -83,12 +85,37 @@ function bigMap(items: number): object {
   };
 }
 
+/** Checks of the long-lived monitor: each one a generation of its own. */
+const MONITOR_CHECKS = 10_000;
+
+/**
+ * A monitor that checks with one activity and continues as new, with no pause between checks:
+ * a generation late in its life must take as long as one early on, however many came before.
+ */
+function longMonitor(checks: number): object {
+  return {
+    version: 1,
+    start: "watch",
+    nodes: {
+      watch: {
+        type: "monitor",
+        state: "0",
+        body: { start: "check", nodes: { check: { type: "activity", activity: NOOP, input: "state" } } },
+        nextState: "state + 1",
+        maxIterations: checks,
+        interval: 0,
+      },
+    },
+  };
+}
+
 export const SCENARIOS = {
   chain10: { name: "chain10", definition: chain(CHAIN_LENGTH), stepsPerInstance: CHAIN_LENGTH, window: CHAIN_WINDOW },
   fanout20: { name: "fanout20", definition: fanOut(FAN_OUT), stepsPerInstance: FAN_OUT, window: null },
   chain10expr: { name: "chain10expr", definition: chain(CHAIN_LENGTH, SANDBOXED_INPUT), stepsPerInstance: CHAIN_LENGTH, window: CHAIN_WINDOW },
   map10000: { name: "map10000", definition: bigMap(10_000), stepsPerInstance: 10_000, window: null, instances: 1 },
   map100000: { name: "map100000", definition: bigMap(100_000), stepsPerInstance: 100_000, window: null, instances: 1 },
+  "monitor-long": { name: "monitor-long", definition: longMonitor(MONITOR_CHECKS), stepsPerInstance: MONITOR_CHECKS, window: null, instances: 1, generations: true },
 } satisfies Record<string, Scenario>;
 
 export type ScenarioName = keyof typeof SCENARIOS;

@@ -15,7 +15,7 @@ const workflows = new Workflows(db);
 const instances = new Instances(db);
 const drafts = new Drafts(db);
 const secrets = new Secrets(db, loadSecretsKey(config.secretsKey, config.dataDir));
-const worker = config.inProcessWorker ? new Worker(db, { activities: exampleRegistry(), httpAllow: config.httpAllow, secrets }) : null;
+const worker = config.inProcessWorker ? new Worker(db, { activities: exampleRegistry(), httpAllow: config.httpAllow, secrets, generationRetentionSeconds: config.generationRetentionSeconds }) : null;
 if (config.seedExamples) {
   const published = await seedExamples(db, workflows);
   if (published.length > 0) console.log(`published example workflows: ${published.join(", ")}`);

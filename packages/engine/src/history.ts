@@ -142,6 +142,12 @@ export type HistoryEventBody =
       startedBy?: string;
       /** Set when an operator re-ran another instance; the copied history follows this event. */
       origin?: { instanceId: string; kind: RerunKind; by?: string };
+      /**
+       * After a continue-as-new: how many events the previous generation left unconsumed and this
+       * one did not inherit, since no wait takes their name or they were over the bound (see
+       * eventsToCarry). The events it did inherit follow this one.
+       */
+      uncarriedEvents?: number;
     }
   | { type: "activity_scheduled"; activityId: string; node: string; activity: string; input: Json; attempt: number }
   | { type: "activity_started"; activityId: string; attempt: number; worker: string }

@@ -43,3 +43,4 @@ export { progressOf } from "./progress.ts";
 export type { AttemptRecord, Ending, FanOutCounts, InstanceProgress, NodeProgress, PlaceChoice, PlaceProgress, RecordedChoice, RetryInfo, StepState, TimerRecord, WaitingInfo, WaitRecord } from "./progress.ts";
 export { historyForRetry } from "./retry-history.ts";
 export { isWaiting, timeoutTimerOf } from "./open-waits.ts";
+export { eventsToCarry, MAX_CARRIED_EVENTS } from "./carried-events.ts";

@@ -28,3 +28,4 @@ export { HttpAllowlist } from "./activities/http-allowlist.ts";
 export { ClientError, conflict, invalid, notFound } from "./errors.ts";
 export type { ClientErrorCode } from "./errors.ts";
 export { recordActivities } from "./registrations.ts";
+export { DEFAULT_GENERATION_RETENTION_SECONDS, pruneEndedGenerations, pruneRound } from "./generation-pruning.ts";

@@ -26,6 +26,8 @@ export interface ClaimedInstance extends InstanceState {
   messageIds: number[];
   /** Claims since the last stored turn, this one included. */
   unfinishedClaims: number;
+  /** Where the current generation's history begins. */
+  generationStartSeq: number;
 }
 
 /**
@@ -57,7 +59,7 @@ export async function claimInstances(db: Queryable, owner: string, leaseSeconds:
      ) claimed
      WHERE i.id = claimed.id
      RETURNING i.id, i.workflow_name, i.workflow_version, i.status, i.generation, i.last_seq, i.output, i.failure, i.custom_status,
-       i.created_at, i.unfinished_claims,
+       i.created_at, i.unfinished_claims, i.generation_start_seq,
        -- In the order things happened: a timer's message is stored when the timer is set, but it
        -- happens when it fires, after any event raised before that.
        (SELECT coalesce(jsonb_agg(jsonb_build_object('id', m.id, 'kind', m.kind, 'data', m.data,
@@ -82,11 +84,16 @@ export async function claimInstances(db: Queryable, owner: string, leaseSeconds:
       messages: taken.filter((m) => !m.repeat).map(({ repeat: _repeat, ...message }) => message as InboxMessage),
       messageIds: taken.map((m) => m.id),
       unfinishedClaims: row.unfinished_claims,
+      generationStartSeq: row.generation_start_seq,
     };
   });
 }
 
-/** Current-generation history of each instance, after `afterSeq` where a cached prefix is known. */
+/**
+ * Current-generation history of each instance, after `afterSeq`: where a cached prefix ends, or
+ * else just before the generation starts, so that a long-lived instance's earlier generations
+ * are never read (the range is on the primary key).
+ */
 export async function loadHistories(db: Queryable, from: Array<{ id: string; generation: number; afterSeq: number }>): Promise<Map<string, HistoryEvent[]>> {
   const histories = new Map<string, HistoryEvent[]>(from.map((f) => [f.id, []]));
   if (from.length === 0) return histories;
@@ -146,6 +153,8 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
     custom_status: t.summary.customStatus,
     generation: t.generation,
     last_seq: t.lastSeq,
+    // A new generation begins right after the last one that ended.
+    generation_start_seq: t.endedGenerations.length > 0 ? t.endedGenerations.at(-1)!.lastSeq + 1 : null,
     waiting: t.waiting,
     leased: expected === undefined,
     expected_created_at: expected?.createdAt,
@@ -173,6 +182,9 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
   );
   const timers = turns.flatMap((t) => t.timers.map((timer) => ({ instance_id: timer.instanceId, generation: timer.generation, timer_id: timer.timerId, fire_at: timer.fireAt })));
   const cancelledTimers = turns.flatMap((t) => t.cancelledTimers.map((timer) => ({ instance_id: timer.instanceId, generation: timer.generation, timer_id: timer.timerId })));
+  const endedGenerations = turns.flatMap((t) =>
+    t.endedGenerations.map((g) => ({ instance_id: g.instanceId, generation: g.generation, first_seq: g.firstSeq, last_seq: g.lastSeq, ended_at: g.endedAt })),
+  );
   const messageIds = batch.flatMap((b) => b.messageIds);
   const finishedTaskIds = batch.flatMap((b) => b.finishedTaskIds);
   const ended = turns.filter((t) => t.ended).map((t) => t.instanceId);
@@ -184,9 +196,10 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
     `WITH stored AS (
        UPDATE instance i SET status = x.status::"RuntimeStatus", output = x.output, failure = x.failure,
               custom_status = x.custom_status, generation = x.generation, last_seq = x.last_seq, waiting = x.waiting,
+              generation_start_seq = coalesce(x.generation_start_seq, i.generation_start_seq),
               updated_at = now(), lease_owner = NULL, lease_expires_at = NULL, unfinished_claims = 0
        FROM jsonb_to_recordset($1::jsonb) AS x(id text, status text, output jsonb, failure jsonb, custom_status jsonb, generation int, last_seq int, waiting boolean,
-                                               leased boolean, expected_created_at timestamptz, expected_generation int, expected_last_seq int)
+                                               generation_start_seq int, leased boolean, expected_created_at timestamptz, expected_generation int, expected_last_seq int)
        WHERE i.id = x.id AND i.id = ANY($9::text[])
          AND CASE WHEN x.leased THEN i.lease_owner = $2
                   -- Rechecked on the newest row version should another turn commit first. A message
@@ -208,6 +221,13 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
        SELECT instance_id, data->>'eventId'
        FROM jsonb_to_recordset($3::jsonb) AS x(instance_id text, type text, data jsonb)
        WHERE type = 'event_raised' AND instance_id IN (SELECT id FROM stored)
+       ON CONFLICT DO NOTHING
+     ),
+     ended_generations AS (
+       INSERT INTO ended_generation (instance_id, generation, first_seq, last_seq, ended_at)
+       SELECT instance_id, generation, first_seq, last_seq, ended_at
+       FROM jsonb_to_recordset($13::jsonb) AS x(instance_id text, generation int, first_seq int, last_seq int, ended_at timestamptz)
+       WHERE instance_id IN (SELECT id FROM stored)
        ON CONFLICT DO NOTHING
      ),
      tasks AS (
@@ -272,6 +292,7 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
       finishedTaskIds,
       JSON.stringify(cancelledTimers),
       lease.graceSeconds,
+      JSON.stringify(endedGenerations),
     ],
   );
   const row = rows[0]!;

@@ -306,7 +306,7 @@ export class Orchestrator {
       const entry = this.cache.get(c.id);
       const usable = entry && entry.state.createdAt === c.createdAt && entry.state.generation === c.generation && entry.history.lastSeq <= c.lastSeq;
       const cached = usable ? entry.history : new HistoryIndex();
-      return { id: c.id, generation: c.generation, afterSeq: cached.lastSeq, lastSeq: c.lastSeq, cached };
+      return { id: c.id, generation: c.generation, afterSeq: Math.max(cached.lastSeq, c.generationStartSeq - 1), lastSeq: c.lastSeq, cached };
     });
     // A history cached up to the instance's last event needs no reading at all.
     const fresh = await loadHistories(this.pool, known.filter((k) => k.afterSeq < k.lastSeq));

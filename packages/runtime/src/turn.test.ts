@@ -1,5 +1,5 @@
 import { validateDefinition, type Definition } from "@flowcraft/definition";
-import type { HistoryEvent } from "@flowcraft/engine";
+import { MAX_CARRIED_EVENTS, type HistoryEvent } from "@flowcraft/engine";
 import { describe, expect, it } from "vitest";
 import { failedTurn, planTurn, type InboxMessage, type InstanceState } from "./turn.ts";
 
@@ -92,7 +92,10 @@ describe("planTurn", () => {
     const monitor = definition({
       version: 1,
       start: "m",
-      nodes: { m: { type: "monitor", body: { start: "x", nodes: { x: { type: "end" } } }, interval: 1, maxIterations: 3 } },
+      nodes: {
+        m: { type: "monitor", body: { start: "x", nodes: { x: { type: "end" } } }, interval: 1, maxIterations: 3, next: "after" },
+        after: { type: "wait", event: "later" },
+      },
     });
     const first = await planTurn(instance(1), monitor, [started], [], now);
     expect(first.timers).toEqual([expect.objectContaining({ timerId: "m:interval", generation: 1 })]);
@@ -106,7 +109,33 @@ describe("planTurn", () => {
     const second = turn.events.filter((e) => e.generation === 2);
     expect(second.map((e) => e.type)).toEqual(["execution_started", "event_raised", "choice_recorded", "timer_created"]);
     expect(second[0]).toMatchObject({ resume: { node: "m", iteration: 2 } });
+    expect(second[0]).not.toHaveProperty("uncarriedEvents");
     expect(turn.timers).toEqual([expect.objectContaining({ timerId: "m:interval", generation: 2 })]);
+    expect(turn.endedGenerations).toEqual([{ instanceId: "i1", generation: 1, firstSeq: 1, lastSeq: second[0]!.seq - 1, endedAt: now.toISOString() }]);
+  });
+
+  it("leaves behind, and counts, the events no wait could take and those over the bound", async () => {
+    const monitor = definition({
+      version: 1,
+      start: "m",
+      nodes: {
+        m: { type: "monitor", body: { start: "x", nodes: { x: { type: "end" } } }, interval: 1, maxIterations: 3, next: "after" },
+        after: { type: "wait", event: "later" },
+      },
+    });
+    const first = await planTurn(instance(1), monitor, [started], [], now);
+    const raised = (name: string, i: number): InboxMessage => ({ id: i, kind: "event", data: { eventId: `${name}${i}`, name, payload: i } });
+    const messages: InboxMessage[] = [
+      ...Array.from({ length: MAX_CARRIED_EVENTS + 20 }, (_, i) => raised("later", i + 1)),
+      ...Array.from({ length: 30 }, (_, i) => raised("nobody-waits-for-this", i + 500)),
+      { id: 1000, kind: "timer", data: { generation: 1, timerId: "m:interval" } },
+    ];
+    const turn = await planTurn(instance(first.lastSeq), monitor, [started, ...first.events], messages, now);
+    const second = turn.events.filter((e) => e.generation === 2);
+    expect(second[0]).toMatchObject({ type: "execution_started", uncarriedEvents: 20 + 30 });
+    const carried = second.filter((e) => e.type === "event_raised");
+    // The oldest, which a wait would take first.
+    expect(carried.map((e) => (e.type === "event_raised" ? e.eventId : ""))).toEqual(Array.from({ length: MAX_CARRIED_EVENTS }, (_, i) => `later${i + 1}`));
   });
 
   it("drops a decision made for an approval of an earlier generation, which a wait of the same id in this one must not take", async () => {

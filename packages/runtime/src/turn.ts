@@ -5,6 +5,7 @@
 import type { Definition } from "@flowcraft/definition";
 import {
   decide,
+  eventsToCarry,
   HistoryIndex,
   isWaiting,
   summarize,
@@ -113,10 +114,21 @@ export interface Turn {
   timers: NewTimer[];
   /** Timers set by earlier turns that this turn made pointless: removed with it. */
   cancelledTimers: Array<Omit<NewTimer, "fireAt">>;
+  /** Generations that ended in this turn by continuing as new, with their ranges of history. */
+  endedGenerations: EndedGeneration[];
   /** The instance ended in this turn: its queued tasks and timers can go. */
   ended: boolean;
   /** After this turn, the instance waits on an event or a timer. */
   waiting: boolean;
+}
+
+/** A generation left behind by a continue-as-new: its events are `firstSeq` to `lastSeq`. */
+export interface EndedGeneration {
+  instanceId: string;
+  generation: number;
+  firstSeq: number;
+  lastSeq: number;
+  endedAt: string;
 }
 
 /** A planned turn, with the history of the generation it leaves the instance in, for the next turn. */
@@ -140,7 +152,7 @@ export async function planTurn(
   let generation = instance.generation;
   let seq = instance.lastSeq;
   let current = history instanceof HistoryIndex ? history : new HistoryIndex(history);
-  const turn: Turn = { instanceId: instance.id, generation, lastSeq: seq, summary: instance.summary, events: [], tasks: [], timers: [], cancelledTimers: [], ended: false, waiting: false };
+  const turn: Turn = { instanceId: instance.id, generation, lastSeq: seq, summary: instance.summary, events: [], tasks: [], timers: [], cancelledTimers: [], endedGenerations: [], ended: false, waiting: false };
   const append = (body: HistoryEventBody, at = now.toISOString()) => {
     const event = { ...body, seq: ++seq, at } as HistoryEvent;
     current.append([event]);
@@ -242,17 +254,21 @@ export async function planTurn(
       }
     }
     if (!continued) break;
-    // A fresh generation: events raised but not consumed yet are carried over to it.
-    const carried = [...current.facts.unconsumed.values()];
+    // A fresh generation: events raised but not consumed yet, that a wait may take, are carried over to it.
+    const { carried, dropped } = eventsToCarry(definition, current.facts.unconsumed.values());
+    turn.endedGenerations.push({ instanceId: instance.id, generation, firstSeq: current.facts.started?.seq ?? 1, lastSeq: seq, endedAt: now.toISOString() });
     generation += 1;
     current = new HistoryIndex();
-    append({ type: "execution_started", workflowName: instance.workflowName, workflowVersion: instance.workflowVersion, input: continued.input, generation, resume: continued.resume });
-    for (const event of carried) {
-      // A decision addressed to a wait of the old generation is void: that wait is gone.
-      if (event.waitId) continue;
-      const { seq: _seq, at: _at, ...raised } = event;
-      append(raised);
-    }
+    append({
+      type: "execution_started",
+      workflowName: instance.workflowName,
+      workflowVersion: instance.workflowVersion,
+      input: continued.input,
+      generation,
+      resume: continued.resume,
+      ...(dropped > 0 ? { uncarriedEvents: dropped } : {}),
+    });
+    for (const { seq: _seq, at: _at, ...raised } of carried) append(raised);
   }
 
   dropAnsweredTimeouts(turn, facts, instance);
@@ -303,7 +319,7 @@ export function failedTurn(instance: InstanceState, error: unknown, now: Date): 
 export function quarantinedTurn(instance: InstanceState, claims: number, now: Date): Turn {
   // Ended already (its inbox held only what an ended instance ignores): nothing to fail, only messages to drop.
   if (TERMINAL_STATUSES.has(instance.summary.runtimeStatus)) {
-    return { instanceId: instance.id, generation: instance.generation, lastSeq: instance.lastSeq, summary: instance.summary, events: [], tasks: [], timers: [], cancelledTimers: [], ended: true, waiting: false };
+    return { instanceId: instance.id, generation: instance.generation, lastSeq: instance.lastSeq, summary: instance.summary, events: [], tasks: [], timers: [], cancelledTimers: [], endedGenerations: [], ended: true, waiting: false };
   }
   const message =
     `quarantined: ${claims} workers in a row claimed this instance and stored no turn of it (each crashed, stalled or had its turn refused by the database), ` +
@@ -322,6 +338,7 @@ function failingTurn(instance: InstanceState, failure: WorkflowError, now: Date)
     tasks: [],
     timers: [],
     cancelledTimers: [],
+    endedGenerations: [],
     ended: true,
     waiting: false,
   };

@@ -8,6 +8,7 @@ import type { Database } from "@flowcraft/db";
 import { ActivityRunner } from "./activity-runner.ts";
 import type { FinishedTask } from "./local-results.ts";
 import { INBOX_CHANNEL, Notifier, TASKS_CHANNEL } from "./notifier.ts";
+import { DEFAULT_GENERATION_RETENTION_SECONDS, PRUNE_INTERVAL_MS, pruneRound } from "./generation-pruning.ts";
 import { Orchestrator } from "./orchestrator.ts";
 import { createRegistry, type BuiltInOptions } from "./registry.ts";
 import type { ActivityRegistry } from "./sdk.ts";
@@ -24,6 +25,8 @@ export interface WorkerOptions extends BuiltInOptions {
   runActivities?: boolean;
   /** Activity attempts running at once (default 100). */
   maxConcurrentActivities?: number;
+  /** How long the history of a generation left by a continue-as-new is kept (default a week). */
+  generationRetentionSeconds?: number;
   onError?: (error: unknown) => void;
 }
 
@@ -47,6 +50,8 @@ export class Worker {
   private readonly orchestrator: Orchestrator;
   private readonly runner: ActivityRunner;
   private readonly sandbox = new ExpressionSandbox();
+  private pruning: NodeJS.Timeout | undefined;
+  private readonly onError: (error: unknown) => void;
 
   constructor(
     private readonly db: Database,
@@ -54,6 +59,7 @@ export class Worker {
   ) {
     this.registry = withBuiltIns(options.activities, options);
     const onError = options.onError ?? ((error: unknown) => console.error(`worker ${this.id}:`, error));
+    this.onError = onError;
     this.notifier = new Notifier(db.url, { [INBOX_CHANNEL]: this.inboxSignal, [TASKS_CHANNEL]: this.tasksSignal });
     // Results go straight to this worker's decisions when it makes them, else through the inbox.
     const handOver = options.orchestrate === false ? undefined : (result: FinishedTask) => this.orchestrator.results.offer(result);
@@ -78,6 +84,21 @@ export class Worker {
       for (let i = 0; i < DECISION_LOOPS; i++) this.loops.push(this.orchestrator.run(isRunning));
     }
     if (this.options.runActivities !== false) this.loops.push(this.runner.run(isRunning));
+    if (this.options.orchestrate !== false) this.startPruning();
+  }
+
+  /** Prunes old generations' history now and then, beside the loops: never on a turn's path. */
+  private startPruning() {
+    const retention = this.options.generationRetentionSeconds ?? DEFAULT_GENERATION_RETENTION_SECONDS;
+    let pruning = false;
+    this.pruning = setInterval(() => {
+      if (pruning) return;
+      pruning = true;
+      pruneRound(this.db.pool, retention)
+        .catch((error: unknown) => this.onError(error))
+        .finally(() => (pruning = false));
+    }, PRUNE_INTERVAL_MS);
+    this.pruning.unref();
   }
 
   /** Wakes this worker's loops at once (the in-process path; other processes hear NOTIFY). */
@@ -89,6 +110,7 @@ export class Worker {
   async stop() {
     if (!this.running) return;
     this.running = false;
+    clearInterval(this.pruning);
     this.wake();
     await Promise.all(this.loops);
     // No turn takes results any more: those waiting, and those still to come, go to the inbox.
