@@ -167,6 +167,19 @@ test("clicking a timeline bar or a canvas node shows the step's input and output
   await snapshot(page, "step-panel");
 });
 
+test("a decision's branch, and the value that decided it, show on its timeline lane and in the side panel", async ({ page, request }) => {
+  const id = await start(request, "purchase-order-approval", { item: "pens", cost: 12 });
+  await openInstance(page, id);
+  await expect(page.getByTestId("instance-status")).toHaveText("COMPLETED", { timeout: 30_000 });
+  const mark = lane(page, "checkCost").getByTestId("timeline-bar").and(page.locator(".bar-choice"));
+  await expect(mark).toHaveAttribute("title", /^checkCost went to autoApproved: choice 1, input\.cost < 1000, yielded true at /);
+  await node(page, "checkCost").click();
+  const panel = page.getByTestId("step-panel");
+  await expect(panel.getByRole("heading", { name: "Branch taken" })).toBeVisible();
+  await expect(panel.getByTestId("step-choices")).toContainText("went to autoApproved: choice 1, input.cost < 1000, yielded true");
+  await snapshot(page, "decision-branch");
+});
+
 test("the history list filters by event type and by step", async ({ page, request }) => {
   const id = await start(request, "fan-out-fan-in", 4);
   await openInstance(page, id);

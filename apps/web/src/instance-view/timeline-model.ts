@@ -35,7 +35,7 @@ export interface Lane {
   bars(): Bar[];
 }
 
-const DRAWN_KINDS = new Set(["activity", "timer", "wait", "map", "parallel", "group", "monitor", "decision"]);
+const DRAWN_KINDS = new Set(["activity", "timer", "wait", "map", "parallel", "group", "monitor"]);
 
 /** Lanes in the order steps began, each container's contents right below it. */
 export function lanesOf(progress: InstanceProgress, endMs: number): Lane[] {
@@ -52,7 +52,8 @@ export function lanesOf(progress: InstanceProgress, endMs: number): Lane[] {
     const keyed = (children.get(parent) ?? []).map((place) => ({ place, iteration: iterationOf(place, parent), began: beganAt(place) }));
     keyed.sort((a, b) => a.iteration - b.iteration || a.began - b.began);
     for (const { place } of keyed) {
-      if (DRAWN_KINDS.has(place.kind)) lanes.push(laneOf(place, depth, endMs));
+      // A decision has a lane once it has chosen: the mark of its choice.
+      if (DRAWN_KINDS.has(place.kind) || (place.kind === "decision" && place.choices)) lanes.push(laneOf(place, depth, endMs));
       visit(place.key, depth + 1);
     }
   };

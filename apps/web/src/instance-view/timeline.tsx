@@ -150,7 +150,8 @@ function LaneRow({ lane, top, x, trackWidth, selected, onSelect }: LaneRowProps)
           const left = x(bar.start);
           const right = x(bar.end);
           if (right < 0 || left > trackWidth) return null;
-          const clippedLeft = Math.max(0, left);
+          // A bar drawn at least 3 px wide stays on the track even when it ends at the track's end.
+          const clippedLeft = Math.min(Math.max(0, left), trackWidth - 3);
           const title = bar.title();
           return (
             <button
