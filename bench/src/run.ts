@@ -19,7 +19,7 @@ const START_CONCURRENCY = 4;
  * the database little next to the work it measures.
  */
 const POLL_MS = 10;
-/** A run with no completion for this long is stuck, not slow. */
+/** A run whose instances record nothing new for this long is stuck, not slow. */
 const STALL_MS = 60_000;
 
 export interface RunResult {
@@ -52,7 +52,7 @@ export async function runScenario({ db, instances, scenario, count, signal, onPo
   const began = performance.now();
   try {
     starter.raiseTo(Math.min(count, window));
-    let lastCompleted = 0;
+    let lastEvents = base.events;
     let lastProgress = began;
     for (;;) {
       signal.throwIfAborted();
@@ -62,11 +62,12 @@ export async function runScenario({ db, instances, scenario, count, signal, onPo
       const completed = counts.completed - base.completed;
       if (counts.failed > base.failed) throw await failureOf(db, scenario.name);
       if (completed >= count) break;
-      if (completed > lastCompleted) {
-        lastCompleted = completed;
+      // Progress is any new history: one long-lived instance completes only at the very end.
+      if (counts.events > lastEvents) {
+        lastEvents = counts.events;
         lastProgress = performance.now();
       } else if (performance.now() - lastProgress > STALL_MS) {
-        throw new Error(`${scenario.name}: no instance completed for ${STALL_MS / 1000} s (${completed} of ${count} done)`);
+        throw new Error(`${scenario.name}: no instance recorded anything for ${STALL_MS / 1000} s (${completed} of ${count} done)`);
       }
       starter.raiseTo(Math.min(count, completed + window));
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
@@ -80,14 +81,15 @@ export async function runScenario({ db, instances, scenario, count, signal, onPo
   return { workflows: count, steps: await stepsOf(db, prefix), seconds, startSeconds, prefix };
 }
 
-async function statusCounts(db: Database, workflowName: string): Promise<{ completed: number; failed: number }> {
+async function statusCounts(db: Database, workflowName: string): Promise<{ completed: number; failed: number; events: number }> {
   const { rows } = await db.pool.query(
     `SELECT count(*) FILTER (WHERE status = 'COMPLETED') AS completed,
-            count(*) FILTER (WHERE status IN ('FAILED', 'TERMINATED')) AS failed
+            count(*) FILTER (WHERE status IN ('FAILED', 'TERMINATED')) AS failed,
+            coalesce(sum(last_seq), 0) AS events
      FROM instance WHERE workflow_name = $1`,
     [workflowName],
   );
-  return { completed: rows[0].completed, failed: rows[0].failed };
+  return { completed: rows[0].completed, failed: rows[0].failed, events: Number(rows[0].events) };
 }
 
 async function failureOf(db: Database, workflowName: string): Promise<Error> {
