@@ -48,7 +48,7 @@ const SANDBOXED_INPUT = "$count($keys(steps))";
  * A map over [1..n] whose body is one activity: the whole fan-out is decided in one turn, and the
  * results come back in batches, so this measures throughput rather than latency.
  */
-function fanOut(width: number): object {
+function fanOut(width: number, activity = NOOP, maxConcurrency?: number): object {
   return {
     version: 1,
     start: "fan",
@@ -56,7 +56,8 @@ function fanOut(width: number): object {
       fan: {
         type: "map",
         items: `[1..${width}]`,
-        body: { start: "work", nodes: { work: { type: "activity", activity: NOOP, input: "item" } } },
+        ...(maxConcurrency ? { maxConcurrency } : {}),
+        body: { start: "work", nodes: { work: { type: "activity", activity, input: "item" } } },
       },
     },
   };
@@ -70,20 +71,7 @@ const BIG_MAP_CONCURRENCY = 500;
  * a step grows with the size of the instance it belongs to. A map of 100,000 must run at the
  * steps/s of one of 10,000.
  */
-function bigMap(items: number): object {
-  return {
-    version: 1,
-    start: "fan",
-    nodes: {
-      fan: {
-        type: "map",
-        items: `[1..${items}]`,
-        maxConcurrency: BIG_MAP_CONCURRENCY,
-        body: { start: "work", nodes: { work: { type: "activity", activity: "transform", input: "item" } } },
-      },
-    },
-  };
-}
+const bigMap = (items: number) => fanOut(items, "transform", BIG_MAP_CONCURRENCY);
 
 /** Checks of the long-lived monitor: each one a generation of its own. */
 const MONITOR_CHECKS = 10_000;

@@ -30,6 +30,17 @@ const result = (id: number, attempt: number, output: number, generation = 1): In
   data: { generation, activityId: "a", attempt, worker: "w1", startedAt: now.toISOString(), finishedAt: now.toISOString(), output },
 });
 
+/** Checks three times, continuing as new after each, then waits for "later". */
+const monitorThenWait = () =>
+  definition({
+    version: 1,
+    start: "m",
+    nodes: {
+      m: { type: "monitor", body: { start: "x", nodes: { x: { type: "end" } } }, interval: 1, maxIterations: 3, next: "after" },
+      after: { type: "wait", event: "later" },
+    },
+  });
+
 describe("planTurn", () => {
   it("schedules the first activity as a task on the first turn", async () => {
     const turn = await planTurn({ ...instance(1), summary: { ...instance(1).summary, runtimeStatus: "PENDING" } }, oneStep, [started], [{ id: 1, kind: "start", data: {} }], now);
@@ -89,14 +100,7 @@ describe("planTurn", () => {
   });
 
   it("continues as new with the next generation and carries unconsumed events over", async () => {
-    const monitor = definition({
-      version: 1,
-      start: "m",
-      nodes: {
-        m: { type: "monitor", body: { start: "x", nodes: { x: { type: "end" } } }, interval: 1, maxIterations: 3, next: "after" },
-        after: { type: "wait", event: "later" },
-      },
-    });
+    const monitor = monitorThenWait();
     const first = await planTurn(instance(1), monitor, [started], [], now);
     expect(first.timers).toEqual([expect.objectContaining({ timerId: "m:interval", generation: 1 })]);
     const history = [started, ...first.events];
@@ -115,14 +119,7 @@ describe("planTurn", () => {
   });
 
   it("leaves behind, and counts, the events no wait could take and those over the bound", async () => {
-    const monitor = definition({
-      version: 1,
-      start: "m",
-      nodes: {
-        m: { type: "monitor", body: { start: "x", nodes: { x: { type: "end" } } }, interval: 1, maxIterations: 3, next: "after" },
-        after: { type: "wait", event: "later" },
-      },
-    });
+    const monitor = monitorThenWait();
     const first = await planTurn(instance(1), monitor, [started], [], now);
     const raised = (name: string, i: number): InboxMessage => ({ id: i, kind: "event", data: { eventId: `${name}${i}`, name, payload: i } });
     const messages: InboxMessage[] = [
