@@ -72,6 +72,8 @@ type KnownInstance = InstanceState & { createdAt: string };
 interface CachedInstance {
   state: KnownInstance;
   history: HistoryIndex;
+  /** A turn is being planned on `history`, which that planning extends as it goes. */
+  inUse?: boolean;
 }
 
 /** A turn to plan: the instance, its history, what happened since, and how to store it. */
@@ -304,8 +306,8 @@ export class Orchestrator {
   private async withHistories(claimed: Awaited<ReturnType<typeof claimInstances>>, taken: Map<string, FinishedTask[]>): Promise<PlannedInstance[]> {
     const known = claimed.map((c) => {
       const entry = this.cache.get(c.id);
-      const usable = entry && entry.state.createdAt === c.createdAt && entry.state.generation === c.generation && entry.history.lastSeq <= c.lastSeq;
-      const cached = usable ? entry.history : new HistoryIndex();
+      const usable = entry && entry.state.createdAt === c.createdAt && entry.state.generation === c.generation && entry.state.lastSeq <= c.lastSeq;
+      const cached = usable ? this.checkOut(entry) : new HistoryIndex();
       return { id: c.id, generation: c.generation, afterSeq: Math.max(cached.lastSeq, c.generationStartSeq - 1), lastSeq: c.lastSeq, cached };
     });
     // A history cached up to the instance's last event needs no reading at all.
@@ -333,16 +335,31 @@ export class Orchestrator {
     return [...taken]
       .filter(([id]) => !claimedIds.has(id))
       .map(([id, results]) => {
-        const { state, history } = this.cache.get(id)!;
+        const entry = this.cache.get(id)!;
+        const { state } = entry;
         return {
           instance: state,
-          history,
+          history: this.checkOut(entry),
           messages: results.map(asMessage),
           messageIds: [],
           results,
           expected: { createdAt: state.createdAt, generation: state.generation, lastSeq: state.lastSeq },
         };
       });
+  }
+
+  /**
+   * The cached history to plan a turn on. The two decision loops may plan a turn of the same
+   * instance at once (one from a claim, one from results alone; the store keeps at most one), and
+   * planning extends the history it is given: the second gets a copy of what was stored.
+   */
+  private checkOut(entry: CachedInstance): HistoryIndex {
+    if (!entry.inUse) {
+      entry.inUse = true;
+      return entry.history;
+    }
+    const stored = entry.history.events.filter((event) => event.seq <= entry.state.lastSeq);
+    return new HistoryIndex(stored);
   }
 
   /**
