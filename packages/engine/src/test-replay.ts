@@ -7,7 +7,6 @@
 import { isDeepStrictEqual } from "node:util";
 import type { Definition } from "@flowcraft/definition";
 import { decide } from "./decide.ts";
-import type { Evaluator } from "./expression.ts";
 import type { HistoryEvent, HistoryEventType } from "./history.ts";
 
 /**
@@ -41,10 +40,11 @@ export const WRITTEN_BY: Record<HistoryEventType, "engine" | "runtime"> = {
 
 export const isDecided = (event: HistoryEvent) => WRITTEN_BY[event.type] === "engine";
 
-/** A decision recorded in a history: its events are `history[start, end)`. */
+/** A decision recorded in a history: its events are `history[start, end)`, decided at `at`. */
 export interface RecordedDecision {
   start: number;
   end: number;
+  at: string;
 }
 
 /**
@@ -58,7 +58,7 @@ export function recordedDecisions(history: readonly HistoryEvent[]): RecordedDec
     if (!isDecided(history[start]!)) continue;
     let end = start;
     while (end < history.length && isDecided(history[end]!)) end++;
-    decisions.push({ start, end });
+    decisions.push({ start, end, at: history[start]!.at });
     start = end;
   }
   return decisions;
@@ -89,15 +89,20 @@ function show(event: HistoryEvent | undefined): string {
 }
 
 /**
- * Replays one generation's history: each recorded decision is decided again from the events
- * before it, at the time it was recorded, and must yield its events exactly, seq included (an
- * event_consumed names a raised event by seq). A history that ends its generation must then
- * decide nothing more. Returns where the replay first departs from the record, in words, or null.
+ * Replays one generation's history: each decision (by default, each one the history shows: those
+ * that decided nothing leave no trace) is decided again from the events before it, at the time it
+ * was taken, and must yield its events exactly, seq included (an event_consumed names a raised
+ * event by seq). A history that ends its generation must then decide nothing more. Returns where
+ * the replay first departs from the record, in words, or null.
  */
-export async function replayDivergence(definition: Definition, history: readonly HistoryEvent[], evaluate?: Evaluator): Promise<string | null> {
-  for (const { start, end } of recordedDecisions(history)) {
+export async function replayDivergence(
+  definition: Definition,
+  history: readonly HistoryEvent[],
+  decisions: readonly RecordedDecision[] = recordedDecisions(history),
+): Promise<string | null> {
+  for (const { start, end, at } of decisions) {
     const recorded = history.slice(start, end);
-    const { events: decided } = await decide(definition, history.slice(0, start), new Date(recorded[0]!.at), evaluate);
+    const { events: decided } = await decide(definition, history.slice(0, start), new Date(at));
     const differs = Array.from({ length: Math.max(recorded.length, decided.length) }, (_, i) => i).find(
       (i) => !recorded[i] || !decided[i] || !sameEvent(recorded[i]!, decided[i]!),
     );
@@ -111,7 +116,7 @@ export async function replayDivergence(definition: Definition, history: readonly
   }
   const last = history.at(-1);
   if (last && ENDINGS.has(last.type)) {
-    const { events: more } = await decide(definition, history, new Date(last.at), evaluate);
+    const { events: more } = await decide(definition, history, new Date(last.at));
     if (more.length > 0) return `the history ends with ${last.type} (seq ${last.seq}), yet a replay of all of it decides more: ${show(more[0])}`;
   }
   return null;
