@@ -117,7 +117,7 @@ export const HISTORY_EVENT_TYPES = {
   terminated: "v1",
   /** v1: an operator re-ran this ended instance as a new one; changes nothing in this instance. */
   rerun_requested: "v1",
-  /** v2: a choice (a decision's branch, a map's items, a monitor's state or check) was made; replays read it. */
+  /** v2: a choice (a decision's branch, a map's items, an end's output inside a container, a monitor's state or check) was made; replays read it. */
   choice_recorded: "v2",
   /** v1: a monitor restarted the instance with fresh history. */
   continued_as_new: "v1",
