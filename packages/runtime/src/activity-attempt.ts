@@ -15,7 +15,8 @@ export async function runAttempt(fn: ActivityFunction | undefined, task: Claimed
   const startedAt = Date.now();
   // Most activities never look at their signal, so it is only made when asked for.
   let controller: AbortController | undefined;
-  let cutShort = false;
+  /** The limit that cut the attempt short: what it ends with, whatever the activity does once aborted. */
+  let cutShort: ActivityError | undefined;
   const context: ActivityContext = {
     instanceId: task.instanceId,
     activityId: task.activityId,
@@ -32,7 +33,7 @@ export async function runAttempt(fn: ActivityFunction | undefined, task: Claimed
   let heartbeatCheck: NodeJS.Timeout | undefined;
   const limitPassed = new Promise<never>((_, reject) => {
     const stop = (error: ActivityError) => {
-      cutShort = true;
+      cutShort = error;
       controller?.abort();
       reject(error);
     };
@@ -51,9 +52,11 @@ export async function runAttempt(fn: ActivityFunction | undefined, task: Claimed
   try {
     if (!fn) throw new ActivityError(`no activity "${task.activity}" is registered on this worker`, "UnknownActivity");
     const output = await Promise.race([Promise.resolve(fn(task.input, context)), limitPassed]);
+    // An activity that honours its signal settles as soon as it is aborted, before the limit's own rejection.
+    if (cutShort) return { error: toWorkflowError(cutShort) };
     return { output: toStoredJson(output) };
   } catch (error) {
-    return { error: toWorkflowError(error) };
+    return { error: toWorkflowError(cutShort ?? error) };
   } finally {
     clearTimeout(timeout);
     clearTimeout(heartbeatCheck);
