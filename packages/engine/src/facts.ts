@@ -28,7 +28,7 @@ export interface Facts {
   unconsumed: Map<number, HistoryEventOf<"event_raised">>;
   /** Every event id raised in this generation: a raise repeated with the same id is a no-op. */
   raisedIds: Set<string>;
-  /** Event waits neither answered nor timed out. */
+  /** Event waits neither answered (an event consumed, or a decision addressed to them raised) nor timed out. */
   openWaits: Set<string>;
   /** Timers that are steps of their own (a delay, a monitor's interval) and have not fired. */
   openTimers: Set<string>;
@@ -120,6 +120,10 @@ export function addFact(facts: Facts, event: HistoryEvent) {
     case "event_raised":
       facts.unconsumed.set(event.seq, event);
       facts.raisedIds.add(event.eventId);
+      // A decision addressed to an open wait answers it: no other wait may take it, and the wait
+      // takes it the next time it runs (see runWait). Meanwhile (the instance is suspended), or
+      // should it never run again (its parallel gave up its branch), nothing waits on it.
+      if (event.waitId !== undefined && facts.waits.get(event.waitId)?.event === event.name) facts.openWaits.delete(event.waitId);
       break;
     case "event_consumed": {
       const payload = facts.unconsumed.get(event.raisedSeq);

@@ -97,6 +97,57 @@ describe("isWaiting", () => {
     expect(waitingAfter(sim.history)).toBe(true);
   });
 
+  it("a decision addressed to a wait answers it before the wait takes it", async () => {
+    const approval = definition({
+      version: 1,
+      start: "approve",
+      nodes: { approve: { type: "wait", event: "approval_received", approval: {}, next: "done" }, done: { type: "end" } },
+    });
+    const sim = new Simulation(approval, {});
+    sim.start(null);
+    await sim.settle();
+    sim.append({ type: "suspended" });
+    // Another wait's decision, and the approval's event raised by name, answer nothing here.
+    sim.raise("approval_received", { decision: "approved" }, "elsewhere");
+    sim.raise("approval_received", { decision: "approved" });
+    expect(waitingAfter(sim.history)).toBe(true);
+    // Suspended, the instance takes no step: its decision stays in history until it resumes.
+    sim.raise("approval_received", { decision: "approved" }, "approve");
+    await sim.settle();
+    expect(sim.ofType("event_consumed")).toEqual([]);
+    expect(waitingAfter(sim.history)).toBe(false);
+  });
+
+  it("a decision for an approval whose branch was given up answers it, though nothing takes it", async () => {
+    const givenUp = definition({
+      version: 1,
+      start: "both",
+      nodes: {
+        both: {
+          type: "parallel",
+          branches: [
+            { start: "approve", nodes: { approve: { type: "wait", event: "approval_received", approval: {} } } },
+            { start: "check", nodes: { check: { type: "activity", activity: "refuse" } } },
+          ],
+          onError: { next: "hold" },
+        },
+        hold: { type: "wait", event: "release" },
+      },
+    });
+    const sim = new Simulation(givenUp, {
+      refuse: () => {
+        throw new Error("no");
+      },
+    });
+    sim.start(null);
+    await sim.settle();
+    expect(sim.ofType("event_wait_started").map((e) => e.waitId)).toEqual(["approve", "hold"]);
+    sim.raise("approval_received", { decision: "approved" }, "approve");
+    await sim.settle();
+    expect(sim.ofType("event_consumed")).toEqual([]);
+    expect([...indexHistory(sim.history).openWaits]).toEqual(["hold"]);
+  });
+
   it("a running instance with only activities in flight does not wait", async () => {
     const chain = definition({ version: 1, start: "work", nodes: { work: { type: "activity", activity: "slow", input: "input" } } });
     const sim = new Simulation(chain, { slow: (x) => x });
