@@ -3,7 +3,7 @@
  * fired (a wait's own timeout timer belongs to the wait). Read from the current generation's history.
  */
 import type { Database } from "@flowcraft/db";
-import type { HistoryEventOf } from "@flowcraft/engine";
+import type { ApprovalRequest, HistoryEventOf, WaitStart } from "@flowcraft/engine";
 
 export interface OpenWait {
   kind: "event" | "timer";
@@ -25,6 +25,33 @@ export interface OpenWaits {
 
 /** Waits listed per instance: a fan-out of a thousand approvals shows its first few and a count. */
 export const WAITS_LISTED = 5;
+
+/** A row of open_wait, as a turn stores it. */
+export interface OpenWaitRow {
+  instance_id: string;
+  generation: number;
+  wait_id: string;
+  kind: "event" | "approval" | "timer";
+  node: string;
+  event: string | null;
+  approval: ApprovalRequest | null;
+  seq: number;
+  started_at: string;
+  due_at: string | null;
+}
+
+export function openWaitRow(instanceId: string, generation: number, start: WaitStart): OpenWaitRow {
+  const common = { instance_id: instanceId, generation, node: start.node, seq: start.seq, started_at: start.at };
+  if (start.type === "timer_created") return { ...common, wait_id: start.timerId, kind: "timer", event: null, approval: null, due_at: start.fireAt };
+  return {
+    ...common,
+    wait_id: start.waitId,
+    kind: start.approval ? "approval" : "event",
+    event: start.event,
+    approval: start.approval ?? null,
+    due_at: start.timeoutAt ?? null,
+  };
+}
 
 /**
  * Waits and timers are matched with what ended them by one key each, rather than by a condition

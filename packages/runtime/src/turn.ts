@@ -5,9 +5,12 @@
 import type { Definition } from "@flowcraft/definition";
 import {
   decide,
+  followWaitChanges,
   HistoryIndex,
   isWaiting,
+  openWaitStarts,
   summarize,
+  takeWaitChanges,
   TERMINAL_STATUSES,
   timeoutTimerOf,
   type Evaluator,
@@ -16,6 +19,7 @@ import {
   type HistoryEventBody,
   type InstanceSummary,
   type Json,
+  type WaitChanges,
   type WorkflowError,
 } from "@flowcraft/engine";
 
@@ -54,6 +58,8 @@ export type TurnMessage = { id?: number } & (
       };
     }
   | { kind: "suspend" | "resume" | "terminate"; data: { reason?: string; by?: string } }
+  /** Has the turn store all the instance waits on, not only what it changes: queued for instances in flight when open_wait was added. */
+  | { kind: "record_waits"; data: Record<string, never> }
 );
 
 /** A message for an instance, as stored in its inbox. */
@@ -117,6 +123,8 @@ export interface Turn {
   ended: boolean;
   /** After this turn, the instance waits on an event or a timer. */
   waiting: boolean;
+  /** What the instance waits on that the turn changed, in the generation the turn leaves it in. */
+  waits: WaitChanges;
 }
 
 /** A planned turn, with the history of the generation it leaves the instance in, for the next turn. */
@@ -140,7 +148,7 @@ export async function planTurn(
   let generation = instance.generation;
   let seq = instance.lastSeq;
   let current = history instanceof HistoryIndex ? history : new HistoryIndex(history);
-  const turn: Turn = { instanceId: instance.id, generation, lastSeq: seq, summary: instance.summary, events: [], tasks: [], timers: [], cancelledTimers: [], ended: false, waiting: false };
+  const turn: Turn = { instanceId: instance.id, generation, lastSeq: seq, summary: instance.summary, events: [], tasks: [], timers: [], cancelledTimers: [], ended: false, waiting: false, waits: noWaitChanges() };
   const append = (body: HistoryEventBody, at = now.toISOString()) => {
     const event = { ...body, seq: ++seq, at } as HistoryEvent;
     current.append([event]);
@@ -148,6 +156,8 @@ export async function planTurn(
   };
 
   const facts = current.facts;
+  followWaitChanges(facts);
+  let recordAllWaits = false;
   let ended = facts.ended;
   let suspended = facts.suspended;
   const applied = new Set<string>();
@@ -205,6 +215,9 @@ export async function planTurn(
         append({ type: "terminated", ...message.data });
         ended = true;
         break;
+      case "record_waits":
+        recordAllWaits = true;
+        break;
     }
   }
 
@@ -246,6 +259,7 @@ export async function planTurn(
     const carried = [...current.facts.unconsumed.values()];
     generation += 1;
     current = new HistoryIndex();
+    followWaitChanges(current.facts);
     append({ type: "execution_started", workflowName: instance.workflowName, workflowVersion: instance.workflowVersion, input: continued.input, generation, resume: continued.resume });
     for (const event of carried) {
       // A decision addressed to a wait of the old generation is void: that wait is gone.
@@ -260,6 +274,9 @@ export async function planTurn(
   turn.lastSeq = seq;
   turn.ended = ended;
   turn.waiting = !ended && isWaiting(current.facts);
+  // An ended instance waits on nothing: the store removes all it waited on.
+  const changes = takeWaitChanges(current.facts);
+  if (!ended) turn.waits = recordAllWaits ? { opened: openWaitStarts(current.facts), closed: changes.closed } : changes;
   const started = instance.summary.runtimeStatus === "PENDING" ? { ...instance.summary, runtimeStatus: "RUNNING" as const } : instance.summary;
   turn.summary = summarize(turn.events, started);
   return { ...turn, history: current };
@@ -303,7 +320,7 @@ export function failedTurn(instance: InstanceState, error: unknown, now: Date): 
 export function quarantinedTurn(instance: InstanceState, claims: number, now: Date): Turn {
   // Ended already (its inbox held only what an ended instance ignores): nothing to fail, only messages to drop.
   if (TERMINAL_STATUSES.has(instance.summary.runtimeStatus)) {
-    return { instanceId: instance.id, generation: instance.generation, lastSeq: instance.lastSeq, summary: instance.summary, events: [], tasks: [], timers: [], cancelledTimers: [], ended: true, waiting: false };
+    return { instanceId: instance.id, generation: instance.generation, lastSeq: instance.lastSeq, summary: instance.summary, events: [], tasks: [], timers: [], cancelledTimers: [], ended: true, waiting: false, waits: noWaitChanges() };
   }
   const message =
     `quarantined: ${claims} workers in a row claimed this instance and stored no turn of it (each crashed, stalled or had its turn refused by the database), ` +
@@ -324,5 +341,8 @@ function failingTurn(instance: InstanceState, failure: WorkflowError, now: Date)
     cancelledTimers: [],
     ended: true,
     waiting: false,
+    waits: noWaitChanges(),
   };
 }
+
+const noWaitChanges = (): WaitChanges => ({ opened: [], closed: [] });
