@@ -28,10 +28,12 @@ export interface Facts {
   unconsumed: Map<number, HistoryEventOf<"event_raised">>;
   /** Every event id raised in this generation: a raise repeated with the same id is a no-op. */
   raisedIds: Set<string>;
-  /** Event waits neither answered nor timed out. */
+  /** Event waits neither answered (an event consumed, or a decision addressed to them raised) nor timed out. */
   openWaits: Set<string>;
   /** Timers that are steps of their own (a delay, a monitor's interval) and have not fired. */
   openTimers: Set<string>;
+  /** Set by whoever follows what opens and closes: the open waits and timers that changed since (see open-waits.ts). */
+  changedWaits?: Set<string>;
   customStatusKeys: Set<string>;
   /** Choices made so far, by `choiceKey(key, of)`. */
   choices: Map<string, HistoryEventOf<"choice_recorded">>;
@@ -100,32 +102,36 @@ export function addFact(facts: Facts, event: HistoryEvent) {
     }
     case "timer_created":
       facts.timers.set(event.timerId, { created: event });
-      if (event.purpose !== "wait_timeout") facts.openTimers.add(event.timerId);
+      if (event.purpose !== "wait_timeout") openIn(facts, facts.openTimers, event.timerId);
       touch(facts, event.timerId);
       break;
     case "timer_fired": {
       const timer = facts.timers.get(event.timerId);
       if (timer && timer.firedSeq === undefined) {
         timer.firedSeq = event.seq;
-        facts.openTimers.delete(event.timerId);
-        if (timer.created.purpose === "wait_timeout") facts.openWaits.delete(timer.created.timerId.slice(0, -TIMEOUT_SUFFIX.length));
+        closeIn(facts, facts.openTimers, event.timerId);
+        if (timer.created.purpose === "wait_timeout") closeIn(facts, facts.openWaits, timer.created.timerId.slice(0, -TIMEOUT_SUFFIX.length));
       }
       break;
     }
     case "event_wait_started":
       facts.waits.set(event.waitId, event);
-      if (!facts.consumed.has(event.waitId)) facts.openWaits.add(event.waitId);
+      if (!facts.consumed.has(event.waitId)) openIn(facts, facts.openWaits, event.waitId);
       touch(facts, event.waitId);
       break;
     case "event_raised":
       facts.unconsumed.set(event.seq, event);
       facts.raisedIds.add(event.eventId);
+      // A decision addressed to an open wait answers it: no other wait may take it, and the wait
+      // takes it the next time it runs (see runWait). Meanwhile (the instance is suspended), or
+      // should it never run again (its parallel gave up its branch), nothing waits on it.
+      if (event.waitId !== undefined && facts.waits.get(event.waitId)?.event === event.name) closeIn(facts, facts.openWaits, event.waitId);
       break;
     case "event_consumed": {
       const payload = facts.unconsumed.get(event.raisedSeq);
       if (payload) facts.consumed.set(event.waitId, payload);
       facts.unconsumed.delete(event.raisedSeq);
-      facts.openWaits.delete(event.waitId);
+      closeIn(facts, facts.openWaits, event.waitId);
       break;
     }
     case "custom_status_set":
@@ -159,6 +165,17 @@ export const TIMEOUT_SUFFIX = ":timeout";
 /** Where a choice of one kind, made at one place of the execution, is kept in the facts. */
 export function choiceKey(key: string, of: ChoiceKind): string {
   return `${key}#${of}`;
+}
+
+/** Adds a wait or timer to the open ones: noted as changed, should anyone follow the changes. */
+function openIn(facts: Facts, open: Set<string>, id: string) {
+  if (open.has(id)) return;
+  open.add(id);
+  facts.changedWaits?.add(id);
+}
+
+function closeIn(facts: Facts, open: Set<string>, id: string) {
+  if (open.delete(id)) facts.changedWaits?.add(id);
 }
 
 /** Records every map-iteration prefix of a key: "a[1].b[2].c" touches "a[1]." and "a[1].b[2].". */

@@ -42,5 +42,6 @@ export { retryDelaySeconds, maxAttemptsOf } from "./retry.ts";
 export { progressOf } from "./progress.ts";
 export type { AttemptRecord, Ending, FanOutCounts, InstanceProgress, NodeProgress, PlaceChoice, PlaceProgress, RecordedChoice, RetryInfo, StepState, TimerRecord, WaitingInfo, WaitRecord } from "./progress.ts";
 export { historyForRetry } from "./retry-history.ts";
-export { isWaiting, timeoutTimerOf } from "./open-waits.ts";
+export { followWaitChanges, isWaiting, openWaitStarts, takeWaitChanges, timeoutTimerOf } from "./open-waits.ts";
+export type { WaitChanges, WaitStart } from "./open-waits.ts";
 export { eventsToCarry, MAX_CARRIED_EVENTS } from "./carried-events.ts";

@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { deciderRefusal, type Decider } from "@flowcraft/access";
 import type { Database } from "@flowcraft/db";
-import type { HistoryEventOf, Json } from "@flowcraft/engine";
+import type { ApprovalRequest, Json } from "@flowcraft/engine";
 import { TERMINAL_STATUSES, type RuntimeStatus } from "@flowcraft/engine";
 import { conflict, forbidden, invalid, notFound } from "./errors.ts";
 import { announce, INBOX_CHANNEL } from "./notifier.ts";
@@ -164,33 +164,27 @@ export class Approvals {
           `instance "${instanceId}" has continued as new since (it is in generation ${instance.generation}), and this decision was made for an earlier run (generation ${input.generation})`,
         );
       }
-      const [wait] = await tx.$queryRaw<Array<{ data: HistoryEventOf<"event_wait_started">; timed_out: boolean; fired: boolean }>>`
-        SELECT w.data,
-               (w.data->>'timeoutAt')::timestamptz <= now() AS timed_out,
-               EXISTS (SELECT 1 FROM history_event f WHERE f.instance_id = w.instance_id AND f.generation = w.generation
-                       AND f.type = 'timer_fired' AND f.data->>'timerId' = ${`${waitId}:timeout`}) AS fired
-        FROM history_event w
-        WHERE w.instance_id = ${instanceId} AND w.generation = ${instance.generation}
-          AND w.type = 'event_wait_started' AND w.data->>'waitId' = ${waitId}`;
+      const wait = await waitAt(tx, instanceId, instance.generation, waitId);
       const ended = TERMINAL_STATUSES.has(instance.status)
         ? conflict(`instance "${instanceId}" has ended (${instance.status}); its approvals are closed`)
         : null;
-      if (!wait) throw ended ?? conflict(`instance "${instanceId}" is not waiting at "${waitId}"`);
-      if (!wait.data.approval) throw conflict(`"${waitId}" waits for the event "${wait.data.event}", not for an approval`);
-      const refusal = deciderRefusal(wait.data.approval, input.decider, instance.started_by);
+      if (!wait) throw ended ?? notWaiting(instanceId, waitId);
+      if (!wait.approval) throw conflict(`"${waitId}" waits for the event "${wait.event}", not for an approval`);
+      const refusal = deciderRefusal(wait.approval, input.decider, instance.started_by);
       if (refusal) throw forbidden(refusal);
-      const earlier = await earlierDecision(tx, instanceId, instance.generation, waitId);
+      const earlier = await earlierDecision(tx, instanceId, instance.generation, waitId, !wait.open);
       if (earlier) {
         throw conflict(`"${waitId}" is already decided: ${earlier.decision} by ${earlier.approver} at ${earlier.decidedAt}; this decision changes nothing`);
       }
-      if (wait.fired || wait.timed_out) {
-        throw conflict(`the approval "${waitId}" timed out at ${wait.data.timeoutAt}; the instance has taken its timeout path`);
+      if (wait.timed_out) {
+        throw conflict(`the approval "${waitId}" timed out at ${wait.due_at!.toISOString()}; the instance has taken its timeout path`);
       }
       // Checked last: who decided first, or that time ran out, tells the latecomer more.
       if (ended) throw ended;
+      if (!wait.open) throw notWaiting(instanceId, waitId);
       const message: RaisedEvent = {
         eventId: input.eventId ?? randomUUID(),
-        name: wait.data.event,
+        name: wait.event,
         // A plain object is Json; the interface alone does not say so.
         payload: { ...payload },
         raisedBy: payload.approver,
@@ -208,15 +202,46 @@ export class Approvals {
 /** One decision per wait and generation: a second insert with this key is refused by the inbox. */
 const decisionKey = (generation: number, waitId: string) => `approval:${generation}:${waitId}`;
 
+const notWaiting = (instanceId: string, waitId: string) => conflict(`instance "${instanceId}" is not waiting at "${waitId}"`);
+
 type Tx = Parameters<Parameters<Database["prisma"]["$transaction"]>[0]>[0];
 
-/** The decision already made for a wait: queued, raised, or consumed. */
-async function earlierDecision(tx: Tx, instanceId: string, generation: number, waitId: string): Promise<ApprovalPayload | null> {
+/** An event wait as it began, whether it is still open, and whether its timeout is past. */
+interface WaitState {
+  event: string;
+  approval: ApprovalRequest | null;
+  due_at: Date | null;
+  timed_out: boolean;
+  open: boolean;
+}
+
+/**
+ * The event wait at `waitId`: from open_wait while it is open; once it has closed, from history,
+ * which only says what it was, for telling the decider why it no longer waits.
+ */
+async function waitAt(tx: Tx, instanceId: string, generation: number, waitId: string): Promise<WaitState | null> {
+  const [open] = await tx.$queryRaw<WaitState[]>`
+    SELECT event, approval, due_at, coalesce(due_at <= now(), false) AS timed_out, true AS open
+    FROM open_wait WHERE instance_id = ${instanceId} AND generation = ${generation} AND wait_id = ${waitId} AND kind <> 'timer'`;
+  if (open) return open;
+  const [closed] = await tx.$queryRaw<WaitState[]>`
+    SELECT data->>'event' AS event, data->'approval' AS approval, (data->>'timeoutAt')::timestamptz AS due_at,
+           coalesce((data->>'timeoutAt')::timestamptz <= now(), false) AS timed_out, false AS open
+    FROM history_event
+    WHERE instance_id = ${instanceId} AND generation = ${generation} AND type = 'event_wait_started' AND data->>'waitId' = ${waitId}`;
+  return closed ?? null;
+}
+
+/**
+ * The decision already made for a wait: queued, or (`recorded`: for a wait no longer open) raised
+ * or consumed. An open wait has none recorded: either would have closed it.
+ */
+async function earlierDecision(tx: Tx, instanceId: string, generation: number, waitId: string, recorded: boolean): Promise<ApprovalPayload | null> {
   const rows = await tx.$queryRaw<Array<{ payload: Partial<ApprovalPayload> & Record<string, unknown> }>>`
     SELECT data->'payload' AS payload FROM inbox_message WHERE instance_id = ${instanceId} AND dedupe_key = ${decisionKey(generation, waitId)}
     UNION ALL
     SELECT r.data->'payload' FROM history_event r
-    WHERE r.instance_id = ${instanceId} AND r.generation = ${generation} AND r.type = 'event_raised'
+    WHERE ${recorded} AND r.instance_id = ${instanceId} AND r.generation = ${generation} AND r.type = 'event_raised'
       AND (r.data->>'waitId' = ${waitId} OR r.seq IN (
         SELECT (c.data->>'raisedSeq')::int FROM history_event c
         WHERE c.instance_id = ${instanceId} AND c.generation = ${generation} AND c.type = 'event_consumed' AND c.data->>'waitId' = ${waitId}))
@@ -239,22 +264,22 @@ function titleOf(summary: Json, node: string, event: string): string {
 }
 
 function toPendingApproval(row: OpenApprovalRow): PendingApproval {
-  const { approval, waitId, node, event, timeoutAt } = row.data;
+  const { approval, node, event } = row;
   return {
     instanceId: row.instance_id,
     workflowName: row.workflow_name,
     workflowVersion: row.workflow_version,
     generation: row.generation,
-    waitId,
+    waitId: row.wait_id,
     node,
     event,
-    summary: approval?.summary ?? null,
-    title: titleOf(approval?.summary ?? null, node, event),
-    approvers: approval?.approvers ?? [],
-    groups: approval?.groups ?? [],
-    excludeStarter: approval?.excludeStarter === true,
+    summary: approval.summary ?? null,
+    title: titleOf(approval.summary ?? null, node, event),
+    approvers: approval.approvers ?? [],
+    groups: approval.groups ?? [],
+    excludeStarter: approval.excludeStarter === true,
     startedBy: row.started_by,
     since: row.at.toISOString(),
-    timeoutAt: timeoutAt ?? null,
+    timeoutAt: row.due_at?.toISOString() ?? null,
   };
 }

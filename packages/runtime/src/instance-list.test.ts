@@ -1,4 +1,3 @@
-import { readMigrations } from "@flowcraft/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestRuntime, waitForInstance, type TestRuntime } from "./test-helpers.ts";
 
@@ -66,46 +65,6 @@ describe("listing instances", () => {
     const after = await listed();
     expect(after.waitingOnTotal).toBe(7);
     expect(after.waitingOn).toHaveLength(5);
-  });
-
-  it("the migration's backfill flags the same instances as waiting as their turns do", async () => {
-    await rt.workflows.publish("waits-in-turn", {
-      version: 1,
-      start: "first",
-      nodes: {
-        first: { type: "wait", event: "go", next: "second" },
-        second: { type: "wait", event: "again", timeout: 1, onTimeout: "nap", next: "done" },
-        nap: { type: "timer", duration: 3600, next: "done" },
-        done: { type: "end" },
-      },
-    });
-    const [onFirst, onSecond, napping] = await Promise.all([0, 1, 2].map(() => rt.instances.start("waits-in-turn", null)));
-    const finished = await rt.instances.start("waits", "none");
-    await waitForInstance(rt.instances, finished.instanceId);
-    await rt.instances.raiseEvent(onSecond!.instanceId, "go", null);
-    await rt.instances.raiseEvent(napping!.instanceId, "go", null);
-    // The second wait times out after a second, and the instance naps on a timer of its own.
-    for (let i = 0; i < 200; i++) {
-      const history = await rt.instances.history(napping!.instanceId);
-      if (history.some((event) => event.type === "timer_created" && event.timerId === "nap")) break;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    // The timed-out wait is over: the list shows only the timer it napped on since.
-    const [listed] = (await rt.instances.list({ instanceId: napping!.instanceId })).instances;
-    expect(listed!.waitingOn.map((wait) => `${wait.kind}:${wait.node}`)).toEqual(["timer:nap"]);
-    const flags = async () => {
-      const { rows } = await rt.db.pool.query<{ id: string; waiting: boolean }>("SELECT id, waiting FROM instance ORDER BY id");
-      return rows;
-    };
-    const fromTurns = await flags();
-    expect(fromTurns.filter((row) => row.waiting).map((row) => row.id)).toEqual(expect.arrayContaining([onFirst!.instanceId, onSecond!.instanceId, napping!.instanceId]));
-    expect(fromTurns.find((row) => row.id === finished.instanceId)?.waiting).toBe(false);
-
-    const migration = readMigrations().find((m) => m.name.endsWith("_add_instance_waiting"))!;
-    const backfill = migration.sql.slice(migration.sql.indexOf("-- Backfill"));
-    await rt.db.pool.query("UPDATE instance SET waiting = false");
-    await rt.db.pool.query(backfill);
-    expect(await flags()).toEqual(fromTurns);
   });
 
   it("pages through every instance once, newest or oldest first, and refuses a cursor of the other order", async () => {

@@ -7,6 +7,7 @@ import { queryPrepared } from "@flowcraft/db";
 import type { HistoryEvent, InstanceSummary } from "@flowcraft/engine";
 import { dataOf, eventFromRow } from "./history-rows.ts";
 import { announce, TASKS_CHANNEL } from "./notifier.ts";
+import { openWaitRow } from "./open-waits.ts";
 import type { ClaimedTask } from "./activity-sql.ts";
 import type { TaskLease } from "./task-leases.ts";
 import type { InboxMessage, InstanceState, Turn } from "./turn.ts";
@@ -136,8 +137,9 @@ export interface TurnToStore {
 
 /**
  * Stores a batch of turns in one statement, atomic without an explicit transaction: instance
- * rows, history events, tasks and timers of those instances; removes the messages and finished
- * tasks they took, the timers they cancelled, and an ended instance's queued work. A turn is
+ * rows, history events, tasks and timers of those instances, and what they wait on; removes the
+ * messages and finished tasks they took, the timers they cancelled, and an ended instance's
+ * queued work. A turn is
  * stored where the instance is still leased to `owner`, or, for a turn planned without a lease,
  * where no one holds the instance, it is as `expected` (no other turn came in between) and no
  * message waits in its inbox. Returns the instance ids stored and the tasks stored leased to `owner`.
@@ -188,6 +190,8 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
   const messageIds = batch.flatMap((b) => b.messageIds);
   const finishedTaskIds = batch.flatMap((b) => b.finishedTaskIds);
   const ended = turns.filter((t) => t.ended).map((t) => t.instanceId);
+  const openedWaits = turns.flatMap((t) => t.waits.opened.map((start) => openWaitRow(t.instanceId, t.generation, start)));
+  const closedWaits = turns.flatMap((t) => t.waits.closed.map((waitId) => ({ instance_id: t.instanceId, generation: t.generation, wait_id: waitId })));
   // Every part sees the same snapshot: the ended instances' clean-up cannot see the tasks and
   // timers inserted here, and needs not, as a turn that ends an instance queues no new work.
   const { rows } = await queryPrepared(
@@ -273,6 +277,27 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
      ),
      ended_timers AS (
        DELETE FROM inbox_message WHERE instance_id = ANY($7::text[]) AND kind = 'timer' AND instance_id IN (SELECT id FROM stored)
+     ),
+     -- What the instances wait on, as the engine says the turns changed it (see open-waits.ts).
+     opened_waits AS (
+       INSERT INTO open_wait (instance_id, generation, wait_id, kind, node, event, approval, seq, started_at, due_at)
+       SELECT instance_id, generation, wait_id, kind, node, event, approval, seq, started_at, due_at
+       FROM jsonb_to_recordset($14::jsonb) AS x(instance_id text, generation int, wait_id text, kind text, node text, event text,
+                                                approval jsonb, seq int, started_at timestamptz, due_at timestamptz)
+       WHERE instance_id IN (SELECT id FROM stored)
+       ON CONFLICT DO NOTHING
+     ),
+     closed_waits AS (
+       DELETE FROM open_wait w USING jsonb_to_recordset($15::jsonb) AS x(instance_id text, generation int, wait_id text)
+       WHERE w.instance_id = x.instance_id AND w.generation = x.generation AND w.wait_id = x.wait_id AND w.instance_id IN (SELECT id FROM stored)
+     ),
+     -- A continue-as-new leaves its generation's waits behind, and an ended instance waits on nothing.
+     left_waits AS (
+       DELETE FROM open_wait w USING jsonb_to_recordset($1::jsonb) AS x(id text, generation int)
+       WHERE w.instance_id = x.id AND w.generation < x.generation AND w.instance_id IN (SELECT id FROM stored)
+     ),
+     ended_waits AS (
+       DELETE FROM open_wait WHERE instance_id = ANY($7::text[]) AND instance_id IN (SELECT id FROM stored)
      )
      SELECT (SELECT coalesce(jsonb_agg(id), '[]'::jsonb) FROM stored) AS stored,
             (SELECT coalesce(jsonb_agg(jsonb_build_object('id', id, 'instanceId', instance_id, 'generation', generation,
@@ -293,6 +318,8 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
       JSON.stringify(cancelledTimers),
       lease.graceSeconds,
       JSON.stringify(endedGenerations),
+      JSON.stringify(openedWaits),
+      JSON.stringify(closedWaits),
     ],
   );
   const row = rows[0]!;

@@ -6,9 +6,12 @@ import type { Definition } from "@flowcraft/definition";
 import {
   decide,
   eventsToCarry,
+  followWaitChanges,
   HistoryIndex,
   isWaiting,
+  openWaitStarts,
   summarize,
+  takeWaitChanges,
   TERMINAL_STATUSES,
   timeoutTimerOf,
   type Evaluator,
@@ -17,6 +20,7 @@ import {
   type HistoryEventBody,
   type InstanceSummary,
   type Json,
+  type WaitChanges,
   type WorkflowError,
 } from "@flowcraft/engine";
 
@@ -55,6 +59,8 @@ export type TurnMessage = { id?: number } & (
       };
     }
   | { kind: "suspend" | "resume" | "terminate"; data: { reason?: string; by?: string } }
+  /** Has the turn store all the instance waits on, not only what it changes: queued for instances in flight when open_wait was added. */
+  | { kind: "record_waits"; data: Record<string, never> }
 );
 
 /** A message for an instance, as stored in its inbox. */
@@ -120,6 +126,8 @@ export interface Turn {
   ended: boolean;
   /** After this turn, the instance waits on an event or a timer. */
   waiting: boolean;
+  /** What the instance waits on that the turn changed, in the generation the turn leaves it in. */
+  waits: WaitChanges;
 }
 
 /** A generation left behind by a continue-as-new: its events are `firstSeq` to `lastSeq`. */
@@ -152,7 +160,7 @@ export async function planTurn(
   let generation = instance.generation;
   let seq = instance.lastSeq;
   let current = history instanceof HistoryIndex ? history : new HistoryIndex(history);
-  const turn: Turn = { instanceId: instance.id, generation, lastSeq: seq, summary: instance.summary, events: [], tasks: [], timers: [], cancelledTimers: [], endedGenerations: [], ended: false, waiting: false };
+  const turn: Turn = { instanceId: instance.id, generation, lastSeq: seq, summary: instance.summary, events: [], tasks: [], timers: [], cancelledTimers: [], endedGenerations: [], ended: false, waiting: false, waits: noWaitChanges() };
   const append = (body: HistoryEventBody, at = now.toISOString()) => {
     const event = { ...body, seq: ++seq, at } as HistoryEvent;
     current.append([event]);
@@ -160,6 +168,8 @@ export async function planTurn(
   };
 
   const facts = current.facts;
+  followWaitChanges(facts);
+  let recordAllWaits = false;
   let ended = facts.ended;
   let suspended = facts.suspended;
   const applied = new Set<string>();
@@ -217,6 +227,9 @@ export async function planTurn(
         append({ type: "terminated", ...message.data });
         ended = true;
         break;
+      case "record_waits":
+        recordAllWaits = true;
+        break;
     }
   }
 
@@ -259,6 +272,7 @@ export async function planTurn(
     turn.endedGenerations.push({ instanceId: instance.id, generation, firstSeq: current.facts.started?.seq ?? 1, lastSeq: seq, endedAt: now.toISOString() });
     generation += 1;
     current = new HistoryIndex();
+    followWaitChanges(current.facts);
     append({
       type: "execution_started",
       workflowName: instance.workflowName,
@@ -276,6 +290,9 @@ export async function planTurn(
   turn.lastSeq = seq;
   turn.ended = ended;
   turn.waiting = !ended && isWaiting(current.facts);
+  // An ended instance waits on nothing: the store removes all it waited on.
+  const changes = takeWaitChanges(current.facts);
+  if (!ended) turn.waits = recordAllWaits ? { opened: openWaitStarts(current.facts), closed: changes.closed } : changes;
   const started = instance.summary.runtimeStatus === "PENDING" ? { ...instance.summary, runtimeStatus: "RUNNING" as const } : instance.summary;
   turn.summary = summarize(turn.events, started);
   return { ...turn, history: current };
@@ -319,7 +336,7 @@ export function failedTurn(instance: InstanceState, error: unknown, now: Date): 
 export function quarantinedTurn(instance: InstanceState, claims: number, now: Date): Turn {
   // Ended already (its inbox held only what an ended instance ignores): nothing to fail, only messages to drop.
   if (TERMINAL_STATUSES.has(instance.summary.runtimeStatus)) {
-    return { instanceId: instance.id, generation: instance.generation, lastSeq: instance.lastSeq, summary: instance.summary, events: [], tasks: [], timers: [], cancelledTimers: [], endedGenerations: [], ended: true, waiting: false };
+    return { instanceId: instance.id, generation: instance.generation, lastSeq: instance.lastSeq, summary: instance.summary, events: [], tasks: [], timers: [], cancelledTimers: [], endedGenerations: [], ended: true, waiting: false, waits: noWaitChanges() };
   }
   const message =
     `quarantined: ${claims} workers in a row claimed this instance and stored no turn of it (each crashed, stalled or had its turn refused by the database), ` +
@@ -341,5 +358,8 @@ function failingTurn(instance: InstanceState, failure: WorkflowError, now: Date)
     endedGenerations: [],
     ended: true,
     waiting: false,
+    waits: noWaitChanges(),
   };
 }
+
+const noWaitChanges = (): WaitChanges => ({ opened: [], closed: [] });
