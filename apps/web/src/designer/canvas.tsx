@@ -65,7 +65,9 @@ export function Canvas({ problems }: { problems: Problem[] }) {
     const firstLayout = Object.keys(useDesigner.getState().layout).length === 0;
     void layoutModel(model).then((positions) => {
       if (cancelled) return;
-      setLayout({ ...useDesigner.getState().layout, ...positions });
+      // Only the new nodes take the layout's places: those already shown (the start marker among
+      // them) stay where they are, and the canvas moves new ones clear of them (see arrange()).
+      setLayout({ ...positions, ...useDesigner.getState().layout });
       // The view was fitted to nodes not yet placed; fit it again to the laid-out graph.
       if (firstLayout) window.requestAnimationFrame(() => void flow.fitView(FIT_VIEW_OPTIONS));
     });
