@@ -12,13 +12,16 @@ import { Palette } from "./palette.tsx";
 import { ProblemsPanel } from "./problems-panel.tsx";
 import { useProblems } from "./problems.ts";
 import { RunDialog } from "./run-dialog.tsx";
+import { SaveConflict } from "./save-conflict.tsx";
 import { useDesignerShortcuts } from "./shortcuts.ts";
 import { useDesigner } from "./store.ts";
 import { isDefinitionLike, Toolbar } from "./toolbar.tsx";
+import { useAutosave } from "./use-autosave.ts";
 import { VersionsPanel } from "./versions-panel.tsx";
 
 export function DesignerPage({ name }: { name: string }) {
-  const draft = useQuery({ queryKey: ["draft", name], queryFn: () => api.drafts.get.query({ name }), retry: false, refetchOnWindowFocus: false });
+  // Not kept once the designer closes: its edits are saved since, and reopening must show them.
+  const draft = useQuery({ queryKey: ["draft", name], queryFn: () => api.drafts.get.query({ name }), retry: false, refetchOnWindowFocus: false, gcTime: 0 });
   const loadedName = useDesigner((s) => s.name);
   const load = useDesigner((s) => s.load);
   const notDesigner = useRefusal("design");
@@ -54,29 +57,26 @@ function Designer({ name }: { name: string }) {
   const [running, setRunning] = useState(false);
   const notice = useDesigner((s) => s.notice);
 
+  const autosaver = useAutosave(name);
   const save = useCallback(async () => {
-    const { definition, revision, readOnly } = useDesigner.getState();
+    const { readOnly } = useDesigner.getState();
     // The save button is disabled; the shortcut says why rather than sending a refused request.
     if (readOnly) {
       setMessage({ kind: "error", text: readOnly });
       return;
     }
+    // Drafts save themselves; this saves without waiting, and the toolbar shows how it went.
     setBusy(true);
-    try {
-      const saved = await api.drafts.save.mutate({ name, definition, expectedRevision: revision });
-      useDesigner.getState().markSaved(definition, saved.revision);
-      setMessage({ kind: "info", text: "Draft saved." });
-    } catch (error) {
-      setMessage({ kind: "error", text: errorMessage(error) });
-    } finally {
-      setBusy(false);
-    }
-  }, [name]);
+    await autosaver.flush();
+    setBusy(false);
+  }, [autosaver]);
   useDesignerShortcuts(save);
 
   const publish = async () => {
-    const { definition } = useDesigner.getState();
     setBusy(true);
+    // Publishing names the draft's revision: a save still on its way would make it look stale.
+    await autosaver.flush();
+    const { definition } = useDesigner.getState();
     try {
       const result = await api.workflows.publish.mutate({ name, definition, expectedRevision: useDesigner.getState().revision });
       useDesigner.getState().markSaved(definition, 0);
@@ -126,6 +126,7 @@ function Designer({ name }: { name: string }) {
           {notice ?? message!.text}
         </div>
       )}
+      <SaveConflict name={name} autosaver={autosaver} />
       <div className="designer-body">
         <Palette />
         <div className="designer-center">

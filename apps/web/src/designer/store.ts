@@ -8,6 +8,7 @@
 import type { Definition } from "@flowcraft/definition";
 import type { EditResult } from "@flowcraft/definition/editor";
 import { create } from "zustand";
+import type { SaveStatus } from "./autosave.ts";
 import { emptyHistory, recordEdit, redo, undo, type EditHistory } from "./history.ts";
 import type { Point } from "./geometry.ts";
 
@@ -27,6 +28,8 @@ export interface DesignerState {
   notice: string | null;
   /** Why the document may not be changed here (the person lacks the designer role), or null when it may. */
   readOnly: string | null;
+  /** Where the draft's automatic saving stands, as the toolbar shows it. */
+  saveStatus: SaveStatus;
 
   load(name: string, definition: Definition, revision: number, readOnly?: string | null): void;
   /** Applies an edit; `key` folds quick repeats (typing in one field) into one undo step. */
@@ -36,6 +39,17 @@ export interface DesignerState {
   select(ids: string[]): void;
   setLayout(layout: Record<string, Point>): void;
   markSaved(definition: Definition, revision: number): void;
+  setSaveStatus(status: SaveStatus): void;
+  /**
+   * Resolves a save conflict by showing the other editor's draft, stored at `revision`, as an
+   * undoable edit: the definition that could not be saved stays one Undo away.
+   */
+  takeTheirs(theirs: Definition, revision: number): void;
+  /**
+   * Resolves a save conflict by keeping this definition, to be saved over the other editor's
+   * draft at `revision`; theirs is put in the undo history, so it stays one Undo away.
+   */
+  keepMine(theirs: Definition, revision: number): void;
 }
 
 const EMPTY: Definition = { version: 1, start: "", nodes: {} };
@@ -50,9 +64,10 @@ export const useDesigner = create<DesignerState>()((set, get) => ({
   layout: {},
   notice: null,
   readOnly: null,
+  saveStatus: { state: "saved" },
 
   load: (name, definition, revision, readOnly = null) =>
-    set({ name, definition, revision, saved: definition, history: emptyHistory(), selection: [], layout: {}, notice: null, readOnly }),
+    set({ name, definition, revision, saved: definition, history: emptyHistory(), selection: [], layout: {}, notice: null, readOnly, saveStatus: { state: "saved" } }),
 
   edit: (change, key) => {
     const { definition, history, readOnly } = get();
@@ -92,4 +107,16 @@ export const useDesigner = create<DesignerState>()((set, get) => ({
   setLayout: (layout) => set({ layout }),
 
   markSaved: (definition, revision) => set({ saved: definition, revision }),
+
+  setSaveStatus: (saveStatus) => set({ saveStatus }),
+
+  takeTheirs: (theirs, revision) => {
+    const { definition, history } = get();
+    set({ definition: theirs, saved: theirs, revision, history: recordEdit(history, definition, undefined, Date.now()), notice: null });
+  },
+
+  keepMine: (theirs, revision) => {
+    // The stored draft is now theirs: saved stays unequal to the definition, so mine is saved next.
+    set({ saved: theirs, revision, history: recordEdit(get().history, theirs, undefined, Date.now()) });
+  },
 }));

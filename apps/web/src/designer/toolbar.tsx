@@ -5,7 +5,9 @@ import { useReactFlow } from "@xyflow/react";
 import { useRef } from "react";
 import { useRefusal } from "../auth/permissions.ts";
 import { FIT_VIEW_OPTIONS } from "./canvas.tsx";
+import { downloadDefinition } from "./download.ts";
 import { layoutModel } from "./layout.ts";
+import { SaveStatusIndicator } from "./save-status.tsx";
 import { useDesigner } from "./store.ts";
 
 export interface ToolbarProps {
@@ -24,7 +26,6 @@ export interface ToolbarProps {
 export function Toolbar(props: ToolbarProps) {
   const canUndo = useDesigner((s) => s.history.past.length > 0);
   const canRedo = useDesigner((s) => s.history.future.length > 0);
-  const unsaved = useDesigner((s) => s.definition !== s.saved);
   const undo = useDesigner((s) => s.undo);
   const redo = useDesigner((s) => s.redo);
   const edit = useDesigner((s) => s.edit);
@@ -42,12 +43,7 @@ export function Toolbar(props: ToolbarProps) {
 
   const exportJson = () => {
     const { name, definition } = useDesigner.getState();
-    const blob = new Blob([`${JSON.stringify(definition, null, 2)}\n`], { type: "application/json" });
-    const link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = `${name}.json`;
-    link.click();
-    URL.revokeObjectURL(link.href);
+    downloadDefinition(definition, `${name}.json`);
   };
 
   return (
@@ -99,8 +95,9 @@ export function Toolbar(props: ToolbarProps) {
         Versions
       </button>
       <span className="separator" />
-      <button type="button" data-testid="save" onClick={props.onSave} disabled={props.busy || notDesigner !== null} title={notDesigner ?? "Save draft (Ctrl/Cmd+S)"}>
-        {unsaved ? "Save draft" : "Saved"}
+      <SaveStatusIndicator />
+      <button type="button" data-testid="save" onClick={props.onSave} disabled={props.busy || notDesigner !== null} title={notDesigner ?? "Save the draft now (Ctrl/Cmd+S); it also saves itself after each edit"}>
+        Save now
       </button>
       <button
         type="button"

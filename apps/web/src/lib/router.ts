@@ -40,12 +40,43 @@ export function hrefOf(route: Route): string {
   }
 }
 
+/**
+ * Asked before the app leaves the page shown: true lets it go now; false holds the navigation,
+ * which the guard may complete later by calling `leave` (once it has saved, or the person agreed).
+ */
+export type LeaveGuard = (leave: () => void) => boolean;
+
 const listeners = new Set<() => void>();
-window.addEventListener("popstate", () => listeners.forEach((listener) => listener()));
+let leaveGuard: LeaveGuard | null = null;
+/** The path of the page shown, to return to when the guard holds a step back in the history. */
+let shownPath = window.location.pathname;
+
+function show(path: string) {
+  if (path !== window.location.pathname) window.history.pushState(null, "", path);
+  shownPath = path;
+  listeners.forEach((listener) => listener());
+}
+
+window.addEventListener("popstate", () => {
+  const target = window.location.pathname;
+  if (target === shownPath || !leaveGuard) return show(target);
+  if (leaveGuard(() => show(target))) return show(target);
+  // The browser has moved already: the page shown takes its address back while the guard decides.
+  window.history.pushState(null, "", shownPath);
+});
 
 export function navigate(route: Route) {
-  window.history.pushState(null, "", hrefOf(route));
-  listeners.forEach((listener) => listener());
+  const path = hrefOf(route);
+  if (leaveGuard && !leaveGuard(() => show(path))) return;
+  show(path);
+}
+
+/** Installs the guard asked before every navigation; returns its removal. */
+export function guardLeaving(guard: LeaveGuard): () => void {
+  leaveGuard = guard;
+  return () => {
+    if (leaveGuard === guard) leaveGuard = null;
+  };
 }
 
 export function useRoute(): Route {
