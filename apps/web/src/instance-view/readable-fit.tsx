@@ -4,16 +4,20 @@
  */
 import { ControlButton, Controls, useNodesInitialized, useReactFlow, useStore } from "@xyflow/react";
 import { useCallback, useEffect } from "react";
-import { readableViewport } from "./readable-viewport.ts";
+import { fitsReadably, readableViewport } from "./readable-viewport.ts";
 
-export function ReadableFit() {
+/** `onOverflow` hears whether the graph, as fitted, is bigger than its pane. */
+export function ReadableFit({ onOverflow }: { onOverflow(overflows: boolean): void }) {
   const flow = useReactFlow();
   const width = useStore((state) => state.width);
   const height = useStore((state) => state.height);
   const measured = useNodesInitialized();
   const fit = useCallback(() => {
-    if (width > 0 && height > 0) void flow.setViewport(readableViewport(flow.getNodesBounds(flow.getNodes()), { width, height }));
-  }, [flow, width, height]);
+    if (width === 0 || height === 0) return;
+    const bounds = flow.getNodesBounds(flow.getNodes());
+    void flow.setViewport(readableViewport(bounds, { width, height }));
+    onOverflow(!fitsReadably(bounds, { width, height }));
+  }, [flow, width, height, onOverflow]);
   useEffect(() => {
     if (measured) fit();
   }, [measured, fit]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { READABLE_ZOOM, readableViewport } from "./readable-viewport.ts";
+import { READABLE_ZOOM, fitsReadably, readableViewport } from "./readable-viewport.ts";
 
 const pane = { width: 1072, height: 520 };
 
@@ -27,5 +27,12 @@ describe("readableViewport", () => {
     const viewport = readableViewport({ x: 10, y: 0, width: 5000, height: 100 }, pane);
     expect(viewport.zoom).toBe(READABLE_ZOOM);
     expect(viewport.x).toBeCloseTo(56 - 10 * READABLE_ZOOM);
+  });
+});
+
+describe("fitsReadably", () => {
+  it("says whether the whole graph shows at a readable zoom", () => {
+    expect(fitsReadably({ x: 0, y: 0, width: 500, height: 536 }, pane)).toBe(true);
+    expect(fitsReadably({ x: 0, y: 0, width: 400, height: 3000 }, pane)).toBe(false);
   });
 });

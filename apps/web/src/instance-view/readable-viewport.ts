@@ -23,9 +23,22 @@ const MAX_ZOOM = 1;
 /** Clear of the zoom controls at the bottom left. */
 const PADDING = { top: 16, right: 16, bottom: 16, left: 56 };
 
-export function readableViewport(bounds: Rect, pane: { width: number; height: number }): Viewport {
-  const room = { width: pane.width - PADDING.left - PADDING.right, height: pane.height - PADDING.top - PADDING.bottom };
-  const fitted = Math.min(room.width / Math.max(1, bounds.width), room.height / Math.max(1, bounds.height));
+interface Size {
+  width: number;
+  height: number;
+}
+
+const roomIn = (pane: Size): Size => ({ width: pane.width - PADDING.left - PADDING.right, height: pane.height - PADDING.top - PADDING.bottom });
+const fittedZoom = (bounds: Rect, room: Size) => Math.min(room.width / Math.max(1, bounds.width), room.height / Math.max(1, bounds.height));
+
+/** Whether the whole graph shows at a readable zoom; if not, it is panned to see the rest. */
+export function fitsReadably(bounds: Rect, pane: Size): boolean {
+  return fittedZoom(bounds, roomIn(pane)) >= READABLE_ZOOM;
+}
+
+export function readableViewport(bounds: Rect, pane: Size): Viewport {
+  const room = roomIn(pane);
+  const fitted = fittedZoom(bounds, room);
   const zoom = Math.min(MAX_ZOOM, Math.max(READABLE_ZOOM, fitted));
   // Centred along an axis the graph fits in; from its start along one it overflows.
   const along = (size: number, roomSize: number, before: number, origin: number) =>

@@ -41,6 +41,7 @@ export function StateCanvas({ definition, progress, now, selectedNode, onSelect 
     };
   }, [model, placed]);
 
+  const [overflows, setOverflows] = useState(false);
   const details = useMemo(() => detailsOf(definition), [definition]);
   const cache = useRef<ElementCache>(new Map());
   const base = useMemo(() => {
@@ -81,13 +82,15 @@ export function StateCanvas({ definition, progress, now, selectedNode, onSelect 
         nodesDraggable={false}
         nodesConnectable={false}
         deleteKeyCode={null}
-        // The wheel pans a graph bigger than its pane; Ctrl+wheel and pinching zoom.
-        panOnScroll
+        // The wheel pans a graph bigger than its pane, and scrolls the page past one that fits; Ctrl+wheel and pinching zoom.
+        panOnScroll={overflows}
+        zoomOnScroll={false}
+        preventScrolling={overflows}
         minZoom={0.05}
         proOptions={{ hideAttribution: true }}
       >
         <Background />
-        <ReadableFit />
+        <ReadableFit onOverflow={setOverflows} />
       </ReactFlow>
     </div>
   );

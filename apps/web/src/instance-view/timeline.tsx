@@ -12,7 +12,8 @@ import type { Lane } from "./timeline-model.ts";
 import { useVirtualRows } from "./virtual-rows.ts";
 
 const LANE_HEIGHT = 24;
-const LABEL_WIDTH = 220;
+/** Room for a step's title and the iteration it runs in, as in "Process work item [12].processItem". */
+const LABEL_WIDTH = 280;
 /** Narrowest window: a millisecond-level view of a burst of events. */
 const MIN_SPAN_MS = 20;
 /** Room for the line that says nothing has run yet. */
