@@ -2,7 +2,7 @@
 import type { FeedEvent } from "./instance-feed.ts";
 
 /** The step an event is about: the node id at the end of its activity, timer or wait key. */
-function stepOfEvent(event: FeedEvent): string | null {
+export function stepOfEvent(event: FeedEvent): string | null {
   const key = keyOfEvent(event);
   if (key === null) return null;
   const last = key.slice(key.lastIndexOf(".") + 1);
@@ -10,7 +10,8 @@ function stepOfEvent(event: FeedEvent): string | null {
   return colon === -1 ? last : last.slice(0, colon);
 }
 
-function keyOfEvent(event: FeedEvent): string | null {
+/** The place an event is about (a step, or a step in a map iteration), or null for the instance's own events. */
+export function keyOfEvent(event: FeedEvent): string | null {
   switch (event.type) {
     case "activity_scheduled":
     case "timer_created":

@@ -1,6 +1,7 @@
 /**
  * The raw history, every generation, filterable by event type and by step. Only the rows in view
- * are drawn; a row's button replays the instance up to that event.
+ * are drawn; a row's type replays the instance up to that event, its payload opens the event in
+ * full below the list.
  */
 import { HISTORY_EVENT_TYPES, type HistoryEventType } from "@flowcraft/engine";
 import { useEffect, useId, useMemo, useState } from "react";
@@ -8,11 +9,13 @@ import { Words } from "./operator-lane.tsx";
 import { operatorMarkOf } from "./operator-marks.ts";
 import { preciseTime } from "./time-words.ts";
 import type { FeedEvent } from "./instance-feed.ts";
-import { filterHistory } from "./history-filter.ts";
+import { filterHistory, keyOfEvent, stepOfEvent } from "./history-filter.ts";
+import { HistoryDetail } from "./history-detail.tsx";
+import { StepName } from "./step-names.tsx";
 import { useVirtualRows } from "./virtual-rows.ts";
 
 const ROW_HEIGHT = 24;
-/** Longest payload shown in a row; the rest is one click away in the step panel. */
+/** Longest payload shown in a row; the rest is a click away in the event's details. */
 const PAYLOAD_CHARS = 240;
 const EVENT_TYPES = Object.keys(HISTORY_EVENT_TYPES) as HistoryEventType[];
 const OWN_FIELDS = new Set(["type", "seq", "at", "generation"]);
@@ -54,6 +57,10 @@ interface HistoryListProps {
   /** The newest event announced: until `events` reach it, the rest of the history is on its way. */
   lastSeq: number;
   steps: string[];
+  /** Step titles by node id, shown before the ids. */
+  titles: ReadonlyMap<string, string>;
+  /** Height of the rows' pane. */
+  height: number;
   /** The replay position, marked in the list. */
   position: number;
   /** Replaying (not live): the list keeps the position's row in view. */
@@ -61,9 +68,11 @@ interface HistoryListProps {
   onReplayTo(seq: number): void;
 }
 
-export function HistoryList({ events, lastSeq, steps, position, replaying, onReplayTo }: HistoryListProps) {
+export function HistoryList({ events, lastSeq, steps, titles, height, position, replaying, onReplayTo }: HistoryListProps) {
   const [type, setType] = useState<HistoryEventType | "">("");
   const [step, setStep] = useState("");
+  const [openSeq, setOpenSeq] = useState<number | null>(null);
+  const opened = useMemo(() => (openSeq === null ? undefined : events[firstAtOrAfter(events, openSeq)]), [events, openSeq]);
   const typeId = useId();
   const stepId = useId();
   const filtered = useMemo(
@@ -96,7 +105,7 @@ export function HistoryList({ events, lastSeq, steps, position, replaying, onRep
           <option value="">all steps</option>
           {steps.map((name) => (
             <option key={name} value={name}>
-              {name}
+              {titles.has(name) ? `${titles.get(name)} (${name})` : name}
             </option>
           ))}
         </select>
@@ -109,15 +118,16 @@ export function HistoryList({ events, lastSeq, steps, position, replaying, onRep
         <span>type</span>
         <span>seq</span>
         <span>time</span>
+        <span>step</span>
         <span>payload</span>
       </div>
-      <div className="history-rows" ref={rows.ref} onScroll={rows.onScroll} role="list">
+      <div className="history-rows" style={{ height }} ref={rows.ref} onScroll={rows.onScroll} role="list">
         <div style={{ height: rows.totalHeight, position: "relative" }}>
           {filtered.slice(rows.first, rows.last).map((event, i) => (
             <div
               key={event.seq}
               role="listitem"
-              className={`history-row${event.seq === position ? " current" : ""}${event.seq > position ? " after" : ""}${startsGeneration(event) ? " generation-start" : ""}`}
+              className={`history-row${event.seq === openSeq ? " open" : ""}${event.seq === position ? " current" : ""}${event.seq > position ? " after" : ""}${startsGeneration(event) ? " generation-start" : ""}`}
               style={{ top: (rows.first + i) * ROW_HEIGHT, height: ROW_HEIGHT }}
               data-testid="history-row"
               data-type={event.type}
@@ -127,11 +137,36 @@ export function HistoryList({ events, lastSeq, steps, position, replaying, onRep
               </button>
               <span>{event.seq}</span>
               <span>{preciseTime(event.at)}</span>
-              {startsGeneration(event) ? <span data-testid="history-generation">generation {event.generation} starts (continued as new)</span> : <Payload event={event} />}
+              <EventStep event={event} titles={titles} />
+              <button
+                type="button"
+                className="history-payload"
+                aria-expanded={event.seq === openSeq}
+                aria-label={`Details of event ${event.seq}`}
+                onClick={() => setOpenSeq(event.seq === openSeq ? null : event.seq)}
+                data-testid="history-payload"
+              >
+                {startsGeneration(event) ? <span data-testid="history-generation">generation {event.generation} starts (continued as new)</span> : <Payload event={event} />}
+              </button>
             </div>
           ))}
         </div>
       </div>
+      {opened && <HistoryDetail event={opened} onClose={() => setOpenSeq(null)} />}
     </section>
+  );
+}
+
+/** The step an event is about, by its title when it has one. */
+function EventStep({ event, titles }: { event: FeedEvent; titles: ReadonlyMap<string, string> }) {
+  // A scheduled activity's node is the step; its activity id says which map iteration it runs in.
+  const key = event.type === "activity_scheduled" ? event.activityId : keyOfEvent(event);
+  const step = stepOfEvent(event);
+  if (key === null || step === null) return <span />;
+  const title = titles.get(step);
+  return (
+    <span className="history-step" title={title ? `${title} (${key})` : key}>
+      <StepName id={key} title={title} />
+    </span>
   );
 }

@@ -15,10 +15,13 @@ import { generationAt, generationsOf, indexAtSeq, type Generation } from "./repl
 import { operatorMarksOf } from "./operator-marks.ts";
 import { ReplayScrubber } from "./replay-scrubber.tsx";
 import { StateCanvas } from "./state-canvas.tsx";
+import { SplitHandle } from "./split-handle.tsx";
 import { StepPanel, type Selection } from "./step-panel.tsx";
-import { Timeline } from "./timeline.tsx";
+import { stepTitlesOf } from "./step-names.tsx";
+import { Timeline, lanesHeight } from "./timeline.tsx";
 import { lanesOf } from "./timeline-model.ts";
 import type { InstanceFeed } from "./instance-feed.ts";
+import { usePaneSizes } from "./pane-sizes.ts";
 import { useInstanceFeed } from "./use-instance-feed.ts";
 import { useNow } from "./use-now.ts";
 import { useProgress } from "./use-progress.ts";
@@ -57,6 +60,10 @@ export function InstanceView({ id }: { id: string }) {
     if (place) setSelection({ node: place.node, place: key });
   };
   const steps = useMemo(() => (definition ? allGraphs(definition).flatMap(({ graph }) => Object.keys(graph.nodes)) : []), [definition]);
+  const titles = useMemo(() => stepTitlesOf(definition), [definition]);
+  const { sizes, resize } = usePaneSizes();
+  // The handle moves from where the lanes end: they stop at the last lane when it fits under the limit.
+  const timelineHeight = lanesHeight(lanes.length, sizes.timeline);
 
   if (!instance) {
     return (
@@ -88,18 +95,21 @@ export function InstanceView({ id }: { id: string }) {
             The steps' states cannot be shown: {problem}. The history below is complete.
           </p>
         )}
-        <div className="instance-main">
+        <div className="instance-main" style={{ height: sizes.graph }} data-testid="instance-graph-pane">
           {definition ? (
             <StateCanvas definition={definition} progress={progress} now={now} selectedNode={selection?.node ?? null} onSelect={(node) => setSelection({ node, place: null })} />
           ) : (
             <div className="canvas state-canvas">{feed.complete ? "The workflow definition of this instance is gone." : "Loading the definition…"}</div>
           )}
-          <StepPanel progress={progress} selection={selection} now={now} onSelect={setSelection} />
+          <StepPanel progress={progress} selection={selection} titles={titles} now={now} onSelect={setSelection} />
         </div>
-        <Timeline lanes={lanes} range={range} marks={marks} loading={loading} selectedKey={selection?.place ?? null} onSelect={selectPlace}>
+        <SplitHandle pane="graph" label="Resize the graph" size={sizes.graph} onResize={resize} />
+        <Timeline lanes={lanes} titles={titles} heightLimit={sizes.timeline} range={range} marks={marks} loading={loading} selectedKey={selection?.place ?? null} onSelect={selectPlace}>
           <GenerationNav generations={generations} current={generation} onGo={(target) => setPosition(target === generations.at(-1) ? "live" : target.lastSeq)} />
         </Timeline>
-        <HistoryList events={events} lastSeq={feed.lastSeq} steps={steps} position={events[index]?.seq ?? 0} replaying={!live} onReplayTo={(seq) => setPosition(seq === events.at(-1)?.seq ? "live" : seq)} />
+        <SplitHandle pane="timeline" label="Resize the timeline" size={timelineHeight} onResize={resize} />
+        <HistoryList events={events} lastSeq={feed.lastSeq} steps={steps} titles={titles} height={sizes.history} position={events[index]?.seq ?? 0} replaying={!live} onReplayTo={(seq) => setPosition(seq === events.at(-1)?.seq ? "live" : seq)} />
+        <SplitHandle pane="history" label="Resize the history" size={sizes.history} onResize={resize} />
       </div>
     </main>
   );

@@ -1,8 +1,8 @@
 /**
  * The instance's definition drawn read-only, laid out as the designer lays it out, each node
- * coloured by its state. Clicking a node selects it.
+ * coloured by its state, at a zoom its labels can be read at. Clicking a node selects it.
  */
-import { Background, Controls, ReactFlow, type FitViewOptions } from "@xyflow/react";
+import { Background, ReactFlow } from "@xyflow/react";
 import type { Definition } from "@flowcraft/definition";
 import { toCanvasModel } from "@flowcraft/definition/editor";
 import type { InstanceProgress } from "@flowcraft/engine";
@@ -11,12 +11,11 @@ import { detailsOf } from "../designer/describe.ts";
 import { flowEdgesOf, flowNodesOf, type ElementCache } from "../designer/flow-elements.ts";
 import type { Point } from "../designer/geometry.ts";
 import { layoutModel } from "../designer/layout.ts";
+import { ReadableFit } from "./readable-fit.tsx";
 import { STATE_NODE_TYPES, type StateFlowNode } from "./state-nodes.tsx";
 import { nodeWords } from "./state-words.ts";
 
 const NO_PROBLEMS = new Map<string, number>();
-/** Never magnified past 100%, and clear of the zoom controls at the bottom left. */
-const FIT_VIEW_OPTIONS: FitViewOptions = { maxZoom: 1, padding: { top: "16px", bottom: "16px", left: "56px", right: "16px" } };
 
 interface StateCanvasProps {
   definition: Definition;
@@ -42,6 +41,7 @@ export function StateCanvas({ definition, progress, now, selectedNode, onSelect 
     };
   }, [model, placed]);
 
+  const [overflows, setOverflows] = useState(false);
   const details = useMemo(() => detailsOf(definition), [definition]);
   const cache = useRef<ElementCache>(new Map());
   const base = useMemo(() => {
@@ -82,13 +82,15 @@ export function StateCanvas({ definition, progress, now, selectedNode, onSelect 
         nodesDraggable={false}
         nodesConnectable={false}
         deleteKeyCode={null}
-        fitView
-        fitViewOptions={FIT_VIEW_OPTIONS}
+        // The wheel pans a graph bigger than its pane, and scrolls the page past one that fits; Ctrl+wheel and pinching zoom.
+        panOnScroll={overflows}
+        zoomOnScroll={false}
+        preventScrolling={overflows}
         minZoom={0.05}
         proOptions={{ hideAttribution: true }}
       >
         <Background />
-        <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} />
+        <ReadableFit onOverflow={setOverflows} />
       </ReactFlow>
     </div>
   );

@@ -4,6 +4,7 @@
  */
 import type { InstanceProgress, Json, PlaceProgress } from "@flowcraft/engine";
 import { choiceWords } from "./choice-words.ts";
+import { StepName } from "./step-names.tsx";
 import { nodeWords, placeWords, STATE_LABELS } from "./state-words.ts";
 import { preciseTime } from "./time-words.ts";
 
@@ -19,11 +20,13 @@ export interface Selection {
 interface StepPanelProps {
   progress: InstanceProgress | null;
   selection: Selection | null;
+  /** Step titles by node id, shown before the ids. */
+  titles: ReadonlyMap<string, string>;
   now: Date;
   onSelect(selection: Selection): void;
 }
 
-export function StepPanel({ progress, selection, now, onSelect }: StepPanelProps) {
+export function StepPanel({ progress, selection, titles, now, onSelect }: StepPanelProps) {
   const node = selection && progress?.nodes.get(selection.node);
   if (!selection || !progress || !node) {
     return (
@@ -38,13 +41,13 @@ export function StepPanel({ progress, selection, now, onSelect }: StepPanelProps
   return (
     <aside className="step-panel" data-testid="step-panel" aria-label="Selected step">
       <h2>
-        {place ? place.key : node.node} <span className={`state-badge state-${(place ?? node).state}`}>{STATE_LABELS[(place ?? node).state]}</span>
+        <StepName id={place ? place.key : node.node} title={titles.get(node.node)} /> <span className={`state-badge state-${(place ?? node).state}`}>{STATE_LABELS[(place ?? node).state]}</span>
       </h2>
       <p data-testid="step-words">{place ? placeWords(place, now, progress.suspended) : nodeWords(node, places, now, progress.suspended)}</p>
       {place ? <PlaceDetails place={place} /> : <PlaceList keys={node.places} places={places} onPick={(key) => onSelect({ node: node.node, place: key })} />}
       {selection.place && node.places.length > 1 && (
         <button type="button" onClick={() => onSelect({ node: node.node, place: null })}>
-          All {node.places.length} places of {node.node}
+          All {node.places.length} places of {titles.get(node.node) ?? node.node}
         </button>
       )}
     </aside>

@@ -49,12 +49,12 @@ describe("timeline lanes", () => {
     const history = await historyOf();
     const progress = await progressOf(retrying, history);
     const lanes = lanesOf(progress, Date.parse(history.at(-1)!.at));
-    expect(lanes.map((lane) => [lane.key, lane.depth])).toEqual([
-      ["each", 0],
-      ["each[0].first", 1],
-      ["each[0].second", 1],
-      ["each[1].first", 1],
-      ["each[1].second", 1],
+    expect(lanes.map((lane) => [lane.key, lane.parent, lane.depth])).toEqual([
+      ["each", null, 0],
+      ["each[0].first", "each", 1],
+      ["each[0].second", "each", 1],
+      ["each[1].first", "each", 1],
+      ["each[1].second", "each", 1],
     ]);
     const first = lanes.find((lane) => lane.key === "each[0].first")!;
     expect(first.state).toBe("retrying");

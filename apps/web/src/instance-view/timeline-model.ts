@@ -28,6 +28,8 @@ export interface Bar {
 export interface Lane {
   key: string;
   node: string;
+  /** The key of the container place it runs in, or null at the top level. */
+  parent: string | null;
   /** Nesting depth: 0 at the top level. */
   depth: number;
   state: StepState;
@@ -53,7 +55,7 @@ export function lanesOf(progress: InstanceProgress, endMs: number): Lane[] {
     keyed.sort((a, b) => a.iteration - b.iteration || a.began - b.began);
     for (const { place } of keyed) {
       // A decision has a lane once it has chosen: the mark of its choice.
-      if (DRAWN_KINDS.has(place.kind) || (place.kind === "decision" && place.choices)) lanes.push(laneOf(place, depth, endMs));
+      if (DRAWN_KINDS.has(place.kind) || (place.kind === "decision" && place.choices)) lanes.push(laneOf(place, parent, depth, endMs));
       visit(place.key, depth + 1);
     }
   };
@@ -61,9 +63,9 @@ export function lanesOf(progress: InstanceProgress, endMs: number): Lane[] {
   return lanes;
 }
 
-function laneOf(place: PlaceProgress, depth: number, endMs: number): Lane {
+function laneOf(place: PlaceProgress, parent: string | null, depth: number, endMs: number): Lane {
   let bars: Bar[] | undefined;
-  return { key: place.key, node: place.node, depth, state: place.state, bars: () => (bars ??= barsOf(place, endMs)) };
+  return { key: place.key, node: place.node, parent, depth, state: place.state, bars: () => (bars ??= barsOf(place, endMs)) };
 }
 
 /** The map iteration a place belongs to, when its parent is the map; else 0. */

@@ -5,15 +5,24 @@
  */
 import { useCallback, useEffect, useRef, useState, type PointerEvent as ReactPointerEvent, type ReactNode } from "react";
 import { OperatorLane } from "./operator-lane.tsx";
+import { StepName } from "./step-names.tsx";
 import type { OperatorMark } from "./operator-marks.ts";
 import { ticksOf } from "./time-axis.ts";
 import type { Lane } from "./timeline-model.ts";
 import { useVirtualRows } from "./virtual-rows.ts";
 
 const LANE_HEIGHT = 24;
-const LABEL_WIDTH = 220;
+/** Room for a step's title and the iteration it runs in, as in "Process work item [12].processItem". */
+const LABEL_WIDTH = 280;
 /** Narrowest window: a millisecond-level view of a burst of events. */
 const MIN_SPAN_MS = 20;
+/** Room for the line that says nothing has run yet. */
+const EMPTY_LANES_HEIGHT = 40;
+
+/** The lanes' height: all of them up to `limit`, beyond which they scroll, so that no empty area is left under the last. */
+export function lanesHeight(laneCount: number, limit: number): number {
+  return Math.min(limit, Math.max(EMPTY_LANES_HEIGHT, laneCount * LANE_HEIGHT));
+}
 
 export interface TimeRange {
   from: number;
@@ -22,6 +31,10 @@ export interface TimeRange {
 
 interface TimelineProps {
   lanes: Lane[];
+  /** Step titles by node id, shown in the lanes' labels. */
+  titles: ReadonlyMap<string, string>;
+  /** Tallest the lanes grow before they scroll. */
+  heightLimit: number;
   /** The whole generation, start to end (or now). */
   range: TimeRange;
   /** What people did to the instance, drawn in a lane of their own above the steps. */
@@ -34,7 +47,7 @@ interface TimelineProps {
   children?: ReactNode;
 }
 
-export function Timeline({ lanes, range, marks, loading, selectedKey, onSelect, children }: TimelineProps) {
+export function Timeline({ lanes, titles, heightLimit, range, marks, loading, selectedKey, onSelect, children }: TimelineProps) {
   // Null follows the whole generation as it grows; a zoom or pan fixes the window.
   const [window_, setWindow] = useState<TimeRange | null>(null);
   const shown = window_ ?? range;
@@ -118,10 +131,10 @@ export function Timeline({ lanes, range, marks, loading, selectedKey, onSelect, 
         ))}
       </div>
       <OperatorLane marks={marks} x={x} trackWidth={trackWidth} labelWidth={LABEL_WIDTH} />
-      <div className="timeline-lanes" ref={rows.ref} onScroll={rows.onScroll} onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp} onPointerCancel={onPointerUp}>
+      <div className="timeline-lanes" style={{ height: lanesHeight(lanes.length, heightLimit) }} ref={rows.ref} onScroll={rows.onScroll} onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp} onPointerCancel={onPointerUp}>
         <div style={{ height: rows.totalHeight, position: "relative" }}>
           {visible.map((lane, i) => (
-            <LaneRow key={lane.key} lane={lane} top={(rows.first + i) * LANE_HEIGHT} x={x} trackWidth={trackWidth} selected={lane.key === selectedKey} onSelect={onSelect} />
+            <LaneRow key={lane.key} lane={lane} title={titles.get(lane.node)} top={(rows.first + i) * LANE_HEIGHT} x={x} trackWidth={trackWidth} selected={lane.key === selectedKey} onSelect={onSelect} />
           ))}
         </div>
         {lanes.length === 0 && !loading && <p className="hint">Nothing has run yet.</p>}
@@ -132,6 +145,7 @@ export function Timeline({ lanes, range, marks, loading, selectedKey, onSelect, 
 
 interface LaneRowProps {
   lane: Lane;
+  title: string | undefined;
   top: number;
   x(t: number): number;
   trackWidth: number;
@@ -139,11 +153,12 @@ interface LaneRowProps {
   onSelect(key: string): void;
 }
 
-function LaneRow({ lane, top, x, trackWidth, selected, onSelect }: LaneRowProps) {
+function LaneRow({ lane, title: stepTitle, top, x, trackWidth, selected, onSelect }: LaneRowProps) {
   return (
     <div className={`timeline-lane${selected ? " selected" : ""}`} style={{ top, height: LANE_HEIGHT }} data-testid={`timeline-lane-${lane.key}`} data-state={lane.state}>
-      <button type="button" className={`lane-label state-${lane.state}`} style={{ width: LABEL_WIDTH, paddingLeft: 6 + lane.depth * 12 }} onClick={() => onSelect(lane.key)} title={`${lane.key}: ${lane.state}`}>
-        {lane.key}
+      <button type="button" className={`lane-label state-${lane.state}`} style={{ width: LABEL_WIDTH, paddingLeft: 6 + lane.depth * 12 }} onClick={() => onSelect(lane.key)} title={`${stepTitle ? `${stepTitle} (${lane.key})` : lane.key}: ${lane.state}`}>
+        {/* Indented under its container's lane, which names the container: the rest of the key tells the iterations apart. */}
+        <StepName id={stepTitle && lane.parent && lane.key.startsWith(lane.parent) ? lane.key.slice(lane.parent.length) : lane.key} title={stepTitle} />
       </button>
       <div className="lane-track">
         {lane.bars().map((bar) => {
