@@ -1,0 +1,28 @@
+/**
+ * What the person who set up a fresh installation finds: they approve the seeded purchase order
+ * from the inbox without an admin detour.
+ */
+import { expect, test, type APIRequestContext } from "./fixtures.ts";
+import { OWNER } from "./test-accounts.ts";
+
+const PURCHASE_ORDER = "purchase-order-approval";
+
+/** Started by another system's token: the example keeps whoever placed an order from approving it (four eyes). */
+async function placeOrder(request: APIRequestContext, input: unknown): Promise<string> {
+  const response = await request.post(`/api/v1/workflows/${PURCHASE_ORDER}/start`, { data: input });
+  expect(response.status()).toBe(202);
+  return ((await response.json()) as { instanceId: string }).instanceId;
+}
+
+test("the owner of a fresh installation approves the seeded purchase order from the inbox", async ({ page, request }) => {
+  const id = await placeOrder(request, { product: "standing desk", quantity: 1, cost: 1200 });
+  await page.goto("/approvals");
+  const row = page.getByTestId(`approval-row-${id}-approval`);
+  await expect(row).toContainText("group managers", { timeout: 15_000 });
+  await expect(row.getByTestId("approve")).toBeEnabled();
+
+  await row.getByTestId("approve").click();
+  await expect(row).toHaveCount(0);
+  await page.goto(`/instances/${id}`);
+  await expect(page.getByTestId("instance-output")).toContainText(`Approved by '${OWNER.username}'`, { timeout: 30_000 });
+});
