@@ -1,8 +1,8 @@
 /**
  * What the person who set up a fresh installation finds: they approve the seeded purchase order
- * from the inbox without an admin detour.
+ * from the inbox without an admin detour, and a finished order no longer says it waits.
  */
-import { expect, test, type APIRequestContext } from "./fixtures.ts";
+import { expect, test, type APIRequestContext, type Page } from "./fixtures.ts";
 import { OWNER } from "./test-accounts.ts";
 
 const PURCHASE_ORDER = "purchase-order-approval";
@@ -14,7 +14,11 @@ async function placeOrder(request: APIRequestContext, input: unknown): Promise<s
   return ((await response.json()) as { instanceId: string }).instanceId;
 }
 
-test("the owner of a fresh installation approves the seeded purchase order from the inbox", async ({ page, request }) => {
+function customStatusOf(page: Page) {
+  return page.locator("dt", { hasText: "Custom status" }).locator("+ dd");
+}
+
+test("the owner of a fresh installation approves the seeded purchase order from the inbox, and the order ends as approved", async ({ page, request }) => {
   const id = await placeOrder(request, { product: "standing desk", quantity: 1, cost: 1200 });
   await page.goto("/approvals");
   const row = page.getByTestId(`approval-row-${id}-approval`);
@@ -25,4 +29,6 @@ test("the owner of a fresh installation approves the seeded purchase order from 
   await expect(row).toHaveCount(0);
   await page.goto(`/instances/${id}`);
   await expect(page.getByTestId("instance-output")).toContainText(`Approved by '${OWNER.username}'`, { timeout: 30_000 });
+  // Decided and done: the order's custom status says how it ended, not that it still waits.
+  await expect(customStatusOf(page)).toHaveText('"Approved"');
 });
