@@ -1,6 +1,7 @@
 /**
  * What the person who set up a fresh installation finds: they approve the seeded purchase order
- * from the inbox without an admin detour, and a finished order no longer says it waits.
+ * from the inbox without an admin detour, a finished order no longer says it waits, and the
+ * navigation is on every page.
  */
 import { expect, test, type APIRequestContext, type Page } from "./fixtures.ts";
 import { OWNER } from "./test-accounts.ts";
@@ -31,4 +32,21 @@ test("the owner of a fresh installation approves the seeded purchase order from 
   await expect(page.getByTestId("instance-output")).toContainText(`Approved by '${OWNER.username}'`, { timeout: 30_000 });
   // Decided and done: the order's custom status says how it ended, not that it still waits.
   await expect(customStatusOf(page)).toHaveText('"Approved"');
+});
+
+test("the global navigation is on the designer and on an instance's page too", async ({ page, request }) => {
+  await page.goto(`/workflows/${PURCHASE_ORDER}`);
+  await expect(page.getByRole("heading", { name: PURCHASE_ORDER })).toBeVisible();
+  const nav = page.getByRole("navigation", { name: "Main" });
+  for (const section of ["workflows", "instances", "approvals", "admin"]) await expect(nav.getByTestId(`nav-${section}`)).toBeVisible();
+  // The canvas still fills the window below the bar: nothing scrolls.
+  expect(await page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight)).toBe(true);
+  await nav.getByTestId("nav-approvals").click();
+  await expect(page.getByTestId("approvals-inbox")).toBeVisible();
+
+  const id = await placeOrder(request, { product: "pencils", quantity: 10, cost: 20 });
+  await page.goto(`/instances/${id}`);
+  await expect(page.getByTestId("instance-page")).toBeVisible();
+  await nav.getByTestId("nav-instances").click();
+  await expect(page.getByTestId("instances-page")).toBeVisible();
 });

@@ -1,4 +1,4 @@
-/** The web app: one page per route, the list pages under a shared navigation bar. */
+/** The web app: one page per route, each under the shared navigation bar. */
 import { useQuery } from "@tanstack/react-query";
 import { AdminPage } from "./admin/admin-page.tsx";
 import { AccountMenu } from "./auth/account-menu.tsx";
@@ -18,40 +18,37 @@ export function App() {
   const route = useRoute();
   // The designer shows no instances; every other page does, and follows their changes.
   useLiveInstanceUpdates(route.page !== "designer");
+  // The navigation is the shell's, so that every page, the designer and an instance too, leads everywhere else.
+  return (
+    <div className={route.page === "designer" ? "app-shell fills-window" : "app-shell"}>
+      <AppNav current={sectionOf(route)} />
+      <RoutePage route={route} />
+    </div>
+  );
+}
+
+function RoutePage({ route }: { route: Route }) {
   switch (route.page) {
     case "workflows":
-      return (
-        <>
-          <AppNav current="workflows" />
-          <WorkflowsPage />
-        </>
-      );
+      return <WorkflowsPage />;
     case "designer":
       return <DesignerPage key={route.name} name={route.name} />;
     case "instances":
-      return (
-        <>
-          <AppNav current="instances" />
-          <InstancesPage />
-        </>
-      );
+      return <InstancesPage />;
     case "instance":
       return <InstancePage id={route.id} />;
     case "approvals":
-      return (
-        <>
-          <AppNav current="approvals" />
-          <ApprovalsPage />
-        </>
-      );
+      return <ApprovalsPage />;
     case "admin":
-      return (
-        <>
-          <AppNav current="admin" />
-          <AdminPage />
-        </>
-      );
+      return <AdminPage />;
   }
+}
+
+/** The section a page belongs to: a workflow's designer is under Workflows, an instance under Instances. */
+function sectionOf(route: Route): Route["page"] {
+  if (route.page === "designer") return "workflows";
+  if (route.page === "instance") return "instances";
+  return route.page;
 }
 
 const SECTIONS: Array<{ route: Route; label: string }> = [
@@ -61,7 +58,7 @@ const SECTIONS: Array<{ route: Route; label: string }> = [
   { route: { page: "admin" }, label: "Admin" },
 ];
 
-/** The bar across the list pages: where things are, and how many approvals wait for someone. */
+/** The bar across every page: where things are, and how many approvals wait for someone. */
 function AppNav({ current }: { current: Route["page"] }) {
   // One row is enough: the badge shows the count of them all.
   const pending = useQuery({ queryKey: queryKeys.pendingApprovals({ limit: 1 }), queryFn: () => api.approvals.pending.query({ limit: 1 }) });
