@@ -1,7 +1,7 @@
 /**
  * What the person who set up a fresh installation finds: they approve the seeded purchase order
- * from the inbox without an admin detour, a finished order no longer says it waits, and the
- * navigation is on every page.
+ * from the inbox without an admin detour, a finished order no longer says it waits, the
+ * navigation is on every page, and a change to their own groups shows without a reload.
  */
 import { expect, test, type APIRequestContext, type Page } from "./fixtures.ts";
 import { OWNER } from "./test-accounts.ts";
@@ -49,4 +49,42 @@ test("the global navigation is on the designer and on an instance's page too", a
   await expect(page.getByTestId("instance-page")).toBeVisible();
   await nav.getByTestId("nav-instances").click();
   await expect(page.getByTestId("instances-page")).toBeVisible();
+});
+
+test("a change to the owner's own groups takes effect in open pages without a reload", async ({ page, request }) => {
+  const group = `auditors-${Date.now().toString(36)}`;
+  const workflow = `audit-${Date.now().toString(36)}`;
+  const published = await request.put(`/api/v1/workflows/${workflow}`, {
+    data: {
+      version: 1,
+      start: "review",
+      nodes: {
+        review: { type: "wait", event: "approval_received", approval: { summary: "input.item", groups: [group] }, next: "done" },
+        done: { type: "end", output: "steps.review.decision" },
+      },
+    },
+  });
+  expect(published.status()).toBe(201);
+  const started = await request.post(`/api/v1/workflows/${workflow}/start`, { data: { item: "expenses of March" } });
+  const id = ((await started.json()) as { instanceId: string }).instanceId;
+
+  await page.goto("/approvals");
+  const approve = page.getByTestId(`approval-row-${id}-review`).getByTestId("approve");
+  await expect(approve).toBeDisabled({ timeout: 15_000 });
+
+  // On the admin page of this very tab: the owner joins the group, then goes back to the inbox.
+  await page.getByTestId("nav-admin").click();
+  const ownRow = page.getByTestId(`account-row-${OWNER.username}`);
+  await ownRow.getByTestId("account-groups").fill(`managers, ${group}`);
+  await ownRow.getByTestId("account-save").click();
+  await expect(ownRow.getByTestId("account-save")).toBeDisabled();
+  await page.getByTestId("nav-approvals").click();
+  await expect(approve).toBeEnabled();
+
+  // Changed elsewhere (another admin, here the tests' token): the tab follows when the person comes back to it.
+  const response = await request.post("/trpc/admin.accounts.update", { data: { username: OWNER.username, groups: ["managers"] } });
+  expect(response.ok()).toBe(true);
+  await page.evaluate(() => window.dispatchEvent(new Event("focus")));
+  await expect(approve).toBeDisabled();
+  await expect(approve).toHaveAttribute("title", `${OWNER.username} may not decide this approval: it is for group ${group}`);
 });

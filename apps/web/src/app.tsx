@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { AdminPage } from "./admin/admin-page.tsx";
 import { AccountMenu } from "./auth/account-menu.tsx";
 import { useRefusal } from "./auth/permissions.ts";
+import { useSessionKeptCurrent } from "./auth/session-refresh.ts";
 import { DesignerPage } from "./designer/designer-page.tsx";
 import { useLiveInstanceUpdates } from "./instances/live-updates.ts";
 import { queryKeys } from "./instances/query-keys.ts";
@@ -18,6 +19,7 @@ export function App() {
   const route = useRoute();
   // The designer shows no instances; every other page does, and follows their changes.
   useLiveInstanceUpdates(route.page !== "designer");
+  useSessionKeptCurrent();
   // The navigation is the shell's, so that every page, the designer and an instance too, leads everywhere else.
   return (
     <div className={route.page === "designer" ? "app-shell fills-window" : "app-shell"}>
