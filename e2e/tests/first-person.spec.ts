@@ -1,8 +1,10 @@
 /**
  * What the person who set up a fresh installation finds: they approve the seeded purchase order
- * from the inbox without an admin detour, a finished order no longer says it waits, the
- * navigation is on every page, and a change to their own groups shows without a reload.
+ * from the inbox without an admin detour and are told it was done, the navigation is on every
+ * page, a finished order no longer says it waits, and a change to their own groups shows without
+ * a reload.
  */
+import { snapshot } from "./designer-helpers.ts";
 import { expect, test, type APIRequestContext, type Page } from "./fixtures.ts";
 import { OWNER } from "./test-accounts.ts";
 
@@ -19,7 +21,8 @@ function customStatusOf(page: Page) {
   return page.locator("dt", { hasText: "Custom status" }).locator("+ dd");
 }
 
-test("the owner of a fresh installation approves the seeded purchase order from the inbox, and the order ends as approved", async ({ page, request }) => {
+test("the owner of a fresh installation approves the seeded purchase order from the inbox, is told so, and the order ends as approved", async ({ page, request }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
   const id = await placeOrder(request, { product: "standing desk", quantity: 1, cost: 1200 });
   await page.goto("/approvals");
   const row = page.getByTestId(`approval-row-${id}-approval`);
@@ -28,10 +31,23 @@ test("the owner of a fresh installation approves the seeded purchase order from 
 
   await row.getByTestId("approve").click();
   await expect(row).toHaveCount(0);
-  await page.goto(`/instances/${id}`);
+  const confirmed = page.getByTestId("approval-confirmed").filter({ hasText: id });
+  await expect(confirmed).toHaveText(new RegExp(`^Approved ${PURCHASE_ORDER} / ${id}`));
+  await snapshot(page, "inbox-confirmation");
+
+  await confirmed.getByRole("link", { name: id }).click();
+  await expect(page).toHaveURL(`/instances/${id}`);
   await expect(page.getByTestId("instance-output")).toContainText(`Approved by '${OWNER.username}'`, { timeout: 30_000 });
   // Decided and done: the order's custom status says how it ended, not that it still waits.
   await expect(customStatusOf(page)).toHaveText('"Approved"');
+});
+
+test("rejecting in the inbox is confirmed as well", async ({ page, request }) => {
+  const id = await placeOrder(request, { product: "gold-plated stapler", quantity: 1, cost: 9000 });
+  await page.goto("/approvals");
+  const row = page.getByTestId(`approval-row-${id}-approval`);
+  await row.getByTestId("reject").click({ timeout: 15_000 });
+  await expect(page.getByTestId("approval-confirmed").filter({ hasText: id })).toHaveText(new RegExp(`^Rejected ${PURCHASE_ORDER} / ${id}`));
 });
 
 test("the global navigation is on the designer and on an instance's page too", async ({ page, request }) => {
