@@ -6,14 +6,24 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { expect, test as setup } from "@playwright/test";
+import { snapshot } from "./designer-helpers.ts";
 import { ALL_ROLES, API_TOKEN_FILE, CSRF_HEADER, mutate, OWNER, OWNER_STATE_FILE } from "./test-accounts.ts";
 
 setup("first-run owner set-up", async ({ page, request }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto("/instances");
   await expect(page.getByRole("heading", { name: "Create the owner account" })).toBeVisible();
+  // Whose set-up this is, in a line.
+  await expect(page.getByTestId("setup-product")).toHaveText(/^Flowcraft — /);
 
-  await page.getByTestId("setup-username").fill(OWNER.username);
+  // Usernames are lowercase: whoever types capitals is told what they will sign in as.
+  const typed = OWNER.username[0]!.toUpperCase() + OWNER.username.slice(1);
+  await page.getByTestId("setup-username").fill(typed);
+  await expect(page.getByTestId("setup-username-note")).toHaveText(`You will sign in as ${OWNER.username}`);
+  await expect(page.getByRole("textbox", { name: "Username" })).toHaveAccessibleDescription(new RegExp(`You will sign in as ${OWNER.username}`));
   await page.getByTestId("setup-display-name").fill(OWNER.displayName);
+  await snapshot(page, "setup-page");
+
   await page.getByTestId("setup-password").fill("too short");
   await page.getByTestId("setup-submit").click();
   await expect(page.getByTestId("setup-password-error")).toHaveText("The password must be at least 10 characters long.");
