@@ -55,6 +55,8 @@ test("the global navigation is on the designer and on an instance's page too", a
   await expect(page.getByRole("heading", { name: PURCHASE_ORDER })).toBeVisible();
   const nav = page.getByRole("navigation", { name: "Main" });
   for (const section of ["workflows", "instances", "approvals", "admin"]) await expect(nav.getByTestId(`nav-${section}`)).toBeVisible();
+  // The designer is within Workflows, though not the Workflows page itself.
+  await expect(nav.getByTestId("nav-workflows").locator("..")).toHaveAttribute("aria-current", "true");
   // The canvas still fills the window below the bar: nothing scrolls.
   expect(await page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight)).toBe(true);
   await nav.getByTestId("nav-approvals").click();

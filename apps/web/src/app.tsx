@@ -23,7 +23,7 @@ export function App() {
   // The navigation is the shell's, so that every page, the designer and an instance too, leads everywhere else.
   return (
     <div className={route.page === "designer" ? "app-shell fills-window" : "app-shell"}>
-      <AppNav current={sectionOf(route)} />
+      <AppNav current={route} />
       <RoutePage route={route} />
     </div>
   );
@@ -46,6 +46,12 @@ function RoutePage({ route }: { route: Route }) {
   }
 }
 
+/** "page" on the section's own page; "true" on a page within it, which the section's link does not lead to. */
+function currentness(section: Route, current: Route): "page" | "true" | undefined {
+  if (section.page === current.page) return "page";
+  return section.page === sectionOf(current) ? "true" : undefined;
+}
+
 /** The section a page belongs to: a workflow's designer is under Workflows, an instance under Instances. */
 function sectionOf(route: Route): Route["page"] {
   if (route.page === "designer") return "workflows";
@@ -61,7 +67,7 @@ const SECTIONS: Array<{ route: Route; label: string }> = [
 ];
 
 /** The bar across every page: where things are, and how many approvals wait for someone. */
-function AppNav({ current }: { current: Route["page"] }) {
+function AppNav({ current }: { current: Route }) {
   // One row is enough: the badge shows the count of them all.
   const pending = useQuery({ queryKey: queryKeys.pendingApprovals({ limit: 1 }), queryFn: () => api.approvals.pending.query({ limit: 1 }) });
   const waiting = pending.data?.total ?? 0;
@@ -73,7 +79,7 @@ function AppNav({ current }: { current: Route["page"] }) {
       <nav aria-label="Main">
         <ul>
           {sections.map(({ route, label }) => (
-            <li key={route.page} aria-current={route.page === current ? "page" : undefined}>
+            <li key={route.page} aria-current={currentness(route, current)}>
               <Link to={route} data-testid={`nav-${route.page}`}>
                 {label}
                 {route.page === "approvals" && waiting > 0 && (
