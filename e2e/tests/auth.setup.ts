@@ -1,19 +1,29 @@
 /**
  * The first-run owner set-up, through the page a fresh installation shows, and what the other
- * tests need of it: the owner's signed-in browser state, the owner in group managers (the
- * example purchase-order approval is for that group), and an API token with every role.
+ * tests need of it: the owner's signed-in browser state and an API token with every role. The
+ * owner is in group managers, which the example purchase-order approval is for, by set-up alone.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { expect, test as setup } from "@playwright/test";
+import { snapshot } from "./designer-helpers.ts";
 import { ALL_ROLES, API_TOKEN_FILE, CSRF_HEADER, mutate, OWNER, OWNER_STATE_FILE } from "./test-accounts.ts";
 
 setup("first-run owner set-up", async ({ page, request }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto("/instances");
   await expect(page.getByRole("heading", { name: "Create the owner account" })).toBeVisible();
+  // Whose set-up this is, in a line.
+  await expect(page.getByTestId("setup-product")).toHaveText(/^Flowcraft — /);
 
-  await page.getByTestId("setup-username").fill(OWNER.username);
+  // Usernames are lowercase: whoever types capitals is told what they will sign in as.
+  const typed = OWNER.username[0]!.toUpperCase() + OWNER.username.slice(1);
+  await page.getByTestId("setup-username").fill(typed);
+  await expect(page.getByTestId("setup-username-note")).toHaveText(`You will sign in as ${OWNER.username}`);
+  await expect(page.getByRole("textbox", { name: "Username" })).toHaveAccessibleDescription(new RegExp(`You will sign in as ${OWNER.username}`));
   await page.getByTestId("setup-display-name").fill(OWNER.displayName);
+  await snapshot(page, "setup-page");
+
   await page.getByTestId("setup-password").fill("too short");
   await page.getByTestId("setup-submit").click();
   await expect(page.getByTestId("setup-password-error")).toHaveText("The password must be at least 10 characters long.");
@@ -38,7 +48,6 @@ setup("first-run owner set-up", async ({ page, request }) => {
 
   const session = (await (await page.request.get("/api/v1/auth/session")).json()) as { csrfToken: string };
   const csrf = { [CSRF_HEADER]: session.csrfToken };
-  await mutate(page.request, "admin.accounts.update", { username: OWNER.username, groups: ["managers"] }, csrf);
   const { secret } = await mutate<{ secret: string }>(page.request, "admin.tokens.create", { name: "browser tests", roles: ALL_ROLES }, csrf);
 
   mkdirSync(dirname(API_TOKEN_FILE), { recursive: true });

@@ -8,7 +8,7 @@ import { expect, type APIRequestContext, type Page, type PlaywrightWorkerArgs } 
 
 type Playwright = PlaywrightWorkerArgs["playwright"];
 
-/** The owner every test but the account tests is signed in as; in group managers, so they may approve purchase orders. */
+/** The owner every test but the account tests is signed in as; set-up puts them in group managers, so they may approve purchase orders. */
 export const OWNER = { username: "owner", displayName: "Olivia Owner", password: "owner-password-1" } as const;
 
 const AUTH_DIR = join(import.meta.dirname, "..", ".auth");

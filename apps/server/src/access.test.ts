@@ -160,8 +160,9 @@ describe("a fresh installation", () => {
       expect(cookieLine).toMatch(/^flowcraft_session=[^;]+;.*HttpOnly/i);
       expect(cookieLine).toMatch(/SameSite=Lax/i);
       const cookie = cookieLine.split(";")[0]!;
-      const session = (await (await fetch(`${url}/api/v1/auth/session`, { headers: { cookie } })).json()) as { account: { username: string; roles: string[] }; csrfToken: string };
-      expect(session.account).toMatchObject({ username: "olivia", roles: ["admin", "designer", "operator", "approver"] });
+      const session = (await (await fetch(`${url}/api/v1/auth/session`, { headers: { cookie } })).json()) as { account: { username: string; roles: string[]; groups: string[] }; csrfToken: string };
+      // In the group the example purchase order's approval is for: the owner may try it at once.
+      expect(session.account).toMatchObject({ username: "olivia", roles: ["admin", "designer", "operator", "approver"], groups: ["managers"] });
       expect((await post("/api/v1/auth/setup", { username: "mallory", password: "another passphrase" })).status).toBe(409);
 
       for (let i = 0; i < 10; i++) expect((await post("/api/v1/auth/login", { username: "olivia", password: "not the password" })).status).toBe(401);

@@ -96,14 +96,15 @@ describe("purchase-order-approval", () => {
     const approved = await raise({ decision: "approved", comment: "within budget" }, jane);
     expect(approved.status).toBe(202);
     expect(approved.body.decided).toMatchObject({ waitId: "approval", decision: "approved", approver: "jane", comment: "within budget" });
-    expect((await server.waitFor(id)).output).toBe("Approved by 'jane'");
+    // The custom status ends as the order's outcome, no longer "Waiting for approval".
+    expect(await server.waitFor(id)).toMatchObject({ output: "Approved by 'jane'", customStatus: "Approved" });
     expect((await historyOf(id)).find((e) => e.type === "event_raised")).toMatchObject({ raisedBy: "jane", waitId: "approval", payload: { approver: "jane" } });
   });
 
   it("is cancelled when no approval arrives within approvalTimeoutSeconds", async () => {
     const id = await start("purchase-order-approval", { cost: 5000, product: "desks", quantity: 2, approvalTimeoutSeconds: 1 });
     const done = await server.waitFor(id);
-    expect(done.output).toBe("Cancelled");
+    expect(done).toMatchObject({ output: "Cancelled", customStatus: "Cancelled" });
     const late = await server.call("POST", `/api/v1/instances/${id}/events/approval_received`, { approver: "Too Late" });
     expect(late.status).toBe(409);
   });

@@ -2,6 +2,7 @@
 import type { Database } from "@flowcraft/db";
 import type { Secrets } from "@flowcraft/runtime";
 import { ApprovalLinkSigner } from "../approval-links/signed-links.ts";
+import { AccountChanges } from "./account-changes.ts";
 import { Accounts } from "./accounts.ts";
 import { ApiTokens } from "./api-tokens.ts";
 import { AuditLog } from "./audit.ts";
@@ -9,6 +10,7 @@ import { Sessions } from "./sessions.ts";
 
 export interface AccessServices {
   accounts: Accounts;
+  accountChanges: AccountChanges;
   sessions: Sessions;
   tokens: ApiTokens;
   audit: AuditLog;
@@ -18,5 +20,5 @@ export interface AccessServices {
 
 /** `passwordCost` lowers bcrypt's work factor for tests, which sign many people in. */
 export function accessServices(db: Database, secrets: Secrets, passwordCost?: number): AccessServices {
-  return { accounts: new Accounts(db, passwordCost), sessions: new Sessions(db), tokens: new ApiTokens(db), audit: new AuditLog(db), linkSigner: new ApprovalLinkSigner(db), secrets };
+  return { accounts: new Accounts(db, passwordCost), accountChanges: new AccountChanges(db), sessions: new Sessions(db), tokens: new ApiTokens(db), audit: new AuditLog(db), linkSigner: new ApprovalLinkSigner(db), secrets };
 }

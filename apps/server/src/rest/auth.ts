@@ -11,6 +11,7 @@ import { forbidden, unauthenticated } from "../accounts/access-errors.ts";
 import { signInAttempts } from "../accounts/attempts.ts";
 import type { AuditLog } from "../accounts/audit.ts";
 import { checkPasswordRules } from "../accounts/passwords.ts";
+import { exampleApprovalGroups } from "../examples/approval-groups.ts";
 import { SESSION_COOKIE, type SessionGrant, type Sessions } from "../accounts/sessions.ts";
 
 const Password = z.string().min(1).max(200);
@@ -44,7 +45,7 @@ export function authRoutes(app: FastifyInstance, { accounts, sessions, audit }: 
 
   app.post("/api/v1/auth/setup", { config: { need: "public" } }, async (request, reply) => {
     const { username, password, displayName } = Setup.parse(request.body);
-    const owner = await accounts.setupOwner({ username, password, ...(displayName ? { displayName } : {}) });
+    const owner = await accounts.setupOwner({ username, password, groups: exampleApprovalGroups(), ...(displayName ? { displayName } : {}) });
     await audit.record({ actor: owner.username, action: "account.owner_created", target: owner.username });
     return signedIn(reply.status(201), request, owner, await sessions.begin(owner));
   });

@@ -1,4 +1,5 @@
 /** The web app's API: composes the domain routers; the client takes its types from `AppRouter`. */
+import { accountRouter } from "./account.ts";
 import { activitiesRouter } from "./activities.ts";
 import { adminRouter } from "./admin.ts";
 import { approvalsRouter } from "./approvals.ts";
@@ -14,6 +15,7 @@ export const appRouter = router({
   activities: activitiesRouter,
   approvals: approvalsRouter,
   admin: adminRouter,
+  account: accountRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { Account } from "../auth/auth-requests.ts";
 import type { Role } from "@flowcraft/access";
-import { useAccount } from "../auth/session.ts";
+import { refreshSession, useAccount } from "../auth/session.ts";
 import { api } from "../lib/api.ts";
 import { ErrorAlert } from "../lib/error-alert.tsx";
 import { adminKeys, parseList } from "./admin-types.ts";
@@ -16,6 +16,8 @@ export function AccountRow({ account }: { account: Account }) {
   const [groups, setGroups] = useState(account.groups.join(", "));
   const update = useMutation({
     mutationFn: (change: { roles?: Role[]; groups?: string[]; disabled?: boolean }) => api.admin.accounts.update.mutate({ username: account.username, ...change }),
+    // An admin changing their own roles or groups sees every page follow at once.
+    onSuccess: () => (account.username === me.username ? refreshSession() : undefined),
     onSettled: () => queryClient.invalidateQueries({ queryKey: adminKeys.all }),
   });
   const [password, setPassword] = useState("");

@@ -12,17 +12,20 @@ import { ErrorAlert } from "../lib/error-alert.tsx";
 import { refreshInstanceQueries } from "../instances/query-keys.ts";
 import "./approvals.css";
 
-type Decision = "approved" | "rejected";
+export type Decision = "approved" | "rejected";
 
 export function ApprovalButtons({
   approval,
   onDeciding,
+  onDecided,
   onRefused,
 }: {
   /** Which approval, and whom its step lets decide. */
   approval: Pick<PendingApproval, "instanceId" | "waitId" | "groups" | "approvers" | "excludeStarter" | "startedBy">;
   /** As the decision is sent, so a list can drop the approval at once. */
   onDeciding?(): void;
+  /** Once the server took the decision; called even when the list has already dropped the row. */
+  onDecided?(decision: Decision): void;
   /** The server's reason when it refuses; without this handler it is shown here. */
   onRefused?(message: string): void;
 }) {
@@ -34,6 +37,7 @@ export function ApprovalButtons({
   const decide = useMutation({
     mutationFn: (decision: Decision) => api.approvals.decide.mutate({ instanceId, waitId, decision, comment: comment.trim() || undefined }),
     onMutate: () => onDeciding?.(),
+    onSuccess: (decided) => onDecided?.(decided.decision),
     onError: (error) => onRefused?.(errorMessage(error)),
     onSettled: () => refreshInstanceQueries(queryClient, instanceId),
   });

@@ -4,7 +4,7 @@ import type { PendingApproval } from "../instances/instance-types.ts";
 import { clockTime, relativeTime } from "../instance-view/time-words.ts";
 import { useNow } from "../instance-view/use-now.ts";
 import { fullTime } from "../instances/full-time.ts";
-import { ApprovalButtons } from "./approval-buttons.tsx";
+import { ApprovalButtons, type Decision } from "./approval-buttons.tsx";
 import "./approvals.css";
 
 export const approvalKey = (approval: Pick<PendingApproval, "instanceId" | "waitId">) => `${approval.instanceId}-${approval.waitId}`;
@@ -12,10 +12,12 @@ export const approvalKey = (approval: Pick<PendingApproval, "instanceId" | "wait
 export function ApprovalRows({
   approvals,
   onDeciding,
+  onDecided,
   onRefused,
 }: {
   approvals: PendingApproval[];
   onDeciding(approval: PendingApproval): void;
+  onDecided(approval: PendingApproval, decision: Decision): void;
   onRefused(approval: PendingApproval, message: string): void;
 }) {
   const now = useNow(true);
@@ -64,6 +66,7 @@ export function ApprovalRows({
               <ApprovalButtons
                 approval={approval}
                 onDeciding={() => onDeciding(approval)}
+                onDecided={(decision) => onDecided(approval, decision)}
                 onRefused={(message) => onRefused(approval, message)}
               />
             </td>

@@ -9,6 +9,7 @@ export function FormField({
   type = "text",
   autoComplete,
   hint,
+  note,
   error,
   autoFocus,
 }: {
@@ -19,11 +20,13 @@ export function FormField({
   type?: "text" | "password";
   autoComplete: string;
   hint?: string;
+  /** What the typed value will mean, said while typing (announced politely, unlike an error). */
+  note?: string | null;
   error?: string | null;
   autoFocus?: boolean;
 }) {
   const id = useId();
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
+  const described = [hint ? `${id}-hint` : null, note ? `${id}-note` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <div className={error ? "form-field invalid" : "form-field"}>
       <label htmlFor={id}>{label}</label>
@@ -41,6 +44,12 @@ export function FormField({
       {hint && (
         <span id={`${id}-hint`} className="hint">
           {hint}
+        </span>
+      )}
+      {/* Present while empty on fields that have notes: a live region must exist before what it announces. */}
+      {note !== undefined && (
+        <span id={`${id}-note`} className="note" data-testid={`${testId}-note`} aria-live="polite">
+          {note}
         </span>
       )}
       {error && (

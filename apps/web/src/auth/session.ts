@@ -29,6 +29,20 @@ export async function loadSession(): Promise<void> {
   }
 }
 
+/**
+ * Asks the server again for the signed-in account, whose roles and groups an admin may have
+ * changed since the page loaded: what the pages offer follows without a reload. A session that
+ * has ended meanwhile ends here too; a failed request changes nothing (the next one may work).
+ */
+export async function refreshSession(): Promise<void> {
+  const state = useSession.getState();
+  if (state.phase !== "signedIn") return;
+  const answer = await authRequests.session().catch(() => null);
+  if (!answer || useSession.getState() !== state) return;
+  if (!answer.account || !answer.csrfToken) sessionEnded();
+  else if (answer.account.id === state.account.id) useSession.setState({ phase: "signedIn", account: answer.account, csrfToken: answer.csrfToken }, true);
+}
+
 export async function setUpOwner(input: { username: string; password: string; displayName?: string }): Promise<void> {
   begin(await authRequests.setup(input));
 }

@@ -38,9 +38,12 @@ export function SetupPage() {
   return (
     <main className="auth-page" data-testid="setup-page">
       <form className="auth-form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="setup-title">
+        <p className="product" data-testid="setup-product">
+          <strong>Flowcraft</strong> — design workflows visually and run them durably on Postgres.
+        </p>
         <h1 id="setup-title">Create the owner account</h1>
         <p className="hint">This installation has no accounts yet. The owner may do everything, including adding the other people and their roles.</p>
-        <FormField label="Username" testId="setup-username" value={username} onChange={setUsername} autoComplete="username" hint={USERNAME_WORDS} error={problems.username} autoFocus />
+        <FormField label="Username" testId="setup-username" value={username} onChange={setUsername} autoComplete="username" hint={USERNAME_WORDS} note={signInNameNote(username)} error={problems.username} autoFocus />
         <FormField label="Display name (optional)" testId="setup-display-name" value={displayName} onChange={setDisplayName} autoComplete="name" />
         <NewPasswordFields label="Password" testId="setup-password" password={password} again={passwordAgain} onPassword={setPassword} onAgain={setPasswordAgain} problems={problems} />
         <FormAlerts failure={failure} problems={problems} testId="setup-error" />
@@ -50,6 +53,12 @@ export function SetupPage() {
       </form>
     </main>
   );
+}
+
+/** Usernames are stored lowercase: whoever types "Owner" is told before they submit that they will sign in as "owner". */
+function signInNameNote(typed: string): string | null {
+  const username = typed.trim().toLowerCase();
+  return USERNAME_PATTERN.test(username) ? `You will sign in as ${username}` : null;
 }
 
 function problemsOf(username: string, password: string, passwordAgain: string): SetupProblems {
