@@ -3,21 +3,11 @@
  * people resize and find as they left them, a timeline as tall as its lanes, history events
  * readable in full, and steps called by their titles.
  */
-import { expect, test, type APIRequestContext, type Locator, type Page } from "./fixtures.ts";
+import { expect, test, type Locator, type Page } from "./fixtures.ts";
 import { snapshot } from "./designer-helpers.ts";
+import { openInstance, start } from "./instance-helpers.ts";
 
 test.use({ viewport: { width: 1440, height: 900 } });
-
-async function start(request: APIRequestContext, workflow: string, input: unknown): Promise<string> {
-  const response = await request.post(`/api/v1/workflows/${workflow}/start`, { data: input });
-  expect(response.status()).toBe(202);
-  return ((await response.json()) as { instanceId: string }).instanceId;
-}
-
-async function openInstance(page: Page, id: string) {
-  await page.goto(`/instances/${encodeURIComponent(id)}`);
-  await expect(page.getByTestId("instance-view")).toBeVisible();
-}
 
 const heightOf = async (locator: Locator) => (await locator.boundingBox())!.height;
 

@@ -1,19 +1,8 @@
 /** The instance view against the real server: live state on the canvas, timeline, replay and history. */
 import { expect, test, type APIRequestContext, type Locator, type Page } from "./fixtures.ts";
 import { snapshot } from "./designer-helpers.ts";
+import { openInstance, start } from "./instance-helpers.ts";
 import { OWNER, signedInRequest } from "./test-accounts.ts";
-
-/** Starts an instance of a workflow through the REST API and returns its id. */
-async function start(request: APIRequestContext, workflow: string, input: unknown): Promise<string> {
-  const response = await request.post(`/api/v1/workflows/${workflow}/start`, { data: input });
-  expect(response.status()).toBe(202);
-  return ((await response.json()) as { instanceId: string }).instanceId;
-}
-
-async function openInstance(page: Page, id: string) {
-  await page.goto(`/instances/${encodeURIComponent(id)}`);
-  await expect(page.getByTestId("instance-view")).toBeVisible();
-}
 
 const node = (page: Page, id: string) => page.getByTestId(`node-${id}`);
 const lane = (page: Page, key: string) => page.getByTestId(`timeline-lane-${key}`);
