@@ -40,7 +40,11 @@ export async function refreshSession(): Promise<void> {
   const answer = await authRequests.session().catch(() => null);
   if (!answer || useSession.getState() !== state) return;
   if (!answer.account || !answer.csrfToken) sessionEnded();
-  else if (answer.account.id === state.account.id) useSession.setState({ phase: "signedIn", account: answer.account, csrfToken: answer.csrfToken }, true);
+  // Unchanged, the state stays the same object: pages that follow the account (the inbox with
+  // its loaded pages) are not drawn again from scratch each time the person comes back to the tab.
+  else if (answer.account.id === state.account.id && (answer.csrfToken !== state.csrfToken || JSON.stringify(answer.account) !== JSON.stringify(state.account))) {
+    useSession.setState({ phase: "signedIn", account: answer.account, csrfToken: answer.csrfToken }, true);
+  }
 }
 
 export async function setUpOwner(input: { username: string; password: string; displayName?: string }): Promise<void> {

@@ -39,10 +39,14 @@ export class Autosaver {
     private readonly saving: DraftSaving,
   ) {}
 
-  /** Whether leaving now would drop edits: unsaved, or still on their way. */
+  /**
+   * Whether leaving now would drop edits: unsaved, or still on their way. A read-only page has
+   * none to drop: whatever differs there (a definition the page brought up to date on opening)
+   * could not be saved anyway, and asking would only trap the person on the page.
+   */
   hasUnsavedEdits(): boolean {
-    const { definition, saved } = this.store.getState();
-    return definition !== saved;
+    const { definition, saved, readOnly } = this.store.getState();
+    return readOnly === null && definition !== saved;
   }
 
   /** Call after every change of the definition or of what is stored: schedules the next save. */

@@ -65,9 +65,7 @@ export function Canvas({ problems }: { problems: Problem[] }) {
     const firstLayout = Object.keys(useDesigner.getState().layout).length === 0;
     void layoutModel(model).then((positions) => {
       if (cancelled) return;
-      // Only the new nodes take the layout's places: those already shown (the start marker among
-      // them) stay where they are, and the canvas moves new ones clear of them (see arrange()).
-      setLayout({ ...positions, ...useDesigner.getState().layout });
+      setLayout({ ...useDesigner.getState().layout, ...positions });
       // The view was fitted to nodes not yet placed; fit it again to the laid-out graph.
       if (firstLayout) window.requestAnimationFrame(() => void flow.fitView(FIT_VIEW_OPTIONS));
     });
