@@ -10,11 +10,6 @@ import type { HistoryEventOf } from "./history.ts";
 /** The timer that ends an event wait nothing answered. */
 export const timeoutTimerOf = (waitId: string) => `${waitId}${TIMEOUT_SUFFIX}`;
 
-/** Event waits neither answered nor timed out. */
-export function openEventWaits(facts: Facts): ReadonlySet<string> {
-  return facts.openWaits;
-}
-
 /** Whether an instance whose history gave these facts waits on an event or a timer. */
 export function isWaiting(facts: Facts): boolean {
   return !facts.ended && (facts.openWaits.size > 0 || facts.openTimers.size > 0);

@@ -5,7 +5,6 @@
  */
 import { indexHistory } from "./facts.ts";
 import type { HistoryEvent } from "./history.ts";
-import { openEventWaits } from "./open-waits.ts";
 
 /** Events that end or steer the old instance; the retry starts running and unsuspended. */
 const DROPPED_TYPES = new Set<HistoryEvent["type"]>(["execution_failed", "execution_completed", "terminated", "suspended", "resumed", "continued_as_new", "rerun_requested"]);
@@ -14,7 +13,7 @@ const DROPPED_TYPES = new Set<HistoryEvent["type"]>(["execution_failed", "execut
 export function historyForRetry(history: readonly HistoryEvent[]): HistoryEvent[] {
   const facts = indexHistory(history);
   const unfinishedActivities = new Set([...facts.activities].filter(([, activity]) => !activity.completed).map(([id]) => id));
-  const openWaits = openEventWaits(facts);
+  const { openWaits } = facts;
   const unfiredTimers = new Set([...facts.timers].filter(([, timer]) => timer.firedSeq === undefined).map(([id]) => id));
 
   const kept = history.filter((event) => {

@@ -302,7 +302,7 @@ export async function planTurn(
  * A wait answered in this turn needs its timeout no more: one set in this very turn is not
  * stored, and one stored before is removed with the turn, so that it does not fall due later and
  * cost a claim and a replay that change nothing. `facts`: those of the generation the turn began
- * in, as the instance was before the turn.
+ * in, extended by the turn's events; `lastSeq`: where the instance stood before the turn.
  */
 function dropAnsweredTimeouts(turn: Turn, facts: Facts, { generation, lastSeq }: InstanceState) {
   const key = (generation: number, timerId: string) => `${generation}:${timerId}`;
@@ -310,12 +310,12 @@ function dropAnsweredTimeouts(turn: Turn, facts: Facts, { generation, lastSeq }:
   if (answered.length === 0) return;
   const answeredKeys = new Set(answered.map((a) => key(a.generation, a.timerId)));
   turn.timers = turn.timers.filter((t) => !answeredKeys.has(key(t.generation, t.timerId)));
-  // One that fired in this turn left the inbox with the message that said so.
-  const firedNow = new Set(turn.events.flatMap((e) => (e.type === "timer_fired" ? [key(e.generation, e.timerId)] : [])));
   for (const answer of answered) {
     const timer = answer.generation === generation ? facts.timers.get(answer.timerId) : undefined;
+    // Stored before this turn and not fired (one that fired in this turn, which the facts already
+    // hold, left the inbox with the message that said so).
     const storedBefore = timer !== undefined && timer.created.seq <= lastSeq;
-    if (storedBefore && timer.firedSeq === undefined && !firedNow.has(key(answer.generation, answer.timerId))) turn.cancelledTimers.push({ instanceId: turn.instanceId, ...answer });
+    if (storedBefore && timer.firedSeq === undefined) turn.cancelledTimers.push({ instanceId: turn.instanceId, ...answer });
   }
 }
 
