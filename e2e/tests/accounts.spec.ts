@@ -123,7 +123,8 @@ test("a viewer may look but is offered no change, and sees the server's refusal 
   page.on("request", (sent) => {
     if (sent.url().includes("drafts.save")) saves.push(sent.url());
   });
-  await page.getByTestId("node-chain").click();
+  // The group's title bar: its middle is covered by the steps it holds.
+  await page.getByTestId("node-chain").locator(".container-header").click();
   await expect(page.getByTestId("inspector").getByRole("textbox", { name: "Title" })).toBeDisabled();
   await page.keyboard.press("ControlOrMeta+s");
   await expect(page.getByTestId("message")).toHaveText("It takes the designer role to edit, save and publish workflows");

@@ -54,7 +54,7 @@ test("palette items are reached with Tab and Enter adds steps, into the selected
   expect(definition.nodes.map1?.body).toMatchObject({ start: "activity1", nodes: { activity1: { type: "activity" } } });
   expect(Object.keys(definition.nodes)).toEqual(["map1"]);
   // Drawn inside the map's frame.
-  expect(within(await boxOf(node(page, "activity1")), await boxOf(node(page, "map1")))).toBe(true);
+  await expect.poll(async () => within(await boxOf(node(page, "activity1")), await boxOf(node(page, "map1")))).toBe(true);
 
   // With a plain step selected, Enter on "End" adds to the top level.
   for (let i = 0; i < PALETTE.length - 2; i++) await page.keyboard.press("Tab");

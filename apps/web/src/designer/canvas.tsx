@@ -22,6 +22,7 @@ import "./canvas.css";
 import { detailsOf } from "./describe.ts";
 import { flowEdgesOf, flowNodesOf, withDragged, type ElementCache, type StepFlowNode } from "./flow-elements.ts";
 import { layoutModel } from "./layout.ts";
+import { placeFresh } from "./placement.ts";
 import { detailLevelAt } from "./level-of-detail.ts";
 import { NODE_TYPES } from "./node-views.tsx";
 import { problemCounts } from "./problems.ts";
@@ -65,7 +66,12 @@ export function Canvas({ problems }: { problems: Problem[] }) {
     const firstLayout = Object.keys(useDesigner.getState().layout).length === 0;
     void layoutModel(model).then((positions) => {
       if (cancelled) return;
-      setLayout({ ...useDesigner.getState().layout, ...positions });
+      // Only the new nodes are placed: those already shown (the start marker among them) stay
+      // where they are, and the canvas moves new ones clear of them (see arrange()).
+      const shown = useDesigner.getState().layout;
+      const fresh = model.nodes.filter((n) => n.position === null && !shown[n.id]).map((n) => n.id);
+      const stored = Object.fromEntries(model.nodes.flatMap((n) => (n.position ? [[n.id, n.position]] : [])));
+      setLayout({ ...shown, ...(firstLayout ? positions : placeFresh(model, { ...shown, ...stored }, positions, fresh)) });
       // The view was fitted to nodes not yet placed; fit it again to the laid-out graph.
       if (firstLayout) window.requestAnimationFrame(() => void flow.fitView(FIT_VIEW_OPTIONS));
     });

@@ -22,6 +22,18 @@ describe("handleGeometry", () => {
   });
 });
 
+describe("flowNodesOf", () => {
+  it("draws nodes stored on top of each other apart, and the start marker where it was", () => {
+    const model = toCanvasModel({ version: 1, start: "a", nodes: { a: { type: "end", next: undefined }, b: { type: "end" } } } as unknown as Definition);
+    const pile = Object.fromEntries(model.nodes.map((node) => [node.id, { x: 10, y: 10 }]));
+    const drawn = flowNodesOf({ model, positions: pile, problems: new Map(), selection: new Set(), describe: (node) => ({ detail: "", handles: node.handles }) }, new Map());
+    expect(drawn.find((n) => n.id === "start:")!.position).toEqual({ x: 10, y: 10 });
+    const boxes = drawn.map((n) => ({ ...n.position, width: n.width!, height: n.height! }));
+    const crossing = boxes.some((a, i) => boxes.some((b, j) => i < j && a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height));
+    expect(crossing).toBe(false);
+  });
+});
+
 describe("withDragged", () => {
   // A step, then a fan-out whose body holds one step.
   const definition = {
@@ -33,8 +45,10 @@ describe("withDragged", () => {
     },
   } as unknown as Definition;
   const model = toCanvasModel(definition);
-  // Each at the top left corner of its container: the containers have their smallest size.
-  const positions = Object.fromEntries(model.nodes.map((node) => [node.id, { x: CONTAINER_PADDING.left, y: CONTAINER_PADDING.top }]));
+  // Apart from each other: the map's start marker at its top left corner, its step below it.
+  const below = (y: number) => ({ x: CONTAINER_PADDING.left, y });
+  const positions = { "start:": below(0), fetch: below(100), each: below(200), "start:each": below(CONTAINER_PADDING.top), work: below(104) };
+  const fitted = { width: MIN_CONTAINER_SIZE.width, height: 104 + STEP_SIZE.height + CONTAINER_PADDING.bottom };
   const placed = flowNodesOf({ model, positions, problems: new Map(), selection: new Set(), describe: (node) => ({ detail: "", handles: node.handles }) }, new Map());
   const byId = (nodes: typeof placed, id: string) => nodes.find((node) => node.id === id)!;
 
@@ -53,8 +67,8 @@ describe("withDragged", () => {
   });
 
   it("keeps a container's size while its child moves inside it", () => {
-    const dragged = withDragged(placed, { work: { x: 30, y: 50 } });
+    const dragged = withDragged(placed, { work: { x: 30, y: 104 } });
     expect(byId(dragged, "each")).toBe(byId(placed, "each"));
-    expect(byId(dragged, "each")).toMatchObject(MIN_CONTAINER_SIZE);
+    expect(byId(dragged, "each")).toMatchObject(fitted);
   });
 });

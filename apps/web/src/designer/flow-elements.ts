@@ -6,6 +6,7 @@
 import { Position, type Edge as FlowEdge, type Node as FlowNode, type NodeHandle } from "@xyflow/react";
 import type { CanvasModel, CanvasNode } from "@flowcraft/definition/editor";
 import { containerSize, HANDLE_SIZE, START_SIZE, STEP_SIZE, type Box, type Point, type Size } from "./geometry.ts";
+import { separate } from "./separation.ts";
 
 export interface StepData extends Record<string, unknown> {
   kind: CanvasNode["kind"];
@@ -37,8 +38,8 @@ export interface ElementInputs {
 export type ElementCache = Map<string, StepFlowNode>;
 
 export function flowNodesOf(inputs: ElementInputs, cache: ElementCache): StepFlowNode[] {
-  const { model, positions } = inputs;
-  const sizes = sizesOf(model, positions);
+  const { model } = inputs;
+  const { positions, sizes } = arrange(model, inputs.positions);
   const nodes: StepFlowNode[] = [];
   for (const node of model.nodes) {
     const { detail, handles } = inputs.describe(node);
@@ -162,25 +163,40 @@ export function flowEdgesOf(model: CanvasModel): FlowEdge[] {
 
 /** Sizes bottom-up: a container encloses its children at their positions. */
 export function sizesOf(model: CanvasModel, positions: Record<string, Point>): Map<string, Size> {
+  return arrange(model, positions).sizes;
+}
+
+/**
+ * Where each node is drawn and how large: bottom-up, the children of each container are moved
+ * apart (see separation.ts) and the container sized to hold them; then the top-level nodes are
+ * moved apart too. No two nodes of the canvas overlap, whatever was stored.
+ */
+export function arrange(model: CanvasModel, stored: Record<string, Point>): { positions: Record<string, Point>; sizes: Map<string, Size> } {
+  const positions: Record<string, Point> = { ...stored };
   const sizes = new Map<string, Size>();
-  const children = new Map<string, CanvasNode[]>();
+  const children = new Map<string | null, CanvasNode[]>();
   for (const node of model.nodes) {
-    if (node.parent === null) continue;
     const siblings = children.get(node.parent);
     if (siblings) siblings.push(node);
     else children.set(node.parent, [node]);
   }
+  const separateChildren = (parent: string | null) => {
+    const inside = children.get(parent) ?? [];
+    const boxes = inside.map((child) => ({ id: child.id, ...(positions[child.id] ?? { x: 0, y: 0 }), ...sizes.get(child.id)!, pinned: child.kind === "start" }));
+    for (const [id, point] of separate(boxes)) positions[id] = point;
+    return inside;
+  };
   // Parents come before children in the model, so walking it backwards sizes children first.
   for (const node of [...model.nodes].reverse()) {
-    const inside = children.get(node.id);
-    if (inside || isContainerKind(node.kind)) {
-      const boxes: Box[] = (inside ?? []).map((child) => ({ ...(positions[child.id] ?? { x: 0, y: 0 }), ...sizes.get(child.id)! }));
-      sizes.set(node.id, containerSize(boxes));
+    if (children.has(node.id) || isContainerKind(node.kind)) {
+      const inside = separateChildren(node.id);
+      sizes.set(node.id, containerSize(inside.map((child) => ({ ...(positions[child.id] ?? { x: 0, y: 0 }), ...sizes.get(child.id)! }))));
     } else {
       sizes.set(node.id, node.kind === "start" ? START_SIZE : STEP_SIZE);
     }
   }
-  return sizes;
+  separateChildren(null);
+  return { positions, sizes };
 }
 
 function sameData(a: StepData, b: StepData): boolean {

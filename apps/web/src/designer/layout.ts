@@ -5,7 +5,7 @@
 import ElkConstructor, { type ELK, type ElkExtendedEdge, type ElkNode } from "elkjs/lib/elk-api.js";
 import elkWorkerUrl from "elkjs/lib/elk-worker.min.js?url";
 import type { CanvasModel } from "@flowcraft/definition/editor";
-import { CONTAINER_PADDING, START_SIZE, STEP_SIZE, type Point } from "./geometry.ts";
+import { CONTAINER_PADDING, MIN_CONTAINER_SIZE, START_SIZE, STEP_SIZE, type Point } from "./geometry.ts";
 
 /**
  * In the browser ELK runs in a web worker: laying out hundreds of nodes takes around a second,
@@ -32,6 +32,16 @@ const LAYOUT_OPTIONS = {
   "elk.padding": `[top=${CONTAINER_PADDING.top},left=${CONTAINER_PADDING.left},bottom=${CONTAINER_PADDING.bottom},right=${CONTAINER_PADDING.right}]`,
 };
 
+/**
+ * A container is drawn at least MIN_CONTAINER_SIZE (geometry.ts), whatever it holds: ELK must lay
+ * it out at that size too, or an empty branch frame, drawn wider than ELK thought, covers the next.
+ */
+const CONTAINER_OPTIONS = {
+  ...LAYOUT_OPTIONS,
+  "elk.nodeSize.constraints": "[MINIMUM_SIZE]",
+  "elk.nodeSize.minimum": `(${MIN_CONTAINER_SIZE.width}, ${MIN_CONTAINER_SIZE.height})`,
+};
+
 /** Positions of every canvas node, relative to its parent as the canvas stores them. */
 export async function layoutModel(model: CanvasModel): Promise<Record<string, Point>> {
   const byId = new Map<string, ElkNode>();
@@ -40,7 +50,7 @@ export async function layoutModel(model: CanvasModel): Promise<Record<string, Po
   for (const node of model.nodes) {
     const size = node.kind === "start" ? START_SIZE : STEP_SIZE;
     const elkNode: ElkNode = containers.has(node.id)
-      ? { id: node.id, layoutOptions: LAYOUT_OPTIONS, children: [], edges: [] }
+      ? { id: node.id, layoutOptions: CONTAINER_OPTIONS, children: [], edges: [] }
       : { id: node.id, width: size.width, height: size.height };
     byId.set(node.id, elkNode);
     const parent = node.parent === null ? root : byId.get(node.parent);
@@ -50,8 +60,8 @@ export async function layoutModel(model: CanvasModel): Promise<Record<string, Po
   for (const node of model.nodes) {
     const elkNode = byId.get(node.id)!;
     if (!elkNode.children && ["map", "group", "monitor", "parallel", "branch"].includes(node.kind)) {
-      elkNode.width = STEP_SIZE.width + CONTAINER_PADDING.left + CONTAINER_PADDING.right;
-      elkNode.height = STEP_SIZE.height + CONTAINER_PADDING.top + CONTAINER_PADDING.bottom;
+      elkNode.width = Math.max(MIN_CONTAINER_SIZE.width, STEP_SIZE.width + CONTAINER_PADDING.left + CONTAINER_PADDING.right);
+      elkNode.height = Math.max(MIN_CONTAINER_SIZE.height, STEP_SIZE.height + CONTAINER_PADDING.top + CONTAINER_PADDING.bottom);
     }
   }
   const edges: ElkExtendedEdge[] = model.edges.map((edge) => ({ id: edge.id, sources: [edge.source], targets: [edge.target] }));

@@ -38,7 +38,8 @@ export function useDesignerShortcuts(onSave: () => void) {
       } else if (key === "c") {
         const ids = state.selection.filter((id) => locateNode(state.definition, id));
         if (ids.length === 0) return;
-        clipboard = { nodes: copyNodes(state.definition, ids), graph: locateNode(state.definition, ids[0]!)!.graph };
+        // Nodes the automatic layout placed are copied with the place they are shown at.
+        clipboard = { nodes: copyNodes(state.definition, ids, state.layout), graph: locateNode(state.definition, ids[0]!)!.graph };
       } else if (key === "v" && clipboard) {
         event.preventDefault();
         const copied = clipboard;

@@ -12,6 +12,12 @@ describe("copyNodes", () => {
     expect(clipboard.positions).toEqual({ fan: { x: 10, y: 20 }, "start:fan": { x: 0, y: 0 }, work: { x: 1, y: 2 } });
   });
 
+  it("takes the place a node is shown at when the document stores none, the stored one first", () => {
+    const shown = { after: { x: 300, y: 400 }, fan: { x: 99, y: 99 } };
+    const clipboard = copyNodes(nestedDefinition(), ["after", "fan"], shown);
+    expect(clipboard.positions).toMatchObject({ after: { x: 300, y: 400 }, fan: { x: 10, y: 20 } });
+  });
+
   it("takes a node inside a copied container with the container only", () => {
     expect(Object.keys(copyNodes(nestedDefinition(), ["work", "split", "done"]).nodes)).toEqual(["split"]);
   });

@@ -19,8 +19,10 @@ export interface Clipboard {
 /**
  * Copies nodes with everything nested in them. A node inside another copied node is taken with
  * its container, not on its own; start markers, branch frames and unknown ids are ignored.
+ * `shown` gives the places of nodes the document does not place (the canvas's own layout), so
+ * that their copies too are pasted beside them.
  */
-export function copyNodes(definition: Definition, ids: Iterable<string>): Clipboard {
+export function copyNodes(definition: Definition, ids: Iterable<string>, shown: Readonly<Record<string, Position>> = {}): Clipboard {
   const index = indexDefinition(definition).nodes;
   const wanted = new Set([...ids].filter((id) => index.has(id)));
   const stored = readPositions(definition);
@@ -31,7 +33,7 @@ export function copyNodes(definition: Definition, ids: Iterable<string>): Clipbo
     if (!wanted.has(id) || hasAncestorIn(index, located, wanted)) continue;
     nodes.push([id, located.node]);
     for (const canvasId of [id, ...innerCanvasIdsOf(id, located.node)]) {
-      const position = Object.hasOwn(stored, canvasId) ? stored[canvasId] : undefined;
+      const position = Object.hasOwn(stored, canvasId) ? stored[canvasId] : Object.hasOwn(shown, canvasId) ? shown[canvasId] : undefined;
       if (position) positions.push([canvasId, position]);
     }
   }

@@ -1,0 +1,37 @@
+/**
+ * Where a node the document does not place first appears. The automatic layout arranges the
+ * whole graph afresh, so its place for one new node fits its own arrangement, not the one on
+ * screen, where nodes keep the places they were first shown at: a new step would land anywhere.
+ * A new node that follows another is put under it instead, in its column; only a node nothing
+ * leads to takes the layout's place. The canvas then moves it clear of any it covers.
+ */
+import type { CanvasModel } from "@flowcraft/definition/editor";
+import { sizesOf } from "./flow-elements.ts";
+import type { Point } from "./geometry.ts";
+
+/** Room between a step and the one put under it, as the automatic layout leaves between layers. */
+export const FOLLOWER_GAP = 56;
+
+/**
+ * Places the nodes `fresh` (ids without a place yet): under the node they follow when it has a
+ * place in `shown`, else where the automatic layout (`laidOut`) put them.
+ */
+export function placeFresh(model: CanvasModel, shown: Record<string, Point>, laidOut: Record<string, Point>, fresh: readonly string[]): Record<string, Point> {
+  const placed: Record<string, Point> = {};
+  const known = { ...shown };
+  const sizes = sizesOf(model, { ...laidOut, ...shown });
+  const leader = new Map<string, string>();
+  for (const edge of model.edges) if (!leader.has(edge.target)) leader.set(edge.target, edge.source);
+  // In model order, so a chain of new nodes is placed one under the other.
+  const pending = new Set(fresh);
+  for (const node of model.nodes) {
+    if (!pending.has(node.id)) continue;
+    const source = leader.get(node.id);
+    const above = source === undefined ? undefined : known[source];
+    const point = above ? { x: above.x, y: above.y + sizes.get(source!)!.height + FOLLOWER_GAP } : laidOut[node.id];
+    if (!point) continue;
+    placed[node.id] = point;
+    known[node.id] = point;
+  }
+  return placed;
+}
