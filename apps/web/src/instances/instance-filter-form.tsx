@@ -81,6 +81,12 @@ export function InstanceFilterForm({ filter, onChange }: { filter: InstanceFilte
           <option value="oldest">Oldest first</option>
         </select>
       </div>
+      <div className="field include-tests">
+        <label>
+          <input type="checkbox" data-testid="instance-filter-tests" checked={filter.includeTests} onChange={(e) => onChange({ ...filter, includeTests: e.target.checked })} /> Include test
+          runs
+        </label>
+      </div>
       <button
         type="button"
         className="clear-filters"
