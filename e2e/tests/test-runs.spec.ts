@@ -65,6 +65,7 @@ test("a never-published workflow offers a test run of its draft, which shows liv
   await link.click();
   await expect(page.getByTestId("test-run-banner")).toContainText("Test run of a draft");
   await expect(page.getByTestId("instance-output")).toHaveText("42");
+  await snapshot(page, "instance-test-banner");
 
   // Not in the instances list, unless test runs are asked for; then marked as a test.
   await page.goto(`/instances?id=${encodeURIComponent(instanceId)}`);
@@ -73,6 +74,7 @@ test("a never-published workflow offers a test run of its draft, which shows liv
   await expect(page).toHaveURL(/[?&]tests=1/);
   const row = page.getByTestId(`instance-row-${instanceId}`);
   await expect(row.getByTestId("test-chip")).toHaveText("Test");
+  await snapshot(page, "instances-with-tests");
   await page.reload();
   await expect(page.getByTestId("instance-filter-tests")).toBeChecked();
   await expect(row).toBeVisible();

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Approvals } from "./approvals.ts";
 import { Drafts } from "./drafts.ts";
 import { createTestRuntime, waitForInstance, type TestRuntime } from "./test-helpers.ts";
 
@@ -71,5 +72,22 @@ describe("test runs of drafts", () => {
     expect(problems).toMatch(/no-such-activity/);
     const stored = await rt.db.pool.query("SELECT count(*)::int AS n FROM instance WHERE workflow_name = 'broken'");
     expect(stored.rows[0].n).toBe(0);
+  });
+
+  it("keeps a test run's approval out of the inbox and its count, yet decidable from its instance", async () => {
+    const approvals = new Approvals(rt.db);
+    const approving = {
+      version: 1,
+      start: "review",
+      nodes: { review: { type: "wait", event: "approval_received", approval: { summary: "'a test'" }, next: "done" }, done: { type: "end", output: "steps.review.decision" } },
+    };
+    const { instanceId } = await rt.instances.startTest("approving", approving, null);
+    for (let i = 0; i < 400 && (await approvals.pending({ instanceId })).total === 0; i++) await new Promise((r) => setTimeout(r, 25));
+
+    expect((await approvals.pending({ instanceId })).approvals).toHaveLength(1);
+    expect((await approvals.pending()).approvals.map((a) => a.instanceId)).not.toContain(instanceId);
+    expect((await approvals.pending({ workflowName: "approving" })).total).toBe(0);
+    await approvals.decide(instanceId, "review", { decision: "approved", decider: { name: "ana", groups: [] } });
+    expect(await waitForInstance(rt.instances, instanceId)).toMatchObject({ runtimeStatus: "COMPLETED", output: "approved" });
   });
 });
