@@ -241,3 +241,38 @@ describe("operating instances", () => {
     for (const instance of waiting.instances) expect(instance.waitingOn[0]).toMatchObject({ kind: "event", event: "approval_received", approval: true });
   });
 });
+
+describe("test runs of drafts", () => {
+  it("runs the draft on screen, unpublished, as a test that the lists and REST leave out unless asked", async () => {
+    await data(mutate("drafts.create", { name: "tested-draft" }));
+    const started = await data(mutate("instances.startTest", { workflowName: "tested-draft", definition: valid, input: 4 }));
+    expect(started).toMatchObject({ workflowName: "tested-draft", test: true, runtimeStatus: "PENDING" });
+    expect(await server.waitFor(started.instanceId)).toMatchObject({ runtimeStatus: "COMPLETED", output: { doubled: 8 }, test: true });
+
+    const listed = async (filter: object) => (await data(query("instances.list", { workflowName: "tested-draft", ...filter }))).instances.map((i: { instanceId: string }) => i.instanceId);
+    expect(await listed({})).toEqual([]);
+    expect(await listed({ includeTests: true })).toEqual([started.instanceId]);
+    expect((await data(query("instances.counts", { workflowName: "tested-draft" }))).byStatus.COMPLETED).toBe(0);
+    expect((await data(query("instances.counts", { workflowName: "tested-draft", includeTests: true }))).byStatus.COMPLETED).toBe(1);
+    const rest = async (search: string) => (await server.call("GET", `/api/v1/instances?workflowName=tested-draft${search}`)).body.instances.length;
+    expect(await rest("")).toBe(0);
+    expect(await rest("&includeTests=true")).toBe(1);
+    // The draft is still a draft: nothing was published.
+    expect(await data(query("drafts.get", { name: "tested-draft" }))).toMatchObject({ basedOnVersion: null });
+    expect((await failure(query("workflows.get", { name: "tested-draft" }))).code).toBe("NOT_FOUND");
+  });
+
+  it("refuses a draft with problems as publishing does, naming them at their nodes", async () => {
+    const refused = await failure(mutate("instances.startTest", { workflowName: "tested-broken", definition: invalid, input: null }));
+    expect(refused).toMatchObject({ code: "BAD_REQUEST", message: 'the definition of "tested-broken" has 2 problem(s)' });
+    expect(refused.problems).toEqual(expect.arrayContaining([expect.objectContaining({ nodeId: "a", message: expect.stringMatching(/unknown activity "no_such_activity"/) })]));
+  });
+
+  it("takes both the designer and the operator role", async () => {
+    for (const [roles, status] of [[["designer"], 403], [["operator"], 403], [["designer", "operator"], 200]] as const) {
+      const answer = await mutate("instances.startTest", { workflowName: "tested-roles", definition: valid, input: 1 }, await server.tokenWith([...roles]));
+      expect(answer.status, roles.join("+")).toBe(status);
+      if (status === 403) expect(answer.body.error.message).toMatch(/takes the designer and operator roles/);
+    }
+  });
+});

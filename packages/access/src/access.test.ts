@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deciderRefusal, holds, PERMISSIONS, roleRefusal, type Permission, type Role } from "./index.ts";
+import { deciderRefusal, holds, PERMISSIONS, roleRefusal, rolesWords, type Permission, type Role } from "./index.ts";
 
 const ALL = Object.keys(PERMISSIONS) as Permission[];
 
@@ -10,15 +10,21 @@ describe("roles", () => {
     [["operator"], ["operate"]],
     [["approver"], ["approve"]],
     [["designer", "approver"], ["design", "approve"]],
+    [["designer", "operator"], ["design", "operate", "testRun"]],
     [["admin"], ALL],
   ])("roles %j may %j and nothing else, and every refusal names the role it takes", (roles, allowed) => {
     for (const permission of ALL) {
       expect(holds(roles, permission)).toBe(allowed.includes(permission));
       const refusal = roleRefusal(roles, permission);
       if (allowed.includes(permission)) expect(refusal).toBeNull();
-      else expect(refusal).toMatch(new RegExp(`^It takes the ${PERMISSIONS[permission]} role to `));
+      else expect(refusal).toMatch(new RegExp(`^It takes ${rolesWords(permission)} to `));
     }
   });
+});
+
+it("a test run takes both the designer and the operator role, and says so", () => {
+  expect(roleRefusal(["designer"], "testRun")).toBe("It takes the designer and operator roles to test-run drafts");
+  expect(roleRefusal(["operator"], "testRun")).toBe("It takes the designer and operator roles to test-run drafts");
 });
 
 describe("deciderRefusal", () => {

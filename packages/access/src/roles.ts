@@ -5,17 +5,22 @@
 export const ROLES = ["admin", "designer", "operator", "approver"] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Every change a caller can ask for, by the role it takes. */
+/** Every change a caller can ask for, by the roles it takes (all of them). */
 export const PERMISSIONS = {
   /** Save, rename, duplicate and delete drafts; publish versions. */
-  design: "designer",
+  design: ["designer"],
   /** Start, terminate, suspend, resume, purge, raise events, re-run. */
-  operate: "operator",
+  operate: ["operator"],
+  /**
+   * Start a test run of an unpublished draft: it runs, with real activities, a definition only a
+   * designer may write, so it takes a designer who may also start instances.
+   */
+  testRun: ["designer", "operator"],
   /** Decide approvals (the approval step may narrow who further). */
-  approve: "approver",
+  approve: ["approver"],
   /** Accounts, API tokens, secrets and the audit log. */
-  administer: "admin",
-} as const satisfies Record<string, Role>;
+  administer: ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 
 /** What each role lets its holder do, in a few words for forms. */
@@ -30,6 +35,7 @@ export const ROLE_WORDS: Record<Role, string> = {
 const PERMISSION_WORDS: Record<Permission, string> = {
   design: "edit, save and publish workflows",
   operate: "start and steer instances",
+  testRun: "test-run drafts",
   approve: "decide approvals",
   administer: "manage accounts and API tokens",
 };
@@ -40,10 +46,16 @@ export function isRole(value: string): value is Role {
 
 export function holds(roles: readonly Role[], permission: Permission): boolean {
   // Admins may do everything: the owner of a fresh installation must not lock themselves out.
-  return roles.includes("admin") || roles.includes(PERMISSIONS[permission]);
+  return roles.includes("admin") || PERMISSIONS[permission].every((role) => roles.includes(role));
+}
+
+/** The roles a permission takes, in words: "the designer role", "the designer and operator roles". */
+export function rolesWords(permission: Permission): string {
+  const roles: readonly Role[] = PERMISSIONS[permission];
+  return roles.length === 1 ? `the ${roles[0]} role` : `the ${roles.slice(0, -1).join(", ")} and ${roles.at(-1)} roles`;
 }
 
 /** Why someone with these roles may not do it, worded for people; null when they may. */
 export function roleRefusal(roles: readonly Role[], permission: Permission): string | null {
-  return holds(roles, permission) ? null : `It takes the ${PERMISSIONS[permission]} role to ${PERMISSION_WORDS[permission]}`;
+  return holds(roles, permission) ? null : `It takes ${rolesWords(permission)} to ${PERMISSION_WORDS[permission]}`;
 }

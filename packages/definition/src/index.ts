@@ -61,3 +61,4 @@ export { MAX_DEFINITION_BYTES, MAX_NODES, MAX_DECISION_CHOICES, MAX_NESTING_DEPT
 export { BUILT_IN_ACTIVITIES } from "./built-ins.ts";
 export type { BuiltInActivity } from "./built-ins.ts";
 export { definitionJsonSchemaText } from "./json-schema.ts";
+export { canonicalJson } from "./canonical-json.ts";

@@ -31,6 +31,8 @@ const OPEN_APPROVALS = `
     FROM open_wait w JOIN instance i ON i.id = w.instance_id
     WHERE w.kind = 'approval'
       AND ($1::text IS NULL OR w.instance_id = $1)
+      -- Test runs' approvals are found through their instance only, never in the inbox and its count.
+      AND ($1::text IS NOT NULL OR NOT i.test)
       AND ($2::text IS NULL OR i.workflow_name = $2)
       AND ($3::text IS NULL OR w.wait_id = $3)
       AND ($4::text IS NULL OR w.event = $4)

@@ -124,7 +124,7 @@ export class Drafts {
     let row: Omit<DraftRow, "definition"> | undefined;
     if (expectedRevision === 0) {
       // A first save starts from the version the designer showed: the latest one.
-      const latest = await this.db.prisma.workflowVersion.findFirst({ where: { workflowName: name }, orderBy: { version: "desc" }, select: { version: true } });
+      const latest = await this.db.prisma.workflowVersion.findFirst({ where: { workflowName: name, test: false }, orderBy: { version: "desc" }, select: { version: true } });
       [row] = await this.db.prisma.workflowDraft.createManyAndReturn({
         data: [{ name, definition: data, revision: 1, basedOnVersion: latest?.version ?? null }],
         skipDuplicates: true,
@@ -200,7 +200,8 @@ export class Drafts {
   }
 
   private async isPublished(name: string): Promise<boolean> {
-    return (await this.db.prisma.workflow.findUnique({ where: { name }, select: { name: true } })) !== null;
+    // Test runs store versions too, yet publish nothing.
+    return (await this.db.prisma.workflowVersion.findFirst({ where: { workflowName: name, test: false }, select: { version: true } })) !== null;
   }
 
   private async checkNotPublished(name: string) {

@@ -11,7 +11,7 @@ export type { DraftDefinition, DraftView, DraftSummary, SavedDraft } from "./dra
 export { Instances, INSTANCE_ID_PATTERN } from "./instances.ts";
 export { MAX_PAGE_SIZE, MAX_HISTORY_PAGE } from "./page-limits.ts";
 export type { InstanceUpdate } from "./instance-watch.ts";
-export type { InstanceView, InstanceListItem, InstanceFilter, InstancePage, InstanceCounts, ActionOptions } from "./instances.ts";
+export type { InstanceView, InstanceListItem, InstanceFilter, InstancePage, InstanceCounts, ActionOptions, StartOptions } from "./instances.ts";
 export type { OpenWait } from "./open-waits.ts";
 export { Secrets, SECRET_NAME } from "./secrets/secrets.ts";
 export type { SecretView } from "./secrets/secrets.ts";

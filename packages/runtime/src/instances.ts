@@ -8,7 +8,7 @@ import { storableJson } from "./stored-json.ts";
 import { generationEventFromRow } from "./history-rows.ts";
 import { announce, INBOX_CHANNEL } from "./notifier.ts";
 import type { InboxMessageKind } from "./turn.ts";
-import { workflowNotFound } from "./workflows.ts";
+import { workflowNotFound, Workflows } from "./workflows.ts";
 import { MAX_HISTORY_PAGE, MAX_PAGE_SIZE } from "./page-limits.ts";
 import { InstanceChanges } from "./instance-changes.ts";
 import { watchInstance } from "./instance-watch.ts";
@@ -35,6 +35,8 @@ export interface InstanceView {
   origin: { instanceId: string; kind: RerunKind } | null;
   /** Who started it: a username, `token:<name>`, or null when started without an account. */
   startedBy: string | null;
+  /** A test run of a draft: its version is a test version, and lists leave it out unless asked. */
+  test: boolean;
 }
 
 /** An instance as the list shows it: with what it waits on, when it waits. */
@@ -55,6 +57,8 @@ export interface InstanceFilter {
   instanceId?: string;
   /** Only running instances that wait on an event or a timer. */
   waiting?: boolean;
+  /** Test runs of drafts too; left out by default. */
+  includeTests?: boolean;
   /** Newest first unless told otherwise. */
   order?: InstanceOrder;
   limit?: number;
@@ -79,11 +83,20 @@ export interface ActionOptions {
   by?: string;
 }
 
+export interface StartOptions {
+  instanceId?: string;
+  version?: number;
+  /** Who starts it, recorded in history. */
+  by?: string;
+}
+
 export class Instances {
   private readonly changeFeed: InstanceChanges;
+  private readonly workflows: Workflows;
 
   constructor(private readonly db: Database) {
     this.changeFeed = new InstanceChanges(db);
+    this.workflows = new Workflows(db);
   }
 
   /**
@@ -91,7 +104,7 @@ export class Instances {
    * instance row, its first history event and a start message, in one statement (this is the
    * hot path of every caller that starts work).
    */
-  async start(workflowName: string, input: Json, options: { instanceId?: string; version?: number; by?: string } = {}): Promise<InstanceView> {
+  async start(workflowName: string, input: Json, options: StartOptions & { test?: boolean } = {}): Promise<InstanceView> {
     const instanceId = options.instanceId ?? randomUUID();
     if (!INSTANCE_ID_PATTERN.test(instanceId)) {
       throw invalid(`instance id "${instanceId.slice(0, 200)}" must be 1-200 letters, digits, . _ : or -`);
@@ -104,12 +117,12 @@ export class Instances {
         "flowcraft_start_instance",
         `WITH version AS (
            SELECT version FROM workflow_version
-           WHERE workflow_name = $1 AND ($2::int IS NULL OR version = $2)
+           WHERE workflow_name = $1 AND test = $6 AND ($2::int IS NULL OR version = $2)
            ORDER BY version DESC LIMIT 1
          ),
          created AS (
-           INSERT INTO instance (id, workflow_name, workflow_version, input, last_seq, started_by)
-           SELECT $3, $1, version, $4::jsonb, 1, $5 FROM version
+           INSERT INTO instance (id, workflow_name, workflow_version, input, last_seq, started_by, test)
+           SELECT $3, $1, version, $4::jsonb, 1, $5, $6 FROM version
            RETURNING id, workflow_version, input, created_at
          ),
          started AS (
@@ -123,7 +136,7 @@ export class Instances {
            INSERT INTO inbox_message (instance_id, kind, data, dedupe_key) SELECT id, 'start', '{}'::jsonb, 'start' FROM created
          )
          SELECT workflow_version, created_at FROM created`,
-        [workflowName, options.version ?? null, instanceId, inputText, options.by ?? null],
+        [workflowName, options.version ?? null, instanceId, inputText, options.by ?? null, options.test ?? false],
       ));
     } catch (error) {
       if ((error as { code?: string }).code === "23505") throw conflict(`an instance with id "${instanceId}" already exists`);
@@ -147,7 +160,17 @@ export class Instances {
       generation: 1,
       origin: null,
       startedBy: options.by ?? null,
+      test: options.test ?? false,
     };
+  }
+
+  /**
+   * Starts a test run: an instance of the given definition (the designer's draft, unpublished),
+   * validated as publishing validates it and stored as a test version, with its real activities.
+   */
+  async startTest(workflowName: string, definition: unknown, input: Json, options: Omit<StartOptions, "version"> = {}): Promise<InstanceView> {
+    const version = await this.workflows.storeTestVersion(workflowName, definition);
+    return this.start(workflowName, input, { ...options, version, test: true });
   }
 
   async get(instanceId: string): Promise<InstanceView> {
@@ -200,6 +223,7 @@ export class Instances {
       ...(filter.workflowName ? { workflowName: filter.workflowName } : {}),
       ...(filter.workflowVersion !== undefined ? { workflowVersion: filter.workflowVersion } : {}),
       ...(filter.instanceId ? { id: { startsWith: filter.instanceId } } : {}),
+      ...(filter.includeTests ? {} : { test: false }),
       // Running ones only: a suspended instance keeps its flag, yet nothing moves it until it resumes.
       ...(filter.waiting ? { AND: [{ status: "RUNNING" as const, waiting: true }] } : {}),
       createdAt: { ...(filter.createdFrom ? { gte: filter.createdFrom } : {}), ...(filter.createdTo ? { lt: filter.createdTo } : {}) },
@@ -310,6 +334,7 @@ function toView(row: {
   originInstanceId: string | null;
   originKind: string | null;
   startedBy: string | null;
+  test: boolean;
   createdAt: Date;
   updatedAt: Date;
 }): InstanceView {
@@ -327,5 +352,6 @@ function toView(row: {
     generation: row.generation,
     origin: row.originInstanceId ? { instanceId: row.originInstanceId, kind: row.originKind as RerunKind } : null,
     startedBy: row.startedBy,
+    test: row.test,
   };
 }

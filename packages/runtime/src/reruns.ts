@@ -57,9 +57,10 @@ export async function rerun(db: Database, instances: Instances, originId: string
   const id = randomUUID();
   await db.prisma.$transaction(async (tx) => {
     // Whoever asks for the re-run starts it: an approval that excludes the starter excludes them.
-    await tx.$executeRaw`INSERT INTO instance (id, workflow_name, workflow_version, input, custom_status, last_seq, origin_instance_id, origin_kind, started_by)
+    // A re-run on a test version (a test run re-run as it was) is a test run too.
+    await tx.$executeRaw`INSERT INTO instance (id, workflow_name, workflow_version, input, custom_status, last_seq, origin_instance_id, origin_kind, started_by, test)
       VALUES (${id}, ${origin.workflowName}, ${version}, ${JSON.stringify(origin.input)}::jsonb, ${JSON.stringify(customStatus)}::jsonb,
-              ${history.length}, ${originId}, ${kind}, ${options.by ?? null})`;
+              ${history.length}, ${originId}, ${kind}, ${options.by ?? null}, ${exists.test})`;
     const rows = history.map((event) => ({ seq: event.seq, type: event.type, data: dataOf(event), at: event.at }));
     await tx.$executeRaw`INSERT INTO history_event (instance_id, seq, generation, type, data, at)
       SELECT ${id}, seq, 1, type, data, at FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS e(seq int, type text, data jsonb, at timestamptz)`;

@@ -56,31 +56,56 @@ export class Workflows {
     publishedBy: string | null = null,
     alongside?: (tx: Prisma.TransactionClient) => Promise<void>,
   ): Promise<{ created: boolean; version: WorkflowVersionView }> {
-    checkWorkflowName(name);
-    const result = validateDefinition(raw, { activities: await this.knownActivities() });
-    if (!result.ok) throw invalid(`the definition of "${name}" has ${result.problems.length} problem(s)`, result.problems);
-    const hash = hashOf(result.definition);
+    const definition = await this.validated(name, raw);
+    const hash = hashOf(definition);
     return this.db.prisma.$transaction(async (tx) => {
-      await tx.$executeRaw`INSERT INTO workflow (name) VALUES (${name}) ON CONFLICT (name) DO NOTHING`;
-      // Serialises publishers of the same workflow, so version numbers never collide.
-      await tx.$queryRaw`SELECT name FROM workflow WHERE name = ${name} FOR UPDATE`;
-      const latest = await tx.workflowVersion.findFirst({ where: { workflowName: name }, orderBy: { version: "desc" } });
+      await lockWorkflow(tx, name);
+      const latest = await tx.workflowVersion.findFirst({ where: { workflowName: name, test: false }, orderBy: { version: "desc" } });
       if (latest && latest.hash === hash) {
         await alongside?.(tx);
         return { created: false, version: toView(latest) };
       }
       const created = await tx.workflowVersion.create({
-        data: { workflowName: name, version: (latest?.version ?? 0) + 1, definition: result.definition as object, hash, publishedBy },
+        data: { workflowName: name, version: (latest?.version ?? 0) + 1, definition: definition as object, hash, publishedBy },
       });
       await alongside?.(tx);
       return { created: true, version: toView(created) };
     });
   }
 
+  /**
+   * Stores a definition to be test-run, validated exactly as publishing validates it, as a test
+   * version: numbered down from -1, never the latest, never listed. A definition already stored
+   * for a test run is not stored again. Returns its version number.
+   */
+  async storeTestVersion(name: string, raw: unknown): Promise<number> {
+    const definition = await this.validated(name, raw);
+    const hash = hashOf(definition);
+    return this.db.prisma.$transaction(async (tx) => {
+      await lockWorkflow(tx, name);
+      const same = await tx.workflowVersion.findFirst({ where: { workflowName: name, test: true, hash }, select: { version: true } });
+      if (same) return same.version;
+      const lowest = await tx.workflowVersion.findFirst({ where: { workflowName: name, test: true }, orderBy: { version: "asc" }, select: { version: true } });
+      const version = Math.min(lowest?.version ?? 0, 0) - 1;
+      await tx.workflowVersion.create({ data: { workflowName: name, version, definition: definition as object, hash, test: true } });
+      return version;
+    });
+  }
+
+  /** The definition if it is one that could be published; else an error naming its problems. */
+  private async validated(name: string, raw: unknown): Promise<Definition> {
+    checkWorkflowName(name);
+    const result = validateDefinition(raw, { activities: await this.knownActivities() });
+    if (!result.ok) throw invalid(`the definition of "${name}" has ${result.problems.length} problem(s)`, result.problems);
+    return result.definition;
+  }
+
   async list(): Promise<WorkflowSummary[]> {
     const rows = await this.db.prisma.workflow.findMany({
+      // A workflow only test-run so far is not published.
+      where: { versions: { some: { test: false } } },
       orderBy: { name: "asc" },
-      include: { versions: { select: { version: true, createdAt: true }, orderBy: { version: "desc" } } },
+      include: { versions: { where: { test: false }, select: { version: true, createdAt: true }, orderBy: { version: "desc" } } },
     });
     return rows.map((row) => ({
       name: row.name,
@@ -94,7 +119,7 @@ export class Workflows {
   /** The latest version, or the given one. */
   async get(name: string, version?: number): Promise<WorkflowVersionView> {
     const row = await this.db.prisma.workflowVersion.findFirst({
-      where: { workflowName: name, ...(version !== undefined ? { version } : {}) },
+      where: { workflowName: name, test: false, ...(version !== undefined ? { version } : {}) },
       orderBy: { version: "desc" },
     });
     if (!row) throw workflowNotFound(name, version);
@@ -103,13 +128,19 @@ export class Workflows {
 
   async versions(name: string): Promise<Array<Omit<WorkflowVersionView, "definition">>> {
     const rows = await this.db.prisma.workflowVersion.findMany({
-      where: { workflowName: name },
+      where: { workflowName: name, test: false },
       orderBy: { version: "desc" },
       select: { workflowName: true, version: true, hash: true, publishedBy: true, createdAt: true },
     });
     if (rows.length === 0) throw workflowNotFound(name);
     return rows.map((row) => ({ name: row.workflowName, version: row.version, hash: row.hash, publishedBy: row.publishedBy, createdAt: row.createdAt.toISOString() }));
   }
+}
+
+/** Makes the workflow's row if need be and holds it, so that version numbers never collide. */
+async function lockWorkflow(tx: Prisma.TransactionClient, name: string) {
+  await tx.$executeRaw`INSERT INTO workflow (name) VALUES (${name}) ON CONFLICT (name) DO NOTHING`;
+  await tx.$queryRaw`SELECT name FROM workflow WHERE name = ${name} FOR UPDATE`;
 }
 
 function toView(row: { workflowName: string; version: number; definition: unknown; hash: string; publishedBy: string | null; createdAt: Date }): WorkflowVersionView {

@@ -7,7 +7,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import { forbidden, unauthenticated } from "./access-errors.ts";
 import type { ApiTokens } from "./api-tokens.ts";
 import { tokenAttempts } from "./attempts.ts";
-import { PERMISSIONS, type Permission } from "@flowcraft/access";
+import { rolesWords, type Permission } from "@flowcraft/access";
 import { may, type Principal } from "./roles.ts";
 import { sameSecret } from "./secrets.ts";
 import type { Sessions } from "./sessions.ts";
@@ -61,7 +61,7 @@ export function authorize(access: Access | null, need: Need): Principal | null {
   if (need === "public") return access?.principal ?? null;
   if (!access) throw unauthenticated();
   if (need !== "signed_in" && !may(access.principal, need)) {
-    throw forbidden(`${access.principal.name} may not ${need} here: that takes the ${PERMISSIONS[need]} role`);
+    throw forbidden(`${access.principal.name} may not ${need} here: that takes ${rolesWords(need)}`);
   }
   return access.principal;
 }

@@ -6,7 +6,7 @@
  * take only the decisions addressed to them.
  */
 import { randomUUID } from "node:crypto";
-import { deciderRefusal, PERMISSIONS } from "@flowcraft/access";
+import { deciderRefusal, rolesWords } from "@flowcraft/access";
 import type { Json } from "@flowcraft/engine";
 import { APPROVAL_DECISIONS, conflict, invalid, type ApprovalPayload, type Approvals, type Instances, type PendingApproval } from "@flowcraft/runtime";
 import { z } from "zod";
@@ -44,7 +44,7 @@ export async function raiseEventAs(
   if (!wait) return instances.raiseEvent(instanceId, name, payload, { ...(eventId ? { eventId } : {}), raisedBy: caller.name });
 
   if (!may(caller, "approve")) {
-    throw forbidden(`${caller.name} may not decide the approval "${wait.waitId}", which waits for "${name}": that takes the ${PERMISSIONS.approve} role`);
+    throw forbidden(`${caller.name} may not decide the approval "${wait.waitId}", which waits for "${name}": that takes ${rolesWords("approve")}`);
   }
   // Which one the caller means is not for this route to guess.
   if (another) {

@@ -35,6 +35,7 @@ const ListQuery = z.object({
   createdTo: DateParam.optional(),
   instanceId: z.string().max(200).optional(),
   waiting: z.enum(["true", "false"]).transform((value) => value === "true").optional(),
+  includeTests: z.enum(["true", "false"]).transform((value) => value === "true").optional(),
   order: z.enum(INSTANCE_ORDERS).optional(),
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
   cursor: z.string().max(1000).optional(),

@@ -185,6 +185,7 @@ export const openApiDocument = {
           { name: "createdTo", in: "query", schema: { type: "string", format: "date-time" } },
           { name: "instanceId", in: "query", schema: { type: "string" }, description: "Id prefix" },
           { name: "waiting", in: "query", schema: { type: "boolean" }, description: "Only running instances that wait on an event or a timer; each lists its oldest five in waitingOn and how many in waitingOnTotal" },
+          { name: "includeTests", in: "query", schema: { type: "boolean" }, description: "Test runs of drafts too; left out by default" },
           { name: "order", in: "query", schema: { enum: [...INSTANCE_ORDERS] }, description: "By creation time: newest (the default) or oldest first" },
           { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 1000 } },
           { name: "cursor", in: "query", schema: { type: "string" }, description: "nextCursor of the previous page, in the same order" },
@@ -363,6 +364,7 @@ export const openApiDocument = {
           generation: { type: "integer", description: "Continue-as-new generation, from 1" },
           origin: { type: ["object", "null"], description: "The instance this one re-runs", properties: { instanceId: { type: "string" }, kind: { enum: [...RERUN_KINDS] } } },
           startedBy: { type: ["string", "null"], description: "Who started it: a username, or token:<name>" },
+          test: { type: "boolean", description: "A test run of a draft from the designer; its workflowVersion is a test version (below 1)" },
         },
       },
       ListedInstance: {

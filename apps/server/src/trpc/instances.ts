@@ -4,7 +4,7 @@ import { INSTANCE_ORDERS, MAX_HISTORY_PAGE, MAX_PAGE_SIZE } from "@flowcraft/run
 import { z } from "zod";
 import { purgeAudited } from "../accounts/audited-purge.ts";
 import { raiseEventAs } from "../accounts/raise-event-as.ts";
-import { WorkflowNameInput } from "./inputs.ts";
+import { DraftDefinitionInput, WorkflowNameInput } from "./inputs.ts";
 import { procedure } from "./trpc.ts";
 
 const MAX_INT = 2_147_483_647;
@@ -18,6 +18,8 @@ const FilterInput = z.object({
   createdTo: DateInput.optional(),
   /** Instances whose id starts with this. */
   instanceId: z.string().max(200).optional(),
+  /** Test runs of drafts too; left out by default. */
+  includeTests: z.boolean().optional(),
 });
 const ActionInput = z.object({ id: InstanceIdInput, reason: z.string().max(2000).optional() });
 
@@ -56,6 +58,14 @@ export const instancesRouter = {
     .mutation(({ ctx, input }) =>
       ctx.instances.start(input.workflowName, (input.input ?? null) as Json, { instanceId: input.instanceId, version: input.version, by: ctx.actor }),
     ),
+  /**
+   * Starts a test run of the definition on screen, unpublished: refused, naming its problems, when
+   * publishing it would be. It runs what only a designer may write, with its real activities.
+   */
+  startTest: procedure
+    .meta({ need: "testRun" })
+    .input(z.object({ workflowName: WorkflowNameInput, definition: DraftDefinitionInput, input: z.unknown() }))
+    .mutation(({ ctx, input }) => ctx.instances.startTest(input.workflowName, input.definition, (input.input ?? null) as Json, { by: ctx.actor })),
   terminate: procedure.meta({ need: "operate" }).input(ActionInput).mutation(({ ctx, input }) => ctx.instances.terminate(input.id, actionOf(input, ctx.actor))),
   suspend: procedure.meta({ need: "operate" }).input(ActionInput).mutation(({ ctx, input }) => ctx.instances.suspend(input.id, actionOf(input, ctx.actor))),
   resume: procedure.meta({ need: "operate" }).input(ActionInput).mutation(({ ctx, input }) => ctx.instances.resume(input.id, actionOf(input, ctx.actor))),

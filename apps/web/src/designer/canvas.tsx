@@ -20,13 +20,14 @@ import { addNode, connect, disconnect, removeNodes, setPositions, toCanvasModel,
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import "./canvas.css";
 import { detailsOf } from "./describe.ts";
-import { flowEdgesOf, flowNodesOf, withDragged, type ElementCache, type StepFlowNode } from "./flow-elements.ts";
+import { flowEdgesOf, flowNodesOf, withDragged, withRunStates, type ElementCache, type StepFlowNode } from "./flow-elements.ts";
 import { layoutModel } from "./layout.ts";
 import { placeFresh } from "./placement.ts";
 import { detailLevelAt } from "./level-of-detail.ts";
 import { NODE_TYPES } from "./node-views.tsx";
 import { problemCounts } from "./problems.ts";
 import { useDesigner } from "./store.ts";
+import { useTestRunOverlay } from "./test-run-overlay.ts";
 import type { Point } from "./geometry.ts";
 
 /** The drag-and-drop payload type of palette items. */
@@ -95,7 +96,8 @@ export function Canvas({ problems }: { problems: Problem[] }) {
     [model, positions, counts, selected, details],
   );
   // Per frame of a drag: only the dragged nodes and the containers around them change.
-  const nodes = useMemo(() => withDragged(placed, dragging), [placed, dragging]);
+  const runStates = useTestRunOverlay((s) => s.states);
+  const nodes = useMemo(() => withRunStates(withDragged(placed, dragging), runStates), [placed, dragging, runStates]);
   const edges = useMemo(() => flowEdgesOf(model), [model]);
 
   const onNodesChange = useCallback(

@@ -13,6 +13,7 @@ import { ProblemsPanel } from "./problems-panel.tsx";
 import { useProblems } from "./problems.ts";
 import { RunDialog } from "./run-dialog.tsx";
 import { SaveConflict } from "./save-conflict.tsx";
+import { TestRunBar } from "./test-run-bar.tsx";
 import { useDesignerShortcuts } from "./shortcuts.ts";
 import { useDesigner } from "./store.ts";
 import { isDefinitionLike, Toolbar } from "./toolbar.tsx";
@@ -55,6 +56,7 @@ function Designer({ name }: { name: string }) {
   const [showJson, setShowJson] = useState(false);
   const [showVersions, setShowVersions] = useState(false);
   const [running, setRunning] = useState(false);
+  const [testRun, setTestRun] = useState<string | null>(null);
   const notice = useDesigner((s) => s.notice);
 
   const autosaver = useAutosave(name);
@@ -72,7 +74,8 @@ function Designer({ name }: { name: string }) {
   }, [autosaver]);
   useDesignerShortcuts(save);
 
-  const publish = async () => {
+  /** Publishes the draft; the version it is now, or null when refused (the message says why). */
+  const publish = async (): Promise<number | null> => {
     setBusy(true);
     // Publishing names the draft's revision: a save still on its way would make it look stale.
     await autosaver.flush();
@@ -85,8 +88,10 @@ function Designer({ name }: { name: string }) {
         kind: "info",
         text: result.created ? `Published version ${result.version.version}.` : `Unchanged: version ${result.version.version} is already this definition.`,
       });
+      return result.version.version;
     } catch (error) {
       setMessage({ kind: "error", text: errorMessage(error) });
+      return null;
     } finally {
       setBusy(false);
     }
@@ -130,6 +135,7 @@ function Designer({ name }: { name: string }) {
       <div className="designer-body">
         <Palette />
         <div className="designer-center">
+          {testRun && <TestRunBar key={testRun} instanceId={testRun} onClose={() => setTestRun(null)} />}
           <Canvas problems={problems} />
           <ProblemsPanel problems={problems} />
         </div>
@@ -139,7 +145,17 @@ function Designer({ name }: { name: string }) {
           {showJson && <JsonView />}
         </div>
       </div>
-      {running && <RunDialog name={name} onClose={() => setRunning(false)} />}
+      {running && (
+        <RunDialog
+          name={name}
+          onPublish={publish}
+          onTestRun={(instanceId) => {
+            setRunning(false);
+            setTestRun(instanceId);
+          }}
+          onClose={() => setRunning(false)}
+        />
+      )}
     </div>
   );
 }

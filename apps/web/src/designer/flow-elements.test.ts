@@ -1,7 +1,7 @@
 import type { Definition } from "@flowcraft/definition";
 import { toCanvasModel } from "@flowcraft/definition/editor";
 import { describe, expect, it } from "vitest";
-import { flowNodesOf, handleGeometry, withDragged } from "./flow-elements.ts";
+import { flowNodesOf, handleGeometry, withDragged, withRunStates } from "./flow-elements.ts";
 import { CONTAINER_PADDING, HANDLE_SIZE, MIN_CONTAINER_SIZE, STEP_SIZE } from "./geometry.ts";
 
 const half = HANDLE_SIZE / 2;
@@ -70,5 +70,21 @@ describe("withDragged", () => {
     const dragged = withDragged(placed, { work: { x: 30, y: 104 } });
     expect(byId(dragged, "each")).toBe(byId(placed, "each"));
     expect(byId(dragged, "each")).toMatchObject(fitted);
+  });
+});
+
+describe("withRunStates", () => {
+  const definition = { version: 1, start: "a", nodes: { a: { type: "activity", activity: "transform", next: "b" }, b: { type: "end" } } } as unknown as Definition;
+  const model = toCanvasModel(definition);
+  const positions = Object.fromEntries(model.nodes.map((node) => [node.id, { x: 0, y: 0 }]));
+  const placed = flowNodesOf({ model, positions, problems: new Map(), selection: new Set(), describe: (node) => ({ detail: "", handles: node.handles }) }, new Map());
+
+  it("marks each node that has a state in the run, and leaves the others (and the list without a run) as they are", () => {
+    expect(withRunStates(placed, null)).toBe(placed);
+    const marked = withRunStates(placed, new Map([["a", "completed"]]));
+    const a = marked.find((node) => node.data.nodeId === "a")!;
+    expect(a.domAttributes).toMatchObject({ "data-run-state": "completed" });
+    expect(marked.find((node) => node.data.nodeId === "b")).toBe(placed.find((node) => node.data.nodeId === "b"));
+    expect(placed.find((node) => node.data.nodeId === "a")!.domAttributes).toBeUndefined();
   });
 });

@@ -5,6 +5,7 @@
  */
 import { Position, type Edge as FlowEdge, type Node as FlowNode, type NodeHandle } from "@xyflow/react";
 import type { CanvasModel, CanvasNode } from "@flowcraft/definition/editor";
+import type { StepState } from "@flowcraft/engine";
 import { containerSize, HANDLE_SIZE, START_SIZE, STEP_SIZE, type Box, type Point, type Size } from "./geometry.ts";
 import { separate } from "./separation.ts";
 
@@ -128,6 +129,19 @@ export function withDragged(nodes: StepFlowNode[], dragging: Record<string, Poin
     next[i] = { ...container, ...size, measured: size, handles: handleGeometry(container.data.kind, container.data.handles, size) };
   }
   return next;
+}
+
+/**
+ * The nodes with a test run's step states on their frames (`data-run-state`, which test-run.css
+ * draws); nodes without a state in the run stay the same objects. The document is not touched.
+ */
+export function withRunStates(nodes: StepFlowNode[], states: ReadonlyMap<string, StepState> | null): StepFlowNode[] {
+  if (!states) return nodes;
+  return nodes.map((node) => {
+    const state = states.get(node.data.nodeId);
+    if (!state) return node;
+    return { ...node, domAttributes: { "data-run-state": state, title: `${node.data.title}: ${state} in the test run` } as StepFlowNode["domAttributes"] };
+  });
 }
 
 /** Where each node is in the list and which nodes each container holds; kept per list, which only changes with the definition. */

@@ -109,7 +109,7 @@ export function Toolbar(props: ToolbarProps) {
       >
         Publish
       </button>
-      <button type="button" data-testid="run" onClick={props.onRun} disabled={props.busy || notOperator !== null} title={notOperator ?? "Start an instance of the latest published version"}>
+      <button type="button" data-testid="run" onClick={props.onRun} disabled={props.busy || notOperator !== null} title={notOperator ?? "Start an instance: of the published version, or a test run of the draft"}>
         Run
       </button>
     </div>

@@ -12,7 +12,7 @@ export function InstanceFacts({ instance }: { instance: InstanceView }) {
           </span>
         </dd>
         <dt>Version</dt>
-        <dd>{instance.workflowVersion}</dd>
+        <dd>{instance.test ? "a draft (test run)" : instance.workflowVersion}</dd>
         <dt>Started</dt>
         <dd>{new Date(instance.createdAt).toLocaleString()}</dd>
         <dt>Generation</dt>

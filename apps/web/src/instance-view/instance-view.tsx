@@ -80,6 +80,12 @@ export function InstanceView({ id }: { id: string }) {
             <Link to={{ page: "workflows" }}>Workflows</Link> / <Link to={{ page: "designer", name: instance.workflowName }}>{instance.workflowName}</Link>
           </p>
           <h1>Instance {instance.instanceId}</h1>
+          {instance.test && (
+            <p className="test-run-banner" role="note" data-testid="test-run-banner">
+              <strong>Test run of a draft.</strong> It runs the draft of {instance.workflowName} as it was when the test started, not a published version, and the
+              instances list leaves it out unless test runs are included.
+            </p>
+          )}
           {feed.error && <p className="error" role="alert">Live updates interrupted: {feed.error}</p>}
           <InstanceFacts instance={instance} />
           <InstanceLinks instanceId={instance.instanceId} />

@@ -11,10 +11,11 @@ describe("instance filter", () => {
       waiting: true,
       createdFrom: "2026-11-25T14:02",
       idPrefix: "po-",
+      includeTests: true,
       order: "oldest" as const,
     };
     const search = searchOfFilter(filter);
-    expect(search).toBe("?workflow=purchase-order-approval&version=2&status=RUNNING%2CFAILED&waiting=1&from=2026-11-25T14%3A02&id=po-&order=oldest");
+    expect(search).toBe("?workflow=purchase-order-approval&version=2&status=RUNNING%2CFAILED&waiting=1&from=2026-11-25T14%3A02&id=po-&tests=1&order=oldest");
     expect(filterFromSearch(search)).toEqual(filter);
   });
 
@@ -35,6 +36,8 @@ describe("instance filter", () => {
     const input = listInput({ ...NO_FILTER, workflowName: "w", workflowVersion: 3, statuses: ["FAILED"], idPrefix: " po- " }, 50, "c1");
     expect(input).toMatchObject({ workflowName: "w", workflowVersion: 3, status: ["FAILED"], instanceId: "po-", cursor: "c1" });
     expect(listInput({ ...NO_FILTER, order: "oldest" }, 50, null)).toEqual({ order: "oldest", limit: 50 });
+    // Test runs are left out unless asked for, in the list and in the counts alike.
+    expect(countsInput({ ...NO_FILTER, includeTests: true })).toEqual({ includeTests: true });
   });
 
   it("turns local date-times into instants, and drops incomplete ones", () => {

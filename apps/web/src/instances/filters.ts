@@ -15,6 +15,8 @@ export interface InstanceFilter {
   createdFrom: string;
   createdTo: string;
   idPrefix: string;
+  /** Test runs of drafts too; the list leaves them out by default. */
+  includeTests: boolean;
   /** By creation time. */
   order: InstanceOrder;
 }
@@ -29,6 +31,7 @@ export const NO_FILTER: InstanceFilter = {
   createdFrom: "",
   createdTo: "",
   idPrefix: "",
+  includeTests: false,
   order: "newest",
 };
 
@@ -52,6 +55,7 @@ export function countsInput(filter: InstanceFilter) {
     createdFrom: isoOfLocal(filter.createdFrom),
     createdTo: isoOfLocal(filter.createdTo),
     instanceId: filter.idPrefix.trim() || undefined,
+    includeTests: filter.includeTests || undefined,
   };
 }
 
@@ -79,6 +83,7 @@ export function filterFromSearch(search: string): InstanceFilter {
     createdFrom: params.get("from") ?? "",
     createdTo: params.get("to") ?? "",
     idPrefix: params.get("id") ?? "",
+    includeTests: params.get("tests") === "1",
     order: params.get("order") === "oldest" ? "oldest" : "newest",
   };
 }
@@ -93,6 +98,7 @@ export function searchOfFilter(filter: InstanceFilter): string {
   if (filter.createdFrom) params.set("from", filter.createdFrom);
   if (filter.createdTo) params.set("to", filter.createdTo);
   if (filter.idPrefix) params.set("id", filter.idPrefix);
+  if (filter.includeTests) params.set("tests", "1");
   if (filter.order !== "newest") params.set("order", filter.order);
   const search = params.toString();
   return search ? `?${search}` : "";

@@ -81,11 +81,15 @@ export function InstanceFilterForm({ filter, onChange }: { filter: InstanceFilte
           <option value="oldest">Oldest first</option>
         </select>
       </div>
+      <div className="field checkbox include-tests">
+        <input id={`${id}-tests`} type="checkbox" data-testid="instance-filter-tests" checked={filter.includeTests} onChange={(e) => onChange({ ...filter, includeTests: e.target.checked })} />
+        <label htmlFor={`${id}-tests`}>Include test runs</label>
+      </div>
       <button
         type="button"
         className="clear-filters"
         disabled={!narrowsBeyondStatus(filter)}
-        onClick={() => onChange({ ...NO_FILTER, statuses: filter.statuses, waiting: filter.waiting, order: filter.order })}
+        onClick={() => onChange({ ...NO_FILTER, statuses: filter.statuses, waiting: filter.waiting, includeTests: filter.includeTests, order: filter.order })}
       >
         Clear
       </button>

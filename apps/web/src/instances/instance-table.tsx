@@ -50,7 +50,14 @@ export function InstanceTable({ rows }: { rows: InstanceRow[] }) {
                   )}
                 </td>
                 <td>
-                  {row.workflowName} <span className="hint">v{row.workflowVersion}</span>
+                  {row.workflowName}{" "}
+                  {row.test ? (
+                    <span className="test-chip" data-testid="test-chip" title="A test run of a draft from the designer, not of a published version">
+                      Test
+                    </span>
+                  ) : (
+                    <span className="hint">v{row.workflowVersion}</span>
+                  )}
                 </td>
                 <td>
                   <span className={`status-badge status-${row.runtimeStatus}`} data-testid="instance-status">
