@@ -19,7 +19,7 @@ import type { NodeKind, Problem } from "@flowcraft/definition";
 import { addNode, connect, disconnect, removeNodes, setPositions, toCanvasModel, type GraphKey } from "@flowcraft/definition/editor";
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import "./canvas.css";
-import { detailsOf } from "./describe.ts";
+import { allExitLabelsOf, detailsOf } from "./describe.ts";
 import { flowEdgesOf, flowNodesOf, withDragged, type ElementCache, type StepFlowNode } from "./flow-elements.ts";
 import { layoutModel } from "./layout.ts";
 import { detailLevelAt } from "./level-of-detail.ts";
@@ -84,9 +84,20 @@ export function Canvas({ problems }: { problems: Problem[] }) {
   const selected = useMemo(() => new Set(selection), [selection]);
   // Per definition, not per frame: a drag only moves positions.
   const details = useMemo(() => detailsOf(definition), [definition]);
+  const exitLabels = useMemo(() => allExitLabelsOf(definition), [definition]);
   const placed = useMemo(
-    () => flowNodesOf({ model, positions, problems: counts, selection: selected, describe: (node) => ({ detail: details.get(node.id) ?? "", handles: node.handles }) }, cache.current),
-    [model, positions, counts, selected, details],
+    () =>
+      flowNodesOf(
+        {
+          model,
+          positions,
+          problems: counts,
+          selection: selected,
+          describe: (node) => ({ detail: details.get(node.id) ?? "", handles: node.handles, exitLabels: exitLabels.get(node.id) ?? node.handles.map(() => "") }),
+        },
+        cache.current,
+      ),
+    [model, positions, counts, selected, details, exitLabels],
   );
   // Per frame of a drag: only the dragged nodes and the containers around them change.
   const nodes = useMemo(() => withDragged(placed, dragging), [placed, dragging]);
@@ -168,7 +179,7 @@ export function Canvas({ problems }: { problems: Problem[] }) {
   );
 
   return (
-    <div className="canvas" data-testid="canvas" data-ready={unplaced.length === 0} data-detail={detail} onDragOver={(event) => {
+    <div className="canvas" data-testid="canvas" data-ready={unplaced.length === 0} data-detail={detail} data-read-only={readOnly} onDragOver={(event) => {
       if (event.dataTransfer.types.includes(PALETTE_MIME)) {
         event.preventDefault();
         event.dataTransfer.dropEffect = "copy";

@@ -35,7 +35,7 @@ describe("withDragged", () => {
   const model = toCanvasModel(definition);
   // Each at the top left corner of its container: the containers have their smallest size.
   const positions = Object.fromEntries(model.nodes.map((node) => [node.id, { x: CONTAINER_PADDING.left, y: CONTAINER_PADDING.top }]));
-  const placed = flowNodesOf({ model, positions, problems: new Map(), selection: new Set(), describe: (node) => ({ detail: "", handles: node.handles }) }, new Map());
+  const placed = flowNodesOf({ model, positions, problems: new Map(), selection: new Set(), describe: (node) => ({ detail: "", handles: node.handles, exitLabels: node.handles.map(() => "") }) }, new Map());
   const byId = (nodes: typeof placed, id: string) => nodes.find((node) => node.id === id)!;
 
   it("leaves the elements as they are when nothing is dragged", () => {
