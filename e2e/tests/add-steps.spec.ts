@@ -23,7 +23,7 @@ test("palette clicks build a connected chain, each new step selected, each one u
     ["activity", "activity1"],
     ["timer", "timer1"],
     ["end", "end1"],
-  ]) {
+  ] as const) {
     await page.getByTestId(`palette-${kind}`).click();
     await expect(field(page, "id")).toHaveValue(id);
     await expect(node(page, id).locator("xpath=..")).toHaveClass(/\bselected\b/);
