@@ -4,9 +4,11 @@
  * Escape closes it, and the focus goes back where it was.
  */
 import { useEffect, useMemo, useRef } from "react";
+import { useRefusal } from "../auth/permissions.ts";
 import { useAddStep } from "./add-step.ts";
 import type { DesignerCommand } from "./commands.ts";
-import { SearchList, type SearchItem } from "./search-list.tsx";
+import { SearchList } from "./search-list.tsx";
+import type { SearchItem } from "./search-match.ts";
 import { stepChoices } from "./step-choices.ts";
 
 interface PaletteItem extends SearchItem {
@@ -15,6 +17,7 @@ interface PaletteItem extends SearchItem {
 
 export function CommandPalette({ commands, activities, onClose }: { commands: DesignerCommand[]; activities: string[]; onClose(): void }) {
   const addStep = useAddStep();
+  const notDesigner = useRefusal("design") ?? undefined;
   // Where the focus was, to give it back on closing.
   const before = useRef(document.activeElement);
   useEffect(() => {
@@ -32,10 +35,11 @@ export function CommandPalette({ commands, activities, onClose }: { commands: De
         label: choice.group === "Activity" ? `Add activity ${choice.label}` : `Add ${choice.label}`,
         group: choice.group,
         hint: choice.hint,
+        unavailable: notDesigner,
         run: () => addStep(choice.node()),
       })),
     ],
-    [commands, activities, addStep],
+    [commands, activities, addStep, notDesigner],
   );
 
   return (

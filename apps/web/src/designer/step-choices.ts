@@ -2,7 +2,7 @@
 import type { Node } from "@flowcraft/definition";
 import { createNode } from "@flowcraft/definition/editor";
 import { PALETTE } from "./kinds.ts";
-import type { SearchItem } from "./search-list.tsx";
+import type { SearchItem } from "./search-match.ts";
 
 /** A step to add, as the searchable lists show it. */
 export interface StepChoice extends SearchItem {
