@@ -101,7 +101,7 @@ export function Canvas({ problems }: { problems: Problem[] }) {
   );
   // Per frame of a drag: only the dragged nodes and the containers around them change.
   const nodes = useMemo(() => withDragged(placed, dragging), [placed, dragging]);
-  const edges = useMemo(() => flowEdgesOf(model), [model]);
+  const edges = useMemo(() => flowEdgesOf(model, { labels: false }), [model]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<StepFlowNode>[]) => {

@@ -175,14 +175,19 @@ function treeOf(nodes: StepFlowNode[]) {
   return tree;
 }
 
-export function flowEdgesOf(model: CanvasModel): FlowEdge[] {
+/**
+ * The edges, labelled with their decision choice unless `labels` is false: the designer writes
+ * those words on the handles the edges leave from (node-views.tsx), where a label on the edge too
+ * would say the same thing twice.
+ */
+export function flowEdgesOf(model: CanvasModel, { labels }: { labels: boolean } = { labels: true }): FlowEdge[] {
   return model.edges.map((edge) => ({
     id: edge.id,
     source: edge.source,
     sourceHandle: edge.sourceHandle,
     target: edge.target,
     targetHandle: "in",
-    ...(edge.label !== undefined ? { label: edge.label } : {}),
+    ...(labels && edge.label !== undefined ? { label: edge.label } : {}),
     className: `edge-${edge.sourceHandle.startsWith("choice-") ? "choice" : edge.sourceHandle}`,
     deletable: edge.sourceHandle !== "start",
   }));
