@@ -1,7 +1,8 @@
 /**
  * Every control of the designer has an accessible name, so that screen readers and voice control
  * can tell them apart: checked on Playwright's accessibility snapshot, with the inspector showing
- * each kind of step, the JSON view and versions open, and the run dialog.
+ * each kind of step, the step picker, the command palette, the JSON view and versions open, and
+ * the run dialog.
  */
 import { expect, test, type Page } from "./fixtures.ts";
 import { createWorkflow, expectLaidOut, node, snapshot, workflowName } from "./designer-helpers.ts";
@@ -65,6 +66,25 @@ test("every button and field of the designer has an accessible name", async ({ p
     expect(await unnamedControls(page), `the inspector of ${id}`).toEqual([]);
   }
   await snapshot(page, "inspector");
+
+  // The "+" of a free exit opens the step picker; Ctrl+K the command palette. A timer added to
+  // the monitor's body brings the view close enough to show exits (and is undone afterwards).
+  await node(page, "watch").locator("xpath=..").press("Enter");
+  await page.getByTestId("palette-timer").click();
+  await page.getByTestId("add-after-timer1-next").click();
+  const picker = page.getByRole("dialog", { name: /^Add a step after/ });
+  await expect(picker).toBeVisible();
+  expect(await unnamedControls(page), "the step picker").toEqual([]);
+  await page.keyboard.press("Escape");
+  await expect(picker).toHaveCount(0);
+  await page.keyboard.press("Control+k");
+  const palette = page.getByRole("dialog", { name: "Command palette" });
+  await expect(palette).toBeVisible();
+  expect(await unnamedControls(page), "the command palette").toEqual([]);
+  await page.keyboard.press("Escape");
+  await expect(palette).toHaveCount(0);
+  await page.getByTestId("undo").click();
+  await expect(node(page, "timer1")).toHaveCount(0);
 
   await page.getByTestId("publish").click();
   await expect(page.getByTestId("message")).toHaveText("Published version 1.");

@@ -1,6 +1,6 @@
 /**
- * The palette without a mouse: its items are buttons in the Tab order, and Enter adds a step to
- * the selected container, or to the top level when no container is selected.
+ * The palette without a mouse: its items are buttons in the Tab order, and Enter adds a step into
+ * the selected container, or after the selected step, connected.
  */
 import { expect, test } from "./fixtures.ts";
 import { boxOf, createWorkflow, expectInClearView, node, showJson, shownDefinition, snapshot, within, workflowName } from "./designer-helpers.ts";
@@ -18,7 +18,7 @@ const PALETTE = [
   ["fail", "Add Fail"],
 ] as const;
 
-test("palette items are reached with Tab and Enter adds steps, into the selected container", async ({ page }) => {
+test("palette items are reached with Tab and Enter adds steps, into the selected container or after the selected step", async ({ page }) => {
   await createWorkflow(page, workflowName("keyboard-only"));
   // The JSON view stays open to show the document; from here on, only the keyboard.
   await showJson(page);
@@ -56,12 +56,15 @@ test("palette items are reached with Tab and Enter adds steps, into the selected
   // Drawn inside the map's frame.
   await expect.poll(async () => within(await boxOf(node(page, "activity1")), await boxOf(node(page, "map1")))).toBe(true);
 
-  // With a plain step selected, Enter on "End" adds to the top level.
+  // With a plain step selected, Enter on "End" adds after it, connected, in the same graph.
   for (let i = 0; i < PALETTE.length - 2; i++) await page.keyboard.press("Tab");
   await expect(page.getByTestId("palette-end")).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(async () => expectInClearView(page, "end1")).toPass({ timeout: 10_000 });
   definition = await shownDefinition(page);
-  expect(Object.keys(definition.nodes).sort()).toEqual(["end1", "map1"]);
+  expect(Object.keys(definition.nodes)).toEqual(["map1"]);
+  expect(definition.nodes.map1?.body).toMatchObject({ start: "activity1", nodes: { activity1: { type: "activity", next: "end1" }, end1: { type: "end" } } });
+  await expect(page.getByRole("group", { name: "Edge from activity1 to end1" })).toBeAttached();
+  expect(within(await boxOf(node(page, "end1")), await boxOf(node(page, "map1")))).toBe(true);
   await snapshot(page, "added-from-keyboard");
 });

@@ -19,7 +19,7 @@ import type { NodeKind, Problem } from "@flowcraft/definition";
 import { addNode, connect, disconnect, removeNodes, setPositions, toCanvasModel, type GraphKey } from "@flowcraft/definition/editor";
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import "./canvas.css";
-import { detailsOf } from "./describe.ts";
+import { allExitLabelsOf, detailsOf } from "./describe.ts";
 import { flowEdgesOf, flowNodesOf, withDragged, withRunStates, type ElementCache, type StepFlowNode } from "./flow-elements.ts";
 import { layoutModel } from "./layout.ts";
 import { placeFresh } from "./placement.ts";
@@ -91,14 +91,25 @@ export function Canvas({ problems }: { problems: Problem[] }) {
   const selected = useMemo(() => new Set(selection), [selection]);
   // Per definition, not per frame: a drag only moves positions.
   const details = useMemo(() => detailsOf(definition), [definition]);
+  const exitLabels = useMemo(() => allExitLabelsOf(definition), [definition]);
   const placed = useMemo(
-    () => flowNodesOf({ model, positions, problems: counts, selection: selected, describe: (node) => ({ detail: details.get(node.id) ?? "", handles: node.handles }) }, cache.current),
-    [model, positions, counts, selected, details],
+    () =>
+      flowNodesOf(
+        {
+          model,
+          positions,
+          problems: counts,
+          selection: selected,
+          describe: (node) => ({ detail: details.get(node.id) ?? "", handles: node.handles, exitLabels: exitLabels.get(node.id) ?? node.handles.map(() => "") }),
+        },
+        cache.current,
+      ),
+    [model, positions, counts, selected, details, exitLabels],
   );
   // Per frame of a drag: only the dragged nodes and the containers around them change.
   const runStates = useTestRunOverlay((s) => s.states);
   const nodes = useMemo(() => withRunStates(withDragged(placed, dragging), runStates), [placed, dragging, runStates]);
-  const edges = useMemo(() => flowEdgesOf(model), [model]);
+  const edges = useMemo(() => flowEdgesOf(model, { labels: false }), [model]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<StepFlowNode>[]) => {
@@ -176,7 +187,7 @@ export function Canvas({ problems }: { problems: Problem[] }) {
   );
 
   return (
-    <div className="canvas" data-testid="canvas" data-ready={unplaced.length === 0} data-detail={detail} onDragOver={(event) => {
+    <div className="canvas" data-testid="canvas" data-ready={unplaced.length === 0} data-detail={detail} data-read-only={readOnly} onDragOver={(event) => {
       if (event.dataTransfer.types.includes(PALETTE_MIME)) {
         event.preventDefault();
         event.dataTransfer.dropEffect = "copy";

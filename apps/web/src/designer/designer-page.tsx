@@ -1,11 +1,13 @@
 /** The designer: palette, canvas, inspector, problems and the JSON view of one workflow draft. */
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { ReactFlowProvider } from "@xyflow/react";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useRefusal } from "../auth/permissions.ts";
 import { api, errorMessage } from "../lib/api.ts";
 import { Link } from "../lib/link.tsx";
 import { Canvas } from "./canvas.tsx";
+import { CommandPalette } from "./command-palette.tsx";
+import { useDesignerCommands, type DesignerActions } from "./commands.ts";
 import { Inspector } from "./inspector/inspector.tsx";
 import { JsonView } from "./json-view.tsx";
 import { Palette } from "./palette.tsx";
@@ -13,6 +15,7 @@ import { ProblemsPanel } from "./problems-panel.tsx";
 import { useProblems } from "./problems.ts";
 import { RunDialog } from "./run-dialog.tsx";
 import { SaveConflict } from "./save-conflict.tsx";
+import { StepPicker } from "./step-picker.tsx";
 import { TestRunBar } from "./test-run-bar.tsx";
 import { useDesignerShortcuts } from "./shortcuts.ts";
 import { useDesigner } from "./store.ts";
@@ -57,6 +60,8 @@ function Designer({ name }: { name: string }) {
   const [showVersions, setShowVersions] = useState(false);
   const [running, setRunning] = useState(false);
   const [testRun, setTestRun] = useState<string | null>(null);
+  const [commandPalette, setCommandPalette] = useState(false);
+  const importInput = useRef<HTMLInputElement>(null);
   const notice = useDesigner((s) => s.notice);
 
   const autosaver = useAutosave(name);
@@ -72,7 +77,8 @@ function Designer({ name }: { name: string }) {
     await autosaver.flush();
     setBusy(false);
   }, [autosaver]);
-  useDesignerShortcuts(save);
+  const openCommandPalette = useCallback(() => setCommandPalette(true), []);
+  useDesignerShortcuts(save, openCommandPalette);
 
   /** Publishes the draft; the version it is now, or null when refused (the message says why). */
   const publish = async (): Promise<number | null> => {
@@ -109,22 +115,26 @@ function Designer({ name }: { name: string }) {
     setMessage({ kind: "info", text: "Imported: review the problems, then save or publish." });
   };
 
+  const actions: DesignerActions = {
+    canPublish: problems.length === 0,
+    problemCount: problems.length,
+    busy,
+    onSave: () => void save(),
+    onPublish: () => void publish(),
+    onRun: () => setRunning(true),
+    onImport: importDefinition,
+    importInput,
+    showJson,
+    onToggleJson: () => setShowJson((v) => !v),
+    onToggleVersions: () => setShowVersions((v) => !v),
+  };
+  const commands = useDesignerCommands(actions);
+
   return (
     <div className="designer">
       <header className="designer-header">
         <Link to={{ page: "workflows" }}>Workflows</Link> / <h1>{name}</h1>
-        <Toolbar
-          canPublish={problems.length === 0}
-          problemCount={problems.length}
-          busy={busy}
-          onSave={() => void save()}
-          onPublish={() => void publish()}
-          onRun={() => setRunning(true)}
-          onImport={importDefinition}
-          showJson={showJson}
-          onToggleJson={() => setShowJson((v) => !v)}
-          onToggleVersions={() => setShowVersions((v) => !v)}
-        />
+        <Toolbar {...actions} />
       </header>
       {(message || notice) && (
         <div className={`message ${notice ? "error" : message!.kind}`} role="status" data-testid="message">
@@ -156,6 +166,8 @@ function Designer({ name }: { name: string }) {
           onClose={() => setRunning(false)}
         />
       )}
+      <StepPicker activities={activities.data ?? []} />
+      {commandPalette && <CommandPalette commands={commands} activities={activities.data ?? []} onClose={() => setCommandPalette(false)} />}
     </div>
   );
 }

@@ -26,7 +26,7 @@ describe("flowNodesOf", () => {
   it("draws nodes stored on top of each other apart, and the start marker where it was", () => {
     const model = toCanvasModel({ version: 1, start: "a", nodes: { a: { type: "end", next: undefined }, b: { type: "end" } } } as unknown as Definition);
     const pile = Object.fromEntries(model.nodes.map((node) => [node.id, { x: 10, y: 10 }]));
-    const drawn = flowNodesOf({ model, positions: pile, problems: new Map(), selection: new Set(), describe: (node) => ({ detail: "", handles: node.handles }) }, new Map());
+    const drawn = flowNodesOf({ model, positions: pile, problems: new Map(), selection: new Set(), describe: (node) => ({ detail: "", handles: node.handles, exitLabels: node.handles.map(() => "") }) }, new Map());
     expect(drawn.find((n) => n.id === "start:")!.position).toEqual({ x: 10, y: 10 });
     const boxes = drawn.map((n) => ({ ...n.position, width: n.width!, height: n.height! }));
     const crossing = boxes.some((a, i) => boxes.some((b, j) => i < j && a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height));
@@ -49,7 +49,7 @@ describe("withDragged", () => {
   const below = (y: number) => ({ x: CONTAINER_PADDING.left, y });
   const positions = { "start:": below(0), fetch: below(100), each: below(200), "start:each": below(CONTAINER_PADDING.top), work: below(104) };
   const fitted = { width: MIN_CONTAINER_SIZE.width, height: 104 + STEP_SIZE.height + CONTAINER_PADDING.bottom };
-  const placed = flowNodesOf({ model, positions, problems: new Map(), selection: new Set(), describe: (node) => ({ detail: "", handles: node.handles }) }, new Map());
+  const placed = flowNodesOf({ model, positions, problems: new Map(), selection: new Set(), describe: (node) => ({ detail: "", handles: node.handles, exitLabels: node.handles.map(() => "") }) }, new Map());
   const byId = (nodes: typeof placed, id: string) => nodes.find((node) => node.id === id)!;
 
   it("leaves the elements as they are when nothing is dragged", () => {
@@ -77,7 +77,7 @@ describe("withRunStates", () => {
   const definition = { version: 1, start: "a", nodes: { a: { type: "activity", activity: "transform", next: "b" }, b: { type: "end" } } } as unknown as Definition;
   const model = toCanvasModel(definition);
   const positions = Object.fromEntries(model.nodes.map((node) => [node.id, { x: 0, y: 0 }]));
-  const placed = flowNodesOf({ model, positions, problems: new Map(), selection: new Set(), describe: (node) => ({ detail: "", handles: node.handles }) }, new Map());
+  const placed = flowNodesOf({ model, positions, problems: new Map(), selection: new Set(), describe: (node) => ({ detail: "", handles: node.handles, exitLabels: node.handles.map(() => "") }) }, new Map());
 
   it("marks each node that has a state in the run, and leaves the others (and the list without a run) as they are", () => {
     expect(withRunStates(placed, null)).toBe(placed);

@@ -15,6 +15,10 @@ export interface StepData extends Record<string, unknown> {
   title: string;
   detail: string;
   handles: string[];
+  /** The words on each handle, in the order of `handles` ("" for none). */
+  exitLabels: string[];
+  /** The handles that lead somewhere: the others offer to add a step. */
+  connected: string[];
   problems: number;
   /** The graph drawn inside this container, where dropped nodes go. */
   contains: string | null;
@@ -28,8 +32,8 @@ export const isContainerKind = (kind: string) => CONTAINER_KINDS.has(kind);
 
 export interface ElementInputs {
   model: CanvasModel;
-  /** Detail line and handles of each node, from its definition. */
-  describe(node: CanvasNode): { detail: string; handles: string[] };
+  /** Detail line, handles and their labels of each node, from its definition. */
+  describe(node: CanvasNode): { detail: string; handles: string[]; exitLabels: string[] };
   positions: Record<string, Point>;
   problems: Map<string, number>;
   selection: Set<string>;
@@ -41,12 +45,23 @@ export type ElementCache = Map<string, StepFlowNode>;
 export function flowNodesOf(inputs: ElementInputs, cache: ElementCache): StepFlowNode[] {
   const { model } = inputs;
   const { positions, sizes } = arrange(model, inputs.positions);
+  const connected = connectedHandlesOf(model);
   const nodes: StepFlowNode[] = [];
   for (const node of model.nodes) {
-    const { detail, handles } = inputs.describe(node);
+    const { detail, handles, exitLabels } = inputs.describe(node);
     const size = sizes.get(node.id)!;
     const position = positions[node.id] ?? { x: 0, y: 0 };
-    const data: StepData = { kind: node.kind, nodeId: node.id, title: node.title, detail, handles, problems: inputs.problems.get(node.id) ?? 0, contains: node.contains };
+    const data: StepData = {
+      kind: node.kind,
+      nodeId: node.id,
+      title: node.title,
+      detail,
+      handles,
+      exitLabels,
+      connected: connected.get(node.id) ?? NONE,
+      problems: inputs.problems.get(node.id) ?? 0,
+      contains: node.contains,
+    };
     const selected = inputs.selection.has(node.id);
     const previous = cache.get(node.id);
     if (
@@ -84,6 +99,19 @@ export function flowNodesOf(inputs: ElementInputs, cache: ElementCache): StepFlo
     nodes.push(element);
   }
   return nodes;
+}
+
+const NONE: string[] = [];
+
+/** The handles each node has an edge from, by node id. */
+function connectedHandlesOf(model: CanvasModel): Map<string, string[]> {
+  const connected = new Map<string, string[]>();
+  for (const edge of model.edges) {
+    const handles = connected.get(edge.source);
+    if (handles) handles.push(edge.sourceHandle);
+    else connected.set(edge.source, [edge.sourceHandle]);
+  }
+  return connected;
 }
 
 /**
@@ -162,14 +190,19 @@ function treeOf(nodes: StepFlowNode[]) {
   return tree;
 }
 
-export function flowEdgesOf(model: CanvasModel): FlowEdge[] {
+/**
+ * The edges, labelled with their decision choice unless `labels` is false: the designer writes
+ * those words on the handles the edges leave from (node-views.tsx), where a label on the edge too
+ * would say the same thing twice.
+ */
+export function flowEdgesOf(model: CanvasModel, { labels }: { labels: boolean } = { labels: true }): FlowEdge[] {
   return model.edges.map((edge) => ({
     id: edge.id,
     source: edge.source,
     sourceHandle: edge.sourceHandle,
     target: edge.target,
     targetHandle: "in",
-    ...(edge.label !== undefined ? { label: edge.label } : {}),
+    ...(labels && edge.label !== undefined ? { label: edge.label } : {}),
     className: `edge-${edge.sourceHandle.startsWith("choice-") ? "choice" : edge.sourceHandle}`,
     deletable: edge.sourceHandle !== "start",
   }));
@@ -221,7 +254,12 @@ function sameData(a: StepData, b: StepData): boolean {
     a.detail === b.detail &&
     a.problems === b.problems &&
     a.contains === b.contains &&
-    a.handles.length === b.handles.length &&
-    a.handles.every((h, i) => h === b.handles[i])
+    sameList(a.handles, b.handles) &&
+    sameList(a.exitLabels, b.exitLabels) &&
+    sameList(a.connected, b.connected)
   );
+}
+
+function sameList(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
 }

@@ -4,20 +4,26 @@
  */
 import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
-import type { StepFlowNode } from "./flow-elements.ts";
+import type { StepData, StepFlowNode } from "./flow-elements.ts";
 import { KIND_LABELS } from "./kinds.ts";
+import { useStepPicker } from "./step-picker.tsx";
 
-/** What a source handle means, shown beside it; "next" is the plain continuation. */
-function handleLabel(handle: string): string | null {
-  if (handle === "next" || handle === "start") return null;
-  if (handle.startsWith("choice-")) return `${Number(handle.slice(7)) + 1}`;
-  return handle;
-}
-
-function SourceHandles({ nodeId, handles }: { nodeId: string; handles: string[] }) {
+/**
+ * The exits of a node along its bottom edge, each with its words (a choice's label or condition,
+ * "default", "error"...) on a background that edges pass under. A free exit offers a "+" that
+ * adds a step after it. Neighbouring labels alternate between two rows when there are more than
+ * two exits, so that they do not run into each other. The error exit is drawn only while the
+ * node is hovered or selected, or once it leads somewhere (canvas.css).
+ */
+function SourceHandles({ data }: { data: StepData }) {
+  const openPicker = useStepPicker((s) => s.open);
+  const { nodeId, handles, exitLabels, connected } = data;
   return handles.map((handle, i) => {
     const left = `${((i + 1) / (handles.length + 1)) * 100}%`;
-    const label = handleLabel(handle);
+    const label = exitLabels[i] ?? "";
+    const free = !connected.includes(handle);
+    const row = handles.length > 2 && i % 2 === 1 ? " second-row" : "";
+    const name = `${label || handle} of ${nodeId}`;
     return (
       <Handle
         key={handle}
@@ -25,11 +31,33 @@ function SourceHandles({ nodeId, handles }: { nodeId: string; handles: string[] 
         type="source"
         position={Position.Bottom}
         style={{ left }}
-        className={`handle handle-${handle.startsWith("choice-") ? "choice" : handle}`}
+        className={`handle handle-${handle.startsWith("choice-") ? "choice" : handle}${free ? "" : " connected"}`}
         data-testid={`handle-${nodeId}-${handle}`}
         aria-label={`${handle} of ${nodeId}`}
+        title={label || undefined}
       >
-        {label && <span className="handle-label">{label}</span>}
+        {(label || free) && (
+          <span className={`handle-label${row}`}>
+            {free && (
+              <button
+                type="button"
+                className="handle-add nodrag nopan"
+                data-testid={`add-after-${nodeId}-${handle}`}
+                aria-label={`Add a step after ${name}`}
+                title="Add a step here"
+                // Not the start of a connection drawn from the handle, nor a click on the node.
+                onMouseDown={(event) => event.stopPropagation()}
+                onPointerDown={(event) => event.stopPropagation()}
+                onClick={(event) => {
+                  event.stopPropagation();
+                  const box = event.currentTarget.getBoundingClientRect();
+                  openPicker({ source: nodeId, handle, name, at: { x: box.left, y: box.bottom } });
+                }}
+              />
+            )}
+            {label && <span className="handle-text">{label}</span>}
+          </span>
+        )}
       </Handle>
     );
   });
@@ -47,7 +75,7 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Ste
           {data.problems}
         </span>
       )}
-      <SourceHandles nodeId={data.nodeId} handles={data.handles} />
+      <SourceHandles data={data} />
     </div>
   );
 });
@@ -66,7 +94,7 @@ export const ContainerNode = memo(function ContainerNode({ data, selected }: Nod
           </span>
         )}
       </div>
-      {!isBranch && <SourceHandles nodeId={data.nodeId} handles={data.handles} />}
+      {!isBranch && <SourceHandles data={data} />}
     </div>
   );
 });
@@ -75,7 +103,7 @@ export const StartNode = memo(function StartNode({ data }: NodeProps<StepFlowNod
   return (
     <div className="start-marker" data-testid={`node-${data.nodeId}`}>
       <span className="start-label">Start</span>
-      <Handle id="start" type="source" position={Position.Bottom} className="handle" data-testid={`handle-${data.nodeId}-start`} />
+      <SourceHandles data={data} />
     </div>
   );
 });

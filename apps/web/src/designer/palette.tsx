@@ -1,61 +1,17 @@
 /**
- * The palette: drag a kind onto the canvas (into a container to nest it), or, without a mouse,
- * press Enter on it to add it to the selected container or the top level.
+ * The palette: drag a kind onto the canvas (into a container to nest it), or click it (Enter
+ * without a mouse) to add it after the selected step, connected (placeAfterSelection says where).
  */
-import type { NodeKind } from "@flowcraft/definition";
-import { addNode, locateNode, toCanvasModel, TOP_LEVEL, type GraphKey } from "@flowcraft/definition/editor";
-import { useReactFlow } from "@xyflow/react";
+import { createNode } from "@flowcraft/definition/editor";
 import { useRefusal } from "../auth/permissions.ts";
+import { useAddStep } from "./add-step.ts";
+import { PALETTE_MIME } from "./canvas.tsx";
 import { PALETTE } from "./kinds.ts";
-import { FIT_VIEW_OPTIONS, PALETTE_MIME } from "./canvas.tsx";
-import { useDesigner } from "./store.ts";
-
-/** Where a node added from the keyboard goes: into the selected container, else the top level. */
-function graphForKeyboardAdd(selection: string[]): GraphKey {
-  if (selection.length !== 1) return TOP_LEVEL;
-  const selected = toCanvasModel(useDesigner.getState().definition).nodes.find((node) => node.id === selection[0]);
-  return selected?.contains ?? TOP_LEVEL;
-}
-
-/**
- * Calls `reveal` once the automatic layout has placed a node added without a position: the
- * layout puts it beside the rest of its graph, often outside the part of the canvas in view.
- */
-function whenPlaced(id: string, reveal: () => void) {
-  // An id used before (added, then undone) keeps the place the layout gave it.
-  if (useDesigner.getState().layout[id]) {
-    window.requestAnimationFrame(reveal);
-    return;
-  }
-  const unsubscribe = useDesigner.subscribe((state) => {
-    // Gone before it was placed (undone): nothing to show.
-    if (!locateNode(state.definition, id)) return unsubscribe();
-    if (!state.layout[id]) return;
-    unsubscribe();
-    window.requestAnimationFrame(reveal);
-  });
-}
 
 export function Palette() {
-  const edit = useDesigner((s) => s.edit);
-  const select = useDesigner((s) => s.select);
-  const flow = useReactFlow();
+  const addStep = useAddStep();
   // Edits that could never be saved are not offered.
   const notDesigner = useRefusal("design");
-
-  const addFromKeyboard = (kind: NodeKind) => {
-    let added: string | null = null;
-    edit((def) => {
-      const result = addNode(def, kind, graphForKeyboardAdd(useDesigner.getState().selection));
-      if (result.ok) added = result.id;
-      return result;
-    });
-    if (added) {
-      const id: string = added;
-      select([id]);
-      whenPlaced(id, () => void flow.fitView({ ...FIT_VIEW_OPTIONS, nodes: [{ id }], duration: 200 }));
-    }
-  };
 
   return (
     <nav className="palette" aria-label="Node palette">
@@ -74,7 +30,7 @@ export function Palette() {
                 event.dataTransfer.setData(PALETTE_MIME, entry.kind);
                 event.dataTransfer.effectAllowed = "copy";
               }}
-              onClick={() => addFromKeyboard(entry.kind)}
+              onClick={() => addStep(createNode(entry.kind))}
             >
               <span className={`palette-icon kind-${entry.kind}`} aria-hidden="true" />
               {entry.label}
@@ -82,7 +38,7 @@ export function Palette() {
           </li>
         ))}
       </ul>
-      <p className="hint">{notDesigner ? `${notDesigner}.` : "Drag onto the canvas, or click to add to the selected container."}</p>
+      <p className="hint">{notDesigner ? `${notDesigner}.` : "Click to add after the selected step, or drag onto the canvas. Ctrl/Cmd+K finds any step or command."}</p>
     </nav>
   );
 }

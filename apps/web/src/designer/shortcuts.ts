@@ -1,6 +1,6 @@
 /**
- * Keyboard shortcuts of the designer. Inside text fields the browser's own undo and copy apply,
- * so the designer's are only taken when focus is elsewhere.
+ * Keyboard shortcuts of the designer. Inside text fields the browser's own undo and copy apply
+ * (and Ctrl/Cmd+K stays the field's), so the designer's are only taken when focus is elsewhere.
  */
 import { copyNodes, locateNode, pasteNodes, type Clipboard, type GraphKey } from "@flowcraft/definition/editor";
 import { useEffect } from "react";
@@ -16,7 +16,8 @@ function isTyping(target: EventTarget | null): boolean {
   return !!element && (element.tagName === "INPUT" || element.tagName === "TEXTAREA" || element.tagName === "SELECT" || element.isContentEditable);
 }
 
-export function useDesignerShortcuts(onSave: () => void) {
+/** Ctrl/Cmd+S saves, Ctrl/Cmd+K opens the command palette, and undo, redo, copy and paste act on the canvas. */
+export function useDesignerShortcuts(onSave: () => void, onCommandPalette: () => void) {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const mod = event.ctrlKey || event.metaKey;
@@ -29,7 +30,10 @@ export function useDesignerShortcuts(onSave: () => void) {
       }
       if (isTyping(event.target)) return;
       const state = useDesigner.getState();
-      if (key === "z" && !event.shiftKey) {
+      if (key === "k") {
+        event.preventDefault();
+        onCommandPalette();
+      } else if (key === "z" && !event.shiftKey) {
         event.preventDefault();
         state.undo();
       } else if ((key === "z" && event.shiftKey) || key === "y") {
@@ -54,7 +58,7 @@ export function useDesignerShortcuts(onSave: () => void) {
     };
     window.addEventListener("keydown", onKeyDown);
     return () => window.removeEventListener("keydown", onKeyDown);
-  }, [onSave]);
+  }, [onSave, onCommandPalette]);
 }
 
 /** The copied nodes' graph if it still exists, else the top level. */

@@ -1,50 +1,21 @@
 /** The designer's commands: save, publish, run, undo/redo, layout, import and export. */
 import type { Definition } from "@flowcraft/definition";
-import { setPositions, toCanvasModel } from "@flowcraft/definition/editor";
 import { useReactFlow } from "@xyflow/react";
-import { useRef } from "react";
 import { useRefusal } from "../auth/permissions.ts";
 import { FIT_VIEW_OPTIONS } from "./canvas.tsx";
-import { downloadDefinition } from "./download.ts";
-import { layoutModel } from "./layout.ts";
+import { exportDefinition, useAutoLayout, type DesignerActions } from "./commands.ts";
 import { SaveStatusIndicator } from "./save-status.tsx";
 import { useDesigner } from "./store.ts";
 
-export interface ToolbarProps {
-  canPublish: boolean;
-  problemCount: number;
-  busy: boolean;
-  onSave(): void;
-  onPublish(): void;
-  onRun(): void;
-  onImport(definition: unknown): void;
-  showJson: boolean;
-  onToggleJson(): void;
-  onToggleVersions(): void;
-}
-
-export function Toolbar(props: ToolbarProps) {
+export function Toolbar(props: DesignerActions) {
   const canUndo = useDesigner((s) => s.history.past.length > 0);
   const canRedo = useDesigner((s) => s.history.future.length > 0);
   const undo = useDesigner((s) => s.undo);
   const redo = useDesigner((s) => s.redo);
-  const edit = useDesigner((s) => s.edit);
   const notDesigner = useRefusal("design");
   const notOperator = useRefusal("operate");
   const flow = useReactFlow();
-  const fileInput = useRef<HTMLInputElement>(null);
-
-  const autoLayout = async () => {
-    const definition = useDesigner.getState().definition;
-    const positions = await layoutModel(toCanvasModel(definition));
-    edit((def) => setPositions(def, positions));
-    window.requestAnimationFrame(() => void flow.fitView({ ...FIT_VIEW_OPTIONS, duration: 200 }));
-  };
-
-  const exportJson = () => {
-    const { name, definition } = useDesigner.getState();
-    downloadDefinition(definition, `${name}.json`);
-  };
+  const autoLayout = useAutoLayout();
 
   return (
     <div className="toolbar" role="toolbar" aria-label="Designer commands">
@@ -61,11 +32,11 @@ export function Toolbar(props: ToolbarProps) {
         Fit view
       </button>
       <span className="separator" />
-      <button type="button" data-testid="import" onClick={() => fileInput.current?.click()} disabled={notDesigner !== null} title={notDesigner ?? undefined}>
+      <button type="button" data-testid="import" onClick={() => props.importInput.current?.click()} disabled={notDesigner !== null} title={notDesigner ?? undefined}>
         Import
       </button>
       <input
-        ref={fileInput}
+        ref={props.importInput}
         type="file"
         accept="application/json,.json"
         hidden
@@ -85,7 +56,7 @@ export function Toolbar(props: ToolbarProps) {
           props.onImport(parsed);
         }}
       />
-      <button type="button" data-testid="export" onClick={exportJson}>
+      <button type="button" data-testid="export" onClick={exportDefinition}>
         Export
       </button>
       <button type="button" data-testid="toggle-json" aria-pressed={props.showJson} onClick={props.onToggleJson}>

@@ -49,7 +49,7 @@ export function StateCanvas({ definition, progress, now, selectedNode, onSelect 
     const positions: Record<string, Point> = {};
     for (const node of model.nodes) positions[node.id] = node.position ?? layout[node.id] ?? { x: 0, y: 0 };
     const selection = new Set(selectedNode ? [selectedNode] : []);
-    return flowNodesOf({ model, positions, problems: NO_PROBLEMS, selection, describe: (node) => ({ detail: details.get(node.id) ?? "", handles: node.handles }) }, cache.current);
+    return flowNodesOf({ model, positions, problems: NO_PROBLEMS, selection, describe: (node) => ({ detail: details.get(node.id) ?? "", handles: node.handles, exitLabels: node.handles.map(() => "") }) }, cache.current);
   }, [model, layout, details, selectedNode]);
 
   const placesByKey = useMemo(() => new Map(progress?.places.map((place) => [place.key, place])), [progress]);

@@ -16,6 +16,8 @@ export type { EditResult } from "./edit-result.ts";
 export { createNode, emptyGraph } from "./create-node.ts";
 export { uniqueId } from "./ids.ts";
 export { addNode, updateNode } from "./node-edits.ts";
+export { addNodeAt, endOfGraph, placeAfterSelection } from "./connected-add.ts";
+export type { AddPlace } from "./connected-add.ts";
 export { removeNodes } from "./remove-nodes.ts";
 export { renameNode } from "./rename-node.ts";
 export { connect, disconnect, addChoice, removeChoice } from "./connection-edits.ts";
