@@ -7,11 +7,13 @@ import { api, errorMessage } from "../lib/api.ts";
 import { Link } from "../lib/link.tsx";
 import { Canvas } from "./canvas.tsx";
 import { Inspector } from "./inspector/inspector.tsx";
-import { JsonView } from "./json-view.tsx";
+import type { TextProblem } from "./json-text.ts";
+import { JsonView, type JsonFocus } from "./json-view.tsx";
 import { Palette } from "./palette.tsx";
 import { ProblemsPanel } from "./problems-panel.tsx";
 import { useProblems } from "./problems.ts";
 import { RunDialog } from "./run-dialog.tsx";
+import { SideResizer } from "./side-resizer.tsx";
 import { SaveConflict } from "./save-conflict.tsx";
 import { useDesignerShortcuts } from "./shortcuts.ts";
 import { useDesigner } from "./store.ts";
@@ -46,13 +48,18 @@ export function DesignerPage({ name }: { name: string }) {
   );
 }
 
+const NO_TEXT_PROBLEMS: TextProblem[] = [];
+
 function Designer({ name }: { name: string }) {
   const activities = useQuery({ queryKey: ["activities"], queryFn: () => api.activities.list.query() });
   const problems = useProblems(activities.data);
+  const textProblems = useDesigner((s) => s.jsonDraft?.problems ?? NO_TEXT_PROBLEMS);
   const queryClient = useQueryClient();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: "info" | "error"; text: string } | null>(null);
   const [showJson, setShowJson] = useState(false);
+  const [jsonFocus, setJsonFocus] = useState<JsonFocus | null>(null);
+  const [sideWidth, setSideWidth] = useState<number | null>(null);
   const [showVersions, setShowVersions] = useState(false);
   const [running, setRunning] = useState(false);
   const notice = useDesigner((s) => s.notice);
@@ -104,13 +111,18 @@ function Designer({ name }: { name: string }) {
     setMessage({ kind: "info", text: "Imported: review the problems, then save or publish." });
   };
 
+  const showTextProblem = (problem: TextProblem) => {
+    setShowJson(true);
+    setJsonFocus((last) => ({ at: problem.from, request: (last?.request ?? 0) + 1 }));
+  };
+
   return (
     <div className="designer">
       <header className="designer-header">
         <Link to={{ page: "workflows" }}>Workflows</Link> / <h1>{name}</h1>
         <Toolbar
-          canPublish={problems.length === 0}
-          problemCount={problems.length}
+          canPublish={problems.length + textProblems.length === 0}
+          problemCount={problems.length + textProblems.length}
           busy={busy}
           onSave={() => void save()}
           onPublish={() => void publish()}
@@ -131,12 +143,13 @@ function Designer({ name }: { name: string }) {
         <Palette />
         <div className="designer-center">
           <Canvas problems={problems} />
-          <ProblemsPanel problems={problems} />
+          <ProblemsPanel problems={problems} textProblems={textProblems} onTextProblem={showTextProblem} />
         </div>
-        <div className="designer-side">
+        {showJson && <SideResizer width={sideWidth} onResize={setSideWidth} />}
+        <div className={`designer-side${showJson ? " with-json" : ""}`} style={showJson && sideWidth ? { width: sideWidth } : undefined}>
           <Inspector problems={problems} activities={activities.data ?? []} />
           {showVersions && <VersionsPanel name={name} onClose={() => setShowVersions(false)} />}
-          {showJson && <JsonView />}
+          {showJson && <JsonView focus={jsonFocus} />}
         </div>
       </div>
       {running && <RunDialog name={name} onClose={() => setRunning(false)} />}
