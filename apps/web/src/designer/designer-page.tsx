@@ -149,7 +149,7 @@ function Designer({ name }: { name: string }) {
         <div className={`designer-side${showJson ? " with-json" : ""}`} style={showJson && sideWidth ? { width: sideWidth } : undefined}>
           <Inspector problems={problems} activities={activities.data ?? []} />
           {showVersions && <VersionsPanel name={name} onClose={() => setShowVersions(false)} />}
-          {showJson && <JsonView focus={jsonFocus} />}
+          {showJson && <JsonView focus={jsonFocus} problems={problems} />}
         </div>
       </div>
       {running && <RunDialog name={name} onClose={() => setRunning(false)} />}

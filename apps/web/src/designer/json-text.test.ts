@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { definitionText, readDefinitionText, textChange } from "./json-text.ts";
+import { problemAt } from "@flowcraft/definition";
+import { definitionText, problemsInText, readDefinitionText, textChange } from "./json-text.ts";
 
 const valid = { version: 1, start: "a", nodes: { a: { type: "end" } } };
 
@@ -43,6 +44,15 @@ describe("readDefinitionText", () => {
 
   it("refuses a value that is not a definition at all", () => {
     expect(readDefinitionText("[1, 2]")).toMatchObject({ ok: false, problems: [{ line: 1, column: 1 }] });
+  });
+});
+
+describe("problemsInText", () => {
+  it("places the definition's problems at their values", () => {
+    const text = definitionText(valid as never);
+    const [placed] = problemsInText(text, [problemAt(["nodes", "a", "type"], "not this one"), problemAt(["nodes", "b"], "gone")]) as [unknown, unknown];
+    expect(placed).toMatchObject({ line: 6, message: "nodes.a.type: not this one" });
+    expect(problemsInText("{ nope", [problemAt(["start"], "x")])).toEqual([]);
   });
 });
 

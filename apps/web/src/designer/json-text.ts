@@ -3,7 +3,7 @@
  * problem placed at its line and column, and the smallest change that turns one text into another
  * (so that a change made on the canvas leaves the editor's cursor where it was).
  */
-import { checkShape, type Definition } from "@flowcraft/definition";
+import { checkShape, type Definition, type Problem } from "@flowcraft/definition";
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 
 /** What is wrong with the editor's text, and where: `from`/`to` are offsets, line and column count from 1. */
@@ -39,14 +39,22 @@ export function readDefinitionText(text: string): TextReading {
   }
   const value: unknown = JSON.parse(text);
   const shape = checkShape(value);
-  if (shape.ok) return { ok: true, definition: value as Definition };
-  return {
-    ok: false,
-    problems: shape.problems.map((problem) => {
-      const [from, to] = rangeOf(tree, problem.path === "" ? [] : problem.path.split("."));
-      return problemAt(text, from, to, problem.path === "" ? problem.message : `${problem.path}: ${problem.message}`);
-    }),
-  };
+  return shape.ok ? { ok: true, definition: value as Definition } : { ok: false, problems: placeProblems(text, tree, shape.problems) };
+}
+
+/** Where the definition's problems are in the text that reads as it (one with syntax errors places none). */
+export function problemsInText(text: string, problems: Problem[]): TextProblem[] {
+  if (problems.length === 0) return [];
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+  return tree && errors.length === 0 ? placeProblems(text, tree, problems) : [];
+}
+
+function placeProblems(text: string, tree: Node, problems: Problem[]): TextProblem[] {
+  return problems.map((problem) => {
+    const [from, to] = rangeOf(tree, problem.path === "" ? [] : problem.path.split("."));
+    return problemAt(text, from, to, problem.path === "" ? problem.message : `${problem.path}: ${problem.message}`);
+  });
 }
 
 /** The parser's error codes in words. */

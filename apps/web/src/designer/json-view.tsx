@@ -4,6 +4,7 @@
  * typing stops; text that does not stays in the editor, marked where it is wrong and listed among
  * the problems, while the canvas keeps its definition. Changes made elsewhere replace the text
  * only where it differs, so the cursor stays put, and never while typed text awaits reading.
+ * While the text is the definition, the definition's problems are marked in it as warnings.
  */
 import { undo as undoText, redo as redoText } from "@codemirror/commands";
 import { json } from "@codemirror/lang-json";
@@ -12,7 +13,8 @@ import { Annotation, Compartment, EditorState, Prec, Transaction } from "@codemi
 import { EditorView, keymap } from "@codemirror/view";
 import { basicSetup } from "codemirror";
 import { useEffect, useRef } from "react";
-import { definitionText, readDefinitionText, textChange, type TextProblem } from "./json-text.ts";
+import type { Problem } from "@flowcraft/definition";
+import { definitionText, problemsInText, readDefinitionText, textChange, type TextProblem } from "./json-text.ts";
 import { useDesigner } from "./store.ts";
 
 /** How long typing pauses before the text is read and, when it is a definition, shown on the canvas. */
@@ -31,9 +33,11 @@ interface Editor {
   view: EditorView;
   /** Replaces the text with the definition's, dropping any text that was not read. */
   revert(): void;
+  /** Marks the definition's problems, while the text is the definition. */
+  showProblems(problems: Problem[]): void;
 }
 
-export function JsonView({ focus }: { focus: JsonFocus | null }) {
+export function JsonView({ focus, problems }: { focus: JsonFocus | null; problems: Problem[] }) {
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<Editor | null>(null);
   const drafted = useDesigner((s) => s.jsonDraft !== null);
@@ -47,6 +51,8 @@ export function JsonView({ focus }: { focus: JsonFocus | null }) {
       made.destroy();
     };
   }, []);
+
+  useEffect(() => editor.current?.showProblems(problems), [problems]);
 
   useEffect(() => {
     const view = editor.current?.view;
@@ -77,6 +83,13 @@ function createEditor(parent: HTMLDivElement): { editor: Editor; destroy(): void
   /** The definition the text was last made from or read as. */
   let shown = initial.definition;
   let pending: ReturnType<typeof setTimeout> | undefined;
+  /** The definition's latest problems, marked whenever the text is the definition. */
+  let problems: Problem[] = [];
+  const markProblems = () => {
+    if (pending !== undefined || store.getState().jsonDraft) return;
+    const text = view.state.doc.toString();
+    view.dispatch(setDiagnostics(view.state, problemsInText(text, problems).map((problem) => diagnosticOf(problem, "warning"))));
+  };
   const access = new Compartment();
   const accessOf = (readOnly: boolean) => [EditorState.readOnly.of(readOnly), EditorView.contentAttributes.of({ "aria-readonly": String(readOnly) })];
 
@@ -85,8 +98,8 @@ function createEditor(parent: HTMLDivElement): { editor: Editor; destroy(): void
     pending = undefined;
     const text = view.state.doc.toString();
     const reading = readDefinitionText(text);
-    view.dispatch(setDiagnostics(view.state, reading.ok ? [] : reading.problems.map(diagnosticOf)));
     if (!reading.ok) {
+      view.dispatch(setDiagnostics(view.state, reading.problems.map((problem) => diagnosticOf(problem, "error"))));
       store.getState().setJsonDraft({ text, problems: reading.problems });
       return;
     }
@@ -94,17 +107,19 @@ function createEditor(parent: HTMLDivElement): { editor: Editor; destroy(): void
     const { definition, edit } = store.getState();
     if (JSON.stringify(definition) === JSON.stringify(reading.definition)) {
       shown = definition;
-      return;
+    } else {
+      shown = reading.definition;
+      edit(() => ({ ok: true, definition: reading.definition }), "json");
     }
-    shown = reading.definition;
-    edit(() => ({ ok: true, definition: reading.definition }), "json");
+    // Until the new definition's problems come, those of the one before.
+    markProblems();
   };
 
   const showText = (text: string) => {
     const change = textChange(view.state.doc.toString(), text);
     // Out of the editor's own undo history: the document's history has this change.
     if (change) view.dispatch({ changes: change, annotations: [fromDocument.of(true), Transaction.addToHistory.of(false)] });
-    view.dispatch(setDiagnostics(view.state, []));
+    markProblems();
   };
 
   /**
@@ -146,7 +161,7 @@ function createEditor(parent: HTMLDivElement): { editor: Editor; destroy(): void
     }),
   });
   parent.dataset.text = view.state.doc.toString();
-  if (initial.jsonDraft) view.dispatch(setDiagnostics(view.state, initial.jsonDraft.problems.map(diagnosticOf)));
+  if (initial.jsonDraft) view.dispatch(setDiagnostics(view.state, initial.jsonDraft.problems.map((problem) => diagnosticOf(problem, "error"))));
 
   const unsubscribe = store.subscribe((state, before) => {
     if (state.readOnly !== before.readOnly) view.dispatch({ effects: access.reconfigure(accessOf(state.readOnly !== null)) });
@@ -167,6 +182,10 @@ function createEditor(parent: HTMLDivElement): { editor: Editor; destroy(): void
         shown = store.getState().definition;
         showText(definitionText(shown));
       },
+      showProblems: (latest) => {
+        problems = latest;
+        markProblems();
+      },
     },
     destroy: () => {
       // Typing not yet read is read now, so closing the view loses none of it.
@@ -177,6 +196,6 @@ function createEditor(parent: HTMLDivElement): { editor: Editor; destroy(): void
   };
 }
 
-function diagnosticOf(problem: TextProblem): Diagnostic {
-  return { from: problem.from, to: problem.to, severity: "error", message: problem.message };
+function diagnosticOf(problem: TextProblem, severity: "error" | "warning"): Diagnostic {
+  return { from: problem.from, to: problem.to, severity, message: problem.message };
 }
