@@ -12,6 +12,7 @@ import { JsonView, type JsonFocus } from "./json-view.tsx";
 import { Palette } from "./palette.tsx";
 import { ProblemsPanel } from "./problems-panel.tsx";
 import { useProblems } from "./problems.ts";
+import { useRefitOnResize } from "./refit-on-resize.ts";
 import { RunDialog } from "./run-dialog.tsx";
 import { SideResizer } from "./side-resizer.tsx";
 import { SaveConflict } from "./save-conflict.tsx";
@@ -60,6 +61,7 @@ function Designer({ name }: { name: string }) {
   const [showJson, setShowJson] = useState(false);
   const [jsonFocus, setJsonFocus] = useState<JsonFocus | null>(null);
   const [sideWidth, setSideWidth] = useState<number | null>(null);
+  const refitOnResize = useRefitOnResize();
   const [showVersions, setShowVersions] = useState(false);
   const [running, setRunning] = useState(false);
   const notice = useDesigner((s) => s.notice);
@@ -111,8 +113,12 @@ function Designer({ name }: { name: string }) {
     setMessage({ kind: "info", text: "Imported: review the problems, then save or publish." });
   };
 
+  const toggleJson = (show: boolean) => {
+    if (show !== showJson) refitOnResize();
+    setShowJson(show);
+  };
   const showTextProblem = (problem: TextProblem) => {
-    setShowJson(true);
+    toggleJson(true);
     setJsonFocus((last) => ({ at: problem.from, request: (last?.request ?? 0) + 1 }));
   };
 
@@ -129,7 +135,7 @@ function Designer({ name }: { name: string }) {
           onRun={() => setRunning(true)}
           onImport={importDefinition}
           showJson={showJson}
-          onToggleJson={() => setShowJson((v) => !v)}
+          onToggleJson={() => toggleJson(!showJson)}
           onToggleVersions={() => setShowVersions((v) => !v)}
         />
       </header>
