@@ -112,6 +112,29 @@ test("text that is not a definition is a problem at its line and column, and the
   expect(await shownJsonText(page)).not.toContain("soon");
 });
 
+test("leaving with JSON text that is not a definition asks first", async ({ page }) => {
+  const name = workflowName("json-leave");
+  await createWorkflow(page, name);
+  await showJson(page);
+  await toEndOfLine(page, '"start"');
+  await page.keyboard.type("oops");
+  await expect(page.getByTestId("problems").getByTestId("json-problem")).not.toHaveCount(0);
+
+  // Staying keeps the text; leaving anyway leaves.
+  const questions: string[] = [];
+  page.once("dialog", (dialog) => {
+    questions.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.locator(".designer-header").getByRole("link", { name: "Workflows" }).click();
+  await expect.poll(() => questions).toEqual([expect.stringContaining("not a valid definition")]);
+  await expect(page).toHaveURL(`/workflows/${name}`);
+  expect(await shownJsonText(page)).toContain("oops");
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.locator(".designer-header").getByRole("link", { name: "Workflows" }).click();
+  await expect(page).toHaveURL("/");
+});
+
 test("a long line is read whole in an editor wide enough for the document", async ({ page }) => {
   await createWorkflow(page, workflowName("json-long-line"));
   await dropFromPalette(page, "activity", { x: 300, y: 200 });

@@ -1,14 +1,14 @@
 /** The designer: palette, canvas, inspector, problems and the JSON view of one workflow draft. */
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { ReactFlowProvider } from "@xyflow/react";
-import { useCallback, useEffect, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { useRefusal } from "../auth/permissions.ts";
 import { api, errorMessage } from "../lib/api.ts";
 import { Link } from "../lib/link.tsx";
 import { Canvas } from "./canvas.tsx";
 import { Inspector } from "./inspector/inspector.tsx";
 import type { TextProblem } from "./json-text.ts";
-import { JsonView, type JsonFocus } from "./json-view.tsx";
+import type { JsonFocus } from "./json-view.tsx";
 import { Palette } from "./palette.tsx";
 import { ProblemsPanel } from "./problems-panel.tsx";
 import { useProblems } from "./problems.ts";
@@ -50,6 +50,9 @@ export function DesignerPage({ name }: { name: string }) {
 }
 
 const NO_TEXT_PROBLEMS: TextProblem[] = [];
+
+// The code editor is fetched when the JSON view is first opened, not with the app.
+const JsonView = lazy(() => import("./json-view.tsx").then((module) => ({ default: module.JsonView })));
 
 function Designer({ name }: { name: string }) {
   const activities = useQuery({ queryKey: ["activities"], queryFn: () => api.activities.list.query() });
@@ -155,7 +158,11 @@ function Designer({ name }: { name: string }) {
         <div className={`designer-side${showJson ? " with-json" : ""}`} style={showJson && sideWidth ? { width: sideWidth } : undefined}>
           <Inspector problems={problems} activities={activities.data ?? []} />
           {showVersions && <VersionsPanel name={name} onClose={() => setShowVersions(false)} />}
-          {showJson && <JsonView focus={jsonFocus} problems={problems} />}
+          {showJson && (
+            <Suspense fallback={<section className="json-view" aria-label="Definition JSON" aria-busy="true" />}>
+              <JsonView focus={jsonFocus} problems={problems} />
+            </Suspense>
+          )}
         </div>
       </div>
       {running && <RunDialog name={name} onClose={() => setRunning(false)} />}

@@ -126,7 +126,7 @@ function createEditor(parent: HTMLDivElement): { editor: Editor; destroy(): void
    * Undo and redo in the editor: typed text that has not been read yet is undone as text;
    * otherwise the document's undo applies, the same as on the canvas and the toolbar.
    */
-  const history = (textStep: typeof undoText, documentStep: () => void) => (target: EditorView) => {
+  const undoStep = (textStep: typeof undoText, documentStep: () => void) => (target: EditorView) => {
     if (pending !== undefined || store.getState().jsonDraft) return textStep(target);
     documentStep();
     return true;
@@ -139,9 +139,9 @@ function createEditor(parent: HTMLDivElement): { editor: Editor; destroy(): void
       extensions: [
         Prec.highest(
           keymap.of([
-            { key: "Mod-z", run: history(undoText, () => store.getState().undo()), preventDefault: true },
-            { key: "Mod-y", run: history(redoText, () => store.getState().redo()), preventDefault: true },
-            { key: "Mod-Shift-z", run: history(redoText, () => store.getState().redo()), preventDefault: true },
+            { key: "Mod-z", run: undoStep(undoText, () => store.getState().undo()), preventDefault: true },
+            { key: "Mod-y", run: undoStep(redoText, () => store.getState().redo()), preventDefault: true },
+            { key: "Mod-Shift-z", run: undoStep(redoText, () => store.getState().redo()), preventDefault: true },
           ]),
         ),
         basicSetup,
