@@ -118,10 +118,24 @@ export async function showJson(page: Page): Promise<Locator> {
   return view;
 }
 
+/**
+ * The JSON editor's whole text. The editor draws only the lines in view, so its container
+ * carries the text in `data-text`.
+ */
+export async function shownJsonText(page: Page): Promise<string> {
+  return (await (await showJson(page)).getAttribute("data-text")) ?? "";
+}
+
 /** The definition as the JSON view shows it. */
 export async function shownDefinition(page: Page): Promise<Definition> {
-  return JSON.parse(await (await showJson(page)).innerText()) as Definition;
+  return JSON.parse(await shownJsonText(page)) as Definition;
 }
+
+/** The JSON editor's editable text area, for clicking into and typing. */
+export const jsonEditor = (page: Page): Locator => page.getByTestId("json-view").locator(".cm-content");
+
+/** The JSON editor's line that contains `text`. */
+export const jsonLine = (page: Page, text: string): Locator => jsonEditor(page).locator(".cm-line", { hasText: text });
 
 /** Keeps a screenshot of the page as an artifact of the running test. */
 export async function snapshot(page: Page, name: string) {

@@ -48,7 +48,7 @@ export type {
   RetryPolicy,
   Duration,
 } from "./schema.ts";
-export { validateDefinition } from "./validate.ts";
+export { checkShape, validateDefinition } from "./validate.ts";
 export type { ValidateOptions, ValidationResult } from "./validate.ts";
 export { problemAt } from "./problems.ts";
 export type { Problem } from "./problems.ts";

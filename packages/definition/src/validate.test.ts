@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { definitionJsonSchemaText } from "./json-schema.ts";
 import { MAX_DEFINITION_BYTES } from "./limits.ts";
-import { validateDefinition } from "./validate.ts";
+import { checkShape, validateDefinition } from "./validate.ts";
 
 const base = (nodes: Record<string, unknown>, start = "a") => ({ version: 1, start, nodes });
 
@@ -139,5 +139,24 @@ describe("validateDefinition on malformed input", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("checkShape", () => {
+  const messagesOf = (raw: unknown) => {
+    const result = checkShape(raw);
+    return result.ok ? [] : result.problems.map((p) => `${p.path}: ${p.message}`);
+  };
+
+  it("passes content problems that validation reports against their nodes", () => {
+    expect(checkShape(base({ a: { type: "activity", activity: "", next: "nowhere" } }))).toEqual({ ok: true });
+  });
+
+  it("refuses values of the wrong type, unknown step types and fields, and missing fields", () => {
+    expect(messagesOf(base({ a: { type: "activity", activity: "x", timeout: "soon" } }))).toEqual([expect.stringMatching(/^nodes\.a\.timeout: .*number/)]);
+    expect(messagesOf(base({ a: { type: "activty" } }))).toEqual([expect.stringContaining('nodes.a.type: unknown node kind "activty"')]);
+    expect(messagesOf(base({ a: { type: "end", colour: 1 } }))).toEqual(['nodes.a.colour: unknown field "colour"']);
+    expect(messagesOf(base({ a: { type: "wait" } }))).toEqual(["nodes.a.event: is required (string)"]);
+    expect(messagesOf([1])).toHaveLength(1);
   });
 });

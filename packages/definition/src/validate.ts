@@ -21,27 +21,65 @@ export type ValidationResult = { ok: true; definition: Definition } | { ok: fals
 
 /** Checks a parsed JSON value and returns the typed definition, or every problem found. */
 export function validateDefinition(input: unknown, options: ValidateOptions = {}): ValidationResult {
-  // The shape first: everything after it walks the input recursively or copies it.
-  const { tooDeep, lostKeys, nodeCount } = checkStructure(input);
-  const limits = nodeCount > MAX_NODES ? [problemAt(["nodes"], `definition has ${nodeCount} nodes; the limit is ${MAX_NODES}`)] : [];
-  if (tooDeep.length > 0) return { ok: false, problems: [...tooDeep, ...lostKeys, ...limits] };
-  const size = new TextEncoder().encode(JSON.stringify(input) ?? "").length;
-  if (size > MAX_DEFINITION_BYTES) {
-    return { ok: false, problems: [problemAt([], `definition is ${size} bytes; the limit is ${MAX_DEFINITION_BYTES} bytes`), ...lostKeys, ...limits] };
-  }
-  const parsed = DefinitionSchema.safeParse(input, { reportInput: true });
+  const shape = readShape(input);
+  if (shape.stop) return { ok: false, problems: [...shape.problems, ...shape.limits] };
+  const { parsed, lostKeys, limits } = shape;
   if (parsed.success) {
     // zod dropped any lost key without a word: the parsed definition lacks them.
     const problems = [...lostKeys, ...checkSemantics(parsed.data, options), ...limits];
     return problems.length > 0 ? { ok: false, problems } : { ok: true, definition: parsed.data };
   }
   // The graph checks still run on what could be read, so one bad field hides nothing else.
-  const lostPaths = new Set(lostKeys.map((problem) => problem.path));
-  const schemaProblems = parsed.error.issues.flatMap(problemsOfIssue).filter((problem) => !lostPaths.has(problem.path));
+  const schemaProblems = schemaProblemsOf(parsed.error.issues, lostKeys);
   const salvaged = salvageDefinition(input);
   const graphProblems = salvaged ? checkSemantics(salvaged, options) : [];
   const reported = [...lostKeys, ...schemaProblems].map((problem) => problem.path);
   return { ok: false, problems: [...lostKeys, ...schemaProblems, ...withoutReported(graphProblems, reported), ...limits] };
+}
+
+/**
+ * The schema's issues about a value's type rather than its content: a value of the wrong type or
+ * missing, a step type or constant that does not exist, a field the schema does not have.
+ */
+const TYPE_ISSUES: ReadonlySet<string> = new Set(["invalid_type", "invalid_union", "invalid_value", "unrecognized_keys"]);
+
+/**
+ * Checks that a parsed JSON value has the definition's shape: the types its JSON Schema (the zod
+ * schemas definition.schema.json is generated from) gives each field, its size and nesting, and
+ * no key a copy would lose. A value that passes is a document an editor can show and edit, as
+ * it may be while its content has problems (an empty name, a number out of range, an edge to
+ * nowhere), which validateDefinition reports against their nodes.
+ */
+export function checkShape(input: unknown): { ok: true } | { ok: false; problems: Problem[] } {
+  const shape = readShape(input);
+  if (shape.stop) return { ok: false, problems: shape.problems };
+  const { parsed, lostKeys } = shape;
+  const typeIssues = parsed.success ? [] : parsed.error.issues.filter((issue) => TYPE_ISSUES.has(issue.code));
+  const problems = [...lostKeys, ...schemaProblemsOf(typeIssues, lostKeys)];
+  return problems.length === 0 ? { ok: true } : { ok: false, problems };
+}
+
+type Shape =
+  | { stop: true; problems: Problem[]; limits: Problem[] }
+  | { stop: false; parsed: ReturnType<typeof DefinitionSchema.safeParse>; lostKeys: Problem[]; limits: Problem[] };
+
+/** The checks that come before the graph's: nesting and size (which stop everything), then the schema. */
+function readShape(input: unknown): Shape {
+  // The shape first: everything after it walks the input recursively or copies it.
+  const { tooDeep, lostKeys, nodeCount } = checkStructure(input);
+  const limits = nodeCount > MAX_NODES ? [problemAt(["nodes"], `definition has ${nodeCount} nodes; the limit is ${MAX_NODES}`)] : [];
+  if (tooDeep.length > 0) return { stop: true, problems: [...tooDeep, ...lostKeys], limits };
+  const size = new TextEncoder().encode(JSON.stringify(input) ?? "").length;
+  if (size > MAX_DEFINITION_BYTES) {
+    return { stop: true, problems: [problemAt([], `definition is ${size} bytes; the limit is ${MAX_DEFINITION_BYTES} bytes`), ...lostKeys], limits };
+  }
+  return { stop: false, parsed: DefinitionSchema.safeParse(input, { reportInput: true }), lostKeys, limits };
+}
+
+/** The schema's problems, less those already reported as lost keys. */
+function schemaProblemsOf(issues: z.core.$ZodIssue[], lostKeys: Problem[]): Problem[] {
+  const lostPaths = new Set(lostKeys.map((problem) => problem.path));
+  return issues.flatMap(problemsOfIssue).filter((problem) => !lostPaths.has(problem.path));
 }
 
 function problemsOfIssue(issue: z.core.$ZodIssue): Problem[] {

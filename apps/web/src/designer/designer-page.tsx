@@ -1,7 +1,7 @@
 /** The designer: palette, canvas, inspector, problems and the JSON view of one workflow draft. */
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { ReactFlowProvider } from "@xyflow/react";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { useRefusal } from "../auth/permissions.ts";
 import { api, errorMessage } from "../lib/api.ts";
 import { Link } from "../lib/link.tsx";
@@ -9,11 +9,14 @@ import { Canvas } from "./canvas.tsx";
 import { CommandPalette } from "./command-palette.tsx";
 import { useDesignerCommands, type DesignerActions } from "./commands.ts";
 import { Inspector } from "./inspector/inspector.tsx";
-import { JsonView } from "./json-view.tsx";
+import type { TextProblem } from "./json-text.ts";
+import type { JsonFocus } from "./json-view.tsx";
 import { Palette } from "./palette.tsx";
 import { ProblemsPanel } from "./problems-panel.tsx";
 import { useProblems } from "./problems.ts";
+import { useRefitOnResize } from "./refit-on-resize.ts";
 import { RunDialog } from "./run-dialog.tsx";
+import { SideResizer } from "./side-resizer.tsx";
 import { SaveConflict } from "./save-conflict.tsx";
 import { StepPicker } from "./step-picker.tsx";
 import { TestRunBar } from "./test-run-bar.tsx";
@@ -50,13 +53,22 @@ export function DesignerPage({ name }: { name: string }) {
   );
 }
 
+const NO_TEXT_PROBLEMS: TextProblem[] = [];
+
+// The code editor is fetched when the JSON view is first opened, not with the app.
+const JsonView = lazy(() => import("./json-view.tsx").then((module) => ({ default: module.JsonView })));
+
 function Designer({ name }: { name: string }) {
   const activities = useQuery({ queryKey: ["activities"], queryFn: () => api.activities.list.query() });
   const problems = useProblems(activities.data);
+  const textProblems = useDesigner((s) => s.jsonDraft?.problems ?? NO_TEXT_PROBLEMS);
   const queryClient = useQueryClient();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: "info" | "error"; text: string } | null>(null);
   const [showJson, setShowJson] = useState(false);
+  const [jsonFocus, setJsonFocus] = useState<JsonFocus | null>(null);
+  const [sideWidth, setSideWidth] = useState<number | null>(null);
+  const refitOnResize = useRefitOnResize();
   const [showVersions, setShowVersions] = useState(false);
   const [running, setRunning] = useState(false);
   const [testRun, setTestRun] = useState<string | null>(null);
@@ -115,9 +127,18 @@ function Designer({ name }: { name: string }) {
     setMessage({ kind: "info", text: "Imported: review the problems, then save or publish." });
   };
 
+  const toggleJson = (show: boolean) => {
+    if (show !== showJson) refitOnResize();
+    setShowJson(show);
+  };
+  const showTextProblem = (problem: TextProblem) => {
+    toggleJson(true);
+    setJsonFocus((last) => ({ at: problem.from, request: (last?.request ?? 0) + 1 }));
+  };
+
   const actions: DesignerActions = {
-    canPublish: problems.length === 0,
-    problemCount: problems.length,
+    canPublish: problems.length + textProblems.length === 0,
+    problemCount: problems.length + textProblems.length,
     busy,
     onSave: () => void save(),
     onPublish: () => void publish(),
@@ -125,7 +146,7 @@ function Designer({ name }: { name: string }) {
     onImport: importDefinition,
     importInput,
     showJson,
-    onToggleJson: () => setShowJson((v) => !v),
+    onToggleJson: () => toggleJson(!showJson),
     onToggleVersions: () => setShowVersions((v) => !v),
   };
   const commands = useDesignerCommands(actions);
@@ -147,12 +168,17 @@ function Designer({ name }: { name: string }) {
         <div className="designer-center">
           {testRun && <TestRunBar key={testRun} instanceId={testRun} onClose={() => setTestRun(null)} />}
           <Canvas problems={problems} />
-          <ProblemsPanel problems={problems} />
+          <ProblemsPanel problems={problems} textProblems={textProblems} onTextProblem={showTextProblem} />
         </div>
-        <div className="designer-side">
+        {showJson && <SideResizer width={sideWidth} onResize={setSideWidth} />}
+        <div className={`designer-side${showJson ? " with-json" : ""}`} style={showJson && sideWidth ? { width: sideWidth } : undefined}>
           <Inspector problems={problems} activities={activities.data ?? []} />
           {showVersions && <VersionsPanel name={name} onClose={() => setShowVersions(false)} />}
-          {showJson && <JsonView />}
+          {showJson && (
+            <Suspense fallback={<section className="json-view" aria-label="Definition JSON" aria-busy="true" />}>
+              <JsonView focus={jsonFocus} problems={problems} />
+            </Suspense>
+          )}
         </div>
       </div>
       {running && (

@@ -18,4 +18,11 @@ describe("the designer's document", () => {
     expect(useDesigner.getState().definition).toBe(definition);
     expect(useDesigner.getState().notice).toBe("It takes the designer role to edit, save and publish workflows");
   });
+
+  it("drops JSON text that made no definition when another document is loaded", () => {
+    useDesigner.getState().load("w", definition, 0);
+    useDesigner.getState().setJsonDraft({ text: "{", problems: [{ from: 1, to: 1, line: 1, column: 2, message: "a value expected" }] });
+    useDesigner.getState().load("other", definition, 0);
+    expect(useDesigner.getState().jsonDraft).toBeNull();
+  });
 });

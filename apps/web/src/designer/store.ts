@@ -10,6 +10,7 @@ import type { EditResult } from "@flowcraft/definition/editor";
 import { create } from "zustand";
 import type { SaveStatus } from "./autosave.ts";
 import { emptyHistory, recordEdit, redo, undo, type EditHistory } from "./history.ts";
+import type { JsonDraft } from "./json-text.ts";
 import type { Point } from "./geometry.ts";
 
 export interface DesignerState {
@@ -30,6 +31,12 @@ export interface DesignerState {
   readOnly: string | null;
   /** Where the draft's automatic saving stands, as the toolbar shows it. */
   saveStatus: SaveStatus;
+  /**
+   * Text typed in the JSON editor that makes no definition (not JSON, or not the definition's
+   * shape), with its problems: kept until it is fixed or reverted, while the canvas keeps the
+   * definition it has. Null while the editor's text is the definition.
+   */
+  jsonDraft: JsonDraft | null;
 
   load(name: string, definition: Definition, revision: number, readOnly?: string | null): void;
   /** Applies an edit; `key` folds quick repeats (typing in one field) into one undo step. */
@@ -40,6 +47,7 @@ export interface DesignerState {
   setLayout(layout: Record<string, Point>): void;
   markSaved(definition: Definition, revision: number): void;
   setSaveStatus(status: SaveStatus): void;
+  setJsonDraft(draft: JsonDraft | null): void;
   /**
    * Resolves a save conflict by showing the other editor's draft, stored at `revision`, as an
    * undoable edit: the definition that could not be saved stays one Undo away.
@@ -65,9 +73,10 @@ export const useDesigner = create<DesignerState>()((set, get) => ({
   notice: null,
   readOnly: null,
   saveStatus: { state: "saved" },
+  jsonDraft: null,
 
   load: (name, definition, revision, readOnly = null) =>
-    set({ name, definition, revision, saved: definition, history: emptyHistory(), selection: [], layout: {}, notice: null, readOnly, saveStatus: { state: "saved" } }),
+    set({ name, definition, revision, saved: definition, history: emptyHistory(), selection: [], layout: {}, notice: null, readOnly, saveStatus: { state: "saved" }, jsonDraft: null }),
 
   edit: (change, key) => {
     const { definition, history, readOnly } = get();
@@ -109,6 +118,8 @@ export const useDesigner = create<DesignerState>()((set, get) => ({
   markSaved: (definition, revision) => set({ saved: definition, revision }),
 
   setSaveStatus: (saveStatus) => set({ saveStatus }),
+
+  setJsonDraft: (jsonDraft) => set({ jsonDraft }),
 
   takeTheirs: (theirs, revision) => {
     const { definition, history } = get();

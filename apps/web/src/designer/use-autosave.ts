@@ -2,6 +2,7 @@
  * Keeps the open draft saved (see autosave.ts) and guards leaving it: a navigation in the app
  * waits for the save, and asks before dropping edits that could not be saved; closing or
  * reloading the tab asks while any edit is unsaved, since the page cannot wait for a save then.
+ * Text in the JSON editor that makes no definition is never saved: leaving asks before dropping it.
  */
 import { TRPCClientError } from "@trpc/client";
 import { useEffect, useState } from "react";
@@ -28,6 +29,7 @@ export function useAutosave(name: string): Autosaver {
       if (state.definition !== previous.definition || state.saved !== previous.saved) autosaver.changed();
     });
     const removeGuard = guardLeaving((leave) => {
+      if (useDesigner.getState().jsonDraft && !window.confirm(UNREAD_JSON_QUESTION)) return false;
       if (!autosaver.hasUnsavedEdits()) return true;
       void autosaver.flush().then((saved) => {
         if (saved || window.confirm(leaveQuestion(useDesigner.getState().saveStatus))) leave();
@@ -35,7 +37,7 @@ export function useAutosave(name: string): Autosaver {
       return false;
     });
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (!autosaver.hasUnsavedEdits()) return;
+      if (!autosaver.hasUnsavedEdits() && !useDesigner.getState().jsonDraft) return;
       event.preventDefault();
       // Should the person stay, the edits are saved without waiting for the pause.
       void autosaver.flush();
@@ -51,6 +53,8 @@ export function useAutosave(name: string): Autosaver {
 
   return autosaver;
 }
+
+const UNREAD_JSON_QUESTION = "The text in the JSON editor is not a valid definition, so it is not on the canvas and not saved.\n\nLeave anyway and lose it?";
 
 function leaveQuestion(status: { state: string; reason?: string }): string {
   const why = status.reason ? `: ${status.reason}` : "";
