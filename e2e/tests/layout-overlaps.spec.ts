@@ -52,15 +52,17 @@ test("empty branches of a parallel fan-out, and a step dropped into one, never o
 async function dropInto(page: Page, kind: string, target: string) {
   // The container may have been pushed out of view by what was dropped before.
   await page.getByTestId("fit-view").click();
-  // Once the view's animation has ended, the box stays put between two reads.
-  let box = await boxOf(node(page, target));
-  await expect.poll(async () => {
-    const before = box;
-    box = await boxOf(node(page, target));
-    return JSON.stringify(box) === JSON.stringify(before);
-  }).toBe(true);
+  // Read again after longer than the view's animation (200 ms), until it stays put.
+  let box: Box | null = null;
+  await expect
+    .poll(async () => {
+      const before = box;
+      box = await boxOf(node(page, target));
+      return JSON.stringify(box) === JSON.stringify(before);
+    }, { intervals: [300] })
+    .toBe(true);
   const area = await boxOf(canvas(page));
-  await dropFromPalette(page, kind, { x: box.x - area.x + box.width / 2, y: box.y - area.y + 56 });
+  await dropFromPalette(page, kind, { x: box!.x - area.x + box!.width / 2, y: box!.y - area.y + 56 });
 }
 
 test("drops into containers nested three deep, then Auto layout, leave no two boxes crossing", async ({ page }) => {

@@ -3,17 +3,13 @@
  * after a handle (its "+"). One edit, so one undo step; the new step is selected and brought into
  * view, so that the next addition follows it.
  */
-import type { Definition, Node } from "@flowcraft/definition";
+import type { Node } from "@flowcraft/definition";
 import { addNodeAt, locateNode, placeAfterSelection, readPositions, type AddPlace } from "@flowcraft/definition/editor";
-import { useReactFlow, type ReactFlowInstance } from "@xyflow/react";
+import { useReactFlow } from "@xyflow/react";
 import { useCallback } from "react";
 import { FIT_VIEW_OPTIONS } from "./canvas.tsx";
 import type { StepFlowNode } from "./flow-elements.ts";
-import { STEP_SIZE, type Point } from "./geometry.ts";
 import { useDesigner } from "./store.ts";
-
-/** Room left above a step added below a placed one: what the automatic layout leaves between layers. */
-const GAP_BELOW_PX = 56;
 
 /** Adds a node at `place`, by default after the selection. */
 export function useAddStep(): (node: Node, place?: AddPlace) => void {
@@ -24,7 +20,7 @@ export function useAddStep(): (node: Node, place?: AddPlace) => void {
       const where = place ?? placeAfterSelection(definition, selection.length === 1 ? selection[0]! : null);
       let added: string | null = null;
       edit((def) => {
-        const result = addNodeAt(def, node, where, positionBelow(def, where, flow));
+        const result = addNodeAt(def, node, where);
         if (result.ok) added = result.id;
         return result;
       });
@@ -35,24 +31,6 @@ export function useAddStep(): (node: Node, place?: AddPlace) => void {
     },
     [flow],
   );
-}
-
-/**
- * Where a step added after a handle goes when the document places its source: just below the
- * handle. Otherwise none: the automatic layout places it with the rest of the graph, which a
- * fresh layout would not do for a graph the person arranged.
- */
-function positionBelow(definition: Definition, place: AddPlace, flow: ReactFlowInstance<StepFlowNode>): Point | undefined {
-  if (place.type !== "after") return undefined;
-  const stored = readPositions(definition)[place.source];
-  const source = flow.getNode(place.source);
-  if (!stored || !source) return undefined;
-  const width = source.width ?? STEP_SIZE.width;
-  const handles = source.data.handles;
-  const index = handles.indexOf(place.handle);
-  // The plain continuation keeps a chain straight; other exits lead off under their handle.
-  const centre = place.handle === "next" || index < 0 ? width / 2 : (width * (index + 1)) / (handles.length + 1);
-  return { x: Math.round(stored.x + centre - STEP_SIZE.width / 2), y: Math.round(stored.y + (source.height ?? STEP_SIZE.height) + GAP_BELOW_PX) };
 }
 
 /**

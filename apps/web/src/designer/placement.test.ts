@@ -19,4 +19,17 @@ describe("placeFresh", () => {
     const step = STEP_SIZE.height + FOLLOWER_GAP;
     expect(placed).toEqual({ b: { x: 500, y: 300 + step }, c: { x: 500, y: 300 + 2 * step }, lone: { x: 900, y: 40 } });
   });
+
+  it("puts a step that leaves by another exit under that exit", () => {
+    const decision = toCanvasModel({
+      version: 1,
+      start: "d",
+      nodes: { d: { type: "decision", choices: [{ when: "true", next: "yes" }], default: "no" }, yes: { type: "end" }, no: { type: "end" } },
+    } as unknown as Definition);
+    const handles = decision.nodes.find((n) => n.id === "d")!.handles;
+    const placed = placeFresh(decision, { d: { x: 0, y: 0 } }, {}, ["yes", "no"]);
+    const under = (handle: string) => (STEP_SIZE.width * (handles.indexOf(handle) + 1)) / (handles.length + 1) - STEP_SIZE.width / 2;
+    expect(placed.yes).toEqual({ x: Math.round(under("choice-0")), y: STEP_SIZE.height + FOLLOWER_GAP });
+    expect(placed.no!.x).toBe(Math.round(under("default")));
+  });
 });

@@ -9,7 +9,6 @@ import { graphAt, graphKeyOf, locateNode, TOP_LEVEL, type GraphKey } from "./gra
 import { updateGraph } from "./graph-update.ts";
 import { choiceHandle, referenceAt, sourceHandlesOf, START_HANDLE, withReference } from "./handles.ts";
 import { uniqueId } from "./ids.ts";
-import { readPositions, writePositions, type Position } from "./positions.ts";
 
 /** Where a new step goes: connected from a handle of a canvas node, or unconnected into a graph. */
 export type AddPlace = { type: "after"; source: string; handle: string } | { type: "into"; graph: GraphKey };
@@ -79,12 +78,11 @@ export function endOfGraph(definition: Definition, graph: GraphKey): AddPlace {
  * or a decision's first choice). End and fail steps have no exit: a step they displace stays in
  * the graph, unconnected. Into a graph, it becomes the start of an empty graph, else stands apart.
  */
-export function addNodeAt(definition: Definition, node: Node, place: AddPlace, position?: Position): EditResult<{ id: string }> {
+export function addNodeAt(definition: Definition, node: Node, place: AddPlace): EditResult<{ id: string }> {
   const id = uniqueId(definition, node.type);
   const updated = place.type === "into" ? addInto(definition, node, id, place.graph) : addAfter(definition, node, id, place.source, place.handle);
   if (!updated.ok) return updated;
-  const placed = position ? writePositions(updated.definition, { ...readPositions(updated.definition), [id]: position }) : updated.definition;
-  return succeeded(placed, { id });
+  return succeeded(updated.definition, { id });
 }
 
 function addInto(definition: Definition, node: Node, id: string, graph: GraphKey): EditResult {
