@@ -129,6 +129,9 @@ test("timeline lanes, the step panel and the history call steps by their titles,
 
   await page.getByTestId("timeline-lane-processItems[1].processItem").locator(".lane-label").click();
   await expect(page.getByTestId("step-panel").getByRole("heading").first()).toHaveText(/^Process work item processItems\[1\]\.processItem/);
+  // The step as a whole lists its places under its title too.
+  await page.getByTestId("step-panel").getByRole("button", { name: /^All 2 places of/ }).click();
+  await expect(page.getByTestId("step-panel").locator(".place-list button").first()).toHaveText(/^Process work item processItems\[0\]\.processItem/);
 
   const list = page.getByTestId("history-list");
   await expect(list.getByLabel("Step").locator("option", { hasText: "Process results (aggregate)" })).toHaveCount(1);

@@ -44,7 +44,7 @@ export function StepPanel({ progress, selection, titles, now, onSelect }: StepPa
         <StepName id={place ? place.key : node.node} title={titles.get(node.node)} /> <span className={`state-badge state-${(place ?? node).state}`}>{STATE_LABELS[(place ?? node).state]}</span>
       </h2>
       <p data-testid="step-words">{place ? placeWords(place, now, progress.suspended) : nodeWords(node, places, now, progress.suspended)}</p>
-      {place ? <PlaceDetails place={place} /> : <PlaceList keys={node.places} places={places} onPick={(key) => onSelect({ node: node.node, place: key })} />}
+      {place ? <PlaceDetails place={place} /> : <PlaceList keys={node.places} places={places} title={titles.get(node.node)} onPick={(key) => onSelect({ node: node.node, place: key })} />}
       {selection.place && node.places.length > 1 && (
         <button type="button" onClick={() => onSelect({ node: node.node, place: null })}>
           All {node.places.length} places of {titles.get(node.node) ?? node.node}
@@ -140,7 +140,15 @@ function JsonBlock({ title, value, testId }: { title: string; value: Json | unde
   );
 }
 
-function PlaceList({ keys, places, onPick }: { keys: string[]; places: Map<string, PlaceProgress>; onPick(key: string): void }) {
+interface PlaceListProps {
+  keys: string[];
+  places: Map<string, PlaceProgress>;
+  /** The step's title, before each place's key. */
+  title: string | undefined;
+  onPick(key: string): void;
+}
+
+function PlaceList({ keys, places, title, onPick }: PlaceListProps) {
   if (keys.length === 0) return <p className="hint">It has not run in any place yet.</p>;
   return (
     <ul className="place-list">
@@ -149,7 +157,7 @@ function PlaceList({ keys, places, onPick }: { keys: string[]; places: Map<strin
         return (
           <li key={key}>
             <button type="button" onClick={() => onPick(key)}>
-              {key} <span className={`state-badge state-${state}`}>{STATE_LABELS[state]}</span>
+              <StepName id={key} title={title} /> <span className={`state-badge state-${state}`}>{STATE_LABELS[state]}</span>
             </button>
           </li>
         );
