@@ -16,9 +16,18 @@ export const queryKeys = {
   versions: (name: string) => ["versions", name] as const,
 };
 
-/** After any change to instances: lists, counts, links, the inbox, and the instance's own page. */
+/**
+ * After any change to instances: lists, counts, links, the inbox, and the instance's own page.
+ * A query already fetching is not cancelled, or a refresh would cancel the next page of the
+ * inbox that "Load more" asked for, and the page would never come; once it has finished it is
+ * refreshed again, since what it fetched may predate the change.
+ */
 export function refreshInstanceQueries(queryClient: QueryClient, instanceId?: string) {
-  void queryClient.invalidateQueries({ queryKey: ["instances"] });
-  void queryClient.invalidateQueries({ queryKey: ["approvals"] });
-  if (instanceId) void queryClient.invalidateQueries({ queryKey: ["instance", instanceId] });
+  const keys = [["instances"], ["approvals"], ...(instanceId ? [["instance", instanceId]] : [])];
+  for (const queryKey of keys) {
+    const busy = queryClient.getQueryCache().findAll({ queryKey, fetchStatus: "fetching" });
+    void queryClient.invalidateQueries({ queryKey }, { cancelRefetch: false }).then(() => {
+      for (const query of busy) void queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true }, { cancelRefetch: false });
+    });
+  }
 }
