@@ -28,4 +28,6 @@ export { HttpAllowlist } from "./activities/http-allowlist.ts";
 export { ClientError, conflict, invalid, notFound } from "./errors.ts";
 export type { ClientErrorCode } from "./errors.ts";
 export { recordActivities } from "./registrations.ts";
+export { PolledFeed } from "./polled-feed.ts";
+export type { PolledFeedOptions, WatchOptions } from "./polled-feed.ts";
 export { DEFAULT_GENERATION_RETENTION_SECONDS, pruneEndedGenerations, pruneRound } from "./generation-pruning.ts";
