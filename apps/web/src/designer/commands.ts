@@ -27,6 +27,9 @@ export interface DesignerActions {
   onToggleVersions(): void;
 }
 
+/** What Run does, as its button and its command say. */
+export const RUN_HINT = "Start an instance: of the published version, or a test run of the draft";
+
 /** A command of the palette. */
 export interface DesignerCommand {
   id: string;
@@ -79,6 +82,6 @@ export function useDesignerCommands(actions: DesignerActions): DesignerCommand[]
       unavailable: busy ?? notDesigner ?? (actions.canPublish ? undefined : `Fix ${actions.problemCount} problem(s) to publish`),
       run: actions.onPublish,
     },
-    { id: "run", label: "Run", hint: "Start an instance of the latest published version", unavailable: busy ?? notOperator, run: actions.onRun },
+    { id: "run", label: "Run", hint: RUN_HINT, unavailable: busy ?? notOperator, run: actions.onRun },
   ];
 }

@@ -3,7 +3,7 @@ import type { Definition } from "@flowcraft/definition";
 import { useReactFlow } from "@xyflow/react";
 import { useRefusal } from "../auth/permissions.ts";
 import { FIT_VIEW_OPTIONS } from "./canvas.tsx";
-import { exportDefinition, useAutoLayout, type DesignerActions } from "./commands.ts";
+import { exportDefinition, RUN_HINT, useAutoLayout, type DesignerActions } from "./commands.ts";
 import { SaveStatusIndicator } from "./save-status.tsx";
 import { useDesigner } from "./store.ts";
 
@@ -80,7 +80,7 @@ export function Toolbar(props: DesignerActions) {
       >
         Publish
       </button>
-      <button type="button" data-testid="run" onClick={props.onRun} disabled={props.busy || notOperator !== null} title={notOperator ?? "Start an instance: of the published version, or a test run of the draft"}>
+      <button type="button" data-testid="run" onClick={props.onRun} disabled={props.busy || notOperator !== null} title={notOperator ?? RUN_HINT}>
         Run
       </button>
     </div>
