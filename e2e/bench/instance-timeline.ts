@@ -20,6 +20,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Page } from "@playwright/test";
 import { recordWaterfall } from "./load-waterfall.ts";
+import { recordCpuProfile } from "./cpu-profile.ts";
 import { itemsForEvents, wideFanOut } from "../fixtures/wide-fan-out.ts";
 import { createEmptyDatabase } from "@flowcraft/db/testing";
 import { setUpOwner, startServer, waitForHealth, type OwnerSession } from "./bench-server.ts";
@@ -37,6 +38,8 @@ const LOADS = Number(process.env.LOADS ?? 1);
 const OPENS = Number(process.env.OPENS ?? LOADS);
 /** `1`: also print each load's requests, server-sent messages and long tasks on stderr. */
 const WATERFALL = process.env.WATERFALL === "1";
+/** A file name: also write each first load's main-thread CPU profile there (`-1`, `-2`… added), and print its hottest functions on stderr. */
+const PROFILE = process.env.PROFILE;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
@@ -68,7 +71,7 @@ async function main() {
       const context = await browser.newContext({ viewport: { width: 1600, height: 1400 }, bypassCSP: true });
       await owner.signIn(context);
       loaded = await context.newPage();
-      print({ scenario: "first-render", events, run, ...(await firstRender(loaded, instanceId)) });
+      print({ scenario: "first-render", events, run, ...(await firstRender(loaded, instanceId, run)) });
     }
     const page = loaded!;
     for (let run = 1; run <= OPENS; run++) print({ scenario: "open-from-list", events, run, ...(await openFromList(page, instanceId)) });
@@ -102,11 +105,13 @@ async function main() {
 }
 
 /** Opens the instance view and times it until it shows the whole history. */
-async function firstRender(page: Page, instanceId: string) {
+async function firstRender(page: Page, instanceId: string, run: number) {
   const waterfall = WATERFALL ? await recordWaterfall(page) : null;
+  const profile = PROFILE ? await recordCpuProfile(page, PROFILE.replace(/(\.cpuprofile)?$/, `-${run}.cpuprofile`)) : null;
   await page.goto(`${BASE_URL}/instances/${instanceId}`);
   const shown = await completeView(page);
   if (waterfall) log(await waterfall());
+  if (profile) log(await profile());
   return shown;
 }
 
