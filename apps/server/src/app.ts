@@ -1,7 +1,7 @@
 /** The HTTP server: REST API for other systems, tRPC for the web app, and the web app itself. */
 import { existsSync } from "node:fs";
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from "fastify";
-import type { Approvals, Drafts, Instances, Workflows } from "@flowcraft/runtime";
+import type { Approvals, Drafts, Instances, Webhooks, Workflows } from "@flowcraft/runtime";
 import { Authenticator } from "./accounts/access.ts";
 import { installAccess } from "./accounts/fastify-access.ts";
 import type { AccessServices } from "./accounts/services.ts";
@@ -13,6 +13,8 @@ import { instanceRoutes } from "./rest/instances.ts";
 import { installJsonBody } from "./rest/json-body.ts";
 import { openApiDocument } from "./rest/openapi.ts";
 import { approvalRoutes } from "./rest/approvals.ts";
+import { webhookReceiver } from "./rest/webhook-receiver.ts";
+import { webhookRoutes } from "./rest/webhooks.ts";
 import { workflowRoutes } from "./rest/workflows.ts";
 import { serveTrpc } from "./trpc/fastify-route.ts";
 import { loggerOptions, RequestLines, type LogOptions } from "./logging.ts";
@@ -35,6 +37,9 @@ export interface AppOptions {
   drafts: Drafts;
   instances: Instances;
   approvals: Approvals;
+  webhooks: Webhooks;
+  /** Requests one webhook takes per minute; WEBHOOK_REQUESTS_PER_MINUTE when absent. */
+  webhookRequestsPerMinute?: number;
   /** Accounts, sessions, API tokens and the audit log behind access control. */
   access: AccessServices;
   bodyLimitBytes: number;
@@ -69,6 +74,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   workflowRoutes(app, options.workflows);
   instanceRoutes(app, options.instances, audit, options.approvals);
   approvalRoutes(app, options.approvals, audit);
+  webhookRoutes(app, options.webhooks, audit);
+  await webhookReceiver(app, { webhooks: options.webhooks, ...(options.webhookRequestsPerMinute ? { requestsPerMinute: options.webhookRequestsPerMinute } : {}) });
+  // The server is the webhooks' only caller: their sandbox processes end with it.
+  app.addHook("onClose", async () => options.webhooks.close());
   await approvalLinkRoutes(app, { approvals: options.approvals, accounts, audit, signer: linkSigner });
   // In a scope of its own, so that errors before tRPC reads a request get tRPC's shape.
   await app.register(async (scope) =>
@@ -77,6 +86,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       drafts: options.drafts,
       instances: options.instances,
       approvals: options.approvals,
+      webhooks: options.webhooks,
       caller: request.access,
       access: options.access,
     })),

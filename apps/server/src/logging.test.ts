@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { createTestDatabase, type TestDatabase } from "@flowcraft/db/testing";
-import { Approvals, Drafts, Instances, Secrets, Workflows } from "@flowcraft/runtime";
+import { Approvals, Drafts, Instances, Secrets, Webhooks, Workflows } from "@flowcraft/runtime";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CSRF_HEADER } from "./accounts/access.ts";
@@ -24,7 +24,8 @@ const lines: Array<Record<string, any>> = [];
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  const access = accessServices(db, new Secrets(db, randomBytes(32)), 4);
+  const secrets = new Secrets(db, randomBytes(32));
+  const access = accessServices(db, secrets, 4);
   const workflows = new Workflows(db);
   // A failure the server does not expect, as a bug or a full disk would cause.
   workflows.list = () => Promise.reject(new Error("the disk is on fire"));
@@ -33,6 +34,7 @@ beforeAll(async () => {
     drafts: new Drafts(db),
     instances: new Instances(db),
     approvals: new Approvals(db),
+    webhooks: new Webhooks(db, new Instances(db), secrets),
     access,
     bodyLimitBytes: 65_536,
     log: { level: "info", stream: { write: (line: string) => void lines.push(JSON.parse(line)) } },
@@ -47,7 +49,7 @@ afterAll(async () => {
   await db.destroy();
 });
 
-const SECRETS = { cookie: "flowcraft_session=cookie-secret-4711", csrf: "csrf-secret-0815", password: "hunter2 hunter2", link: "link-secret-1234" };
+const SECRETS = { cookie: "flowcraft_session=cookie-secret-4711", csrf: "csrf-secret-0815", password: "hunter2 hunter2", link: "link-secret-1234", hook: "hook-secret-9876" };
 
 describe("the log", () => {
   it("records each 5xx as an error with its cause and request, and keeps every secret out", async () => {
@@ -59,6 +61,7 @@ describe("the log", () => {
     const signIn = await fetch(`${url}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json", cookie: SECRETS.cookie }, body: JSON.stringify({ username: "owner", password: SECRETS.password }) });
     expect(signIn.status).toBe(401);
     expect((await fetch(`${url}/approval-links/${SECRETS.link}`)).status).toBe(400);
+    expect((await fetch(`${url}/hooks/some-hook/${SECRETS.hook}`, { method: "POST" })).status).toBe(404);
     await app.close();
 
     const errors = lines.filter((line) => line.level === ERROR);
@@ -76,6 +79,7 @@ describe("the log", () => {
       ["GET", "/trpc/workflows.list", 500],
       ["POST", "/api/v1/auth/login", 401],
       ["GET", "/approval-links/[redacted]", 400],
+      ["POST", "/hooks/some-hook/[redacted]", 404],
     ]);
 
     const logged = JSON.stringify(lines);

@@ -20,8 +20,9 @@ export interface LogOptions {
 const REDACTED = "[redacted]";
 const SECRET_HEADERS = ["authorization", "proxy-authorization", "cookie", CSRF_HEADER];
 
-/** The path of an approval link is its secret. */
-const urlForLogs = (url: string) => url.replace(/^\/approval-links\/[^?#]*/, `/approval-links/${REDACTED}`);
+/** The path of an approval link is its secret, and so is a webhook URL's last segment. */
+const urlForLogs = (url: string) =>
+  url.replace(/^\/approval-links\/[^?#]*/, `/approval-links/${REDACTED}`).replace(/^(\/hooks\/[^/?#]*\/)[^?#]*/, `$1${REDACTED}`);
 
 /** Fastify's logger options: pino with the request serializer and the redactions above. */
 export function loggerOptions({ level, stream }: LogOptions): FastifyServerOptions["logger"] {

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { createTestDatabase, type TestDatabase } from "@flowcraft/db/testing";
 import { TERMINAL_STATUSES } from "@flowcraft/engine";
 import { randomBytes } from "node:crypto";
-import { Approvals, Drafts, Instances, Secrets, Worker, Workflows, type ActivityFunction, type InstanceView } from "@flowcraft/runtime";
+import { Approvals, Drafts, Instances, Secrets, Webhooks, Worker, Workflows, type ActivityFunction, type InstanceView } from "@flowcraft/runtime";
 import type { FastifyInstance } from "fastify";
 import { accessServices, type AccessServices } from "./accounts/services.ts";
 import { buildApp } from "./app.ts";
@@ -44,9 +44,11 @@ export interface TestServerOptions {
   httpAllow?: string[];
   /** Take the client's address from X-Forwarded-For, as behind a reverse proxy. */
   trustProxy?: boolean;
+  /** Requests one webhook takes per minute. */
+  webhookRequestsPerMinute?: number;
 }
 
-export async function startTestServer({ activities = {}, bodyLimitBytes = 256 * 1024, httpAllow = [], trustProxy = false }: TestServerOptions = {}): Promise<TestServer> {
+export async function startTestServer({ activities = {}, bodyLimitBytes = 256 * 1024, httpAllow = [], trustProxy = false, webhookRequestsPerMinute }: TestServerOptions = {}): Promise<TestServer> {
   const db = await createTestDatabase();
   const workflows = new Workflows(db);
   const secrets = new Secrets(db, randomBytes(32));
@@ -55,7 +57,9 @@ export async function startTestServer({ activities = {}, bodyLimitBytes = 256 * 
   await seedExamples(db, workflows);
   // A low bcrypt cost: tests sign many people in.
   const access = accessServices(db, secrets, 4);
-  const app = await buildApp({ workflows, drafts: new Drafts(db), instances: new Instances(db), approvals: new Approvals(db), access, bodyLimitBytes, trustProxy });
+  const instances = new Instances(db);
+  const webhooks = new Webhooks(db, instances, secrets);
+  const app = await buildApp({ workflows, drafts: new Drafts(db), instances, approvals: new Approvals(db), webhooks, access, bodyLimitBytes, trustProxy, ...(webhookRequestsPerMinute ? { webhookRequestsPerMinute } : {}) });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 

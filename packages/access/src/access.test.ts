@@ -10,7 +10,7 @@ describe("roles", () => {
     [["operator"], ["operate"]],
     [["approver"], ["approve"]],
     [["designer", "approver"], ["design", "approve"]],
-    [["designer", "operator"], ["design", "operate", "testRun"]],
+    [["designer", "operator"], ["design", "operate", "testRun", "webhooks"]],
     [["admin"], ALL],
   ])("roles %j may %j and nothing else, and every refusal names the role it takes", (roles, allowed) => {
     for (const permission of ALL) {

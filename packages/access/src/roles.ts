@@ -16,9 +16,14 @@ export const PERMISSIONS = {
    * designer may write, so it takes a designer who may also start instances.
    */
   testRun: ["designer", "operator"],
+  /**
+   * Create, change, rotate and delete webhooks. A webhook's URL starts instances for whoever
+   * holds it, so defining one takes a designer who may also start instances.
+   */
+  webhooks: ["designer", "operator"],
   /** Decide approvals (the approval step may narrow who further). */
   approve: ["approver"],
-  /** Accounts, API tokens, secrets and the audit log. */
+  /** Accounts, API tokens, secrets, the audit log, and the requests webhooks refused. */
   administer: ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
@@ -36,6 +41,7 @@ const PERMISSION_WORDS: Record<Permission, string> = {
   design: "edit, save and publish workflows",
   operate: "start and steer instances",
   testRun: "test-run drafts",
+  webhooks: "manage webhooks",
   approve: "decide approvals",
   administer: "manage accounts and API tokens",
 };

@@ -15,6 +15,11 @@ export type { InstanceView, InstanceListItem, InstanceFilter, InstancePage, Inst
 export type { OpenWait } from "./open-waits.ts";
 export { Secrets, SECRET_NAME } from "./secrets/secrets.ts";
 export type { SecretView } from "./secrets/secrets.ts";
+export { Webhooks, WEBHOOK_KINDS, MAX_MAPPED_HEADERS } from "./webhooks/webhooks.ts";
+export type { WebhookGrant, WebhookKind, WebhookSettings, WebhookView, OpenWebhook } from "./webhooks/webhooks.ts";
+export type { Delivered, WebhookRequest } from "./webhooks/webhook-delivery.ts";
+export { SIGNATURE_STYLES, DEFAULT_TOLERANCE_SECONDS, SignatureRefusal, signatureHeaders } from "./webhooks/signatures.ts";
+export type { SignatureStyle } from "./webhooks/signatures.ts";
 export { INSTANCE_ORDERS } from "./instance-order.ts";
 export type { InstanceOrder } from "./instance-order.ts";
 export type { RerunOptions, RelatedInstances } from "./reruns.ts";

@@ -46,3 +46,5 @@ export class FailedAttempts {
 export const signInAttempts = () => new FailedAttempts(10, 15 * 60, "password attempts");
 /** Twenty unknown tokens from one address per minute: a system with a stale token notices, a guesser gets nowhere. */
 export const tokenAttempts = () => new FailedAttempts(20, 60, "API token attempts");
+/** Twenty unknown webhook URLs from one address per minute: a sender with a rotated URL notices, a scanner gets nowhere. */
+export const webhookUrlAttempts = () => new FailedAttempts(20, 60, "webhook URLs");

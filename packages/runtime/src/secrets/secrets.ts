@@ -39,7 +39,7 @@ export class Secrets {
     if (hosts.length === 0) throw invalid("bind the secret to at least one host it may be sent to");
     const bad = hosts.find((host) => !HOST.test(host));
     if (bad !== undefined) throw invalid(`"${bad.slice(0, 100)}" is not a host name (use api.example.com, or *.example.com for its subdomains)`);
-    const data = { ciphertext: this.encrypt(name, value), hosts: [...new Set(hosts.map((host) => host.toLowerCase()))].sort(), updatedBy: by, updatedAt: new Date() };
+    const data = { ciphertext: this.seal(name, value), hosts: [...new Set(hosts.map((host) => host.toLowerCase()))].sort(), updatedBy: by, updatedAt: new Date() };
     const row = await this.db.prisma.secret.upsert({ where: { name }, create: { name, ...data }, update: data });
     return toView(row);
   }
@@ -56,19 +56,24 @@ export class Secrets {
   /** The value and hosts of a secret, or null when there is none by that name. */
   async resolve(name: string): Promise<ResolvedSecret | null> {
     const row = await this.db.prisma.secret.findUnique({ where: { name } });
-    return row ? { value: this.decrypt(name, row.ciphertext), hosts: row.hosts } : null;
+    return row ? { value: this.unseal(name, row.ciphertext), hosts: row.hosts } : null;
   }
 
-  private encrypt(name: string, value: string): string {
+  /**
+   * Encrypts a value bound to `label` (a secret's name, or `webhook:<id>` for a webhook's signing
+   * secret: names hold no colon, so the two never meet).
+   */
+  seal(label: string, value: string): string {
     const iv = randomBytes(12);
     const cipher = createCipheriv("aes-256-gcm", this.key, iv);
-    // The name is authenticated too: a ciphertext copied to another name does not decrypt.
-    cipher.setAAD(Buffer.from(name));
+    // The label is authenticated too: a ciphertext copied to another name does not decrypt.
+    cipher.setAAD(Buffer.from(label));
     const sealed = Buffer.concat([cipher.update(value, "utf8"), cipher.final()]);
     return `${FORMAT}:${Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString("base64")}`;
   }
 
-  private decrypt(name: string, stored: string): string {
+  /** The value `seal` sealed under the same label. */
+  unseal(name: string, stored: string): string {
     const raw = Buffer.from(stored.slice(FORMAT.length + 1), "base64");
     const decipher = createDecipheriv("aes-256-gcm", this.key, raw.subarray(0, 12));
     decipher.setAAD(Buffer.from(name));

@@ -1,0 +1,109 @@
+/**
+ * What a webhook does with a request its URL let through: check the signature, map the request
+ * to the instance input (or event payload), and start the instance or raise the event. With a
+ * delivery-id header, the instance id (or event id) is derived from the webhook and the delivery
+ * id, so a redelivery, even one arriving at the same moment, meets the first one's row and starts
+ * nothing.
+ */
+import { createHash, randomUUID } from "node:crypto";
+import type { Database } from "@flowcraft/db";
+import type { Evaluator, Json } from "@flowcraft/engine";
+import { ClientError, invalid } from "../errors.ts";
+import { INSTANCE_ID_PATTERN, type Instances } from "../instances.ts";
+import { SandboxUnavailableError } from "../sandbox/expression-sandbox.ts";
+import { checkGithubSignature, checkStripeSignature, SignatureRefusal } from "./signatures.ts";
+import type { OpenWebhook } from "./webhooks.ts";
+
+const MAX_DELIVERY_ID_LENGTH = 200;
+
+/** A request as the HTTP layer read it. */
+export interface WebhookRequest {
+  /** The body's bytes as sent: what the signature covers. */
+  rawBody: Buffer;
+  /** The body read by its content type: JSON, form fields, or text; null when empty. */
+  body: Json;
+  /** Header names lowercased; only the webhook's selected ones reach its mapping. */
+  headers: Record<string, string | string[] | undefined>;
+  query: Record<string, Json>;
+}
+
+/** What the request did; `redelivered` when a delivery id was seen before and nothing new happened. */
+export interface Delivered {
+  instanceId: string;
+  eventId?: string;
+  redelivered: boolean;
+}
+
+export interface DeliveryServices {
+  db: Database;
+  instances: Instances;
+  evaluate: Evaluator;
+}
+
+export async function deliver({ db, instances, evaluate }: DeliveryServices, webhook: OpenWebhook, request: WebhookRequest): Promise<Delivered> {
+  await checkSignature(db, webhook, request);
+  const context = { body: request.body, headers: selectedHeaders(webhook.headers, request.headers), query: request.query };
+  const deliveryKey = deliveryKeyOf(webhook, request.headers);
+  const payload = webhook.inputExpression ? await mapped(evaluate, "inputExpression", webhook.inputExpression, context) : request.body;
+  const by = `webhook:${webhook.id}`;
+
+  if (webhook.kind === "event") {
+    const instanceId = await mapped(evaluate, "instanceExpression", webhook.instanceExpression!, context);
+    if (typeof instanceId !== "string" || !INSTANCE_ID_PATTERN.test(instanceId)) {
+      throw invalid(`instanceExpression gave ${JSON.stringify(instanceId)?.slice(0, 200)}, not an instance id`);
+    }
+    // The raised-event table drops an event id seen before: a redelivery is no second event.
+    const eventId = deliveryKey ? `webhook:${webhook.id}:${deliveryKey}` : randomUUID();
+    await instances.raiseEvent(instanceId, webhook.eventName!, payload, { eventId, raisedBy: by });
+    return { instanceId, eventId, redelivered: false };
+  }
+
+  const instanceId = deliveryKey ? `webhook-${webhook.id}-${deliveryKey}` : undefined;
+  try {
+    const started = await instances.start(webhook.workflowName, payload, { ...(instanceId ? { instanceId } : {}), by });
+    return { instanceId: started.instanceId, redelivered: false };
+  } catch (error) {
+    if (instanceId && error instanceof ClientError && error.code === "conflict") return { instanceId, redelivered: true };
+    throw error;
+  }
+}
+
+async function checkSignature(db: Database, webhook: OpenWebhook, request: WebhookRequest) {
+  if (webhook.signature === "none") return;
+  const secret = webhook.signingSecret;
+  if (!secret) throw new SignatureRefusal("the webhook has no signing secret; set one");
+  if (webhook.signature === "github") return checkGithubSignature(secret, request.rawBody, request.headers);
+  const accepted = checkStripeSignature(secret, request.rawBody, request.headers, webhook.toleranceSeconds, new Date());
+  // Signatures past their window are refused by their timestamp already: drop them as we go.
+  await db.prisma.webhookSignature.deleteMany({ where: { webhookId: webhook.id, expiresAt: { lt: new Date() } } });
+  const inserted = await db.prisma.$executeRaw`INSERT INTO webhook_signature (webhook_id, digest, expires_at)
+    VALUES (${webhook.id}, ${accepted.digest}, ${accepted.expiresAt}) ON CONFLICT DO NOTHING`;
+  if (inserted === 0) throw new SignatureRefusal("this Stripe-Signature was accepted before: a replayed request");
+}
+
+function selectedHeaders(names: readonly string[], headers: WebhookRequest["headers"]): Record<string, string> {
+  const selected: Record<string, string> = {};
+  for (const name of names) {
+    const value = headers[name];
+    if (value !== undefined) selected[name] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return selected;
+}
+
+/** A digest of the delivery id: fixed length and URL-safe, whatever the sender put in the header. */
+function deliveryKeyOf(webhook: OpenWebhook, headers: WebhookRequest["headers"]): string | null {
+  if (!webhook.deliveryHeader) return null;
+  const value = headers[webhook.deliveryHeader];
+  if (typeof value !== "string" || value.trim() === "") throw invalid(`the request has no single ${webhook.deliveryHeader} header, which carries its delivery id`);
+  if (value.length > MAX_DELIVERY_ID_LENGTH) throw invalid(`the ${webhook.deliveryHeader} header is longer than ${MAX_DELIVERY_ID_LENGTH} characters`);
+  return createHash("sha256").update(value).digest("base64url").slice(0, 32);
+}
+
+async function mapped(evaluate: Evaluator, field: string, expression: string, context: Record<string, unknown>): Promise<Json> {
+  try {
+    return await evaluate(expression, context);
+  } catch (error) {
+    if (error instanceof SandboxUnavailableError) throw error;
+    throw invalid(`the webhook's ${field} failed: ${(error as Error).message}`);
+  }
+}
