@@ -291,3 +291,20 @@ describe("managing webhooks", () => {
     expect(stored).not.toContain(SECRET);
   });
 });
+
+describe("the web app's procedures", () => {
+  it("create a webhook whose path works, list it without the path, and rotate and delete it", async () => {
+    const browser = await server.signIn("wendy", ["designer", "operator"]);
+    const mutate = async (path: string, input: unknown) => (await server.call("POST", `/trpc/${path}`, input, browser)).body.result.data;
+    const created = await mutate("webhooks.create", { workflowName: "echo", settings: { kind: "start", signature: "none" } });
+    expect(created.path).toMatch(new RegExp(`^/hooks/${created.webhook.id}/[A-Za-z0-9_-]{43}$`));
+    expect((await send(server.url + created.path, '{"from":"trpc"}')).status).toBe(202);
+    const listed = await server.call("GET", `/trpc/webhooks.list?input=${encodeURIComponent(JSON.stringify({ workflowName: "echo" }))}`, undefined, browser);
+    expect(listed.body.result.data).toContainEqual(expect.objectContaining({ id: created.webhook.id, refusals: null }));
+    expect(JSON.stringify(listed.body)).not.toContain(created.path);
+    const rotated = await mutate("webhooks.rotate", { id: created.webhook.id });
+    expect(rotated.path).not.toBe(created.path);
+    await mutate("webhooks.remove", { id: created.webhook.id });
+    expect((await send(server.url + rotated.path, "{}")).status).toBe(404);
+  });
+});

@@ -14,7 +14,7 @@ interface Document {
   paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
 }
 
-/** Every route under /api/ the server serves, HEAD aside (Fastify adds it to each GET), from Fastify's route tree. */
+/** Every route under /api/ (and each webhook URL) the server serves, HEAD aside (Fastify adds it to each GET), from Fastify's route tree. */
 export function apiRoutesOf(app: FastifyInstance): Route[] {
   const routes: Route[] = [];
   // Each line: tree drawing, a path segment that extends its parent's, and the methods it serves.
@@ -26,7 +26,7 @@ export function apiRoutesOf(app: FastifyInstance): Route[] {
     while (parents.length > 0 && parents.at(-1)!.indent >= indent) parents.pop();
     const path = (parents.at(-1)?.path ?? "") + match[2]!;
     parents.push({ indent, path });
-    if (!path.startsWith("/api/")) continue;
+    if (!path.startsWith("/api/") && !path.startsWith("/hooks/")) continue;
     for (const method of (match[3] ?? "").split(", ").filter((m) => m !== "" && m !== "HEAD")) {
       routes.push({ method, path: path.replace(/:(\w+)/g, "{$1}") });
     }

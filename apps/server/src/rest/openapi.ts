@@ -3,6 +3,7 @@ import definitionSchema from "@flowcraft/definition/json-schema" with { type: "j
 import { HISTORY_EVENT_TYPES, RERUN_KINDS, RUNTIME_STATUSES } from "@flowcraft/engine";
 import { INSTANCE_ORDERS } from "@flowcraft/runtime";
 import { MIN_PASSWORD_LENGTH } from "@flowcraft/access";
+import { webhookPaths, webhookSchemas } from "./openapi-webhooks.ts";
 
 /** The definition's JSON Schema with its $defs lifted into components, so references resolve. */
 function definitionComponents(): Record<string, unknown> {
@@ -286,6 +287,7 @@ export const openApiDocument = {
       },
     },
     ...actions,
+    ...webhookPaths,
   }),
   components: {
     securitySchemes: {
@@ -294,6 +296,7 @@ export const openApiDocument = {
     },
     schemas: {
       ...definitionComponents(),
+      ...webhookSchemas,
       Credentials: {
         type: "object",
         required: ["username", "password"],

@@ -6,6 +6,7 @@ import { approvalsRouter } from "./approvals.ts";
 import { draftsRouter } from "./drafts.ts";
 import { instancesRouter } from "./instances.ts";
 import { router } from "./trpc.ts";
+import { webhooksRouter } from "./webhooks.ts";
 import { workflowsRouter } from "./workflows.ts";
 
 export const appRouter = router({
@@ -14,6 +15,7 @@ export const appRouter = router({
   instances: instancesRouter,
   activities: activitiesRouter,
   approvals: approvalsRouter,
+  webhooks: webhooksRouter,
   admin: adminRouter,
   account: accountRouter,
 });
