@@ -25,6 +25,7 @@ import { useDesigner } from "./store.ts";
 import { isDefinitionLike, Toolbar } from "./toolbar.tsx";
 import { useAutosave } from "./use-autosave.ts";
 import { VersionsPanel } from "./versions-panel.tsx";
+import { WebhooksPanel } from "./webhooks-panel.tsx";
 
 export function DesignerPage({ name }: { name: string }) {
   // Not kept once the designer closes: its edits are saved since, and reopening must show them.
@@ -70,6 +71,7 @@ function Designer({ name }: { name: string }) {
   const [sideWidth, setSideWidth] = useState<number | null>(null);
   const refitOnResize = useRefitOnResize();
   const [showVersions, setShowVersions] = useState(false);
+  const [showWebhooks, setShowWebhooks] = useState(false);
   const [running, setRunning] = useState(false);
   const [testRun, setTestRun] = useState<string | null>(null);
   const [commandPalette, setCommandPalette] = useState(false);
@@ -148,6 +150,7 @@ function Designer({ name }: { name: string }) {
     showJson,
     onToggleJson: () => toggleJson(!showJson),
     onToggleVersions: () => setShowVersions((v) => !v),
+    onToggleWebhooks: () => setShowWebhooks((v) => !v),
   };
   const commands = useDesignerCommands(actions);
 
@@ -174,6 +177,7 @@ function Designer({ name }: { name: string }) {
         <div className={`designer-side${showJson ? " with-json" : ""}`} style={showJson && sideWidth ? { width: sideWidth } : undefined}>
           <Inspector problems={problems} activities={activities.data ?? []} />
           {showVersions && <VersionsPanel name={name} onClose={() => setShowVersions(false)} />}
+          {showWebhooks && <WebhooksPanel name={name} onClose={() => setShowWebhooks(false)} />}
           {showJson && (
             <Suspense fallback={<section className="json-view" aria-label="Definition JSON" aria-busy="true" />}>
               <JsonView focus={jsonFocus} problems={problems} />
