@@ -1,8 +1,8 @@
 /**
  * Every control of the designer has an accessible name, so that screen readers and voice control
  * can tell them apart: checked on Playwright's accessibility snapshot, with the inspector showing
- * each kind of step, the step picker, the command palette, the JSON view and versions open, and
- * the run dialog.
+ * each kind of step, the step picker, the command palette, the JSON view, versions and webhooks
+ * open, and the run dialog.
  */
 import { expect, test, type Page } from "./fixtures.ts";
 import { createWorkflow, expectLaidOut, node, snapshot, workflowName } from "./designer-helpers.ts";
@@ -91,7 +91,10 @@ test("every button and field of the designer has an accessible name", async ({ p
   await page.getByTestId("toggle-json").click();
   await page.getByTestId("toggle-versions").click();
   await expect(page.getByTestId("version-1")).toBeVisible();
-  expect(await unnamedControls(page), "the JSON view and versions").toEqual([]);
+  await page.getByTestId("toggle-webhooks").click();
+  // An event webhook's form shows every field.
+  await page.getByTestId("webhook-kind").selectOption("event");
+  expect(await unnamedControls(page), "the JSON view, versions and webhooks").toEqual([]);
 
   await page.getByTestId("run").click();
   await expect(page.getByTestId("run-dialog")).toBeVisible();
