@@ -112,6 +112,12 @@ describe("a Stripe-style signed webhook", () => {
     expect(await instanceCount("echo")).toBe(before);
   });
 
+  it("checks the signature before reading the body", async () => {
+    const hook = await createHook({ kind: "start", signature: "stripe", signingSecret: SECRET });
+    const answer = await send(hook.url, "{not json", signatureHeaders("stripe", "forger", "{not json"));
+    expect(answer.status).toBe(401);
+  });
+
   it("refuses a forged signature", async () => {
     const hook = await createHook({ kind: "start", signature: "stripe", signingSecret: SECRET });
     const headers = signatureHeaders("stripe", "not the secret", '{"x":1}', NOW());
@@ -209,6 +215,17 @@ describe("an event webhook", () => {
     expect(ended).toMatchObject({ runtimeStatus: "COMPLETED", output: { amount: 4200 } });
   });
 
+  it("answers a redelivered report as the first, even once the instance has ended", async () => {
+    const instanceId = (await server.call("POST", "/api/v1/workflows/order/start", {})).body.instanceId as string;
+    const hook = await createHook({ kind: "event", signature: "none", eventName: "payment_received", instanceExpression: "body.order", deliveryHeader: "x-delivery" }, "order");
+    const body = JSON.stringify({ order: instanceId, amount: 1 });
+    const first = await send(hook.url, body, { "x-delivery": "evt_1" });
+    expect(first.status).toBe(202);
+    await server.waitFor(instanceId);
+    expect(await send(hook.url, body, { "x-delivery": "evt_1" })).toEqual(first);
+    expect((await send(hook.url, body, { "x-delivery": "evt_2" })).status).toBe(409);
+  });
+
   it("answers 404 when the expression names no instance", async () => {
     const hook = await createHook({ kind: "event", signature: "none", eventName: "payment_received", instanceExpression: "body.instance" }, "order");
     const answer = await send(hook.url, '{"instance":"no-such-instance"}');
@@ -276,6 +293,20 @@ describe("managing webhooks", () => {
     const refused = await server.call("POST", "/api/v1/workflows/echo/webhooks", { kind: "start", signature: "none" }, designer);
     expect(refused.status).toBe(403);
     expect(refused.body.error.message).toContain("designer and operator roles");
+  });
+
+  it("replaces settings but keeps the URL, and the signing secret unless given a new one", async () => {
+    const hook = await createHook({ kind: "start", signature: "none" });
+    const signed = await server.call("PUT", `/api/v1/webhooks/${hook.id}`, { kind: "start", signature: "github" });
+    expect(signed.status).toBe(200);
+    const made = signed.body.signingSecret as string;
+    expect(made).toMatch(/^whsec_/);
+    expect((await send(hook.url, "{}")).status).toBe(401);
+    const mapped = await server.call("PUT", `/api/v1/webhooks/${hook.id}`, { kind: "start", signature: "github", inputExpression: "body.n" });
+    expect(mapped.body.signingSecret).toBeUndefined();
+    const answer = await send(hook.url, '{"n":5}', signatureHeaders("github", made, '{"n":5}'));
+    expect(answer.status).toBe(202);
+    expect((await server.waitFor(answer.body.instanceId)).input).toBe(5);
   });
 
   it("refuses a webhook for a workflow that does not exist", async () => {

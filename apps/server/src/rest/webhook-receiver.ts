@@ -83,7 +83,7 @@ export async function webhookReceiver(app: FastifyInstance, { webhooks, requests
         const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
         const delivered = await webhooks.receive(request.webhook!, {
           rawBody,
-          body: bodyOf(rawBody, request.headers["content-type"]),
+          readBody: () => bodyOf(rawBody, request.headers["content-type"]),
           headers: request.headers,
           query: { ...(request.query as Record<string, Json>) },
         });

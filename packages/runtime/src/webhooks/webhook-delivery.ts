@@ -20,8 +20,11 @@ const MAX_DELIVERY_ID_LENGTH = 200;
 export interface WebhookRequest {
   /** The body's bytes as sent: what the signature covers. */
   rawBody: Buffer;
-  /** The body read by its content type: JSON, form fields, or text; null when empty. */
-  body: Json;
+  /**
+   * The body read by its content type (JSON, form fields, or text; null when empty). Read only
+   * once the signature holds: an unsigned body is never parsed.
+   */
+  readBody(): Json;
   /** Header names lowercased; only the webhook's selected ones reach its mapping. */
   headers: Record<string, string | string[] | undefined>;
   query: Record<string, Json>;
@@ -42,9 +45,10 @@ export interface DeliveryServices {
 
 export async function deliver({ db, instances, evaluate }: DeliveryServices, webhook: OpenWebhook, request: WebhookRequest): Promise<Delivered> {
   await checkSignature(db, webhook, request);
-  const context = { body: request.body, headers: selectedHeaders(webhook.headers, request.headers), query: request.query };
+  const body = request.readBody();
+  const context = { body, headers: selectedHeaders(webhook.headers, request.headers), query: request.query };
   const deliveryKey = deliveryKeyOf(webhook, request.headers);
-  const payload = webhook.inputExpression ? await mapped(evaluate, "inputExpression", webhook.inputExpression, context) : request.body;
+  const payload = webhook.inputExpression ? await mapped(evaluate, "inputExpression", webhook.inputExpression, context) : body;
   const by = `webhook:${webhook.id}`;
 
   if (webhook.kind === "event") {
@@ -52,8 +56,10 @@ export async function deliver({ db, instances, evaluate }: DeliveryServices, web
     if (typeof instanceId !== "string" || !INSTANCE_ID_PATTERN.test(instanceId)) {
       throw invalid(`instanceExpression gave ${JSON.stringify(instanceId)?.slice(0, 200)}, not an instance id`);
     }
-    // The raised-event table drops an event id seen before: a redelivery is no second event.
+    // The inbox and the raised-event table drop an event id seen before: a redelivery is no
+    // second event, and one that arrives after the instance ended is answered as the first was.
     const eventId = deliveryKey ? `webhook:${webhook.id}:${deliveryKey}` : randomUUID();
+    if (deliveryKey && (await alreadyRaised(db, instanceId, eventId))) return { instanceId, eventId, redelivered: true };
     await instances.raiseEvent(instanceId, webhook.eventName!, payload, { eventId, raisedBy: by });
     return { instanceId, eventId, redelivered: false };
   }
@@ -79,6 +85,13 @@ async function checkSignature(db: Database, webhook: OpenWebhook, request: Webho
   const inserted = await db.prisma.$executeRaw`INSERT INTO webhook_signature (webhook_id, digest, expires_at)
     VALUES (${webhook.id}, ${accepted.digest}, ${accepted.expiresAt}) ON CONFLICT DO NOTHING`;
   if (inserted === 0) throw new SignatureRefusal("this Stripe-Signature was accepted before: a replayed request");
+}
+
+async function alreadyRaised(db: Database, instanceId: string, eventId: string): Promise<boolean> {
+  const [row] = await db.prisma.$queryRaw<Array<{ raised: boolean }>>`SELECT
+    EXISTS (SELECT 1 FROM raised_event WHERE instance_id = ${instanceId} AND event_id = ${eventId})
+    OR EXISTS (SELECT 1 FROM inbox_message WHERE instance_id = ${instanceId} AND dedupe_key = ${`event:${eventId}`}) AS raised`;
+  return row?.raised ?? false;
 }
 
 function selectedHeaders(names: readonly string[], headers: WebhookRequest["headers"]): Record<string, string> {
