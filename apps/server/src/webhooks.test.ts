@@ -309,9 +309,13 @@ describe("managing webhooks", () => {
     expect((await server.waitFor(answer.body.instanceId)).input).toBe(5);
   });
 
-  it("refuses a webhook for a workflow that does not exist", async () => {
+  it("refuses a webhook for a workflow that does not exist or is not published", async () => {
     const created = await server.call("POST", "/api/v1/workflows/no-such-workflow/webhooks", { kind: "start", signature: "none" });
     expect(created.status).toBe(404);
+    await server.call("POST", "/trpc/drafts.create", { name: "draft-only", definition: echo });
+    const forDraft = await server.call("POST", "/api/v1/workflows/draft-only/webhooks", { kind: "start", signature: "none" });
+    expect(forDraft.status).toBe(404);
+    expect(forDraft.body.error.message).toContain("publish it before");
   });
 
   it("never stores the URL token or the signing secret in the clear", async () => {

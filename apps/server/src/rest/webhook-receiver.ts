@@ -26,7 +26,8 @@ declare module "fastify" {
   }
 }
 
-export class WebhookRefusal extends Error {
+/** A refusal of the webhook route's own: the HTTP layer's part (404, 415). */
+class WebhookRefusal extends Error {
   constructor(
     readonly statusCode: number,
     readonly code: string,

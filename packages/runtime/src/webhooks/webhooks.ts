@@ -99,7 +99,10 @@ export class Webhooks {
     const id = randomBytes(12).toString("base64url");
     const token = newToken();
     const signingSecret = checked.signature === "none" ? null : (settings.signingSecret ?? `whsec_${newToken()}`);
-    if (!(await this.db.prisma.workflow.findUnique({ where: { name: workflowName } }))) throw notFound(`there is no workflow "${workflowName.slice(0, 200)}"`);
+    // Webhooks start published versions only: a draft, or a workflow only test-run so far, has none.
+    if (!(await this.db.prisma.workflowVersion.findFirst({ where: { workflowName, test: false }, select: { version: true } }))) {
+      throw notFound(`there is no published workflow "${workflowName.slice(0, 200)}"; publish it before giving it webhooks`);
+    }
     const row = await this.db.prisma.webhook.create({
       data: { id, workflowName, tokenDigest: digestOf(token), ...checked, signingSecret: signingSecret && this.secrets.seal(sealLabel(id), signingSecret), createdBy: by },
     });
