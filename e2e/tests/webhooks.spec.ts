@@ -54,6 +54,13 @@ test("a webhook created on the workflow's page starts an instance when called wi
   await expect(page.getByTestId("webhooks")).not.toContainText(url.split("/").at(-1)!);
   await snapshot(page, "webhook-listed");
 
+  // Rotating shows a new URL once; the old one is refused from then on.
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByTestId("webhooks").getByTestId("webhook-rotate").click();
+  const rotated = (await page.getByTestId("webhooks").getByTestId("webhook-url").textContent())!;
+  expect(rotated).not.toBe(url);
+  expect((await deliver(url, '{"order":43}')).status).toBe(404);
+
   await page.goto(`/instances/${instanceId}`);
   await expect(page.getByTestId("instance-status")).toHaveText("COMPLETED", { timeout: 30_000 });
   await expect(page.getByText('"order": 42').filter({ visible: true })).toHaveCount(1);

@@ -69,7 +69,8 @@ export function WebhooksPanel({ name, onClose }: { name: string; onClose(): void
           </thead>
           <tbody>
             {webhooks.data.map((webhook) => (
-              <WebhookRow key={webhook.id} webhook={webhook} notManager={notManager} onRotate={() => rotate.mutate(webhook.id)} onDelete={() => remove.mutate(webhook.id)} />
+              <WebhookRow key={webhook.id} webhook={webhook} notManager={notManager} onRotate={() => window.confirm("Give this webhook a new URL? Senders using the old one are refused from now on.") && rotate.mutate(webhook.id)}
+                onDelete={() => window.confirm("Delete this webhook? Senders using its URL are refused from now on.") && remove.mutate(webhook.id)} />
             ))}
           </tbody>
         </table>
