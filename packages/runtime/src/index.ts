@@ -15,7 +15,7 @@ export type { InstanceView, InstanceListItem, InstanceFilter, InstancePage, Inst
 export type { OpenWait } from "./open-waits.ts";
 export { Secrets, SECRET_NAME } from "./secrets/secrets.ts";
 export type { SecretView } from "./secrets/secrets.ts";
-export { Webhooks, WEBHOOK_KINDS, MAX_MAPPED_HEADERS } from "./webhooks/webhooks.ts";
+export { Webhooks, WEBHOOK_KINDS, MAX_MAPPED_HEADERS, MAX_EXPRESSION_LENGTH, MAX_TOLERANCE_SECONDS, SIGNING_SECRET_BYTES } from "./webhooks/webhooks.ts";
 export type { WebhookGrant, WebhookKind, WebhookSettings, WebhookView, OpenWebhook } from "./webhooks/webhooks.ts";
 export type { Delivered, WebhookRequest } from "./webhooks/webhook-delivery.ts";
 export { SIGNATURE_STYLES, DEFAULT_TOLERANCE_SECONDS, SignatureRefusal, signatureHeaders } from "./webhooks/signatures.ts";

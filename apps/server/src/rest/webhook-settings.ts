@@ -4,18 +4,18 @@
  * strangers sent.
  */
 import { may, type Principal } from "../accounts/roles.ts";
-import { MAX_MAPPED_HEADERS, SIGNATURE_STYLES, WEBHOOK_KINDS, type WebhookView } from "@flowcraft/runtime";
+import { MAX_EXPRESSION_LENGTH, MAX_MAPPED_HEADERS, MAX_TOLERANCE_SECONDS, SIGNATURE_STYLES, SIGNING_SECRET_BYTES, WEBHOOK_KINDS, type WebhookView } from "@flowcraft/runtime";
 import { z } from "zod";
 
-const Expression = z.string().max(10_000).nullable().optional();
+const Expression = z.string().max(MAX_EXPRESSION_LENGTH).nullable().optional();
 const HeaderName = z.string().min(1).max(100);
 
 export const WebhookSettingsInput = z
   .object({
     kind: z.enum(WEBHOOK_KINDS),
     signature: z.enum(SIGNATURE_STYLES),
-    signingSecret: z.string().min(8).max(1024).optional(),
-    toleranceSeconds: z.number().int().min(1).max(3600).optional(),
+    signingSecret: z.string().min(SIGNING_SECRET_BYTES.min).max(SIGNING_SECRET_BYTES.max).optional(),
+    toleranceSeconds: z.number().int().min(1).max(MAX_TOLERANCE_SECONDS).optional(),
     inputExpression: Expression,
     headers: z.array(HeaderName).max(MAX_MAPPED_HEADERS).optional(),
     deliveryHeader: HeaderName.nullable().optional(),

@@ -30,11 +30,10 @@ export interface WebhookRequest {
   query: Record<string, Json>;
 }
 
-/** What the request did; `redelivered` when a delivery id was seen before and nothing new happened. */
+/** The instance the request started or raised its event on; a redelivery gets the first delivery's. */
 export interface Delivered {
   instanceId: string;
   eventId?: string;
-  redelivered: boolean;
 }
 
 export interface DeliveryServices {
@@ -59,17 +58,17 @@ export async function deliver({ db, instances, evaluate }: DeliveryServices, web
     // The inbox and the raised-event table drop an event id seen before: a redelivery is no
     // second event, and one that arrives after the instance ended is answered as the first was.
     const eventId = deliveryKey ? `webhook:${webhook.id}:${deliveryKey}` : randomUUID();
-    if (deliveryKey && (await alreadyRaised(db, instanceId, eventId))) return { instanceId, eventId, redelivered: true };
+    if (deliveryKey && (await alreadyRaised(db, instanceId, eventId))) return { instanceId, eventId };
     await instances.raiseEvent(instanceId, webhook.eventName!, payload, { eventId, raisedBy: by });
-    return { instanceId, eventId, redelivered: false };
+    return { instanceId, eventId };
   }
 
   const instanceId = deliveryKey ? `webhook-${webhook.id}-${deliveryKey}` : undefined;
   try {
     const started = await instances.start(webhook.workflowName, payload, { ...(instanceId ? { instanceId } : {}), by });
-    return { instanceId: started.instanceId, redelivered: false };
+    return { instanceId: started.instanceId };
   } catch (error) {
-    if (instanceId && error instanceof ClientError && error.code === "conflict") return { instanceId, redelivered: true };
+    if (instanceId && error instanceof ClientError && error.code === "conflict") return { instanceId };
     throw error;
   }
 }

@@ -20,10 +20,11 @@ export type WebhookKind = (typeof WEBHOOK_KINDS)[number];
 /** Header names a mapping may read: at most this many, so a request's context stays small. */
 export const MAX_MAPPED_HEADERS = 20;
 const HEADER_NAME = /^[A-Za-z0-9][A-Za-z0-9-]{0,99}$/;
-const MAX_EXPRESSION_LENGTH = 10_000;
-const MAX_SIGNING_SECRET_BYTES = 1024;
+export const MAX_EXPRESSION_LENGTH = 10_000;
+/** Shorter signing secrets are guessable; longer ones no sender uses. */
+export const SIGNING_SECRET_BYTES = { min: 8, max: 1024 } as const;
 /** An hour at most: beyond it a captured request stays replayable for too long. */
-const MAX_TOLERANCE_SECONDS = 3600;
+export const MAX_TOLERANCE_SECONDS = 3600;
 const WEBHOOK_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** How a webhook reads and answers requests; the same for creating and replacing one. */
@@ -190,7 +191,7 @@ function checkSettings(settings: WebhookSettings) {
   if (settings.signingSecret !== undefined) {
     if (signature === "none") throw invalid("a signing secret needs a signature style (github or stripe)");
     const bytes = Buffer.byteLength(settings.signingSecret);
-    if (bytes < 8 || bytes > MAX_SIGNING_SECRET_BYTES) throw invalid(`signingSecret must be 8 to ${MAX_SIGNING_SECRET_BYTES} bytes`);
+    if (bytes < SIGNING_SECRET_BYTES.min || bytes > SIGNING_SECRET_BYTES.max) throw invalid(`signingSecret must be ${SIGNING_SECRET_BYTES.min} to ${SIGNING_SECRET_BYTES.max} bytes`);
   }
   const toleranceSeconds = settings.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
   if (!Number.isInteger(toleranceSeconds) || toleranceSeconds < 1 || toleranceSeconds > MAX_TOLERANCE_SECONDS) {
