@@ -35,7 +35,7 @@ test("a webhook created on the workflow's page starts an instance when called wi
 
   const url = (await panel.getByTestId("webhook-url").textContent())!;
   expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/hooks\/[A-Za-z0-9_-]+\/[A-Za-z0-9_-]{43}$/);
-  await expect(panel.locator("tbody tr")).toHaveCount(1);
+  await expect(panel.getByTestId("webhook-rotate")).toHaveCount(1);
   await snapshot(page, "webhook-created");
 
   const forged = await deliver(url, '{"order":1}', "not the secret");
@@ -52,6 +52,7 @@ test("a webhook created on the workflow's page starts an instance when called wi
   await expect(page.getByTestId("webhooks").getByTestId("webhook-refusals")).toHaveText("1");
   await expect(page.getByTestId("webhooks").getByTestId("webhook-last-refusal")).toContainText("X-Hub-Signature-256 does not match the body");
   await expect(page.getByTestId("webhooks")).not.toContainText(url.split("/").at(-1)!);
+  await page.getByTestId("webhooks").getByTestId("webhook-kind").selectOption("event");
   await snapshot(page, "webhook-listed");
 
   // Rotating shows a new URL once; the old one is refused from then on.

@@ -93,13 +93,13 @@ export function WebhooksPanel({ name, onClose }: { name: string; onClose(): void
 
 type Listed = NonNullable<Awaited<ReturnType<typeof api.webhooks.list.query>>>[number];
 
-/** One webhook, and under it, for admins, why it last refused a request. */
+/** One webhook, and under it the start of its URL and, for admins, why it last refused a request. */
 function WebhookRow({ webhook, notManager, onRotate, onDelete }: { webhook: Listed; notManager: string | null; onRotate(): void; onDelete(): void }) {
   const last = webhook.refusals?.last;
   return (
     <>
       <tr data-testid={`webhook-${webhook.id}`}>
-        <td title={`/hooks/${webhook.id}/…`}>{webhook.kind === "event" ? `event ${webhook.eventName}` : "start"}</td>
+        <td>{webhook.kind === "event" ? `event ${webhook.eventName}` : "start"}</td>
         <td>{webhook.signature}</td>
         {webhook.refusals !== null && <td data-testid="webhook-refusals">{webhook.refusals.count}</td>}
         <td>
@@ -113,13 +113,17 @@ function WebhookRow({ webhook, notManager, onRotate, onDelete }: { webhook: List
           </div>
         </td>
       </tr>
-      {last && (
-        <tr className="webhook-last-refusal">
-          <td colSpan={4} className="hint" data-testid="webhook-last-refusal">
-            Last refused {new Date(last.at).toLocaleString()}: {last.reason}
-          </td>
-        </tr>
-      )}
+      <tr className="webhook-details">
+        <td colSpan={4} className="hint">
+          {/* The URL's secret part is shown only when it is made; rotating makes a new one. */}
+          <div title="The rest of the URL was shown once, when it was made">URL /hooks/{webhook.id}/…</div>
+          {last && (
+            <div data-testid="webhook-last-refusal">
+              Last refused {new Date(last.at).toLocaleString()}: {last.reason}
+            </div>
+          )}
+        </td>
+      </tr>
     </>
   );
 }
