@@ -328,7 +328,7 @@ describe("managing webhooks", () => {
 });
 
 describe("the web app's procedures", () => {
-  it("create a webhook whose path works, list it without the path, and rotate and delete it", async () => {
+  it("create a webhook whose path works, list it without the path, and rotate and delete it, each change audited", async () => {
     const browser = await server.signIn("wendy", ["designer", "operator"]);
     const mutate = async (path: string, input: unknown) => (await server.call("POST", `/trpc/${path}`, input, browser)).body.result.data;
     const created = await mutate("webhooks.create", { workflowName: "echo", settings: { kind: "start", signature: "none" } });
@@ -341,5 +341,11 @@ describe("the web app's procedures", () => {
     expect(rotated.path).not.toBe(created.path);
     await mutate("webhooks.remove", { id: created.webhook.id });
     expect((await send(server.url + rotated.path, "{}")).status).toBe(404);
+    const audit = (await server.call("GET", "/trpc/admin.audit.recent")).body.result.data as Array<{ actor: string; action: string; target: string }>;
+    expect(audit.filter((entry) => entry.actor === "wendy").map((entry) => [entry.action, entry.target])).toEqual([
+      ["webhook.deleted", created.webhook.id],
+      ["webhook.rotated", created.webhook.id],
+      ["webhook.created", created.webhook.id],
+    ]);
   });
 });
