@@ -125,7 +125,7 @@ export class Webhooks {
     const made = checked.signature !== "none" && !settings.signingSecret && !current.signingSecret ? `whsec_${newToken()}` : undefined;
     const given = settings.signingSecret ?? made;
     const signingSecret = checked.signature === "none" ? null : given ? this.secrets.seal(sealLabel(id), given) : current.signingSecret;
-    const row = await this.db.prisma.webhook.update({ where: { id }, data: { ...checked, signingSecret } });
+    const row = await this.change(id, { ...checked, signingSecret });
     return { webhook: toView(row), ...(made ? { signingSecret: made } : {}) };
   }
 
@@ -140,7 +140,7 @@ export class Webhooks {
   async rotate(id: string): Promise<WebhookGrant> {
     await this.row(id);
     const token = newToken();
-    const row = await this.db.prisma.webhook.update({ where: { id }, data: { tokenDigest: digestOf(token), rotatedAt: new Date() } });
+    const row = await this.change(id, { tokenDigest: digestOf(token), rotatedAt: new Date() });
     return { webhook: toView(row), path: pathOf(id, token) };
   }
 
@@ -174,6 +174,16 @@ export class Webhooks {
   /** Stops its sandbox processes. */
   close() {
     this.sandbox.close();
+  }
+
+  /** Updates the webhook; one deleted meanwhile is not found, as it would be a moment later. */
+  private async change(id: string, data: Parameters<Database["prisma"]["webhook"]["update"]>[0]["data"]): Promise<WebhookRow> {
+    try {
+      return await this.db.prisma.webhook.update({ where: { id }, data });
+    } catch (error) {
+      if ((error as { code?: string }).code === "P2025") throw notFound(`there is no webhook "${id}"`);
+      throw error;
+    }
   }
 
   private async row(id: string): Promise<WebhookRow> {
