@@ -1,7 +1,7 @@
 /** The HTTP server: REST API for other systems, tRPC for the web app, and the web app itself. */
 import { existsSync } from "node:fs";
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from "fastify";
-import type { Approvals, Drafts, Instances, Workflows } from "@flowcraft/runtime";
+import type { Approvals, Drafts, Instances, Schedules, Workflows } from "@flowcraft/runtime";
 import { Authenticator } from "./accounts/access.ts";
 import { installAccess } from "./accounts/fastify-access.ts";
 import type { AccessServices } from "./accounts/services.ts";
@@ -13,6 +13,7 @@ import { instanceRoutes } from "./rest/instances.ts";
 import { installJsonBody } from "./rest/json-body.ts";
 import { openApiDocument } from "./rest/openapi.ts";
 import { approvalRoutes } from "./rest/approvals.ts";
+import { scheduleRoutes } from "./rest/schedules.ts";
 import { workflowRoutes } from "./rest/workflows.ts";
 import { serveTrpc } from "./trpc/fastify-route.ts";
 import { loggerOptions, RequestLines, type LogOptions } from "./logging.ts";
@@ -34,6 +35,7 @@ export interface AppOptions {
   workflows: Workflows;
   drafts: Drafts;
   instances: Instances;
+  schedules: Schedules;
   approvals: Approvals;
   /** Accounts, sessions, API tokens and the audit log behind access control. */
   access: AccessServices;
@@ -68,6 +70,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   authRoutes(app, { accounts, sessions, audit });
   workflowRoutes(app, options.workflows);
   instanceRoutes(app, options.instances, audit, options.approvals);
+  scheduleRoutes(app, options.schedules);
   approvalRoutes(app, options.approvals, audit);
   await approvalLinkRoutes(app, { approvals: options.approvals, accounts, audit, signer: linkSigner });
   // In a scope of its own, so that errors before tRPC reads a request get tRPC's shape.
@@ -76,6 +79,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       workflows: options.workflows,
       drafts: options.drafts,
       instances: options.instances,
+      schedules: options.schedules,
       approvals: options.approvals,
       caller: request.access,
       access: options.access,

@@ -1,5 +1,5 @@
 /** `pnpm start`: the Flowcraft server with its in-process worker. */
-import { Approvals, Drafts, Instances, Worker, Workflows, Secrets } from "@flowcraft/runtime";
+import { Approvals, Drafts, Instances, Schedules, Worker, Workflows, Secrets } from "@flowcraft/runtime";
 import { accessServices } from "./accounts/services.ts";
 import { loadSecretsKey } from "./secrets-key.ts";
 import { buildApp } from "./app.ts";
@@ -23,7 +23,8 @@ if (config.seedExamples) {
 
 const approvals = new Approvals(db);
 const access = accessServices(db, secrets);
-const app = await buildApp({ workflows, drafts, instances, approvals, access, bodyLimitBytes: config.bodyLimitBytes, trustProxy: config.trustProxy, webDistDir: config.webDistDir, log: { level: config.logLevel } });
+const schedules = new Schedules(db, instances);
+const app = await buildApp({ workflows, drafts, instances, schedules, approvals, access, bodyLimitBytes: config.bodyLimitBytes, trustProxy: config.trustProxy, webDistDir: config.webDistDir, log: { level: config.logLevel } });
 const address = await app.listen({ port: config.port, host: config.host });
 // Only now: whatever an instance's turn does to this worker, the API is already up to steer it.
 await worker?.start();

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { createTestDatabase, type TestDatabase } from "@flowcraft/db/testing";
 import { TERMINAL_STATUSES } from "@flowcraft/engine";
 import { randomBytes } from "node:crypto";
-import { Approvals, Drafts, Instances, Secrets, Worker, Workflows, type ActivityFunction, type InstanceView } from "@flowcraft/runtime";
+import { Approvals, Drafts, Instances, Schedules, Secrets, Worker, Workflows, type ActivityFunction, type InstanceView } from "@flowcraft/runtime";
 import type { FastifyInstance } from "fastify";
 import { accessServices, type AccessServices } from "./accounts/services.ts";
 import { buildApp } from "./app.ts";
@@ -55,7 +55,8 @@ export async function startTestServer({ activities = {}, bodyLimitBytes = 256 * 
   await seedExamples(db, workflows);
   // A low bcrypt cost: tests sign many people in.
   const access = accessServices(db, secrets, 4);
-  const app = await buildApp({ workflows, drafts: new Drafts(db), instances: new Instances(db), approvals: new Approvals(db), access, bodyLimitBytes, trustProxy });
+  const instances = new Instances(db);
+  const app = await buildApp({ workflows, drafts: new Drafts(db), instances, schedules: new Schedules(db, instances), approvals: new Approvals(db), access, bodyLimitBytes, trustProxy });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
