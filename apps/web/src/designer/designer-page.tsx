@@ -16,6 +16,7 @@ import { ProblemsPanel } from "./problems-panel.tsx";
 import { useProblems } from "./problems.ts";
 import { useRefitOnResize } from "./refit-on-resize.ts";
 import { RunDialog } from "./run-dialog.tsx";
+import { SchedulesPanel } from "./schedules-panel.tsx";
 import { SideResizer } from "./side-resizer.tsx";
 import { SaveConflict } from "./save-conflict.tsx";
 import { StepPicker } from "./step-picker.tsx";
@@ -70,6 +71,7 @@ function Designer({ name }: { name: string }) {
   const [sideWidth, setSideWidth] = useState<number | null>(null);
   const refitOnResize = useRefitOnResize();
   const [showVersions, setShowVersions] = useState(false);
+  const [showSchedules, setShowSchedules] = useState(false);
   const [running, setRunning] = useState(false);
   const [testRun, setTestRun] = useState<string | null>(null);
   const [commandPalette, setCommandPalette] = useState(false);
@@ -148,6 +150,7 @@ function Designer({ name }: { name: string }) {
     showJson,
     onToggleJson: () => toggleJson(!showJson),
     onToggleVersions: () => setShowVersions((v) => !v),
+    onToggleSchedules: () => setShowSchedules((v) => !v),
   };
   const commands = useDesignerCommands(actions);
 
@@ -174,6 +177,7 @@ function Designer({ name }: { name: string }) {
         <div className={`designer-side${showJson ? " with-json" : ""}`} style={showJson && sideWidth ? { width: sideWidth } : undefined}>
           <Inspector problems={problems} activities={activities.data ?? []} />
           {showVersions && <VersionsPanel name={name} onClose={() => setShowVersions(false)} />}
+          {showSchedules && <SchedulesPanel name={name} onClose={() => setShowSchedules(false)} />}
           {showJson && (
             <Suspense fallback={<section className="json-view" aria-label="Definition JSON" aria-busy="true" />}>
               <JsonView focus={jsonFocus} problems={problems} />
