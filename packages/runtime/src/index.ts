@@ -12,6 +12,7 @@ export { Instances, INSTANCE_ID_PATTERN } from "./instances.ts";
 export { MAX_PAGE_SIZE, MAX_HISTORY_PAGE } from "./page-limits.ts";
 export type { InstanceUpdate } from "./instance-watch.ts";
 export type { ScheduledStart } from "./instances.ts";
+export { ExpressionSandbox } from "./sandbox/expression-sandbox.ts";
 export { Schedules, BackfillSchema, MAX_BACKFILL_RUNS } from "./schedules/schedules.ts";
 export type { ScheduleView, ScheduledRun, BackfillResult } from "./schedules/schedules.ts";
 export { ScheduleSpecSchema, ScheduleTimingSchema, CheckedTimingSchema, OVERLAP_POLICIES, DEFAULT_CATCHUP_WINDOW_SECONDS } from "./schedules/schedule-spec.ts";

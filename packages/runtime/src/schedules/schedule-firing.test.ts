@@ -2,6 +2,7 @@ import { evaluate } from "@flowcraft/engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestRuntime, waitForInstance, type TestRuntime } from "../test-helpers.ts";
 import { fireDueSchedules } from "./schedule-firing.ts";
+import { jitterMs } from "./schedule-timing.ts";
 import { Schedules } from "./schedules.ts";
 import type { ScheduleSpecInput } from "./schedule-spec.ts";
 
@@ -138,6 +139,26 @@ describe("runs", () => {
     await fire("2030-03-10T07:00:00Z");
     await fire("2030-03-11T06:30:00Z");
     expect((await runsOf(schedule.id)).map((run) => run.scheduled_at.toISOString())).toEqual(["2030-03-10T07:00:00.000Z", "2030-03-11T06:30:00.000Z"]);
+  });
+
+  it("fires each occurrence its jitter late, the same delay on every worker", async () => {
+    const schedule = await everyMinute({ overlap: "allow_all", jitterSeconds: 50 });
+    const late = jitterMs(schedule.id, new Date("2030-01-01T00:00:00Z"), 50);
+    expect(late).toBeGreaterThan(0);
+    await fire(new Date(Date.parse("2030-01-01T00:00:00Z") + late - 1).toISOString());
+    expect(await timesOf(schedule.id)).toEqual([]);
+    await fire(new Date(Date.parse("2030-01-01T00:00:00Z") + late).toISOString(), "w2");
+    // Named after the occurrence, not the moment it fired.
+    expect(await timesOf(schedule.id)).toEqual(["00:00:00"]);
+  });
+
+  it("records why an occurrence did not start, and goes on with the next", async () => {
+    const schedule = await everyMinute({ overlap: "allow_all", inputExpression: '$number("not a number")' });
+    await fire("2030-01-01T00:00:00Z");
+    expect(await timesOf(schedule.id)).toEqual([]);
+    const view = await schedules.get(schedule.id);
+    expect(view.lastError).toMatch(/^the run of 2030-01-01T00:00:00.000Z did not start: /);
+    expect(view.nextRuns[0]).toBe("2030-01-01T00:01:00.000Z");
   });
 
   it("stops at the end date and fires nothing while paused", async () => {

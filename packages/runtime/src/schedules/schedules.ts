@@ -1,6 +1,6 @@
 /** Schedules of workflows: what the REST API and the web app call to keep them and to start their runs by hand. */
 import { randomBytes } from "node:crypto";
-import type { Database, Schedule } from "@flowcraft/db";
+import type { Database, Prisma, Schedule } from "@flowcraft/db";
 import { evaluate as evaluateHere, type Evaluator, type Json, type RuntimeStatus } from "@flowcraft/engine";
 import { z } from "zod";
 import { invalid, notFound } from "../errors.ts";
@@ -159,16 +159,17 @@ export class Schedules {
   }
 
   /** Every change moves updated_at: a firing round that claimed the schedule before it then leaves its state alone. */
-  private updateRow(id: string, data: Partial<Schedule>) {
-    return this.db.prisma.schedule.update({ where: { id }, data: { ...data, updatedAt: new Date() } as never });
+  private updateRow(id: string, data: Prisma.ScheduleUncheckedUpdateInput) {
+    return this.db.prisma.schedule.update({ where: { id }, data: { ...data, updatedAt: new Date() } });
   }
 
   private async stored(id: string, spec: ScheduleSpec) {
-    const input = spec.input ?? null;
-    storableJson("the input", input as Json);
+    const input = (spec.input ?? null) as Json;
+    storableJson("the input", input);
     const fields = {
       ...timingFields(spec),
-      input: input as never,
+      // The column holds JSON null as a value, as an instance's input does.
+      input: input as Prisma.InputJsonValue,
       inputExpression: spec.inputExpression ?? null,
       jitterSeconds: spec.jitterSeconds,
       paused: spec.paused,
