@@ -161,6 +161,19 @@ describe("runs", () => {
     expect(view.nextRuns[0]).toBe("2030-01-01T00:01:00.000Z");
   });
 
+  it("fires the other schedules of a round when one fails for a reason not its own, and frees the failed one", async () => {
+    // A year of their own, so that no other test's schedule is due with them.
+    const failing = await everyMinute({ startAt: "2031-01-01T00:00:00Z", overlap: "allow_all", inputExpression: '"sandbox down"' });
+    const fine = await everyMinute({ startAt: "2031-01-01T00:00:00Z", overlap: "allow_all" });
+    const sandboxDown = (expression: string, context: Record<string, unknown>) => (expression.includes("sandbox down") ? Promise.reject(new Error("the sandbox is unavailable")) : evaluate(expression, context));
+    await expect(fireDueSchedules(rt.db, rt.instances, "w1", { evaluate: sandboxDown, now: new Date("2031-01-01T00:00:00Z") })).rejects.toThrow(/sandbox is unavailable/);
+    expect(await timesOf(fine.id)).toEqual(["00:00:00"]);
+    // Not skipped: the next worker to come by starts it.
+    expect(await rt.db.prisma.schedule.findUniqueOrThrow({ where: { id: failing.id } })).toMatchObject({ leaseOwner: null, nextRunAt: new Date("2031-01-01T00:00:00Z") });
+    await fire("2031-01-01T00:00:10Z");
+    expect(await timesOf(failing.id)).toEqual(["00:00:00"]);
+  });
+
   it("stops at the end date and fires nothing while paused", async () => {
     const ended = await everyMinute({ overlap: "allow_all", endAt: "2030-01-01T00:01:00Z" });
     const paused = await everyMinute({ overlap: "allow_all", paused: true });

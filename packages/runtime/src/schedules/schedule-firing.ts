@@ -57,14 +57,18 @@ export async function fireDueSchedules(db: Database, instances: Instances, owner
   if (rows.length === 0) return 0;
   const now = rows[0]!.now;
   const schedules = await db.prisma.schedule.findMany({ where: { id: { in: rows.map((row) => row.id) } } });
+  // One schedule's failure (the database, the sandbox) does not hold back the others claimed with it.
+  const failures: unknown[] = [];
   for (const schedule of schedules) {
     let state: FiringState | null = null;
     try {
       state = await fireSchedule(db, instances, options.evaluate, schedule, now);
-    } finally {
-      await storeRound(db, owner, schedule, state);
+    } catch (error) {
+      failures.push(error);
     }
+    await storeRound(db, owner, schedule, state);
   }
+  if (failures.length > 0) throw failures.length === 1 ? failures[0] : new AggregateError(failures, `${failures.length} schedules failed to fire`);
   return rows.length;
 }
 
