@@ -27,6 +27,7 @@ test("a schedule made in the designer shows its next runs and a run it started",
     await expect(preview.getByRole("listitem").first()).toContainText("2:30:00 AM");
     await panel.getByTestId("schedule-cron").fill("61 * * * *");
     await expect(preview).toContainText("minute");
+    await expect(panel.getByTestId("schedule-save")).toBeDisabled();
 
     await panel.getByTestId("schedule-mode-interval").check();
     await panel.getByTestId("schedule-every").fill("2");

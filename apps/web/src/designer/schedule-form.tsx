@@ -129,7 +129,7 @@ export function ScheduleForm({ schedule, onSave, onCancel }: { schedule: Schedul
         <button type="button" onClick={onCancel}>
           Cancel
         </button>
-        <button type="submit" className="primary" data-testid="schedule-save">
+        <button type="submit" className="primary" data-testid="schedule-save" disabled={preview.isError} title={preview.isError ? "Fix the timing first" : undefined}>
           {schedule ? "Save schedule" : "Create schedule"}
         </button>
       </div>
