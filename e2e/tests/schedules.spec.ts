@@ -43,6 +43,16 @@ test("a schedule made in the designer shows its next runs and a run it started",
     const run = schedule.getByTestId("recent-runs").getByRole("link").first();
     await expect(run).toBeVisible({ timeout: 15_000 });
 
+    // Paused, it has no runs ahead; Trigger now still starts one.
+    await schedule.getByTestId("schedule-pause").click();
+    await expect(schedule).toContainText("paused");
+    await expect(schedule).toContainText("No runs ahead");
+    // Newest first: the run started now goes on top.
+    const newest = await run.textContent();
+    await schedule.getByTestId("schedule-trigger").click();
+    await expect(run).not.toHaveText(newest!);
+    await expect(schedule.getByTestId("schedule-resume")).toBeVisible();
+
     await run.click();
     await expect(page).toHaveURL(new RegExp(`/instances/${name}-`));
     await expect(page.getByTestId("instance-status")).toHaveText("COMPLETED");
