@@ -27,14 +27,14 @@ test("a schedule made in the designer shows its next runs and a run it started",
     await expect(preview.getByRole("listitem").first()).toContainText("2:30:00 AM");
     await panel.getByTestId("schedule-cron").fill("61 * * * *");
     await expect(preview).toContainText("minute");
-    await expect(panel.getByTestId("schedule-save")).toBeDisabled();
+    await expect(panel.getByTestId("confirm-action")).toBeDisabled();
 
     await panel.getByTestId("schedule-mode-interval").check();
     await panel.getByTestId("schedule-every").fill("2");
     await panel.getByLabel("Unit").selectOption("seconds");
     await panel.getByTestId("schedule-input").fill('{"from": "a schedule"}');
     await expect(preview.getByRole("listitem")).toHaveCount(5);
-    await panel.getByTestId("schedule-save").click();
+    await panel.getByTestId("confirm-action").click();
 
     const schedule = panel.locator("li.schedule");
     await expect(schedule).toHaveCount(1);

@@ -1,6 +1,7 @@
 /** Creating or editing a schedule: cron or interval, zone, overlap and input, with the next runs previewed as it is typed. */
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { ModalActions } from "../instances/modal.tsx";
 import { api, errorMessage } from "../lib/api.ts";
 import { RunTimes } from "./schedule-words.tsx";
 
@@ -48,6 +49,7 @@ function timingOf(form: FormState) {
 export function ScheduleForm({ schedule, onSave, onCancel }: { schedule: Schedule | null; onSave(spec: Spec): Promise<void>; onCancel(): void }) {
   const [form, setForm] = useState(() => initialState(schedule));
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const timing = timingOf(form);
   const preview = useQuery({ queryKey: ["schedule-preview", timing], queryFn: () => api.schedules.preview.query(timing), retry: false });
   const set = <K extends keyof FormState>(key: K) => (value: FormState[K]) => setForm((last) => ({ ...last, [key]: value }));
@@ -60,10 +62,12 @@ export function ScheduleForm({ schedule, onSave, onCancel }: { schedule: Schedul
       setError("The input is not JSON.");
       return;
     }
+    setBusy(true);
     try {
       await onSave({ ...timing, overlap: form.overlap, input: input as Spec["input"] });
     } catch (failure) {
       setError(errorMessage(failure));
+      setBusy(false);
     }
   };
 
@@ -120,19 +124,7 @@ export function ScheduleForm({ schedule, onSave, onCancel }: { schedule: Schedul
       <div className="schedule-preview" data-testid="schedule-preview" aria-live="polite">
         {preview.isError ? <p className="problem">{errorMessage(preview.error)}</p> : <RunTimes runs={preview.data ?? []} timeZone={form.timeZone} label="Next runs" />}
       </div>
-      {error && (
-        <p className="problem" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="primary" data-testid="schedule-save" disabled={preview.isError} title={preview.isError ? "Fix the timing first" : undefined}>
-          {schedule ? "Save schedule" : "Create schedule"}
-        </button>
-      </div>
+      <ModalActions confirmLabel={schedule ? "Save schedule" : "Create schedule"} onConfirm={() => void submit()} onCancel={onCancel} disabled={preview.isError} busy={busy} error={error} />
     </form>
   );
 }
