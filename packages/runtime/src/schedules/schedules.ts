@@ -6,6 +6,7 @@ import { z } from "zod";
 import { invalid, notFound } from "../errors.ts";
 import type { Instances } from "../instances.ts";
 import { storableJson } from "../stored-json.ts";
+import { workflowNotFound } from "../workflows.ts";
 import { fireTimeOf, timingOf } from "./schedule-firing.ts";
 import { startOccurrence } from "./schedule-occurrences.ts";
 import { CheckedTimingSchema, ScheduleSpecSchema, type OverlapPolicy, type ScheduleSpec } from "./schedule-spec.ts";
@@ -65,7 +66,7 @@ export const BackfillSchema = z
   .refine((range) => new Date(range.from) < new Date(range.to), { path: ["to"], message: "must be after from" });
 
 export class Schedules {
-  /** Evaluates input expressions of runs started by hand; the engine's budgets bound it. */
+  /** Evaluates input expressions of runs started by hand: a sandbox's, or in this process within the engine's budgets. */
   private readonly evaluate: Evaluator;
 
   constructor(
@@ -78,9 +79,9 @@ export class Schedules {
 
   async create(workflowName: string, spec: unknown, by?: string): Promise<ScheduleView> {
     const parsed = ScheduleSpecSchema.parse(spec);
-    if (!(await this.db.prisma.workflow.findUnique({ where: { name: workflowName } }))) throw notFound(`there is no workflow "${workflowName.slice(0, 200)}"`);
+    if (!(await this.db.prisma.workflow.findUnique({ where: { name: workflowName } }))) throw workflowNotFound(workflowName.slice(0, 200));
     const id = `${workflowName}-${randomBytes(4).toString("hex")}`;
-    const row = await this.db.prisma.schedule.create({ data: { id, workflowName, ...(await this.stored(id, parsed)), createdBy: by ?? null } });
+    const row = await this.db.prisma.schedule.create({ data: { id, workflowName, ...this.stored(id, parsed), createdBy: by ?? null } });
     return this.view(row);
   }
 
@@ -88,7 +89,7 @@ export class Schedules {
   async update(id: string, spec: unknown): Promise<ScheduleView> {
     const parsed = ScheduleSpecSchema.parse(spec);
     await this.row(id);
-    const row = await this.updateRow(id, { ...(await this.stored(id, parsed)), bufferedAt: null });
+    const row = await this.updateRow(id, { ...this.stored(id, parsed), bufferedAt: null });
     return this.view(row);
   }
 
@@ -159,11 +160,17 @@ export class Schedules {
   }
 
   /** Every change moves updated_at: a firing round that claimed the schedule before it then leaves its state alone. */
-  private updateRow(id: string, data: Prisma.ScheduleUncheckedUpdateInput) {
-    return this.db.prisma.schedule.update({ where: { id }, data: { ...data, updatedAt: new Date() } });
+  private async updateRow(id: string, data: Prisma.ScheduleUncheckedUpdateInput): Promise<Schedule> {
+    try {
+      return await this.db.prisma.schedule.update({ where: { id }, data: { ...data, updatedAt: new Date() } });
+    } catch (error) {
+      // Deleted since it was read.
+      if ((error as { code?: string }).code === "P2025") throw scheduleNotFound(id);
+      throw error;
+    }
   }
 
-  private async stored(id: string, spec: ScheduleSpec) {
+  private stored(id: string, spec: ScheduleSpec) {
     const input = (spec.input ?? null) as Json;
     storableJson("the input", input);
     const fields = {
