@@ -1,7 +1,7 @@
 /** The HTTP server: REST API for other systems, tRPC for the web app, and the web app itself. */
 import { existsSync } from "node:fs";
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from "fastify";
-import type { Approvals, Drafts, Instances, Webhooks, Workflows } from "@flowcraft/runtime";
+import type { Approvals, Drafts, Instances, Schedules, Workflows, Webhooks } from "@flowcraft/runtime";
 import { Authenticator } from "./accounts/access.ts";
 import { installAccess } from "./accounts/fastify-access.ts";
 import type { AccessServices } from "./accounts/services.ts";
@@ -13,6 +13,7 @@ import { instanceRoutes } from "./rest/instances.ts";
 import { installJsonBody } from "./rest/json-body.ts";
 import { openApiDocument } from "./rest/openapi.ts";
 import { approvalRoutes } from "./rest/approvals.ts";
+import { scheduleRoutes } from "./rest/schedules.ts";
 import { webhookReceiver } from "./rest/webhook-receiver.ts";
 import { webhookRoutes } from "./rest/webhooks.ts";
 import { workflowRoutes } from "./rest/workflows.ts";
@@ -36,6 +37,7 @@ export interface AppOptions {
   workflows: Workflows;
   drafts: Drafts;
   instances: Instances;
+  schedules: Schedules;
   approvals: Approvals;
   webhooks: Webhooks;
   /** Requests one webhook takes per minute; WEBHOOK_REQUESTS_PER_MINUTE when absent. */
@@ -73,6 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   authRoutes(app, { accounts, sessions, audit });
   workflowRoutes(app, options.workflows);
   instanceRoutes(app, options.instances, audit, options.approvals);
+  scheduleRoutes(app, options.schedules);
   approvalRoutes(app, options.approvals, audit);
   webhookRoutes(app, options.webhooks, audit);
   await webhookReceiver(app, { webhooks: options.webhooks, ...(options.webhookRequestsPerMinute ? { requestsPerMinute: options.webhookRequestsPerMinute } : {}) });
@@ -85,6 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       workflows: options.workflows,
       drafts: options.drafts,
       instances: options.instances,
+      schedules: options.schedules,
       approvals: options.approvals,
       webhooks: options.webhooks,
       caller: request.access,

@@ -84,7 +84,7 @@ function expectClearRefusal(answer: Answer, request: string) {
 /** Rows a refused request must never add. */
 async function storedRows(): Promise<string> {
   const { rows } = await server.db.pool.query(
-    `SELECT (SELECT count(*) FROM workflow_version) AS versions, (SELECT count(*) FROM instance) AS instances, (SELECT count(*) FROM workflow_draft) AS drafts, (SELECT count(*) FROM workflow) AS workflows`,
+    `SELECT (SELECT count(*) FROM workflow_version) AS versions, (SELECT count(*) FROM instance) AS instances, (SELECT count(*) FROM workflow_draft) AS drafts, (SELECT count(*) FROM workflow) AS workflows, (SELECT count(*) FROM schedule) AS schedules`,
   );
   return JSON.stringify(rows[0]);
 }
@@ -191,6 +191,11 @@ describe("fuzzing the API", () => {
       (id: string) => ["GET", `/api/v1/instances/${id}/watch?afterSeq=${id}`],
       (id: string, name: string) => ["GET", `/api/v1/workflows/${name}/versions/${id}`],
       (_id: string, name: string) => ["PUT", `/api/v1/workflows/${name}`],
+      (_id: string, name: string) => ["POST", `/api/v1/workflows/${name}/schedules`],
+      () => ["POST", "/api/v1/workflows/task-chain/schedules"],
+      () => ["POST", "/api/v1/schedules/preview"],
+      (id: string) => ["PUT", `/api/v1/schedules/${id}`],
+      (id: string) => ["POST", `/api/v1/schedules/${id}/backfill`],
       // A person's own password, from their browser: noise never holds their current password.
       () => ["POST", "/api/v1/auth/password", person],
     );
@@ -239,6 +244,9 @@ describe("fuzzing the API", () => {
       () => ["PUT", "/api/v1/workflows/hostile"],
       () => ["POST", `/api/v1/instances/${encodeURIComponent(waiting)}/approvals/approval`],
       () => ["POST", `/api/v1/instances/${encodeURIComponent(ended)}/rerun`],
+      () => ["POST", "/api/v1/workflows/task-chain/schedules"],
+      () => ["POST", "/api/v1/schedules/preview"],
+      () => ["POST", "/trpc/schedules.create"],
       () => ["POST", "/trpc/drafts.save"],
       () => ["POST", "/trpc/drafts.create"],
       () => ["POST", "/trpc/instances.raiseEvent"],
@@ -270,6 +278,9 @@ describe("fuzzing the API", () => {
       (id: string) => ["POST", `/api/v1/instances/${encodeURIComponent(waiting)}/approvals/${id}`],
       (id: string) => ["GET", `/api/v1/workflows/${id}/versions/1`],
       (id: string) => ["PUT", `/api/v1/workflows/${id}`],
+      (id: string) => ["GET", `/api/v1/workflows/${id}/schedules`],
+      (id: string) => ["GET", `/api/v1/schedules/${id}`],
+      (id: string) => ["POST", `/api/v1/schedules/${id}/trigger`],
       (id: string) => ["GET", `/api/v1/instances?instanceId=${id}&workflowName=${id}`],
       (_id: string, page: string) => ["GET", `/api/v1/instances?cursor=${page}`],
       (_id: string, page: string) => ["GET", `/api/v1/instances?order=oldest&cursor=${page}`],

@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { createTestDatabase, type TestDatabase } from "@flowcraft/db/testing";
-import { Approvals, Drafts, Instances, Secrets, Webhooks, Workflows } from "@flowcraft/runtime";
+import { Approvals, Drafts, Instances, Schedules, Secrets, Workflows, Webhooks } from "@flowcraft/runtime";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CSRF_HEADER } from "./accounts/access.ts";
@@ -33,6 +33,7 @@ beforeAll(async () => {
     workflows,
     drafts: new Drafts(db),
     instances: new Instances(db),
+    schedules: new Schedules(db, new Instances(db)),
     approvals: new Approvals(db),
     webhooks: new Webhooks(db, new Instances(db), secrets),
     access,

@@ -1,5 +1,5 @@
 /** `pnpm start`: the Flowcraft server with its in-process worker. */
-import { Approvals, Drafts, Instances, Webhooks, Worker, Workflows, Secrets } from "@flowcraft/runtime";
+import { Approvals, Drafts, ExpressionSandbox, Instances, Schedules, Webhooks, Worker, Workflows, Secrets } from "@flowcraft/runtime";
 import { accessServices } from "./accounts/services.ts";
 import { loadSecretsKey } from "./secrets-key.ts";
 import { buildApp } from "./app.ts";
@@ -24,7 +24,10 @@ if (config.seedExamples) {
 const approvals = new Approvals(db);
 const access = accessServices(db, secrets);
 const webhooks = new Webhooks(db, instances, secrets);
-const app = await buildApp({ workflows, drafts, instances, approvals, webhooks, access, bodyLimitBytes: config.bodyLimitBytes, trustProxy: config.trustProxy, webDistDir: config.webDistDir, log: { level: config.logLevel } });
+// Input expressions of runs started by hand (trigger, backfill) run in a sandbox of the API's own, as a worker's do.
+const apiSandbox = new ExpressionSandbox();
+const schedules = new Schedules(db, instances, { evaluate: apiSandbox.evaluate });
+const app = await buildApp({ workflows, drafts, instances, schedules, approvals, webhooks, access, bodyLimitBytes: config.bodyLimitBytes, trustProxy: config.trustProxy, webDistDir: config.webDistDir, log: { level: config.logLevel } });
 const address = await app.listen({ port: config.port, host: config.host });
 // Only now: whatever an instance's turn does to this worker, the API is already up to steer it.
 await worker?.start();
@@ -42,6 +45,7 @@ async function shutdown(signal: string) {
   console.log(`${signal}: stopping`);
   await app.close();
   await worker?.stop();
+  apiSandbox.close();
   await db.close();
   process.exit(0);
 }

@@ -9,7 +9,10 @@ export type Role = (typeof ROLES)[number];
 export const PERMISSIONS = {
   /** Save, rename, duplicate and delete drafts; publish versions. */
   design: ["designer"],
-  /** Start, terminate, suspend, resume, purge, raise events, re-run. */
+  /**
+   * Start, terminate, suspend, resume, purge, raise events, re-run; and keep schedules, trigger
+   * and backfill them: a schedule starts instances as an operator would, so it is theirs to keep.
+   */
   operate: ["operator"],
   /**
    * Start a test run of an unpublished draft: it runs, with real activities, a definition only a
@@ -32,7 +35,7 @@ export type Permission = keyof typeof PERMISSIONS;
 export const ROLE_WORDS: Record<Role, string> = {
   admin: "everything, including accounts and API tokens",
   designer: "edit and publish workflows",
-  operator: "start, steer and re-run instances",
+  operator: "start, steer and re-run instances; keep their schedules",
   approver: "decide approvals",
 };
 

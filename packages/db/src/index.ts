@@ -9,4 +9,4 @@ export { databaseUnavailable, sqlStateOf } from "./database-errors.ts";
 export type { Migration } from "./migrate.ts";
 export { startEmbeddedPostgres } from "./embedded.ts";
 export type { EmbeddedPostgres } from "./embedded.ts";
-export type { Prisma } from "./generated/prisma/client.ts";
+export type { Prisma, Schedule } from "./generated/prisma/client.ts";

@@ -1,6 +1,6 @@
 /**
  * @flowcraft/runtime: the durable executor on Postgres. `Worker` runs decisions and activities;
- * `Workflows`, `Drafts` and `Instances` are the operations the APIs expose.
+ * `Workflows`, `Drafts`, `Instances` and `Schedules` are the operations the APIs expose.
  */
 export { Worker } from "./worker.ts";
 export type { WorkerOptions } from "./worker.ts";
@@ -11,6 +11,12 @@ export type { DraftDefinition, DraftView, DraftSummary, SavedDraft } from "./dra
 export { Instances, INSTANCE_ID_PATTERN } from "./instances.ts";
 export { MAX_PAGE_SIZE, MAX_HISTORY_PAGE } from "./page-limits.ts";
 export type { InstanceUpdate } from "./instance-watch.ts";
+export type { ScheduledStart } from "./instances.ts";
+export { ExpressionSandbox } from "./sandbox/expression-sandbox.ts";
+export { Schedules, BackfillSchema, MAX_BACKFILL_RUNS } from "./schedules/schedules.ts";
+export type { ScheduleView, ScheduledRun, BackfillResult } from "./schedules/schedules.ts";
+export { ScheduleSpecSchema, ScheduleTimingSchema, CheckedTimingSchema, OVERLAP_POLICIES, DEFAULT_CATCHUP_WINDOW_SECONDS } from "./schedules/schedule-spec.ts";
+export type { OverlapPolicy, ScheduleSpecInput, ScheduleTimingInput } from "./schedules/schedule-spec.ts";
 export type { InstanceView, InstanceListItem, InstanceFilter, InstancePage, InstanceCounts, ActionOptions, StartOptions } from "./instances.ts";
 export type { OpenWait } from "./open-waits.ts";
 export { Secrets, SECRET_NAME } from "./secrets/secrets.ts";

@@ -37,6 +37,14 @@ export interface InstanceView {
   startedBy: string | null;
   /** A test run of a draft: its version is a test version, and lists leave it out unless asked. */
   test: boolean;
+  /** The schedule occurrence that started it; null when it was not started by a schedule. */
+  schedule: ScheduledStart | null;
+}
+
+/** Which schedule started an instance, and the occurrence (its nominal time, before any jitter). */
+export interface ScheduledStart {
+  scheduleId: string;
+  scheduledAt: string;
 }
 
 /** An instance as the list shows it: with what it waits on, when it waits. */
@@ -88,6 +96,8 @@ export interface StartOptions {
   version?: number;
   /** Who starts it, recorded in history. */
   by?: string;
+  /** The schedule occurrence it runs for. */
+  schedule?: ScheduledStart;
 }
 
 export class Instances {
@@ -121,8 +131,8 @@ export class Instances {
            ORDER BY version DESC LIMIT 1
          ),
          created AS (
-           INSERT INTO instance (id, workflow_name, workflow_version, input, last_seq, started_by, test)
-           SELECT $3, $1, version, $4::jsonb, 1, $5, $6 FROM version
+           INSERT INTO instance (id, workflow_name, workflow_version, input, last_seq, started_by, test, schedule_id, scheduled_at)
+           SELECT $3, $1, version, $4::jsonb, 1, $5, $6, $7, $8::timestamptz FROM version
            RETURNING id, workflow_version, input, created_at
          ),
          started AS (
@@ -136,7 +146,7 @@ export class Instances {
            INSERT INTO inbox_message (instance_id, kind, data, dedupe_key) SELECT id, 'start', '{}'::jsonb, 'start' FROM created
          )
          SELECT workflow_version, created_at FROM created`,
-        [workflowName, options.version ?? null, instanceId, inputText, options.by ?? null, options.test ?? false],
+        [workflowName, options.version ?? null, instanceId, inputText, options.by ?? null, options.test ?? false, options.schedule?.scheduleId ?? null, options.schedule?.scheduledAt ?? null],
       ));
     } catch (error) {
       if ((error as { code?: string }).code === "23505") throw conflict(`an instance with id "${instanceId}" already exists`);
@@ -161,6 +171,7 @@ export class Instances {
       origin: null,
       startedBy: options.by ?? null,
       test: options.test ?? false,
+      schedule: options.schedule ?? null,
     };
   }
 
@@ -335,6 +346,8 @@ function toView(row: {
   originKind: string | null;
   startedBy: string | null;
   test: boolean;
+  scheduleId: string | null;
+  scheduledAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }): InstanceView {
@@ -353,5 +366,6 @@ function toView(row: {
     origin: row.originInstanceId ? { instanceId: row.originInstanceId, kind: row.originKind as RerunKind } : null,
     startedBy: row.startedBy,
     test: row.test,
+    schedule: row.scheduleId && row.scheduledAt ? { scheduleId: row.scheduleId, scheduledAt: row.scheduledAt.toISOString() } : null,
   };
 }

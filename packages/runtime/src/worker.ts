@@ -9,11 +9,13 @@ import { ActivityRunner } from "./activity-runner.ts";
 import type { FinishedTask } from "./local-results.ts";
 import { INBOX_CHANNEL, Notifier, TASKS_CHANNEL } from "./notifier.ts";
 import { DEFAULT_GENERATION_RETENTION_SECONDS, PRUNE_INTERVAL_MS, pruneRound } from "./generation-pruning.ts";
-import { Orchestrator } from "./orchestrator.ts";
+import { IDLE_POLL_MS, Orchestrator } from "./orchestrator.ts";
 import { createRegistry, type BuiltInOptions } from "./registry.ts";
 import type { ActivityRegistry } from "./sdk.ts";
 import { recordActivities } from "./registrations.ts";
 import { ExpressionSandbox } from "./sandbox/expression-sandbox.ts";
+import { fireDueSchedules, nextScheduleDueInMs } from "./schedules/schedule-firing.ts";
+import { Instances } from "./instances.ts";
 import { Signal } from "./signal.ts";
 
 export interface WorkerOptions extends BuiltInOptions {
@@ -25,6 +27,8 @@ export interface WorkerOptions extends BuiltInOptions {
   runActivities?: boolean;
   /** Activity attempts running at once (default 100). */
   maxConcurrentActivities?: number;
+  /** Fire due schedules (default: whenever it runs decision turns). */
+  fireSchedules?: boolean;
   /** How long the history of a generation left by a continue-as-new is kept (default a week). */
   generationRetentionSeconds?: number;
   onError?: (error: unknown) => void;
@@ -44,6 +48,7 @@ export class Worker {
   private running = false;
   private loops: Promise<void>[] = [];
   private readonly inboxSignal = new Signal();
+  private readonly scheduleSignal = new Signal();
   private readonly tasksSignal = new Signal();
   private readonly notifier: Notifier;
   private readonly registry: ActivityRegistry;
@@ -85,6 +90,23 @@ export class Worker {
     }
     if (this.options.runActivities !== false) this.loops.push(this.runner.run(isRunning));
     if (this.options.orchestrate !== false) this.startPruning();
+    if (this.options.fireSchedules ?? this.options.orchestrate !== false) this.loops.push(this.fireSchedules(isRunning));
+  }
+
+  /** Fires due schedules, then sleeps until the next is due (at most IDLE_POLL_MS: a new schedule is seen within it). */
+  private async fireSchedules(isRunning: () => boolean) {
+    const instances = new Instances(this.db);
+    while (isRunning()) {
+      let claimed = 0;
+      try {
+        claimed = await fireDueSchedules(this.db, instances, this.id, { evaluate: this.sandbox.evaluate });
+      } catch (error) {
+        this.onError(error);
+      }
+      if (claimed > 0 || !isRunning()) continue;
+      const due = await nextScheduleDueInMs(this.db).catch(() => null);
+      await this.scheduleSignal.wait(due === null ? IDLE_POLL_MS : Math.min(IDLE_POLL_MS, due + 5));
+    }
   }
 
   /** Prunes old generations' history now and then, beside the loops: never on a turn's path. */
@@ -104,6 +126,7 @@ export class Worker {
   /** Wakes this worker's loops at once (the in-process path; other processes hear NOTIFY). */
   wake() {
     this.inboxSignal.fire();
+    this.scheduleSignal.fire();
     this.tasksSignal.fire();
   }
 

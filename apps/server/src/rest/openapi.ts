@@ -3,6 +3,7 @@ import definitionSchema from "@flowcraft/definition/json-schema" with { type: "j
 import { HISTORY_EVENT_TYPES, RERUN_KINDS, RUNTIME_STATUSES } from "@flowcraft/engine";
 import { INSTANCE_ORDERS } from "@flowcraft/runtime";
 import { MIN_PASSWORD_LENGTH } from "@flowcraft/access";
+import { schedulePaths, scheduleSchemas } from "./openapi-schedules.ts";
 import { webhookPaths, webhookSchemas } from "./openapi-webhooks.ts";
 
 /** The definition's JSON Schema with its $defs lifted into components, so references resolve. */
@@ -72,7 +73,7 @@ export const openApiDocument = {
     title: "Flowcraft API",
     version: "1",
     description:
-      "Publish workflow definitions, start instances (202 Accepted + Location), poll their status, raise external events and steer instances. Errors are {error: {code, message, problems?}}. Every call needs an API token (Authorization: Bearer fc_...), which an admin creates with the roles it carries: designer to publish, operator to start and steer instances, approver to decide approvals; any token may read. 401 means no or an unknown token, 403 a missing role, 429 too many failed attempts (see Retry-After). Bodies are JSON sent as application/json in UTF-8 (415 otherwise), nested at most 200 levels deep, without lone surrogates, NUL characters, __proto__ keys or constructor.prototype (400 otherwise). 503 (with Retry-After) means the database cannot be reached and the request may be tried again; 500 is a failure of the server, which logs it.",
+      "Publish workflow definitions, start instances (202 Accepted + Location) or schedule them, poll their status, raise external events and steer instances. Errors are {error: {code, message, problems?}}. Every call needs an API token (Authorization: Bearer fc_...), which an admin creates with the roles it carries: designer to publish, operator to start and steer instances and keep schedules, approver to decide approvals; any token may read. 401 means no or an unknown token, 403 a missing role, 429 too many failed attempts (see Retry-After). Bodies are JSON sent as application/json in UTF-8 (415 otherwise), nested at most 200 levels deep, without lone surrogates, NUL characters, __proto__ keys or constructor.prototype (400 otherwise). 503 (with Retry-After) means the database cannot be reached and the request may be tried again; 500 is a failure of the server, which logs it.",
   },
   security: [{ apiToken: [] }, { session: [] }],
   paths: withCommonAnswers({
@@ -287,6 +288,7 @@ export const openApiDocument = {
       },
     },
     ...actions,
+    ...schedulePaths,
     ...webhookPaths,
   }),
   components: {
@@ -296,6 +298,7 @@ export const openApiDocument = {
     },
     schemas: {
       ...definitionComponents(),
+      ...scheduleSchemas,
       ...webhookSchemas,
       Credentials: {
         type: "object",
@@ -368,6 +371,11 @@ export const openApiDocument = {
           origin: { type: ["object", "null"], description: "The instance this one re-runs", properties: { instanceId: { type: "string" }, kind: { enum: [...RERUN_KINDS] } } },
           startedBy: { type: ["string", "null"], description: "Who started it: a username, or token:<name>" },
           test: { type: "boolean", description: "A test run of a draft from the designer; its workflowVersion is a test version (below 1)" },
+          schedule: {
+            type: ["object", "null"],
+            description: "The schedule occurrence that started it (startedBy is then schedule:<id>, or who triggered or backfilled it)",
+            properties: { scheduleId: { type: "string" }, scheduledAt: { type: "string", format: "date-time", description: "The occurrence's time, before jitter" } },
+          },
         },
       },
       ListedInstance: {

@@ -5,6 +5,7 @@ import { adminRouter } from "./admin.ts";
 import { approvalsRouter } from "./approvals.ts";
 import { draftsRouter } from "./drafts.ts";
 import { instancesRouter } from "./instances.ts";
+import { schedulesRouter } from "./schedules.ts";
 import { router } from "./trpc.ts";
 import { webhooksRouter } from "./webhooks.ts";
 import { workflowsRouter } from "./workflows.ts";
@@ -13,6 +14,7 @@ export const appRouter = router({
   workflows: workflowsRouter,
   drafts: draftsRouter,
   instances: instancesRouter,
+  schedules: schedulesRouter,
   activities: activitiesRouter,
   approvals: approvalsRouter,
   webhooks: webhooksRouter,

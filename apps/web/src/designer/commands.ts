@@ -25,6 +25,7 @@ export interface DesignerActions {
   showJson: boolean;
   onToggleJson(): void;
   onToggleVersions(): void;
+  onToggleSchedules(): void;
   onToggleWebhooks(): void;
 }
 
@@ -76,6 +77,7 @@ export function useDesignerCommands(actions: DesignerActions): DesignerCommand[]
     { id: "export", label: "Export as JSON file", run: exportDefinition },
     { id: "toggle-json", label: actions.showJson ? "Hide JSON" : "Show JSON", run: actions.onToggleJson },
     { id: "toggle-versions", label: "Show or hide versions", run: actions.onToggleVersions },
+    { id: "toggle-schedules", label: "Show or hide schedules", run: actions.onToggleSchedules },
     { id: "toggle-webhooks", label: "Show or hide webhooks", run: actions.onToggleWebhooks },
     { id: "save", label: "Save now", hint: "Ctrl/Cmd+S", unavailable: busy ?? notDesigner, run: actions.onSave },
     {

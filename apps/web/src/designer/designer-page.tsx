@@ -16,6 +16,7 @@ import { ProblemsPanel } from "./problems-panel.tsx";
 import { useProblems } from "./problems.ts";
 import { useRefitOnResize } from "./refit-on-resize.ts";
 import { RunDialog } from "./run-dialog.tsx";
+import { SchedulesPanel } from "./schedules-panel.tsx";
 import { SideResizer } from "./side-resizer.tsx";
 import { SaveConflict } from "./save-conflict.tsx";
 import { StepPicker } from "./step-picker.tsx";
@@ -72,6 +73,7 @@ function Designer({ name }: { name: string }) {
   const refitOnResize = useRefitOnResize();
   const [showVersions, setShowVersions] = useState(false);
   const [showWebhooks, setShowWebhooks] = useState(false);
+  const [showSchedules, setShowSchedules] = useState(false);
   const [running, setRunning] = useState(false);
   const [testRun, setTestRun] = useState<string | null>(null);
   const [commandPalette, setCommandPalette] = useState(false);
@@ -151,6 +153,7 @@ function Designer({ name }: { name: string }) {
     onToggleJson: () => toggleJson(!showJson),
     onToggleVersions: () => setShowVersions((v) => !v),
     onToggleWebhooks: () => setShowWebhooks((v) => !v),
+    onToggleSchedules: () => setShowSchedules((v) => !v),
   };
   const commands = useDesignerCommands(actions);
 
@@ -185,6 +188,7 @@ function Designer({ name }: { name: string }) {
               Webhooks ▸
             </button>
           )}
+          {showSchedules && <SchedulesPanel name={name} onClose={() => setShowSchedules(false)} />}
           {showJson && (
             <Suspense fallback={<section className="json-view" aria-label="Definition JSON" aria-busy="true" />}>
               <JsonView focus={jsonFocus} problems={problems} />

@@ -1,4 +1,5 @@
-/** The instance's status, version, times, custom status, input, output and failure. */
+/** The instance's status, version, times, the schedule that started it, custom status, input, output and failure. */
+import { Link } from "../lib/link.tsx";
 import type { InstanceView } from "./instance-feed.ts";
 
 export function InstanceFacts({ instance }: { instance: InstanceView }) {
@@ -15,6 +16,15 @@ export function InstanceFacts({ instance }: { instance: InstanceView }) {
         <dd>{instance.test ? "a draft (test run)" : instance.workflowVersion}</dd>
         <dt>Started</dt>
         <dd>{new Date(instance.createdAt).toLocaleString()}</dd>
+        {instance.schedule && (
+          <>
+            <dt>Scheduled</dt>
+            <dd data-testid="instance-schedule">
+              by <Link to={{ page: "designer", name: instance.workflowName }}>{instance.schedule.scheduleId}</Link>, the run of{" "}
+              <time dateTime={instance.schedule.scheduledAt}>{new Date(instance.schedule.scheduledAt).toLocaleString()}</time>
+            </dd>
+          </>
+        )}
         <dt>Generation</dt>
         <dd>{instance.generation}</dd>
         <dt>Custom status</dt>
