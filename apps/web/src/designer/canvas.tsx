@@ -73,8 +73,12 @@ export function Canvas({ problems }: { problems: Problem[] }) {
       const fresh = model.nodes.filter((n) => n.position === null && !shown[n.id]).map((n) => n.id);
       const stored = Object.fromEntries(model.nodes.flatMap((n) => (n.position ? [[n.id, n.position]] : [])));
       setLayout({ ...shown, ...(firstLayout ? positions : placeFresh(model, { ...shown, ...stored }, positions, fresh)) });
-      // The view was fitted to nodes not yet placed; fit it again to the laid-out graph.
+      // Nothing was drawn to fit the view to before; fit it to the laid-out graph.
       if (firstLayout) window.requestAnimationFrame(() => void flow.fitView(FIT_VIEW_OPTIONS));
+    }).catch((error: unknown) => {
+      // Without the automatic layout the steps are still drawn, kept apart by arrange().
+      console.error("laying out the workflow failed", error);
+      if (!cancelled) setLayout({ ...Object.fromEntries(unplaced.map((id) => [id, { x: 0, y: 0 }])), ...useDesigner.getState().layout });
     });
     return () => {
       cancelled = true;
@@ -108,7 +112,13 @@ export function Canvas({ problems }: { problems: Problem[] }) {
   );
   // Per frame of a drag: only the dragged nodes and the containers around them change.
   const runStates = useTestRunOverlay((s) => s.states);
-  const nodes = useMemo(() => withRunStates(withDragged(placed, dragging), runStates), [placed, dragging, runStates]);
+  // Until the first automatic layout has answered, the nodes it places have nowhere to be: drawn
+  // anyway, they would show stacked in a column and then jump.
+  const awaitingFirstLayout = unplaced.length > 0 && Object.keys(layout).length === 0;
+  const nodes = useMemo(
+    () => (awaitingFirstLayout ? [] : withRunStates(withDragged(placed, dragging), runStates)),
+    [awaitingFirstLayout, placed, dragging, runStates],
+  );
   const edges = useMemo(() => flowEdgesOf(model, { labels: false }), [model]);
 
   const onNodesChange = useCallback(

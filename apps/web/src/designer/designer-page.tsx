@@ -180,15 +180,23 @@ function Designer({ name }: { name: string }) {
         <div className={`designer-side${showJson ? " with-json" : ""}`} style={showJson && sideWidth ? { width: sideWidth } : undefined}>
           <Inspector problems={problems} activities={activities.data ?? []} />
           {showVersions && <VersionsPanel name={name} onClose={() => setShowVersions(false)} />}
-          {/* At the foot of the side column rather than in the toolbar, which has no room left at 1280 px. */}
-          {showWebhooks ? (
-            <WebhooksPanel name={name} onClose={() => setShowWebhooks(false)} />
-          ) : (
-            <button type="button" className="side-section-toggle" data-testid="toggle-webhooks" onClick={() => setShowWebhooks(true)} title="URLs other systems call to start this workflow or report to its instances">
-              Webhooks ▸
-            </button>
-          )}
           {showSchedules && <SchedulesPanel name={name} onClose={() => setShowSchedules(false)} />}
+          {showWebhooks && <WebhooksPanel name={name} onClose={() => setShowWebhooks(false)} />}
+          {/* At the foot of the side column rather than in the toolbar, which has no room left at 1280 px. */}
+          {!(showSchedules && showWebhooks) && (
+            <div className="side-section-toggles">
+              {!showSchedules && (
+                <button type="button" className="side-section-toggle" data-testid="toggle-schedules" onClick={() => setShowSchedules(true)} title="When this workflow starts on its own">
+                  Schedules ▸
+                </button>
+              )}
+              {!showWebhooks && (
+                <button type="button" className="side-section-toggle" data-testid="toggle-webhooks" onClick={() => setShowWebhooks(true)} title="URLs other systems call to start this workflow or report to its instances">
+                  Webhooks ▸
+                </button>
+              )}
+            </div>
+          )}
           {showJson && (
             <Suspense fallback={<section className="json-view" aria-label="Definition JSON" aria-busy="true" />}>
               <JsonView focus={jsonFocus} problems={problems} />

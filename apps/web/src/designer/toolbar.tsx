@@ -65,9 +65,6 @@ export function Toolbar(props: DesignerActions) {
       <button type="button" data-testid="toggle-versions" onClick={props.onToggleVersions}>
         Versions
       </button>
-      <button type="button" data-testid="toggle-schedules" onClick={props.onToggleSchedules}>
-        Schedules
-      </button>
       <span className="separator" />
       <SaveStatusIndicator />
       <button type="button" data-testid="save" onClick={props.onSave} disabled={props.busy || notDesigner !== null} title={notDesigner ?? "Save the draft now (Ctrl/Cmd+S); it also saves itself after each edit"}>
