@@ -74,6 +74,20 @@ describe("validateDefinition", () => {
     ]);
   });
 
+  it("reports sub-workflows naming no published workflow or version only when the workflows are given (publish time)", () => {
+    const raw = base({
+      a: { type: "subworkflow", workflow: "billing", version: 2, next: "b" },
+      b: { type: "subworkflow", workflow: "nowhere", next: "c" },
+      c: { type: "subworkflow", workflow: "self", version: "latest" },
+    });
+    expect(problemsOf(raw)).toEqual([]);
+    const workflows = { versions: new Map([["billing", new Set([1])]]), self: "self" };
+    expect(problemsOf(raw, { workflows })).toEqual([
+      { nodeId: "a", field: "version", message: 'workflow "billing" has no published version 2' },
+      { nodeId: "b", field: "workflow", message: 'unknown workflow "nowhere": no version of it is published' },
+    ]);
+  });
+
   it("returns every problem at once, nested graphs included", () => {
     const raw = base({
       a: { type: "map", items: "input", body: { start: "x", nodes: { x: { type: "end", output: "(" }, y: { type: "end" } } }, next: "missing" },
