@@ -5,6 +5,7 @@ import type { Json } from "./json.ts";
 import { childRetryTimerOf } from "./subworkflow-step.ts";
 import { definition, Simulation } from "./test-simulation.ts";
 import { replayDivergence } from "./test-replay.ts";
+import { progressOf } from "./progress.ts";
 
 type StartChild = Extract<Command, { type: "start_child" }>;
 
@@ -137,5 +138,21 @@ describe("a subworkflow step", () => {
     await sim.decide();
     expect(sim.last()).toMatchObject({ type: "execution_completed", output: [1, 4, 9] });
     expect(await replayDivergence(sim.definition, sim.history)).toBeNull();
+  });
+});
+
+describe("progress of a subworkflow step", () => {
+  it("lists each attempt with the child it started, and the step's state", async () => {
+    const sim = new Simulation(billing({ retry: { maxAttempts: 2, firstInterval: 0 } }), {});
+    sim.start({ amount: 2 });
+    const [first] = startsIn(await sim.decide());
+    childFailed(sim, first!, { name: "CardDeclined", message: "declined" });
+    await sim.decide();
+    sim.fireTimer(childRetryTimerOf("charge", 2));
+    const [second] = startsIn(await sim.decide());
+    childStarted(sim, second!);
+    const place = (await progressOf(sim.definition, sim.history)).places.find((p) => p.key === "charge")!;
+    expect(place).toMatchObject({ kind: "subworkflow", state: "retrying", input: { amount: 2 }, maxAttempts: 2 });
+    expect(place.attempts.map((a) => [a.attempt, a.childId, a.outcome])).toEqual([[1, "charge#1", "failed"], [2, "charge#2", "open"]]);
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { SubworkflowNode } from "@flowcraft/definition";
 import { PENDING, type Outcome, type Run } from "./interpreter.ts";
+import type { HistoryEventOf, WorkflowError } from "./history.ts";
 import type { Json } from "./json.ts";
 import { maxAttemptsOf, retryDelaySeconds } from "./retry.ts";
 import { contextOf, type Scope } from "./scope.ts";
@@ -12,6 +13,12 @@ import { contextOf, type Scope } from "./scope.ts";
 /** What the timer before a step's next attempt is called: the step's place, and the attempt it starts. */
 export function childRetryTimerOf(stepId: string, attempt: number): string {
   return `${stepId}:retry${attempt}`;
+}
+
+/** The step's error for a child that failed, could not start, or was terminated. */
+export function childError(ended: HistoryEventOf<"child_failed"> | HistoryEventOf<"child_terminated">): WorkflowError {
+  if (ended.type === "child_failed") return ended.error;
+  return { name: "ChildTerminated", message: `the child instance "${ended.childId}" was terminated${ended.reason ? `: ${ended.reason}` : ""}` };
 }
 
 export async function runSubworkflow(run: Run, id: string, node: SubworkflowNode, scope: Scope, prefix: string): Promise<Outcome> {
@@ -38,10 +45,7 @@ export async function runSubworkflow(run: Run, id: string, node: SubworkflowNode
   if (!waits && child.started) return { kind: "done", output: child.started.childId, at: child.started.seq };
   if (child.failed) {
     const attempt = child.scheduled.attempt;
-    const error =
-      child.failed.type === "child_failed"
-        ? child.failed.error
-        : { name: "ChildTerminated", message: `the child instance "${child.failed.childId}" was terminated${child.failed.reason ? `: ${child.failed.reason}` : ""}` };
+    const error = childError(child.failed);
     if (attempt >= maxAttemptsOf(node.retry) || error.nonRetryable) {
       return { kind: "error", error: { ...error, node: id, attempts: attempt }, at: child.failed.seq };
     }
