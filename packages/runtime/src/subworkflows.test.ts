@@ -162,6 +162,35 @@ describe("sub-workflows on a real database", () => {
     await rt.instances.terminate(kept.id);
   });
 
+  it("terminates the children a generation left running when the parent continues as new", async () => {
+    await rt.workflows.publish("idle", { version: 1, start: "w", nodes: { w: { type: "wait", event: "never" } } });
+    await rt.workflows.publish("spawning_monitor", {
+      version: 1,
+      start: "watch",
+      nodes: {
+        watch: {
+          type: "monitor",
+          interval: 0,
+          maxIterations: 2,
+          body: { start: "spawn", nodes: { spawn: { type: "subworkflow", workflow: "idle", wait: false } } },
+        },
+      },
+    });
+    const parent = await rt.instances.start("spawning_monitor", null);
+    expect(await waitForInstance(rt.instances, parent.instanceId)).toMatchObject({ runtimeStatus: "COMPLETED", generation: 2 });
+    const children = await waitForChildren(parent.instanceId, 2, (c) => c.status === "TERMINATED");
+    const { rows } = await rt.db.pool.query(
+      `SELECT c.parent_generation, h.data->>'reason' AS reason FROM instance c JOIN history_event h ON h.instance_id = c.id AND h.type = 'terminated'
+       WHERE c.parent_instance_id = $1 ORDER BY c.parent_generation`,
+      [parent.instanceId],
+    );
+    expect(children).toHaveLength(2);
+    expect(rows).toEqual([
+      { parent_generation: 1, reason: `its parent instance "${parent.instanceId}" continued as new` },
+      { parent_generation: 2, reason: `its parent instance "${parent.instanceId}" ended` },
+    ]);
+  });
+
   it("without waiting, completes with the child's id while the child runs on", async () => {
     await rt.workflows.publish("notify_later", {
       version: 1,
