@@ -5,17 +5,21 @@
  */
 import type { ChildEnd, NewChild, Turn } from "./turn.ts";
 
+/** Events that end an instance; a turn without one did not end it, whatever state it leaves. */
+const ENDING_EVENTS: ReadonlySet<string> = new Set(["execution_completed", "execution_failed", "terminated"]);
+
 /**
- * What the turn's instance reports to its parent, if it has one: how it ended, when the turn
- * ended it. The parent's linkage (generation, step, attempt) comes from the child's row.
+ * What the turn's instance reports to its parent, if it has one: how it ended, when this turn
+ * ended it (a later turn of an ended instance only drops messages, and reports nothing again).
+ * The parent's linkage (generation, step, attempt) comes from the child's row.
  */
 export function childEndOf(turn: Turn): ChildEnd | null {
-  if (!turn.ended) return null;
+  const ending = turn.events.find((event) => ENDING_EVENTS.has(event.type));
+  if (!turn.ended || !ending) return null;
   const { runtimeStatus, output, failure } = turn.summary;
   if (runtimeStatus === "COMPLETED") return { outcome: "completed", output };
   if (runtimeStatus === "FAILED") return { outcome: "failed", error: failure ?? { name: "InternalError", message: "the child failed without an error" } };
-  const terminated = turn.events.findLast((event) => event.type === "terminated");
-  return { outcome: "terminated", ...(terminated?.reason ? { reason: terminated.reason } : {}) };
+  return { outcome: "terminated", ...(ending.type === "terminated" && ending.reason ? { reason: ending.reason } : {}) };
 }
 
 /**
