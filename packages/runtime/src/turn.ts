@@ -379,7 +379,7 @@ function childEventOf(report: ChildReport, facts: Facts, generation: number): Hi
  * it, so that a repeated or replayed turn never starts a second child, and an id the API accepts
  * whatever the step's place holds (a map iteration's brackets).
  */
-export function childIdOf(parentId: string, generation: number, stepId: string, attempt: number): string {
+function childIdOf(parentId: string, generation: number, stepId: string, attempt: number): string {
   const hash = createHash("sha256").update(JSON.stringify([parentId, generation, stepId, attempt])).digest("hex");
   return `${hash.slice(0, 8)}-${hash.slice(8, 12)}-${hash.slice(12, 16)}-${hash.slice(16, 20)}-${hash.slice(20, 32)}`;
 }
