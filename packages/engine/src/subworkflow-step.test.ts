@@ -156,3 +156,32 @@ describe("progress of a subworkflow step", () => {
     expect(place.attempts.map((a) => [a.attempt, a.childId, a.outcome])).toEqual([[1, "charge#1", "failed"], [2, "charge#2", "open"]]);
   });
 });
+
+describe("a subworkflow step that does not wait", () => {
+  it("keeps the child's id as its output when the child ends later, and does not fail with it", async () => {
+    for (const end of ["completed", "failed"] as const) {
+      const sim = new Simulation(
+        definition({
+          version: 1,
+          start: "spawn",
+          nodes: {
+            spawn: { type: "subworkflow", workflow: "billing", wait: false, onParentEnd: "continue", next: "after" },
+            after: { type: "wait", event: "go", next: "done" },
+            done: { type: "end", output: "steps.spawn" },
+          },
+        }),
+        {},
+      );
+      sim.start(null);
+      const [start] = startsIn(await sim.decide());
+      const childId = childStarted(sim, start!);
+      await sim.decide();
+      if (end === "completed") sim.append({ type: "child_completed", stepId: "spawn", attempt: 1, childId, output: "child output" });
+      else sim.append({ type: "child_failed", stepId: "spawn", attempt: 1, childId, error: { name: "Boom", message: "boom" } });
+      sim.raise("go", null);
+      await sim.decide();
+      expect(sim.last()).toMatchObject({ type: "execution_completed", output: childId });
+      expect(await replayDivergence(sim.definition, sim.history)).toBeNull();
+    }
+  });
+});

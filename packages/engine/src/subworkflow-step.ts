@@ -40,9 +40,10 @@ export async function runSubworkflow(run: Run, id: string, node: SubworkflowNode
     run.trace.set(stepId, { node: id, status: "running" });
     return PENDING;
   }
+  // A step that does not wait is done once its child has started, whatever the child does after:
+  // its output stays the child's id, so that what follows decides the same on every replay.
+  if (node.wait === false && child.started) return { kind: "done", output: child.started.childId, at: child.started.seq };
   if (child.completed) return { kind: "done", output: child.completed.output, at: child.completed.seq };
-  const waits = node.wait ?? true;
-  if (!waits && child.started) return { kind: "done", output: child.started.childId, at: child.started.seq };
   if (child.failed) {
     const attempt = child.scheduled.attempt;
     const error = childError(child.failed);
