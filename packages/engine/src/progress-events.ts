@@ -5,7 +5,7 @@
  */
 import type { ApprovalRequest, Choice, HistoryEvent, TimerPurpose, WorkflowError } from "./history.ts";
 import type { Json } from "./json.ts";
-import { childError } from "./subworkflow-step.ts";
+import { childError, childRetryTimerOf } from "./subworkflow-step.ts";
 
 export interface AttemptRecord {
   /** 1-based. */
@@ -99,7 +99,11 @@ export function recordHistory(history: readonly HistoryEvent[]): HistoryRecords 
         break;
       }
       case "child_scheduled": {
-        const attempt: AttemptRecord = { attempt: event.attempt, queuedAt: event.at, outcome: "open" };
+        // A retry's child is started when its backoff timer fires: the attempt waited from the timer's creation.
+        const backoff = event.attempt > 1 ? records.timers.get(childRetryTimerOf(event.stepId, event.attempt)) : undefined;
+        const attempt: AttemptRecord = backoff
+          ? { attempt: event.attempt, queuedAt: backoff.createdAt, dueAt: backoff.fireAt, outcome: "open" }
+          : { attempt: event.attempt, queuedAt: event.at, outcome: "open" };
         const record = records.activities.get(event.stepId);
         if (record && event.attempt > 1) record.attempts.push(attempt);
         else records.activities.set(event.stepId, { input: event.input, attempts: [attempt] });

@@ -154,6 +154,9 @@ describe("progress of a subworkflow step", () => {
     const place = (await progressOf(sim.definition, sim.history)).places.find((p) => p.key === "charge")!;
     expect(place).toMatchObject({ kind: "subworkflow", state: "retrying", input: { amount: 2 }, maxAttempts: 2 });
     expect(place.attempts.map((a) => [a.attempt, a.childId, a.outcome])).toEqual([[1, "charge#1", "failed"], [2, "charge#2", "open"]]);
+    // The second attempt waited out its backoff timer before its child was started.
+    const timer = sim.ofType("timer_created")[0]!;
+    expect(place.attempts[1]).toMatchObject({ queuedAt: timer.at, dueAt: timer.fireAt });
   });
 });
 
