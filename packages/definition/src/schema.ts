@@ -226,7 +226,15 @@ export const SubworkflowNodeSchema = z.strictObject({
   ...flow,
   workflow: z.string().min(1, { error: "is empty: choose a workflow" }).max(200).describe("Name of the published workflow to run"),
   version: z
-    .union([z.number().int().min(1, { error: "must be a published version (1 or more)" }), z.literal("latest")])
+    .union([
+      z
+        .number()
+        .int()
+        .min(1, { error: "must be a published version (1 or more)" })
+        // Versions are stored as 32-bit integers: a larger one could never be published.
+        .max(2_147_483_647, { error: "must be a published version (at most 2147483647)" }),
+      z.literal("latest"),
+    ])
     .optional()
     .describe('A pinned version, or "latest": the newest version when the step starts (default latest)'),
   input: ExpressionSchema.optional().describe("The child's input; null when absent"),

@@ -61,6 +61,7 @@ describe("validateDefinition", () => {
     ],
     ["a reference to an inherited name", base({ a: { type: "timer", duration: 1, next: "isPrototypeOf" } }), { nodeId: "a", field: "next", message: 'there is no node "isPrototypeOf" in this graph' }],
     ["a reserved node id", base({ constructor: { type: "end" } }, "constructor"), { nodeId: "constructor", field: null, message: expect.stringContaining("reserved") }],
+    ["a sub-workflow version no workflow could have", base({ a: { type: "subworkflow", workflow: "w", version: 2 ** 40 } }), { nodeId: "a", field: "version", message: expect.stringContaining("at most 2147483647") }],
     ["an unsupported version", { version: 2, start: "a", nodes: { a: { type: "end" } } }, { nodeId: null, field: "version", message: expect.stringContaining("version 1") }],
   ])("reports %s, addressed by node and field", (_name, raw, expected) => {
     expect(problemsOf(raw)).toContainEqual(expected);

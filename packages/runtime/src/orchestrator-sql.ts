@@ -4,9 +4,9 @@
  */
 import type pg from "pg";
 import { queryPrepared } from "@flowcraft/db";
+import { MAX_SUBWORKFLOW_DEPTH } from "@flowcraft/definition";
 import type { HistoryEvent, InstanceSummary } from "@flowcraft/engine";
 import { dataOf, eventFromRow } from "./history-rows.ts";
-import { MAX_SUBWORKFLOW_DEPTH } from "@flowcraft/definition";
 import { childEndOf, childrenToStart } from "./child-reports.ts";
 import { announce, INBOX_CHANNEL, TASKS_CHANNEL } from "./notifier.ts";
 import { openWaitRow } from "./open-waits.ts";
