@@ -9,8 +9,9 @@
  *   POOL_SIZE     Connections of the process's pool, shared by the workers (default 10, as
  *                 the server's).
  *   SCENARIOS     Comma-separated subset of chain10,fanout20,chain10expr,map10000,map100000,
- *                 monitor-long (default all). The map scenarios and monitor-long are one
- *                 instance each, whatever N says; monitor-long also reports the median time of
+ *                 monitor-long,subflow100 (default all). The map scenarios, monitor-long and
+ *                 subflow100 are one instance each, whatever N says (subflow100's workflows
+ *                 count its 100 children too); monitor-long also reports the median time of
  *                 its first and last 100 generations.
  *   WARMUP        Untimed instances run first per scenario, so the JIT and the caches of
  *                 definitions and compiled expressions are warm (default 20; 0 to skip).

@@ -38,6 +38,7 @@ async function main() {
     const instances = new Instances(db);
     for (const name of config.scenarios) {
       const scenario: Scenario = SCENARIOS[name];
+      for (const [child, definition] of Object.entries(scenario.subworkflows ?? {})) await workflows.publish(child, definition);
       await workflows.publish(scenario.name, scenario.definition);
       const memory = new PeakMemory();
       const run = (count: number) =>

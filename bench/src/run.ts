@@ -23,8 +23,9 @@ const POLL_MS = 10;
 const STALL_MS = 60_000;
 
 export interface RunResult {
+  /** Instances that ran: those started, and the children their sub-workflow steps started. */
   workflows: number;
-  /** Activity steps completed, counted in history. */
+  /** Activity steps completed, counted in history, children's included. */
   steps: number;
   seconds: number;
   /** From the first start to the last start's return: how much of the run starting took. */
@@ -78,7 +79,7 @@ export async function runScenario({ db, instances, scenario, count, signal, onPo
   }
   const seconds = (performance.now() - began) / 1000;
   const startSeconds = (starter.lastStartedAt - began) / 1000;
-  return { workflows: count, steps: await stepsOf(db, prefix), seconds, startSeconds, prefix };
+  return { ...(await workOf(db, prefix)), seconds, startSeconds, prefix };
 }
 
 async function statusCounts(db: Database, workflowName: string): Promise<{ completed: number; failed: number; events: number }> {
@@ -100,12 +101,19 @@ async function failureOf(db: Database, workflowName: string): Promise<Error> {
   return new Error(`${workflowName}: instance ${rows[0]?.id} ended ${rows[0]?.status}: ${JSON.stringify(rows[0]?.failure)}`);
 }
 
-async function stepsOf(db: Database, prefix: string): Promise<number> {
+/** The run's instances, children included (their ids are derived, not prefixed), and their completed activity steps. */
+async function workOf(db: Database, prefix: string): Promise<{ workflows: number; steps: number }> {
   const { rows } = await db.pool.query(
-    `SELECT count(*) AS steps FROM history_event WHERE type = 'activity_completed' AND starts_with(instance_id, $1)`,
+    `WITH RECURSIVE run AS (
+       SELECT id FROM instance WHERE starts_with(id, $1)
+       UNION ALL
+       SELECT c.id FROM instance c JOIN run ON c.parent_instance_id = run.id
+     )
+     SELECT (SELECT count(*)::int FROM run) AS workflows,
+            (SELECT count(*)::int FROM history_event h JOIN run ON h.instance_id = run.id WHERE h.type = 'activity_completed') AS steps`,
     [prefix],
   );
-  return rows[0].steps;
+  return { workflows: rows[0].workflows, steps: rows[0].steps };
 }
 
 /** Starts instances 0, 1, 2... up to a target that only grows, at most `limit` at a time. */

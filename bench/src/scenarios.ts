@@ -15,6 +15,8 @@ export interface Scenario {
   instances?: number;
   /** Also report how long its generations take, early and late (a monitor that continues as new). */
   generations?: boolean;
+  /** Workflows it runs as sub-workflows, by name: published before it. */
+  subworkflows?: Record<string, object>;
 }
 
 const CHAIN_LENGTH = 10;
@@ -97,6 +99,28 @@ function longMonitor(checks: number): object {
   };
 }
 
+const SUBFLOW_CHILDREN = 100;
+const SUBFLOW_CHILD_STEPS = 5;
+
+/**
+ * One parent mapping over [1..100], each iteration a child instance running a chain of 5: what
+ * a sub-workflow costs next to the steps it runs (starting the child, its own turns, and
+ * reporting its end to the parent).
+ */
+function subflows(children: number, child: string): object {
+  return {
+    version: 1,
+    start: "fan",
+    nodes: {
+      fan: {
+        type: "map",
+        items: `[1..${children}]`,
+        body: { start: "call", nodes: { call: { type: "subworkflow", workflow: child, input: "item" } } },
+      },
+    },
+  };
+}
+
 export const SCENARIOS = {
   chain10: { name: "chain10", definition: chain(CHAIN_LENGTH), stepsPerInstance: CHAIN_LENGTH, window: CHAIN_WINDOW },
   fanout20: { name: "fanout20", definition: fanOut(FAN_OUT), stepsPerInstance: FAN_OUT, window: null },
@@ -104,6 +128,14 @@ export const SCENARIOS = {
   map10000: { name: "map10000", definition: bigMap(10_000), stepsPerInstance: 10_000, window: null, instances: 1 },
   map100000: { name: "map100000", definition: bigMap(100_000), stepsPerInstance: 100_000, window: null, instances: 1 },
   "monitor-long": { name: "monitor-long", definition: longMonitor(MONITOR_CHECKS), stepsPerInstance: MONITOR_CHECKS, window: null, instances: 1, generations: true },
+  subflow100: {
+    name: "subflow100",
+    definition: subflows(SUBFLOW_CHILDREN, "subflow100-child"),
+    subworkflows: { "subflow100-child": chain(SUBFLOW_CHILD_STEPS) },
+    stepsPerInstance: SUBFLOW_CHILDREN * SUBFLOW_CHILD_STEPS,
+    window: null,
+    instances: 1,
+  },
 } satisfies Record<string, Scenario>;
 
 export type ScenarioName = keyof typeof SCENARIOS;

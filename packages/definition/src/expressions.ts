@@ -41,6 +41,7 @@ export function expressionsOf(node: Node): NodeExpression[] {
   add("customStatus", node.customStatus);
   switch (node.type) {
     case "activity":
+    case "subworkflow":
       add("input", node.input);
       break;
     case "map":

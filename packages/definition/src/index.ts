@@ -14,6 +14,7 @@ export {
   OnErrorSchema,
   ApprovalSchema,
   ActivityNodeSchema,
+  SubworkflowNodeSchema,
   ParallelNodeSchema,
   MapNodeSchema,
   GroupNodeSchema,
@@ -29,6 +30,7 @@ export {
   DEFINITION_SCHEMA_URL,
   MAX_DURATION_SECONDS,
   DEFAULT_ACTIVITY_TIMEOUT_SECONDS,
+  MAX_SUBWORKFLOW_DEPTH,
 } from "./schema.ts";
 export type {
   Definition,
@@ -36,6 +38,7 @@ export type {
   Node,
   NodeKind,
   ActivityNode,
+  SubworkflowNode,
   ParallelNode,
   MapNode,
   GroupNode,

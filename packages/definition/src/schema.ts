@@ -11,7 +11,7 @@ import { z } from "zod";
 
 /** Format versions this package can read; `version` of a stored definition never changes meaning. */
 export const DEFINITION_VERSIONS = {
-  /** Since the first release: activity, parallel, map, group, wait, timer, decision, monitor, end, fail. */
+  /** Since the first release: activity, parallel, map, group, wait, timer, decision, monitor, end, fail; subworkflow added later (a reader without it refuses the kind by name). */
   1: "v1",
 } as const;
 
@@ -216,8 +216,42 @@ export const MonitorNodeSchema = z.strictObject({
   maxIterations: z.number().int().min(1).optional().describe("Stop after this many checks"),
 });
 
+/** Deepest chain of sub-workflows: a child nested deeper than this fails to start, so a workflow that calls itself cannot recurse without end. */
+export const MAX_SUBWORKFLOW_DEPTH = 10;
+
+/** Runs another published workflow as a child instance; the step's output is the child's output. */
+export const SubworkflowNodeSchema = z.strictObject({
+  type: z.literal("subworkflow"),
+  ...common,
+  ...flow,
+  workflow: z.string().min(1, { error: "is empty: choose a workflow" }).max(200).describe("Name of the published workflow to run"),
+  version: z
+    .union([
+      z
+        .number()
+        .int()
+        .min(1, { error: "must be a published version (1 or more)" })
+        // Versions are stored as 32-bit integers: a larger one could never be published.
+        .max(2_147_483_647, { error: "must be a published version (at most 2147483647)" }),
+      z.literal("latest"),
+    ])
+    .optional()
+    .describe('A pinned version, or "latest": the newest version when the step starts (default latest)'),
+  input: ExpressionSchema.optional().describe("The child's input; null when absent"),
+  wait: z
+    .boolean()
+    .optional()
+    .describe("Wait for the child to end and take its output (default true); when false the step completes once the child has started, with the child's instance id"),
+  onParentEnd: z
+    .enum(["terminate", "continue"])
+    .optional()
+    .describe("What happens to the child, still running, when this instance ends or continues as new (default terminate)"),
+  retry: RetryPolicySchema.optional().describe("Each attempt starts a new child"),
+});
+
 export const NODE_KINDS = [
   "activity",
+  "subworkflow",
   "parallel",
   "map",
   "group",
@@ -234,6 +268,7 @@ export const NodeSchema = z.discriminatedUnion(
   "type",
   [
     ActivityNodeSchema,
+    SubworkflowNodeSchema,
     ParallelNodeSchema,
     MapNodeSchema,
     GroupNodeSchema,
@@ -271,6 +306,7 @@ export const DefinitionSchema = z.strictObject({
 export type Definition = z.infer<typeof DefinitionSchema>;
 export type Node = z.infer<typeof NodeSchema>;
 export type ActivityNode = z.infer<typeof ActivityNodeSchema>;
+export type SubworkflowNode = z.infer<typeof SubworkflowNodeSchema>;
 export type ParallelNode = z.infer<typeof ParallelNodeSchema>;
 export type MapNode = z.infer<typeof MapNodeSchema>;
 export type GroupNode = z.infer<typeof GroupNodeSchema>;

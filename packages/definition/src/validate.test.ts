@@ -61,6 +61,7 @@ describe("validateDefinition", () => {
     ],
     ["a reference to an inherited name", base({ a: { type: "timer", duration: 1, next: "isPrototypeOf" } }), { nodeId: "a", field: "next", message: 'there is no node "isPrototypeOf" in this graph' }],
     ["a reserved node id", base({ constructor: { type: "end" } }, "constructor"), { nodeId: "constructor", field: null, message: expect.stringContaining("reserved") }],
+    ["a sub-workflow version no workflow could have", base({ a: { type: "subworkflow", workflow: "w", version: 2 ** 40 } }), { nodeId: "a", field: "version", message: expect.stringContaining("at most 2147483647") }],
     ["an unsupported version", { version: 2, start: "a", nodes: { a: { type: "end" } } }, { nodeId: null, field: "version", message: expect.stringContaining("version 1") }],
   ])("reports %s, addressed by node and field", (_name, raw, expected) => {
     expect(problemsOf(raw)).toContainEqual(expected);
@@ -71,6 +72,20 @@ describe("validateDefinition", () => {
     expect(problemsOf(raw)).toEqual([]);
     expect(problemsOf(raw, { activities: ["other"] })).toEqual([
       { nodeId: "a", field: "activity", message: 'unknown activity "send_mail": no worker has registered it' },
+    ]);
+  });
+
+  it("reports sub-workflows naming no published workflow or version only when the workflows are given (publish time)", () => {
+    const raw = base({
+      a: { type: "subworkflow", workflow: "billing", version: 2, next: "b" },
+      b: { type: "subworkflow", workflow: "nowhere", next: "c" },
+      c: { type: "subworkflow", workflow: "self", version: "latest" },
+    });
+    expect(problemsOf(raw)).toEqual([]);
+    const workflows = { versions: new Map([["billing", new Set([1])]]), self: "self" };
+    expect(problemsOf(raw, { workflows })).toEqual([
+      { nodeId: "a", field: "version", message: 'workflow "billing" has no published version 2' },
+      { nodeId: "b", field: "workflow", message: 'unknown workflow "nowhere": no version of it is published' },
     ]);
   });
 

@@ -3,7 +3,7 @@ import { expressionsOf, checkExpression } from "./expressions.ts";
 import { allGraphs, edgesOf, type LocatedGraph } from "./graph.ts";
 import { MAX_DECISION_CHOICES, MAX_DEFINITION_BYTES, MAX_NODES } from "./limits.ts";
 import { problemAt, type Problem } from "./problems.ts";
-import { DEFAULT_ACTIVITY_TIMEOUT_SECONDS, DefinitionSchema, type Definition } from "./schema.ts";
+import { DEFAULT_ACTIVITY_TIMEOUT_SECONDS, DefinitionSchema, type Definition, type SubworkflowNode } from "./schema.ts";
 import { BUILT_IN_ACTIVITIES } from "./built-ins.ts";
 import { salvageDefinition, withoutReported } from "./salvage.ts";
 import { checkStructure } from "./structure.ts";
@@ -15,6 +15,12 @@ export interface ValidateOptions {
    * anything else is a problem; built-in activities are always known.
    */
   activities?: Iterable<string>;
+  /**
+   * Published workflows and their versions. When given (at publish time), a sub-workflow step
+   * naming any other workflow or version is a problem. `self` is the workflow being published: a
+   * step may name it (recursion, bounded at run time), even before its first version exists.
+   */
+  workflows?: { versions: ReadonlyMap<string, ReadonlySet<number>>; self: string };
 }
 
 export type ValidationResult = { ok: true; definition: Definition } | { ok: false; problems: Problem[] };
@@ -134,6 +140,10 @@ function checkSemantics(definition: Pick<Definition, "start" | "nodes">, options
           problemAt([...nodePath, "activity"], `unknown activity "${node.activity}": no worker has registered it`),
         );
       }
+      if (node.type === "subworkflow" && options.workflows) {
+        const problem = subworkflowProblem(node, options.workflows);
+        if (problem) problems.push(problemAt([...nodePath, problem.field], problem.message));
+      }
       if (node.type === "activity" && node.heartbeatTimeout !== undefined && node.heartbeatTimeout >= (node.timeout ?? DEFAULT_ACTIVITY_TIMEOUT_SECONDS)) {
         // The attempt's timeout would always end it first: the heartbeat check could never fire.
         problems.push(problemAt([...nodePath, "heartbeatTimeout"], `heartbeatTimeout must be shorter than the step's timeout (${node.timeout ?? DEFAULT_ACTIVITY_TIMEOUT_SECONDS} s)`));
@@ -153,6 +163,16 @@ function checkSemantics(definition: Pick<Definition, "start" | "nodes">, options
     for (const problem of [...checkReachability(located, at), ...checkCycles(located, at)]) problems.push(problem);
   }
   return problems;
+}
+
+function subworkflowProblem(node: SubworkflowNode, workflows: NonNullable<ValidateOptions["workflows"]>): { field: string; message: string } | null {
+  if (node.workflow === workflows.self) return null;
+  const versions = workflows.versions.get(node.workflow);
+  if (!versions) return { field: "workflow", message: `unknown workflow "${node.workflow}": no version of it is published` };
+  if (typeof node.version === "number" && !versions.has(node.version)) {
+    return { field: "version", message: `workflow "${node.workflow}" has no published version ${node.version}` };
+  }
+  return null;
 }
 
 function checkReachability({ graph }: LocatedGraph, at: (...rest: string[]) => string[]): Problem[] {

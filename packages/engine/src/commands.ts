@@ -25,6 +25,17 @@ export type Command =
       timeoutSeconds: number;
       heartbeatTimeoutSeconds?: number;
     }
+  | {
+      type: "start_child";
+      stepId: string;
+      node: string;
+      workflow: string;
+      version: number | "latest";
+      input: Json;
+      attempt: number;
+      /** Whether the child is terminated when this instance ends or continues as new while it runs. */
+      terminateWithParent: boolean;
+    }
   | { type: "start_timer"; timerId: string; node: string; purpose: TimerPurpose; delaySeconds: number }
   | { type: "wait_for_event"; waitId: string; node: string; event: string; timeoutSeconds?: number; approval?: ApprovalRequest }
   | { type: "consume_event"; waitId: string; node: string; name: string; raisedSeq: number }
@@ -55,6 +66,16 @@ export function eventOf(command: Command, now: Date): HistoryEventBody {
         attempt: command.attempt,
         delaySeconds: command.delaySeconds,
         retryAt: addSeconds(now, command.delaySeconds),
+      };
+    case "start_child":
+      return {
+        type: "child_scheduled",
+        stepId: command.stepId,
+        node: command.node,
+        workflow: command.workflow,
+        version: command.version,
+        input: command.input,
+        attempt: command.attempt,
       };
     case "start_timer":
       return {

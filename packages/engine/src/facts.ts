@@ -11,6 +11,15 @@ export interface ActivityFacts {
   failed?: HistoryEventOf<"activity_failed">;
 }
 
+/** A sub-workflow step's current attempt: the child asked for, and what became of it. */
+export interface ChildFacts {
+  scheduled: HistoryEventOf<"child_scheduled">;
+  started?: HistoryEventOf<"child_started">;
+  completed?: HistoryEventOf<"child_completed">;
+  /** The attempt's child failed, could not start, or was terminated. */
+  failed?: HistoryEventOf<"child_failed"> | HistoryEventOf<"child_terminated">;
+}
+
 export interface TimerFacts {
   created: HistoryEventOf<"timer_created">;
   firedSeq?: number;
@@ -21,6 +30,7 @@ export interface Facts {
   input: Json;
   resume: Resume | undefined;
   activities: Map<string, ActivityFacts>;
+  children: Map<string, ChildFacts>;
   timers: Map<string, TimerFacts>;
   waits: Map<string, HistoryEventOf<"event_wait_started">>;
   consumed: Map<string, HistoryEventOf<"event_raised">>;
@@ -49,6 +59,7 @@ export function emptyFacts(): Facts {
     input: null,
     resume: undefined,
     activities: new Map(),
+    children: new Map(),
     timers: new Map(),
     waits: new Map(),
     consumed: new Map(),
@@ -98,6 +109,28 @@ export function addFact(facts: Facts, event: HistoryEvent) {
         activity.attempt = event.attempt;
         delete activity.failed;
       }
+      break;
+    }
+    case "child_scheduled": {
+      const child = facts.children.get(event.stepId);
+      if (!child || event.attempt > child.scheduled.attempt) facts.children.set(event.stepId, { scheduled: event });
+      touch(facts, event.stepId);
+      break;
+    }
+    case "child_started": {
+      const child = currentChild(facts, event);
+      if (child && !child.started) child.started = event;
+      break;
+    }
+    case "child_completed": {
+      const child = currentChild(facts, event);
+      if (child) child.completed = event;
+      break;
+    }
+    case "child_failed":
+    case "child_terminated": {
+      const child = currentChild(facts, event);
+      if (child) child.failed = event;
       break;
     }
     case "timer_created":
@@ -157,6 +190,13 @@ export function addFact(facts: Facts, event: HistoryEvent) {
     case "activity_started":
       break;
   }
+}
+
+/** The step's child, when the event is about its current attempt and that child has not ended. */
+function currentChild(facts: Facts, event: { stepId: string; attempt: number }): ChildFacts | undefined {
+  const child = facts.children.get(event.stepId);
+  if (!child || child.scheduled.attempt !== event.attempt || child.completed || child.failed) return undefined;
+  return child;
 }
 
 /** What the timer that ends an unanswered event wait is called: the wait's key and this. */

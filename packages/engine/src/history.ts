@@ -78,7 +78,7 @@ export type Choice =
 export type ChoiceKind = Choice["of"];
 
 /** Why a timer exists; the timeline draws each purpose in its own way. */
-export type TimerPurpose = "delay" | "wait_timeout" | "monitor_interval";
+export type TimerPurpose = "delay" | "wait_timeout" | "monitor_interval" | "child_retry";
 
 /**
  * The event kinds, with the release that introduced each. Kinds are never renamed or reused:
@@ -119,6 +119,16 @@ export const HISTORY_EVENT_TYPES = {
   rerun_requested: "v1",
   /** v2: a choice (a decision's branch, a map's items, an end's output inside a container, a monitor's state or check) was made; replays read it. */
   choice_recorded: "v2",
+  /** v3: a sub-workflow step asked for a child instance (one per attempt). */
+  child_scheduled: "v3",
+  /** v3: the child instance was created, of the version recorded here. */
+  child_started: "v3",
+  /** v3: the child completed; its output is the step's. */
+  child_completed: "v3",
+  /** v3: the child failed, or could not be started; the step fails unless it retries. */
+  child_failed: "v3",
+  /** v3: the child was terminated; the step fails unless it retries. */
+  child_terminated: "v3",
   /** v1: a monitor restarted the instance with fresh history. */
   continued_as_new: "v1",
   /** v1: the instance finished with an output. */
@@ -148,12 +158,29 @@ export type HistoryEventBody =
        * eventsToCarry). The events it did inherit follow this one.
        */
       uncarriedEvents?: number;
+      /** Set for a child instance: the instance and step that started it. */
+      parent?: { instanceId: string; node: string };
     }
   | { type: "activity_scheduled"; activityId: string; node: string; activity: string; input: Json; attempt: number }
   | { type: "activity_started"; activityId: string; attempt: number; worker: string }
   | { type: "activity_completed"; activityId: string; attempt: number; output: Json }
   | { type: "activity_failed"; activityId: string; attempt: number; error: WorkflowError }
   | { type: "activity_retrying"; activityId: string; attempt: number; delaySeconds: number; retryAt: string }
+  | {
+      type: "child_scheduled";
+      /** The step's place, as an activity's id: a map iteration's step has its own. */
+      stepId: string;
+      node: string;
+      workflow: string;
+      /** As the step asks for it; child_started records the version resolved. */
+      version: number | "latest";
+      input: Json;
+      attempt: number;
+    }
+  | { type: "child_started"; stepId: string; attempt: number; childId: string; workflowVersion: number }
+  | { type: "child_completed"; stepId: string; attempt: number; childId: string; output: Json }
+  | { type: "child_failed"; stepId: string; attempt: number; /** Absent when no child could be started. */ childId?: string; error: WorkflowError }
+  | { type: "child_terminated"; stepId: string; attempt: number; childId: string; reason?: string }
   | { type: "timer_created"; timerId: string; node: string; purpose: TimerPurpose; fireAt: string }
   | { type: "timer_fired"; timerId: string }
   | {

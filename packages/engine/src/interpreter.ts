@@ -11,6 +11,7 @@ import type { Choice, ChoiceKind, WorkflowError } from "./history.ts";
 import type { Json } from "./json.ts";
 import { runActivity, runDecision, runEnd, runFail, runTimer, runWait } from "./steps.ts";
 import { runGroup, runMap, runMonitor, runParallel } from "./containers.ts";
+import { runSubworkflow } from "./subworkflow-step.ts";
 import { contextOf, type Scope } from "./scope.ts";
 import type { SettledIterations } from "./settled-iterations.ts";
 
@@ -141,6 +142,8 @@ function runNode(run: Run, id: string, node: Node, scope: Scope, prefix: string,
   switch (node.type) {
     case "activity":
       return runActivity(run, id, node, scope, prefix);
+    case "subworkflow":
+      return runSubworkflow(run, id, node, scope, prefix);
     case "timer":
       return runTimer(run, id, node, scope, prefix, previous);
     case "wait":

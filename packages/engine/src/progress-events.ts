@@ -1,10 +1,11 @@
 /**
  * What one pass over a history prefix records of each activity, timer and wait, for the instance
- * view: every attempt of an activity (the interpreter's facts keep only the latest), and when each
- * timer and wait began and ended.
+ * view: every attempt of an activity or a sub-workflow step (the interpreter's facts keep only the
+ * latest), and when each timer and wait began and ended.
  */
 import type { ApprovalRequest, Choice, HistoryEvent, TimerPurpose, WorkflowError } from "./history.ts";
 import type { Json } from "./json.ts";
+import { childError, childRetryTimerOf } from "./subworkflow-step.ts";
 
 export interface AttemptRecord {
   /** 1-based. */
@@ -18,6 +19,8 @@ export interface AttemptRecord {
   endedAt?: string;
   outcome: "open" | "completed" | "failed";
   error?: WorkflowError;
+  /** A sub-workflow step's attempt: the child instance it started. */
+  childId?: string;
 }
 
 export interface ActivityRecord {
@@ -50,6 +53,7 @@ export type RecordedChoice = Choice & { at: string };
 export type Ending = "completed" | "failed" | "terminated" | "continued_as_new";
 
 export interface HistoryRecords {
+  /** Activities and sub-workflow steps, by place: each attempt is a task or a child instance. */
   activities: Map<string, ActivityRecord>;
   timers: Map<string, TimerRecord>;
   waits: Map<string, WaitRecord>;
@@ -92,6 +96,36 @@ export function recordHistory(history: readonly HistoryEvent[]): HistoryRecords 
       case "activity_failed": {
         const attempt = attemptOf(records, event.activityId, event.attempt);
         if (attempt && attempt.outcome === "open") Object.assign(attempt, { outcome: "failed", endedAt: event.at, error: event.error });
+        break;
+      }
+      case "child_scheduled": {
+        // A retry's child is started when its backoff timer fires: the attempt waited from the timer's creation.
+        const backoff = event.attempt > 1 ? records.timers.get(childRetryTimerOf(event.stepId, event.attempt)) : undefined;
+        const attempt: AttemptRecord = backoff
+          ? { attempt: event.attempt, queuedAt: backoff.createdAt, dueAt: backoff.fireAt, outcome: "open" }
+          : { attempt: event.attempt, queuedAt: event.at, outcome: "open" };
+        const record = records.activities.get(event.stepId);
+        if (record && event.attempt > 1) record.attempts.push(attempt);
+        else records.activities.set(event.stepId, { input: event.input, attempts: [attempt] });
+        break;
+      }
+      case "child_started": {
+        const attempt = attemptOf(records, event.stepId, event.attempt);
+        if (attempt) Object.assign(attempt, { startedAt: event.at, childId: event.childId });
+        break;
+      }
+      case "child_completed": {
+        const attempt = attemptOf(records, event.stepId, event.attempt);
+        if (attempt && attempt.outcome === "open") {
+          Object.assign(attempt, { outcome: "completed", endedAt: event.at });
+          records.activities.get(event.stepId)!.output = event.output;
+        }
+        break;
+      }
+      case "child_failed":
+      case "child_terminated": {
+        const attempt = attemptOf(records, event.stepId, event.attempt);
+        if (attempt && attempt.outcome === "open") Object.assign(attempt, { outcome: "failed", endedAt: event.at, error: childError(event) });
         break;
       }
       case "timer_created":

@@ -66,7 +66,7 @@ export interface PlaceProgress {
   wait?: WaitRecord;
   waiting?: WaitingInfo;
   retry?: RetryInfo;
-  /** Attempts an activity's retry policy allows in all. */
+  /** Attempts an activity's or a sub-workflow step's retry policy allows in all. */
   maxAttempts?: number;
   fanOut?: FanOutCounts;
   /** What was chosen here (a decision's branch, a map's items, a monitor's checks), oldest first. */
@@ -208,6 +208,7 @@ function walkNode(context: Context, id: string, node: Node, prefix: string, pare
   const traced = started ? context.trace.get(key)?.status : undefined;
   switch (node.type) {
     case "activity":
+    case "subworkflow":
       describeActivity(context, place, traced, maxAttemptsOf(node.retry));
       break;
     case "timer":

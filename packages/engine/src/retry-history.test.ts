@@ -69,4 +69,33 @@ describe("historyForRetry", () => {
     const consumed = retried.find((e) => e.type === "event_consumed") as { raisedSeq: number };
     expect(retried[consumed.raisedSeq - 1]).toMatchObject({ type: "event_raised", name: "go", payload: 7 });
   });
+
+  it("keeps a completed child's step and starts the failed sub-workflow step again from its first attempt", async () => {
+    const steps = definition({
+      version: 1,
+      start: "first",
+      nodes: {
+        first: { type: "subworkflow", workflow: "child", next: "second" },
+        second: { type: "subworkflow", workflow: "child", retry: { maxAttempts: 2, firstInterval: 1 } },
+      },
+    });
+    const failed = new Simulation(steps, {});
+    failed.start(null);
+    await failed.decide();
+    failed.append({ type: "child_started", stepId: "first", attempt: 1, childId: "c1", workflowVersion: 1 });
+    failed.append({ type: "child_completed", stepId: "first", attempt: 1, childId: "c1", output: 1 });
+    for (const attempt of [1, 2]) {
+      await failed.decide();
+      if (attempt === 2) failed.fireTimer("second:retry2");
+      if (attempt === 2) await failed.decide();
+      failed.append({ type: "child_failed", stepId: "second", attempt, childId: `c2-${attempt}`, error: { name: "Boom", message: "boom" } });
+    }
+    await failed.decide();
+    expect(failed.last()).toMatchObject({ type: "execution_failed", error: { name: "Boom", attempts: 2 } });
+
+    const retry = new Simulation(steps, {});
+    retry.history.push(...historyForRetry(failed.history));
+    expect(retry.history.map((e) => e.type)).toEqual(["execution_started", "child_scheduled", "child_started", "child_completed"]);
+    expect(await retry.decide()).toMatchObject([{ type: "start_child", stepId: "second", attempt: 1 }]);
+  });
 });

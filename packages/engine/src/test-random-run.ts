@@ -1,7 +1,7 @@
 /**
  * Runs a workflow in a Simulation as a generated script says: which of the things that could
- * happen next happens (an activity attempt ends, a timer fires, an event is raised), how an
- * attempt ends, and whether the engine decides after it or it shares a turn with the next. The
+ * happen next happens (an activity attempt ends, a child instance ends, a timer fires, an event
+ * is raised), how an attempt or a child ends, and whether the engine decides after it or it shares a turn with the next. The
  * engine decides as the runtime does after each turn: on one HistoryIndex kept from turn to
  * turn, which folds in only the new events and skips the map iterations it found settled before.
  * A replay indexes the history afresh, so comparing the two also checks that what the index
@@ -39,7 +39,11 @@ const DEFAULT_MOVE: Move = { pick: 0, ok: true, value: 1, decide: true };
 /** Far more moves than a generated workflow needs to end; reaching it means it never would. */
 const MAX_MOVES = 500;
 
-type Happening = { kind: "attempt"; activityId: string; attempt: number } | { kind: "timer"; timerId: string } | { kind: "event"; name: string; waitId?: string };
+type Happening =
+  | { kind: "attempt"; activityId: string; attempt: number }
+  | { kind: "child"; stepId: string; attempt: number }
+  | { kind: "timer"; timerId: string }
+  | { kind: "event"; name: string; waitId?: string };
 
 export interface ScriptedRun {
   history: HistoryEvent[];
@@ -54,6 +58,7 @@ export async function runScripted(workflow: Definition, input: number, moves: re
   const kept = new HistoryIndex();
   const decisions: RecordedDecision[] = [];
   const running: Array<{ activityId: string; attempt: number }> = [];
+  const children: Array<{ stepId: string; attempt: number }> = [];
   let decideNow = true;
   for (let step = 0; step < MAX_MOVES; step++) {
     if (decideNow) {
@@ -64,10 +69,11 @@ export async function runScripted(workflow: Definition, input: number, moves: re
       decisions.push({ start, end: sim.history.length, at: sim.now.toISOString() });
       for (const command of decision.commands) {
         if (command.type === "schedule_activity" || command.type === "retry_activity") running.push({ activityId: command.activityId, attempt: command.attempt });
+        if (command.type === "start_child") children.push({ stepId: command.stepId, attempt: command.attempt });
       }
       if (ENDINGS.has(sim.last().type)) break;
     }
-    const possible = happenings(sim, running);
+    const possible = happenings(sim, running, children);
     if (possible.length === 0) {
       // What happened last still needs its turn.
       if (decideNow) break;
@@ -82,6 +88,9 @@ export async function runScripted(workflow: Definition, input: number, moves: re
       sim.append({ type: "activity_started", activityId, attempt, worker: "test" });
       if (move.ok) sim.append({ type: "activity_completed", activityId, attempt, output: move.value });
       else sim.append({ type: "activity_failed", activityId, attempt, error: { name: "ActivityFailed", message: `attempt ${attempt} failed` } });
+    } else if (happening.kind === "child") {
+      children.splice(children.findIndex((c) => c.stepId === happening.stepId && c.attempt === happening.attempt), 1);
+      endChild(sim, happening, move);
     } else if (happening.kind === "timer") {
       sim.fireTimer(happening.timerId);
     } else {
@@ -99,7 +108,7 @@ export async function runScripted(workflow: Definition, input: number, moves: re
  * wait already (a map's wait may take one too). A wait in a map body runs once per item: it gets
  * an event addressed to it once it waits, so that the events raised by name stay few.
  */
-function happenings(sim: Simulation, running: ReadonlyArray<{ activityId: string; attempt: number }>): Happening[] {
+function happenings(sim: Simulation, running: ReadonlyArray<{ activityId: string; attempt: number }>, children: ReadonlyArray<{ stepId: string; attempt: number }>): Happening[] {
   const facts = indexHistory(sim.history);
   const raised = sim.ofType("event_raised");
   const answered = new Set([...facts.consumed.keys()].map(timeoutTimerOf));
@@ -111,10 +120,26 @@ function happenings(sim: Simulation, running: ReadonlyArray<{ activityId: string
   const addressed = [...facts.openWaits].filter((waitId) => waits.get(facts.waits.get(waitId)!.node)!.inMap && !raised.some((e) => e.waitId === waitId));
   return [
     ...running.map((a) => ({ kind: "attempt" as const, ...a })),
+    ...children.map((c) => ({ kind: "child" as const, ...c })),
     ...sim.openTimers.filter((timerId) => !answered.has(timerId)).map((timerId) => ({ kind: "timer" as const, timerId })),
     ...byName.map((name) => ({ kind: "event" as const, name })),
     ...addressed.map((waitId) => ({ kind: "event" as const, name: facts.waits.get(waitId)!.event, waitId })),
   ];
+}
+
+/**
+ * What the runtime would record of a child: it starts and completes with the move's value, or
+ * fails; one move in three that fails finds no child to start, which is not retried.
+ */
+function endChild(sim: Simulation, { stepId, attempt }: { stepId: string; attempt: number }, move: Move) {
+  const childId = `${stepId}#${attempt}`;
+  if (!move.ok && move.value % 3 === 0) {
+    sim.append({ type: "child_failed", stepId, attempt, error: { name: "SubworkflowNotFound", message: "no such workflow", nonRetryable: true } });
+    return;
+  }
+  sim.append({ type: "child_started", stepId, attempt, childId, workflowVersion: 1 });
+  if (move.ok) sim.append({ type: "child_completed", stepId, attempt, childId, output: move.value });
+  else sim.append({ type: "child_failed", stepId, attempt, childId, error: { name: "ChildFailed", message: `child ${childId} failed` } });
 }
 
 /** The definition's wait nodes, with their event and whether they sit in a map body. */

@@ -1,6 +1,6 @@
 /**
- * Random workflows for property tests: small graphs of activities, decisions, parallels, maps,
- * waits, timers and ends, nested at most twice, always valid. Decisions and inputs read the
+ * Random workflows for property tests: small graphs of activities, sub-workflows, decisions,
+ * parallels, maps, waits, timers and ends, nested at most twice, always valid. Decisions and inputs read the
  * values in scope (the input, a map's item, an earlier step's output), so that different
  * results take different paths.
  */
@@ -11,6 +11,7 @@ import { definition } from "./test-simulation.ts";
 /** The shape of one step; a Builder turns a chain of them into nodes. */
 type Step =
   | { kind: "activity"; retry: boolean; customStatus: boolean; onError: Step[] | null }
+  | { kind: "subworkflow"; retry: boolean; wait: boolean; onError: Step[] | null }
   | { kind: "timer" }
   | { kind: "wait"; timeout: "none" | "fails" | Step[] }
   | { kind: "decision"; choices: Step[][]; otherwise: Step[] | null }
@@ -26,6 +27,7 @@ const steps = fc.letrec<{ step: Step; chain: Step[] }>((tie) => ({
   step: fc.oneof(
     { maxDepth: 2, depthIdentifier: "nesting" },
     { weight: 4, arbitrary: fc.record({ kind: fc.constant("activity" as const), retry: fc.boolean(), customStatus: fc.boolean(), onError: fc.constant(null) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant("subworkflow" as const), retry: fc.boolean(), wait: fc.boolean(), onError: fc.option(tie("chain"), { nil: null }) }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant("timer" as const) }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant("wait" as const), timeout: fc.constantFrom<"none" | "fails">("none", "fails") }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant("end" as const), output: fc.boolean() }) },
@@ -84,7 +86,7 @@ class Builder {
       const id = ids[i]!;
       const after = ids[i + 1] ?? next;
       nodes[id] = this.node(step, id, scoped, nodes, after);
-      if (step.kind === "activity" || step.kind === "wait") scoped = `steps.${id}`;
+      if (step.kind === "activity" || step.kind === "subworkflow" || step.kind === "wait") scoped = `steps.${id}`;
     });
     return ids[0]!;
   }
@@ -99,6 +101,16 @@ class Builder {
           input: `{'node': '${id}', 'value': ${value}}`,
           ...(step.retry ? { retry: { maxAttempts: 2, firstInterval: 1 } } : {}),
           ...(step.customStatus ? { customStatus: `'${id} gave ' & $string(steps.${id})` } : {}),
+          ...(step.onError ? { onError: { next: this.chain(step.onError, value, nodes, next) } } : {}),
+          ...flow,
+        };
+      case "subworkflow":
+        return {
+          type: "subworkflow",
+          workflow: "child",
+          input: `{'node': '${id}', 'value': ${value}}`,
+          ...(step.retry ? { retry: { maxAttempts: 2, firstInterval: 1 } } : {}),
+          ...(step.wait ? {} : { wait: false }),
           ...(step.onError ? { onError: { next: this.chain(step.onError, value, nodes, next) } } : {}),
           ...flow,
         };

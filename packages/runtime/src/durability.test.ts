@@ -183,10 +183,10 @@ async function waitForConnectionsGone(worker: WorkerProcess) {
   });
 }
 
-/** Per activity id, how many events of this type the instance's history holds. */
+/** Per activity id (a sub-workflow step's place for child events), how many events of this type the instance's history holds. */
 async function eventCounts(instanceId: string, type: string): Promise<Map<string, number>> {
   const { rows } = await db.pool.query(
-    "SELECT data->>'activityId' AS id, count(*)::int AS n FROM history_event WHERE instance_id = $1 AND type = $2 GROUP BY 1",
+    "SELECT coalesce(data->>'activityId', data->>'stepId') AS id, count(*)::int AS n FROM history_event WHERE instance_id = $1 AND type = $2 GROUP BY 1",
     [instanceId, type],
   );
   return new Map(rows.map((row) => [row.id as string, row.n as number]));
@@ -334,6 +334,43 @@ describe("durability with worker processes", () => {
     await expectGapFreeHistory(instanceId);
     const { rows } = await db.pool.query("SELECT unfinished_claims FROM instance WHERE id = $1", [instanceId]);
     expect(rows[0].unfinished_claims).toBe(0);
+  }, 180_000);
+
+  it("a fan-out of sub-workflows whose worker is killed twice starts each child once and completes", async () => {
+    const executions = join(scratch, "children.log");
+    let worker = await startWorkerProcess(executions);
+    await workflows.publish("double_child", { version: 1, start: "double", nodes: { double: { type: "activity", activity: "slow_double", input: "input", timeout: 2 } } });
+    await workflows.publish("double_children", {
+      version: 1,
+      start: "fan",
+      nodes: { fan: { type: "map", items: "input", maxConcurrency: 10, body: { start: "child", nodes: { child: { type: "subworkflow", workflow: "double_child", input: "item" } } } } },
+    });
+    const input = range(60);
+    const { instanceId } = await instances.start("double_children", input);
+    const childrenEnded = async () => (await eventCounts(instanceId, "child_completed")).size;
+
+    for (let kill = 1; kill <= 2; kill++) {
+      const before = await childrenEnded();
+      await waitFor(`worker ${kill} to see more children complete`, async () => (await childrenEnded()) >= before + 10);
+      await worker.kill();
+      await waitForConnectionsGone(worker);
+      worker = await startWorkerProcess(executions);
+    }
+    const done = await waitForInstance(instances, instanceId, undefined, 90_000);
+    expect(done).toMatchObject({ runtimeStatus: "COMPLETED", output: input.map((n) => n * 2) });
+
+    const { rows } = await db.pool.query(
+      `SELECT count(*)::int AS children, count(DISTINCT parent_step_id)::int AS places, count(*) FILTER (WHERE status = 'COMPLETED')::int AS completed
+       FROM instance WHERE parent_instance_id = $1`,
+      [instanceId],
+    );
+    expect(rows[0]).toEqual({ children: 60, places: 60, completed: 60 });
+    for (const type of ["child_scheduled", "child_started", "child_completed"]) {
+      const counts = await eventCounts(instanceId, type);
+      expect([...counts.keys()].sort(), type).toEqual(mapActivityIds("fan", "child", 60).sort());
+      expect([...counts.values()].every((n) => n === 1), type).toBe(true);
+    }
+    await expectGapFreeHistory(instanceId);
   }, 180_000);
 
   it("a poison instance that crashes its worker on every turn is quarantined, and none of the thirty claimed with it", async () => {

@@ -33,6 +33,8 @@ export interface InstanceView {
   generation: number;
   /** The instance this one re-runs, and how; null for an instance started on its own. */
   origin: { instanceId: string; kind: RerunKind } | null;
+  /** For a child instance: the instance, and the sub-workflow step (its node and place), that started it. */
+  parent: { instanceId: string; node: string; stepId: string } | null;
   /** Who started it: a username, `token:<name>`, or null when started without an account. */
   startedBy: string | null;
   /** A test run of a draft: its version is a test version, and lists leave it out unless asked. */
@@ -169,6 +171,7 @@ export class Instances {
       customStatus: null,
       generation: 1,
       origin: null,
+      parent: null,
       startedBy: options.by ?? null,
       test: options.test ?? false,
       schedule: options.schedule ?? null,
@@ -344,6 +347,9 @@ function toView(row: {
   generation: number;
   originInstanceId: string | null;
   originKind: string | null;
+  parentInstanceId: string | null;
+  parentNode: string | null;
+  parentStepId: string | null;
   startedBy: string | null;
   test: boolean;
   scheduleId: string | null;
@@ -364,6 +370,7 @@ function toView(row: {
     customStatus: (row.customStatus ?? null) as Json,
     generation: row.generation,
     origin: row.originInstanceId ? { instanceId: row.originInstanceId, kind: row.originKind as RerunKind } : null,
+    parent: row.parentInstanceId ? { instanceId: row.parentInstanceId, node: row.parentNode ?? "", stepId: row.parentStepId ?? "" } : null,
     startedBy: row.startedBy,
     test: row.test,
     schedule: row.scheduleId && row.scheduledAt ? { scheduleId: row.scheduleId, scheduledAt: row.scheduledAt.toISOString() } : null,

@@ -4,9 +4,11 @@
  */
 import type pg from "pg";
 import { queryPrepared } from "@flowcraft/db";
+import { MAX_SUBWORKFLOW_DEPTH } from "@flowcraft/definition";
 import type { HistoryEvent, InstanceSummary } from "@flowcraft/engine";
 import { dataOf, eventFromRow } from "./history-rows.ts";
-import { announce, TASKS_CHANNEL } from "./notifier.ts";
+import { childEndOf, childrenToStart } from "./child-reports.ts";
+import { announce, INBOX_CHANNEL, TASKS_CHANNEL } from "./notifier.ts";
 import { openWaitRow } from "./open-waits.ts";
 import type { ClaimedTask } from "./activity-sql.ts";
 import type { TaskLease } from "./task-leases.ts";
@@ -137,7 +139,8 @@ export interface TurnToStore {
 
 /**
  * Stores a batch of turns in one statement, atomic without an explicit transaction: instance
- * rows, history events, tasks and timers of those instances, and what they wait on; removes the
+ * rows, history events, tasks and timers of those instances, and what they wait on; the child
+ * instances they start, and the word that goes between children and parents; removes the
  * messages and finished tasks they took, the timers they cancelled, and an ended instance's
  * queued work. A turn is
  * stored where the instance is still leased to `owner`, or, for a turn planned without a lease,
@@ -158,6 +161,10 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
     // A new generation begins right after the last one that ended.
     generation_start_seq: t.endedGenerations.length > 0 ? t.endedGenerations.at(-1)!.lastSeq + 1 : null,
     waiting: t.waiting,
+    // An ended child reports to its parent; an ended or continued parent ends its children.
+    child_end: childEndOf(t),
+    ended: t.ended,
+    continued: t.endedGenerations.length > 0,
     leased: expected === undefined,
     expected_created_at: expected?.createdAt,
     expected_generation: expected?.generation,
@@ -186,6 +193,20 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
   const cancelledTimers = turns.flatMap((t) => t.cancelledTimers.map((timer) => ({ instance_id: timer.instanceId, generation: timer.generation, timer_id: timer.timerId })));
   const endedGenerations = turns.flatMap((t) =>
     t.endedGenerations.map((g) => ({ instance_id: g.instanceId, generation: g.generation, first_seq: g.firstSeq, last_seq: g.lastSeq, ended_at: g.endedAt })),
+  );
+  const children = turns.flatMap((t) =>
+    childrenToStart(t).map((c) => ({
+      child_id: c.childId,
+      parent_instance_id: c.parentInstanceId,
+      parent_generation: c.parentGeneration,
+      step_id: c.stepId,
+      node: c.node,
+      attempt: c.attempt,
+      workflow: c.workflow,
+      version: c.version,
+      input: c.input,
+      terminate_with_parent: c.terminateWithParent,
+    })),
   );
   const messageIds = batch.flatMap((b) => b.messageIds);
   const finishedTaskIds = batch.flatMap((b) => b.finishedTaskIds);
@@ -298,8 +319,90 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
      ),
      ended_waits AS (
        DELETE FROM open_wait WHERE instance_id = ANY($7::text[]) AND instance_id IN (SELECT id FROM stored)
+     ),
+     -- The children the turns ask for, each with the version it gets: the newest published one
+     -- unless the step pins one. Nesting is counted from the parent's depth.
+     asked_children AS (
+       SELECT x.*, p.depth + 1 AS depth, p.test, p.started_by, v.version AS resolved
+       FROM jsonb_to_recordset($16::jsonb) AS x(child_id text, parent_instance_id text, parent_generation int, step_id text, node text,
+                                                 attempt int, workflow text, version int, input jsonb, terminate_with_parent boolean)
+       JOIN instance p ON p.id = x.parent_instance_id
+       LEFT JOIN LATERAL (
+         SELECT w.version FROM workflow_version w
+         WHERE w.workflow_name = x.workflow AND NOT w.test AND (x.version IS NULL OR w.version = x.version)
+         ORDER BY w.version DESC LIMIT 1
+       ) v ON true
+       WHERE x.parent_instance_id IN (SELECT id FROM stored)
+     ),
+     children AS (
+       INSERT INTO instance (id, workflow_name, workflow_version, input, last_seq, started_by, test, parent_instance_id, parent_generation,
+                             parent_step_id, parent_node, parent_attempt, terminate_with_parent, depth)
+       SELECT child_id, workflow, resolved, coalesce(input, 'null'::jsonb), 1, started_by, test, parent_instance_id, parent_generation,
+              step_id, node, attempt, terminate_with_parent, depth
+       FROM asked_children WHERE resolved IS NOT NULL AND depth <= $17
+       ON CONFLICT (id) DO NOTHING
+       RETURNING id, workflow_name, workflow_version, input, created_at, parent_instance_id, parent_node
+     ),
+     children_started AS (
+       INSERT INTO history_event (instance_id, seq, generation, type, data, at)
+       SELECT id, 1, 1, 'execution_started',
+              jsonb_build_object('workflowName', workflow_name, 'workflowVersion', workflow_version, 'input', input, 'generation', 1,
+                                 'parent', jsonb_build_object('instanceId', parent_instance_id, 'node', parent_node)), created_at
+       FROM children
+     ),
+     children_queued AS (
+       INSERT INTO inbox_message (instance_id, kind, data, dedupe_key) SELECT id, 'start', '{}'::jsonb, 'start' FROM children
+       RETURNING 1
+     ),
+     -- Each step hears at once whether its child started, and as which version, or why not.
+     -- A child id taken already (by a child of a purged instance of the same id) starts nothing.
+     child_starts AS (
+       INSERT INTO inbox_message (instance_id, kind, data, dedupe_key)
+       SELECT a.parent_instance_id, 'child',
+              jsonb_build_object('generation', a.parent_generation, 'stepId', a.step_id, 'attempt', a.attempt) ||
+              CASE WHEN c.id IS NOT NULL THEN jsonb_build_object('outcome', 'started', 'childId', a.child_id, 'workflowVersion', a.resolved)
+                   ELSE jsonb_build_object('outcome', 'failed', 'error', jsonb_build_object('nonRetryable', true) ||
+                     CASE WHEN a.resolved IS NULL THEN jsonb_build_object('name', 'SubworkflowNotFound',
+                            'message', 'workflow "' || a.workflow || '" has no published version' || coalesce(' ' || a.version, ''))
+                          WHEN a.depth > $17 THEN jsonb_build_object('name', 'SubworkflowDepthExceeded',
+                            'message', 'sub-workflows nest at most ' || $17 || ' deep: a child of this instance would be at depth ' || a.depth)
+                          ELSE jsonb_build_object('name', 'SubworkflowNotStarted', 'message', 'an instance with the child''s id "' || a.child_id || '" exists already') END) END,
+              'child:' || a.child_id || ':start'
+       FROM asked_children a LEFT JOIN children c ON c.id = a.child_id
+       ON CONFLICT (instance_id, dedupe_key) DO NOTHING
+       RETURNING 1
+     ),
+     -- An ended child tells its parent's step how it ended (a purged parent hears nothing).
+     child_ends AS (
+       INSERT INTO inbox_message (instance_id, kind, data, dedupe_key)
+       SELECT i.parent_instance_id, 'child',
+              jsonb_build_object('generation', i.parent_generation, 'stepId', i.parent_step_id, 'attempt', i.parent_attempt, 'childId', i.id) || x.child_end,
+              'child:' || i.id || ':end'
+       FROM jsonb_to_recordset($1::jsonb) AS x(id text, child_end jsonb)
+       JOIN instance i ON i.id = x.id
+       WHERE x.child_end IS NOT NULL AND i.parent_instance_id IS NOT NULL AND x.id IN (SELECT id FROM stored)
+         AND EXISTS (SELECT 1 FROM instance p WHERE p.id = i.parent_instance_id)
+       ON CONFLICT (instance_id, dedupe_key) DO NOTHING
+       RETURNING 1
+     ),
+     -- A parent that ends, or continues as new, ends the children it left running (unless their
+     -- step said otherwise); each ends its own in turn.
+     parent_ends AS (
+       INSERT INTO inbox_message (instance_id, kind, data, dedupe_key)
+       SELECT c.id, 'terminate',
+              jsonb_build_object('reason', 'its parent instance "' || x.id || '" ' || CASE WHEN x.ended THEN 'ended' ELSE 'continued as new' END),
+              'parent-end'
+       FROM jsonb_to_recordset($1::jsonb) AS x(id text, generation int, ended boolean, continued boolean)
+       JOIN instance c ON c.parent_instance_id = x.id
+       WHERE (x.ended OR x.continued) AND x.id IN (SELECT id FROM stored)
+         AND c.terminate_with_parent AND c.status NOT IN ('COMPLETED', 'FAILED', 'TERMINATED')
+         AND (x.ended OR c.parent_generation < x.generation)
+       ON CONFLICT (instance_id, dedupe_key) DO NOTHING
+       RETURNING 1
      )
-     SELECT (SELECT coalesce(jsonb_agg(id), '[]'::jsonb) FROM stored) AS stored,
+     SELECT (SELECT count(*) FROM children_queued) + (SELECT count(*) FROM child_starts) + (SELECT count(*) FROM child_ends)
+              + (SELECT count(*) FROM parent_ends) AS messages,
+            (SELECT coalesce(jsonb_agg(id), '[]'::jsonb) FROM stored) AS stored,
             (SELECT coalesce(jsonb_agg(jsonb_build_object('id', id, 'instanceId', instance_id, 'generation', generation,
                                                           'activityId', activity_id, 'attempt', attempt)), '[]'::jsonb)
              FROM tasks WHERE leased) AS leased,
@@ -320,10 +423,13 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
       JSON.stringify(endedGenerations),
       JSON.stringify(openedWaits),
       JSON.stringify(closedWaits),
+      JSON.stringify(children),
+      MAX_SUBWORKFLOW_DEPTH,
     ],
   );
   const row = rows[0]!;
   if (Number(row.queued) > 0) announce(db, TASKS_CHANNEL);
+  if (Number(row.messages) > 0) announce(db, INBOX_CHANNEL);
   const specs = new Map(turns.flatMap((t) => t.tasks).map((task) => [taskKey(task), task]));
   const leased = (row.leased as Array<{ id: number; instanceId: string; generation: number; activityId: string; attempt: number }>).map(
     (task) => {

@@ -19,10 +19,16 @@ export interface RerunOptions {
   by?: string;
 }
 
-/** An instance's origin and the re-runs made of it, newest first. */
+/** Children listed with their parent, at most; `childrenTotal` counts them all (a fan-out may start thousands). */
+export const CHILDREN_LISTED = 100;
+
+/** An instance's origin and the re-runs made of it, newest first; its parent, and its children oldest first. */
 export interface RelatedInstances {
   origin: { instanceId: string; kind: RerunKind } | null;
   reruns: Array<{ instanceId: string; kind: RerunKind; createdAt: string; runtimeStatus: RuntimeStatus }>;
+  parent: InstanceView["parent"];
+  children: Array<{ instanceId: string; workflowName: string; node: string; stepId: string; attempt: number; createdAt: string; runtimeStatus: RuntimeStatus }>;
+  childrenTotal: number;
 }
 
 export async function rerun(db: Database, instances: Instances, originId: string, kind: RerunKind, options: RerunOptions = {}): Promise<InstanceView> {
@@ -79,6 +85,15 @@ export async function relatedInstances(db: Database, instances: Instances, insta
     take: 100,
     select: { id: true, originKind: true, createdAt: true, status: true },
   });
+  const [children, childrenTotal] = await Promise.all([
+    db.prisma.instance.findMany({
+      where: { parentInstanceId: instanceId },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: CHILDREN_LISTED,
+      select: { id: true, workflowName: true, parentNode: true, parentStepId: true, parentAttempt: true, createdAt: true, status: true },
+    }),
+    db.prisma.instance.count({ where: { parentInstanceId: instanceId } }),
+  ]);
   return {
     origin: instance.origin,
     reruns: reruns.map((row) => ({
@@ -87,6 +102,17 @@ export async function relatedInstances(db: Database, instances: Instances, insta
       createdAt: row.createdAt.toISOString(),
       runtimeStatus: row.status as RuntimeStatus,
     })),
+    parent: instance.parent,
+    children: children.map((row) => ({
+      instanceId: row.id,
+      workflowName: row.workflowName,
+      node: row.parentNode ?? "",
+      stepId: row.parentStepId ?? "",
+      attempt: row.parentAttempt ?? 1,
+      createdAt: row.createdAt.toISOString(),
+      runtimeStatus: row.status as RuntimeStatus,
+    })),
+    childrenTotal,
   };
 }
 

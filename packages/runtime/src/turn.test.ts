@@ -199,3 +199,54 @@ describe("planTurn", () => {
     expect(turn.summary).toMatchObject({ runtimeStatus: "FAILED", failure: { name: "InternalError", message: expect.stringContaining("boom") } });
   });
 });
+
+describe("planTurn with a sub-workflow step", () => {
+  const calling = definition({
+    version: 1,
+    start: "call",
+    nodes: { call: { type: "subworkflow", workflow: "child", input: "input", retry: { maxAttempts: 2, firstInterval: 0 } } },
+  });
+  const report = (id: number, data: Extract<InboxMessage, { kind: "child" }>["data"]): InboxMessage => ({ id, kind: "child", data });
+
+  it("asks for the same child whenever the same turn is planned again, and for another one per attempt", async () => {
+    const first = await planTurn(instance(1), calling, [started], [{ id: 1, kind: "start", data: {} }], now);
+    const again = await planTurn(instance(1), calling, [started], [{ id: 1, kind: "start", data: {} }], now);
+    expect(first.children).toEqual([expect.objectContaining({ parentInstanceId: "i1", parentGeneration: 1, stepId: "call", attempt: 1, workflow: "child", version: null, input: 5 })]);
+    expect(again.children[0]!.childId).toBe(first.children[0]!.childId);
+    expect(first.children[0]!.childId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+
+    const history = [started, ...first.events];
+    const childId = first.children[0]!.childId;
+    const failed = await planTurn(
+      instance(first.lastSeq),
+      calling,
+      history,
+      [
+        report(2, { generation: 1, stepId: "call", attempt: 1, outcome: "started", childId, workflowVersion: 3 }),
+        report(3, { generation: 1, stepId: "call", attempt: 1, outcome: "failed", childId, error: { name: "Boom", message: "boom" } }),
+      ],
+      now,
+    );
+    expect(failed.events.map((e) => e.type)).toEqual(["child_started", "child_failed", "timer_created"]);
+    const fired = await planTurn(instance(failed.lastSeq), calling, [...history, ...failed.events], [{ id: 4, kind: "timer", data: { generation: 1, timerId: failed.timers[0]!.timerId } }], now);
+    expect(fired.children).toEqual([expect.objectContaining({ stepId: "call", attempt: 2 })]);
+    expect(fired.children[0]!.childId).not.toBe(childId);
+  });
+
+  it("ignores a report about an attempt the step left behind or an earlier generation", async () => {
+    const first = await planTurn(instance(1), calling, [started], [{ id: 1, kind: "start", data: {} }], now);
+    const childId = first.children[0]!.childId;
+    const late = await planTurn(
+      instance(first.lastSeq),
+      calling,
+      [started, ...first.events],
+      [
+        report(2, { generation: 1, stepId: "call", attempt: 2, outcome: "completed", childId, output: "stale" }),
+        report(3, { generation: 0, stepId: "call", attempt: 1, outcome: "completed", childId, output: "stale" }),
+        report(4, { generation: 1, stepId: "elsewhere", attempt: 1, outcome: "completed", childId, output: "stale" }),
+      ],
+      now,
+    );
+    expect(late.events).toEqual([]);
+  });
+});

@@ -2,6 +2,7 @@
  * One decision turn of an instance, planned without I/O: inbox messages become history events,
  * the engine decides, and the commands become tasks and timers to store in the same transaction.
  */
+import { createHash } from "node:crypto";
 import type { Definition } from "@flowcraft/definition";
 import {
   decide,
@@ -58,10 +59,30 @@ export type TurnMessage = { id?: number } & (
         generation?: number;
       };
     }
+  | { kind: "child"; data: ChildReport }
   | { kind: "suspend" | "resume" | "terminate"; data: { reason?: string; by?: string } }
   /** Has the turn store all the instance waits on, not only what it changes: queued for instances in flight when open_wait was added. */
   | { kind: "record_waits"; data: Record<string, never> }
 );
+
+/**
+ * What became of a child that a sub-workflow step asked for, reported to the parent: written by
+ * the turn that started it (or found it could not) and by the child's ending turn.
+ */
+export type ChildReport = {
+  /** The parent's generation that started the child: a report to an earlier one is void. */
+  generation: number;
+  stepId: string;
+  attempt: number;
+} & (
+  | { outcome: "started"; childId: string; workflowVersion: number }
+  | (ChildEnd & { childId: string })
+  /** No child could be started (see storeTurns). */
+  | { outcome: "failed"; error: WorkflowError }
+);
+
+/** How a child ended, as its ending turn reports it. */
+export type ChildEnd = { outcome: "completed"; output: Json } | { outcome: "failed"; error: WorkflowError } | { outcome: "terminated"; reason?: string };
 
 /** A message for an instance, as stored in its inbox. */
 export type InboxMessage = TurnMessage & { id: number };
@@ -102,6 +123,22 @@ export interface NewTask extends ActivityTask {
   leased?: boolean;
 }
 
+/** A child instance a sub-workflow step asked for, created with the turn (see storeTurns). */
+export interface NewChild {
+  /** Derived from the parent, its generation, the step's place and the attempt: a repeated turn asks for the same child. */
+  childId: string;
+  parentInstanceId: string;
+  parentGeneration: number;
+  stepId: string;
+  node: string;
+  attempt: number;
+  workflow: string;
+  /** null: the latest version when the turn is stored. */
+  version: number | null;
+  input: Json;
+  terminateWithParent: boolean;
+}
+
 export interface NewTimer {
   instanceId: string;
   generation: number;
@@ -118,6 +155,7 @@ export interface Turn {
   events: Array<HistoryEvent & { generation: number }>;
   tasks: NewTask[];
   timers: NewTimer[];
+  children: NewChild[];
   /** Timers set by earlier turns that this turn made pointless: removed with it. */
   cancelledTimers: Array<Omit<NewTimer, "fireAt">>;
   /** Generations that ended in this turn by continuing as new, with their ranges of history. */
@@ -160,7 +198,7 @@ export async function planTurn(
   let generation = instance.generation;
   let seq = instance.lastSeq;
   let current = history instanceof HistoryIndex ? history : new HistoryIndex(history);
-  const turn: Turn = { instanceId: instance.id, generation, lastSeq: seq, summary: instance.summary, events: [], tasks: [], timers: [], cancelledTimers: [], endedGenerations: [], ended: false, waiting: false, waits: noWaitChanges() };
+  const turn: Turn = { instanceId: instance.id, generation, lastSeq: seq, summary: instance.summary, events: [], tasks: [], timers: [], children: [], cancelledTimers: [], endedGenerations: [], ended: false, waiting: false, waits: noWaitChanges() };
   const append = (body: HistoryEventBody, at = now.toISOString()) => {
     const event = { ...body, seq: ++seq, at } as HistoryEvent;
     current.append([event]);
@@ -215,6 +253,11 @@ export async function planTurn(
         append({ type: "event_raised", eventId, name, payload, ...(raisedBy ? { raisedBy } : {}), ...(waitId ? { waitId } : {}) });
         break;
       }
+      case "child": {
+        const event = childEventOf(message.data, facts, generation);
+        if (event) append(event);
+        break;
+      }
       case "suspend":
         if (!suspended) append({ type: "suspended", ...message.data });
         suspended = true;
@@ -256,6 +299,19 @@ export async function planTurn(
           ...(command.heartbeatTimeoutSeconds !== undefined ? { heartbeatTimeoutSeconds: command.heartbeatTimeoutSeconds } : {}),
           ...(checkpoint !== undefined ? { heartbeatDetails: checkpoint } : {}),
           visibleAt: new Date(now.getTime() + delaySeconds * 1000).toISOString(),
+        });
+      } else if (command.type === "start_child") {
+        turn.children.push({
+          childId: childIdOf(instance.id, generation, command.stepId, command.attempt),
+          parentInstanceId: instance.id,
+          parentGeneration: generation,
+          stepId: command.stepId,
+          node: command.node,
+          attempt: command.attempt,
+          workflow: command.workflow,
+          version: command.version === "latest" ? null : command.version,
+          input: command.input,
+          terminateWithParent: command.terminateWithParent,
         });
       } else if (command.type === "start_timer") {
         const fireAt = new Date(now.getTime() + command.delaySeconds * 1000).toISOString();
@@ -299,6 +355,36 @@ export async function planTurn(
 }
 
 /**
+ * The history event a child report makes, or null when it changes nothing: it is about another
+ * generation, an attempt the step has left behind, or a child already heard of.
+ */
+function childEventOf(report: ChildReport, facts: Facts, generation: number): HistoryEventBody | null {
+  const child = facts.children.get(report.stepId);
+  if (report.generation !== generation || !child || child.scheduled.attempt !== report.attempt || child.completed || child.failed) return null;
+  const { stepId, attempt } = report;
+  switch (report.outcome) {
+    case "started":
+      return child.started ? null : { type: "child_started", stepId, attempt, childId: report.childId, workflowVersion: report.workflowVersion };
+    case "completed":
+      return { type: "child_completed", stepId, attempt, childId: report.childId, output: report.output };
+    case "failed":
+      return { type: "child_failed", stepId, attempt, ...("childId" in report ? { childId: report.childId } : {}), error: report.error };
+    case "terminated":
+      return { type: "child_terminated", stepId, attempt, childId: report.childId, ...(report.reason ? { reason: report.reason } : {}) };
+  }
+}
+
+/**
+ * The id of the child a sub-workflow step's attempt starts: the same for every turn that asks for
+ * it, so that a repeated or replayed turn never starts a second child, and an id the API accepts
+ * whatever the step's place holds (a map iteration's brackets).
+ */
+function childIdOf(parentId: string, generation: number, stepId: string, attempt: number): string {
+  const hash = createHash("sha256").update(JSON.stringify([parentId, generation, stepId, attempt])).digest("hex");
+  return `${hash.slice(0, 8)}-${hash.slice(8, 12)}-${hash.slice(12, 16)}-${hash.slice(16, 20)}-${hash.slice(20, 32)}`;
+}
+
+/**
  * A wait answered in this turn needs its timeout no more: one set in this very turn is not
  * stored, and one stored before is removed with the turn, so that it does not fall due later and
  * cost a claim and a replay that change nothing. `facts`: those of the generation the turn began
@@ -336,7 +422,7 @@ export function failedTurn(instance: InstanceState, error: unknown, now: Date): 
 export function quarantinedTurn(instance: InstanceState, claims: number, now: Date): Turn {
   // Ended already (its inbox held only what an ended instance ignores): nothing to fail, only messages to drop.
   if (TERMINAL_STATUSES.has(instance.summary.runtimeStatus)) {
-    return { instanceId: instance.id, generation: instance.generation, lastSeq: instance.lastSeq, summary: instance.summary, events: [], tasks: [], timers: [], cancelledTimers: [], endedGenerations: [], ended: true, waiting: false, waits: noWaitChanges() };
+    return { instanceId: instance.id, generation: instance.generation, lastSeq: instance.lastSeq, summary: instance.summary, events: [], tasks: [], timers: [], children: [], cancelledTimers: [], endedGenerations: [], ended: true, waiting: false, waits: noWaitChanges() };
   }
   const message =
     `quarantined: ${claims} workers in a row claimed this instance and stored no turn of it (each crashed, stalled or had its turn refused by the database), ` +
@@ -354,6 +440,7 @@ function failingTurn(instance: InstanceState, failure: WorkflowError, now: Date)
     events: [{ ...event, generation: instance.generation }],
     tasks: [],
     timers: [],
+    children: [],
     cancelledTimers: [],
     endedGenerations: [],
     ended: true,

@@ -44,6 +44,14 @@ export class Workflows {
     return rows.map((row) => row.name);
   }
 
+  /** Every published version, by workflow: what sub-workflow steps may name. */
+  async publishedVersions(): Promise<Map<string, Set<number>>> {
+    const rows = await this.db.prisma.workflowVersion.findMany({ where: { test: false }, select: { workflowName: true, version: true } });
+    const versions = new Map<string, Set<number>>();
+    for (const row of rows) versions.set(row.workflowName, (versions.get(row.workflowName) ?? new Set()).add(row.version));
+    return versions;
+  }
+
   /**
    * Validates and stores a definition as the workflow's next version. An identical definition to
    * the latest version is not stored again: that version is returned with `created: false`.
@@ -95,7 +103,7 @@ export class Workflows {
   /** The definition if it is one that could be published; else an error naming its problems. */
   private async validated(name: string, raw: unknown): Promise<Definition> {
     checkWorkflowName(name);
-    const result = validateDefinition(raw, { activities: await this.knownActivities() });
+    const result = validateDefinition(raw, { activities: await this.knownActivities(), workflows: { versions: await this.publishedVersions(), self: name } });
     if (!result.ok) throw invalid(`the definition of "${name}" has ${result.problems.length} problem(s)`, result.problems);
     return result.definition;
   }

@@ -72,6 +72,11 @@ export function instanceRoutes(app: FastifyInstance, instances: Instances, audit
 
   app.get("/api/v1/instances/:id", async (request) => instances.get(IdParams.parse(request.params).id));
 
+  app.get("/api/v1/instances/:id/children", async (request) => {
+    const { children, childrenTotal } = await instances.related(IdParams.parse(request.params).id);
+    return { children, childrenTotal };
+  });
+
   app.get("/api/v1/instances/:id/history", async (request) => {
     const { id } = IdParams.parse(request.params);
     return { events: await instances.history(id, HistoryQuery.parse(request.query)) };

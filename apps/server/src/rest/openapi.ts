@@ -255,6 +255,39 @@ export const openApiDocument = {
       get: { summary: "Instance status", parameters: [idParam], responses: { 200: { description: "Status", content: json(ref("Instance")) }, 404: error("No such instance") } },
       delete: { summary: "Purge an ended instance and its history", description: "The audit log records who purged it.", parameters: [idParam], responses: { 204: { description: "Purged" }, 404: error("No such instance"), 409: error("The instance has not ended") } },
     },
+    "/api/v1/instances/{id}/children": {
+      get: {
+        summary: "Child instances its sub-workflow steps started, oldest first",
+        parameters: [idParam],
+        responses: {
+          200: {
+            description: "At most 100 children, and how many there are",
+            content: json({
+              type: "object",
+              properties: {
+                children: {
+                  type: "array",
+                  items: {
+                    type: "object",
+                    properties: {
+                      instanceId: { type: "string" },
+                      workflowName: { type: "string" },
+                      node: { type: "string", description: "The sub-workflow step" },
+                      stepId: { type: "string", description: "The step's place: in a map, one per iteration" },
+                      attempt: { type: "integer", description: "The step's attempt that started this child" },
+                      createdAt: { type: "string", format: "date-time" },
+                      runtimeStatus: { enum: [...RUNTIME_STATUSES] },
+                    },
+                  },
+                },
+                childrenTotal: { type: "integer" },
+              },
+            }),
+          },
+          404: error("No such instance"),
+        },
+      },
+    },
     "/api/v1/instances/{id}/history": {
       get: {
         summary: "History events in order (all generations)",
@@ -369,6 +402,11 @@ export const openApiDocument = {
           customStatus: {},
           generation: { type: "integer", description: "Continue-as-new generation, from 1" },
           origin: { type: ["object", "null"], description: "The instance this one re-runs", properties: { instanceId: { type: "string" }, kind: { enum: [...RERUN_KINDS] } } },
+          parent: {
+            type: ["object", "null"],
+            description: "For a child instance: the instance and the sub-workflow step that started it (see /children for the other way)",
+            properties: { instanceId: { type: "string" }, node: { type: "string" }, stepId: { type: "string" } },
+          },
           startedBy: { type: ["string", "null"], description: "Who started it: a username, or token:<name>" },
           test: { type: "boolean", description: "A test run of a draft from the designer; its workflowVersion is a test version (below 1)" },
           schedule: {

@@ -29,6 +29,8 @@ function detailOf(node: Node): string {
   switch (node.type) {
     case "activity":
       return node.activity || "no activity chosen";
+    case "subworkflow":
+      return node.workflow ? `${node.workflow} v${node.version ?? "latest"}${node.wait === false ? ", not waiting" : ""}` : "no workflow chosen";
     case "wait":
       return node.approval ? `approval: ${node.event}` : `event: ${node.event}`;
     case "timer":

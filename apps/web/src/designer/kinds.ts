@@ -3,6 +3,7 @@ import type { NodeKind } from "@flowcraft/definition";
 
 export const KIND_LABELS: Record<NodeKind | "start" | "branch", string> = {
   activity: "Activity",
+  subworkflow: "Sub-workflow",
   parallel: "Fan-out (branches)",
   map: "Fan-out (map)",
   group: "Group / error scope",
@@ -24,6 +25,7 @@ export interface PaletteEntry {
 
 export const PALETTE: PaletteEntry[] = [
   { kind: "activity", label: "Activity step", hint: "Runs a registered activity, with retries and a timeout" },
+  { kind: "subworkflow", label: "Sub-workflow", hint: "Runs another published workflow as a child instance and takes its output" },
   { kind: "parallel", label: "Fan-out: branches", hint: "Static branches run at once; joins their outputs in order" },
   { kind: "map", label: "Fan-out: map", hint: "Runs its body for each item of a list, with a concurrency limit" },
   { kind: "wait", label: "Wait for event", hint: "Waits for a named external event or a human approval, with a timeout" },

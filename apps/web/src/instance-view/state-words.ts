@@ -86,11 +86,19 @@ function retryWords(place: PlaceProgress, now: Date): string {
 }
 
 function runningWords(place: PlaceProgress, now: Date): string {
+  if (place.kind === "subworkflow") return childWords(place, now);
   if (place.kind !== "activity") return "running";
   const last = place.attempts.at(-1);
   if (!last) return "being scheduled";
   if (!last.startedAt) return `queued since ${clockTime(last.queuedAt, now)}, waiting for a worker`;
   return `running since ${clockTime(last.startedAt, now)} (${durationWords(now.getTime() - Date.parse(last.startedAt))})`;
+}
+
+/** A sub-workflow step runs while its child does: the time since the child started. */
+function childWords(place: PlaceProgress, now: Date): string {
+  const last = place.attempts.at(-1);
+  if (!last?.startedAt) return "starting its child instance";
+  return `child instance running since ${clockTime(last.startedAt, now)} (${durationWords(now.getTime() - Date.parse(last.startedAt))})`;
 }
 
 /** Words for a node on the canvas: its only place, or counts over its places. */

@@ -1,8 +1,10 @@
 /**
- * The selected step: its state in words, times, every attempt, and its input, output and error.
+ * The selected step: its state in words, times, every attempt (a sub-workflow step's with a link
+ * to the child it started), and its input, output and error.
  * A step that runs in many places (map iterations) lists them to pick one.
  */
 import type { InstanceProgress, Json, PlaceProgress } from "@flowcraft/engine";
+import { Link } from "../lib/link.tsx";
 import { choiceWords } from "./choice-words.ts";
 import { StepName } from "./step-names.tsx";
 import { nodeWords, placeWords, STATE_LABELS } from "./state-words.ts";
@@ -55,6 +57,8 @@ export function StepPanel({ progress, selection, titles, now, onSelect }: StepPa
 }
 
 function PlaceDetails({ place }: { place: PlaceProgress }) {
+  const children = place.kind === "subworkflow";
+  const child = place.attempts.findLast((attempt) => attempt.childId)?.childId;
   return (
     <>
       <dl className="step-times">
@@ -69,6 +73,14 @@ function PlaceDetails({ place }: { place: PlaceProgress }) {
             </dd>
           </>
         )}
+        {child && (
+          <>
+            <dt>Child instance</dt>
+            <dd data-testid="step-child">
+              <Link to={{ page: "instance", id: child }}>{child}</Link>
+            </dd>
+          </>
+        )}
       </dl>
       {place.attempts.length > 1 && (
         <table className="attempts">
@@ -79,6 +91,7 @@ function PlaceDetails({ place }: { place: PlaceProgress }) {
               <th>started</th>
               <th>ended</th>
               <th>outcome</th>
+              {children && <th>child</th>}
             </tr>
           </thead>
           <tbody>
@@ -88,6 +101,7 @@ function PlaceDetails({ place }: { place: PlaceProgress }) {
                 <td>{attempt.startedAt ? preciseTime(attempt.startedAt) : "—"}</td>
                 <td>{attempt.endedAt ? preciseTime(attempt.endedAt) : "—"}</td>
                 <td>{attempt.error ? `failed: ${attempt.error.message}` : attempt.outcome}</td>
+                {children && <td>{attempt.childId ? <Link to={{ page: "instance", id: attempt.childId }}>{attempt.childId.slice(0, 8)}</Link> : "—"}</td>}
               </tr>
             ))}
           </tbody>

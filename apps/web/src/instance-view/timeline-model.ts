@@ -37,7 +37,7 @@ export interface Lane {
   bars(): Bar[];
 }
 
-const DRAWN_KINDS = new Set(["activity", "timer", "wait", "map", "parallel", "group", "monitor"]);
+const DRAWN_KINDS = new Set(["activity", "subworkflow", "timer", "wait", "map", "parallel", "group", "monitor"]);
 
 /** Lanes in the order steps began, each container's contents right below it. */
 export function lanesOf(progress: InstanceProgress, endMs: number): Lane[] {
@@ -86,6 +86,7 @@ function barsOf(place: PlaceProgress, endMs: number): Bar[] {
 function ownBarsOf(place: PlaceProgress, endMs: number): Bar[] {
   switch (place.kind) {
     case "activity":
+    case "subworkflow":
       return attemptBars(place, endMs);
     case "timer":
       return place.timers.map((timer) => timerBar(place, timer, endMs));

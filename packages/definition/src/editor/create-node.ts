@@ -17,13 +17,15 @@ export function newChoice(): DecisionNode["choices"][number] {
 
 /**
  * A new node of the given kind. Required fields get the smallest sensible value: an activity's
- * name is left empty for the user to pick (validation says so meanwhile), a map goes over the
- * workflow input, durations are 60 seconds, a parallel node has two empty branches.
+ * name and a sub-workflow's workflow are left empty for the user to pick (validation says so
+ * meanwhile), a map goes over the workflow input, durations are 60 seconds, a parallel node has two empty branches.
  */
 export function createNode(kind: NodeKind): Node {
   switch (kind) {
     case "activity":
       return { type: "activity", activity: "" };
+    case "subworkflow":
+      return { type: "subworkflow", workflow: "" };
     case "parallel":
       return { type: "parallel", branches: [emptyGraph(), emptyGraph()] };
     case "map":

@@ -14,6 +14,7 @@ describe("createNode", () => {
     const problems = NodeSchema.safeParse(node).error?.issues.map((issue) => issue.path.join(".")) ?? [];
     const blanks: Record<string, string[]> = {
       activity: ["activity"],
+      subworkflow: ["workflow"],
       decision: ["choices.0.next"],
       parallel: ["branches.0.start", "branches.1.start"],
       map: ["body.start"],

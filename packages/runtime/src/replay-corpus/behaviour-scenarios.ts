@@ -1,6 +1,6 @@
 /**
  * Replay-corpus scenarios beyond the examples: each node kind, retries, timeouts, error paths,
- * early and carried events, and an operator's suspend and resume.
+ * early and carried events, an operator's suspend and resume, and sub-workflows.
  */
 import type { ActivityFunction } from "../sdk.ts";
 import type { Scenario } from "./recorder.ts";
@@ -204,5 +204,43 @@ export const BEHAVIOUR_SCENARIOS: Scenario[] = [
       await r.resume(id);
       return id;
     },
+  },
+  {
+    name: "sub-workflows",
+    description:
+      "A map runs a child workflow for each of three items, two at a time; the child for 2 fails, is retried with a new child after 0.1 s and fails again, and the step's onError gives a fallback. Then a child is started without waiting: the step takes its instance id.",
+    subworkflows: {
+      "sub-workflows-child": {
+        version: 1,
+        start: "check",
+        nodes: {
+          check: { type: "decision", choices: [{ when: "input = 2", next: "refuse" }], default: "ok" },
+          refuse: { type: "fail", error: "Refused", message: "'refused ' & $string(input)" },
+          ok: { type: "end", output: "input * 10" },
+        },
+      },
+    },
+    definition: {
+      version: 1,
+      start: "each",
+      nodes: {
+        each: {
+          type: "map",
+          items: "input",
+          maxConcurrency: 2,
+          body: {
+            start: "call",
+            nodes: {
+              call: { type: "subworkflow", workflow: "sub-workflows-child", input: "item", retry: { maxAttempts: 2, firstInterval: 0.1 }, onError: { next: "fallback" } },
+              fallback: { type: "end", output: "'gave up on ' & $string(item) & ': ' & error.message" },
+            },
+          },
+          next: "spawn",
+        },
+        spawn: { type: "subworkflow", workflow: "sub-workflows-child", version: 1, input: "1", wait: false, onParentEnd: "continue", next: "done" },
+        done: { type: "end", output: "{'results': steps.each, 'spawned': $type(steps.spawn)}" },
+      },
+    },
+    run: (r) => r.start("sub-workflows", [1, 2, 3]),
   },
 ];

@@ -32,6 +32,7 @@ try {
   const recorder = new Recorder(runtime);
   mkdirSync(CORPUS_DIR, { recursive: true });
   for (const scenario of chosen) {
+    for (const [name, definition] of Object.entries(scenario.subworkflows ?? {})) await runtime.workflows.publish(name, definition);
     await runtime.workflows.publish(scenario.name, scenario.definition);
     // As the workers read it: from storage.
     const { definition } = await runtime.workflows.get(scenario.name);

@@ -15,6 +15,8 @@ export interface Scenario {
   name: string;
   description: string;
   definition: unknown;
+  /** Workflows the definition runs as sub-workflows, by name: published before it. */
+  subworkflows?: Record<string, unknown>;
   /** Starts an instance and drives it until it has ended; returns its id. */
   run(recorder: Recorder): Promise<string>;
 }

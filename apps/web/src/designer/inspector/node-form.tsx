@@ -1,8 +1,9 @@
 /** The fields of each node kind. Every change is one `updateNode` edit of the definition. */
-import type { Node, Problem } from "@flowcraft/definition";
+import type { Node, Problem, RetryPolicy } from "@flowcraft/definition";
 import { addBranch, addChoice, removeBranch, removeChoice, updateNode } from "@flowcraft/definition/editor";
 import { useDesigner } from "../store.ts";
 import { CheckboxField, DurationField, ExpressionField, ListField, NumberField, TextField } from "./fields.tsx";
+import { SubworkflowFields } from "./subworkflow-fields.tsx";
 
 /** The node with `patch` applied; fields set to undefined are removed, as absent fields are in JSON. */
 export function patched<T extends object>(node: T, patch: Partial<Record<string, unknown>>): T {
@@ -15,6 +16,28 @@ export function patched<T extends object>(node: T, patch: Partial<Record<string,
 }
 
 export const ACTIVITY_LIST_ID = "registered-activities";
+
+/** Sets fields of the node being edited, as one edit named after `field`. */
+export type SetFields = (patch: Record<string, unknown>, field: string) => void;
+/** The problems of a field and of the fields inside it. */
+export type ProblemsOf = (field: string) => Problem[];
+
+/** An activity's or a sub-workflow step's retry policy. */
+function RetryFields({ retry, set, of, hint }: { retry: RetryPolicy | undefined; set: SetFields; of: ProblemsOf; hint: string }) {
+  return (
+    <fieldset>
+      <legend>Retry policy</legend>
+      <NumberField label="Max attempts" value={retry?.maxAttempts} onChange={(v) => set({ retry: v === undefined ? undefined : patched(retry ?? { maxAttempts: v }, { maxAttempts: v }) }, "retry.maxAttempts")} problems={of("retry.maxAttempts")} testId="field-retry-maxAttempts" hint={hint} />
+      {retry && (
+        <>
+          <NumberField label="First interval (s)" value={retry.firstInterval} onChange={(v) => set({ retry: patched(retry, { firstInterval: v }) }, "retry.firstInterval")} problems={of("retry.firstInterval")} testId="field-retry-firstInterval" />
+          <NumberField label="Backoff coefficient" value={retry.backoffCoefficient} onChange={(v) => set({ retry: patched(retry, { backoffCoefficient: v }) }, "retry.backoffCoefficient")} problems={of("retry.backoffCoefficient")} testId="field-retry-backoffCoefficient" />
+          <NumberField label="Max interval (s)" value={retry.maxInterval} onChange={(v) => set({ retry: patched(retry, { maxInterval: v }) }, "retry.maxInterval")} problems={of("retry.maxInterval")} testId="field-retry-maxInterval" />
+        </>
+      )}
+    </fieldset>
+  );
+}
 
 export function NodeForm({ id, node, problems }: { id: string; node: Node; problems: Problem[] }) {
   const edit = useDesigner((s) => s.edit);
@@ -52,17 +75,18 @@ export function NodeForm({ id, node, problems }: { id: string; node: Node; probl
           <ExpressionField label="Input" value={node.input ?? ""} onChange={(v) => text("input", v)} problems={of("input")} testId="field-input" />
           <NumberField label="Timeout (seconds per attempt)" value={node.timeout} onChange={(v) => set({ timeout: v }, "timeout")} problems={of("timeout")} testId="field-timeout" hint="Default 300" />
           <NumberField label="Heartbeat timeout (seconds)" value={node.heartbeatTimeout} onChange={(v) => set({ heartbeatTimeout: v }, "heartbeatTimeout")} problems={of("heartbeatTimeout")} testId="field-heartbeatTimeout" hint="Fails an attempt whose activity has not called heartbeat() for this long; empty: no check" />
-          <fieldset>
-            <legend>Retry policy</legend>
-            <NumberField label="Max attempts" value={node.retry?.maxAttempts} onChange={(v) => set({ retry: v === undefined ? undefined : patched(node.retry ?? { maxAttempts: v }, { maxAttempts: v }) }, "retry.maxAttempts")} problems={of("retry.maxAttempts")} testId="field-retry-maxAttempts" hint="Attempts in all; empty: no retry" />
-            {node.retry && (
-              <>
-                <NumberField label="First interval (s)" value={node.retry.firstInterval} onChange={(v) => set({ retry: patched(node.retry!, { firstInterval: v }) }, "retry.firstInterval")} problems={of("retry.firstInterval")} testId="field-retry-firstInterval" />
-                <NumberField label="Backoff coefficient" value={node.retry.backoffCoefficient} onChange={(v) => set({ retry: patched(node.retry!, { backoffCoefficient: v }) }, "retry.backoffCoefficient")} problems={of("retry.backoffCoefficient")} testId="field-retry-backoffCoefficient" />
-                <NumberField label="Max interval (s)" value={node.retry.maxInterval} onChange={(v) => set({ retry: patched(node.retry!, { maxInterval: v }) }, "retry.maxInterval")} problems={of("retry.maxInterval")} testId="field-retry-maxInterval" />
-              </>
-            )}
-          </fieldset>
+          <RetryFields retry={node.retry} set={set} of={of} hint="Attempts in all; empty: no retry" />
+          {customStatus}
+          {onError}
+        </>
+      );
+    case "subworkflow":
+      return (
+        <>
+          {common}
+          <SubworkflowFields node={node} set={set} of={of} />
+          <ExpressionField label="Input" value={node.input ?? ""} onChange={(v) => text("input", v)} problems={of("input")} testId="field-input" hint="The child's input: JSONata over input, steps.<id>, item, index" />
+          <RetryFields retry={node.retry} set={set} of={of} hint="Attempts in all, each a new child; empty: no retry" />
           {customStatus}
           {onError}
         </>
