@@ -13,7 +13,7 @@ test("the steps of an unplaced workflow appear where they stay", async ({ page }
     const seen: Record<string, string[]> = {};
     (window as unknown as { __nodePlaces: typeof seen }).__nodePlaces = seen;
     const look = () => {
-      for (const element of document.querySelectorAll<HTMLElement>(".react-flow__node[data-id]")) {
+      for (const element of Array.from(document.querySelectorAll<HTMLElement>(".react-flow__node[data-id]"))) {
         const places = (seen[element.dataset.id!] ??= []);
         if (places.at(-1) !== element.style.transform) places.push(element.style.transform);
       }
