@@ -221,9 +221,15 @@ export function Canvas({ problems }: { problems: Problem[] }) {
         // their handles, which each node states (flow-elements.ts).
         onlyRenderVisibleElements
         proOptions={{ hideAttribution: true }}
-        // Until the automatic layout has placed them, new nodes are drawn stacked at the origin.
+        // Until the automatic layout has placed them, the first nodes are not drawn and later ones
+        // are drawn at the origin, kept apart by arrange().
         aria-busy={unplaced.length > 0}
       >
+        {awaitingFirstLayout && (
+          <p className="canvas-laying-out" role="status">
+            Laying out the workflow…
+          </p>
+        )}
         {/* Zoomed far out its dots would be a sub-pixel haze, repainted on every frame of a pan. */}
         {detail === "full" && <Background />}
         <Controls fitViewOptions={FIT_VIEW_OPTIONS} />
