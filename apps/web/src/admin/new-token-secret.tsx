@@ -1,13 +1,8 @@
 /** A new token's secret: shown this once, with a copy button, since the server keeps only its digest. */
-import { useState } from "react";
+import { useClipboard } from "../lib/clipboard.ts";
 
 export function NewTokenSecret({ name, secret, onDone }: { name: string; secret: string; onDone(): void }) {
-  const [copied, setCopied] = useState<string | null>(null);
-  const copy = () =>
-    navigator.clipboard.writeText(secret).then(
-      () => setCopied("Copied."),
-      () => setCopied("Could not copy: select the secret and copy it by hand."),
-    );
+  const { outcome, copy } = useClipboard();
   return (
     <div className="token-secret" role="region" aria-label={`Secret of the new token ${name}`} data-testid="new-token">
       <p className="warning" id="token-secret-warning">
@@ -17,15 +12,15 @@ export function NewTokenSecret({ name, secret, onDone }: { name: string; secret:
         {secret}
       </code>
       <div className="token-secret-actions">
-        <button type="button" data-testid="copy-token-secret" onClick={() => void copy()}>
+        <button type="button" data-testid="copy-token-secret" onClick={() => copy(secret)}>
           Copy
         </button>
         <button type="button" data-testid="dismiss-token-secret" onClick={onDone}>
           Done, I have stored it
         </button>
-        {copied && (
+        {outcome && (
           <span className="hint" role="status">
-            {copied}
+            {outcome === "copied" ? "Copied." : "Could not copy: select the secret and copy it by hand."}
           </span>
         )}
       </div>

@@ -7,6 +7,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useRefusal } from "../auth/permissions.ts";
 import { api, errorMessage } from "../lib/api.ts";
+import { useClipboard } from "../lib/clipboard.ts";
 
 type Kind = "start" | "event";
 type Signature = "none" | "github" | "stripe";
@@ -129,13 +130,7 @@ function WebhookRow({ webhook, notManager, onRotate, onDelete }: { webhook: List
 }
 
 function RevealedUrl({ revealed, onDone }: { revealed: Revealed; onDone(): void }) {
-  const [copied, setCopied] = useState<string | null>(null);
-  // The clipboard may be refused (no permission, an insecure origin): the hint says so.
-  const copy = (text: string) =>
-    navigator.clipboard?.writeText(text).then(
-      () => setCopied("Copied."),
-      () => setCopied("Could not copy: select it and copy it by hand."),
-    ) ?? setCopied("Could not copy: select it and copy it by hand.");
+  const { outcome, copy } = useClipboard();
   return (
     <div className="webhook-revealed" role="region" aria-label="The webhook's URL" data-testid="webhook-revealed">
       <p className="warning">Copy the URL now{revealed.signingSecret ? " and its signing secret" : ""}: neither is shown again.</p>
@@ -147,15 +142,15 @@ function RevealedUrl({ revealed, onDone }: { revealed: Revealed; onDone(): void 
         </>
       )}
       <div className="webhook-revealed-actions">
-        <button type="button" data-testid="copy-webhook-url" onClick={() => void copy(revealed.url)}>
+        <button type="button" data-testid="copy-webhook-url" onClick={() => copy(revealed.url)}>
           Copy URL
         </button>
         <button type="button" data-testid="dismiss-webhook-url" onClick={onDone}>
           Done
         </button>
-        {copied && (
+        {outcome && (
           <span className="hint" role="status">
-            {copied}
+            {outcome === "copied" ? "Copied." : "Could not copy: select it and copy it by hand."}
           </span>
         )}
       </div>

@@ -3,7 +3,8 @@
  * button that copies it. Rows stay one line high (the list draws only those in view); this is
  * where a long payload is read.
  */
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
+import { useClipboard } from "../lib/clipboard.ts";
 import { preciseTime } from "./time-words.ts";
 import type { FeedEvent } from "./instance-feed.ts";
 
@@ -12,20 +13,13 @@ const COPIED_MS = 1500;
 
 export function HistoryDetail({ event, onClose }: { event: FeedEvent; onClose(): void }) {
   const text = JSON.stringify(event, null, 2);
-  const [copied, setCopied] = useState<"copied" | "failed" | null>(null);
-  useEffect(() => setCopied(null), [event.seq]);
+  const { outcome: copied, copy, forget } = useClipboard();
+  useEffect(() => forget(), [event.seq]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
     if (!copied) return;
-    const timer = setTimeout(() => setCopied(null), COPIED_MS);
+    const timer = setTimeout(forget, COPIED_MS);
     return () => clearTimeout(timer);
-  }, [copied]);
-  const copy = () => {
-    // The clipboard may be refused (no permission, an insecure origin): the button says so.
-    navigator.clipboard?.writeText(text).then(
-      () => setCopied("copied"),
-      () => setCopied("failed"),
-    ) ?? setCopied("failed");
-  };
+  }, [copied]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
     <section className="history-detail" data-testid="history-detail" aria-label={`Event ${event.seq}`}>
       <div className="history-detail-toolbar">
@@ -35,7 +29,7 @@ export function HistoryDetail({ event, onClose }: { event: FeedEvent; onClose():
         <span role="status" className="hint" data-testid="history-detail-copied">
           {copied === "copied" ? "Copied" : copied === "failed" ? "Could not copy: select the text instead" : ""}
         </span>
-        <button type="button" onClick={copy} data-testid="history-detail-copy">
+        <button type="button" onClick={() => copy(text)} data-testid="history-detail-copy">
           Copy JSON
         </button>
         <button type="button" onClick={onClose} aria-label="Close the event's details">
