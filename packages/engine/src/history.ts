@@ -7,7 +7,7 @@ import type { Json } from "./json.ts";
 
 /** An error as recorded in history and returned by the API. */
 export interface WorkflowError {
-  /** Kind of error: ActivityFailed, ActivityTimeout, Timeout, ExpressionError, InvalidOutput, NoChoiceMatched, Quarantined, InternalError, or a fail node's name. */
+  /** Kind of error: ActivityFailed, ActivityTimeout, HeartbeatTimeout, WorkerLost, Timeout, ExpressionError, InvalidOutput, NoChoiceMatched, Quarantined, InternalError, or a fail node's name. */
   name: string;
   message: string;
   /** The node where it happened. */

@@ -10,8 +10,17 @@ import { jsonForHistory } from "./stored-json.ts";
 
 export type AttemptResult = { output: Json } | { error: WorkflowError };
 
+/**
+ * Runs of one attempt whose worker was lost after which the attempt fails instead of running
+ * again: an activity that takes its worker down (exits, exhausts memory, crashes a native module)
+ * would otherwise do so to every worker forever. One or two losses are ordinary (a deploy, a
+ * machine lost) and stay invisible.
+ */
+export const LOST_RUNS_LIMIT = 3;
+
 /** Runs the attempt to its end: the activity's output or error, or the limit that cut it short. */
 export async function runAttempt(fn: ActivityFunction | undefined, task: ClaimedTask, heartbeats: Heartbeats): Promise<AttemptResult> {
+  if ((task.lostRuns ?? 0) >= LOST_RUNS_LIMIT) return { error: workerLost(task) };
   const startedAt = Date.now();
   // Most activities never look at their signal, so it is only made when asked for.
   let controller: AbortController | undefined;
@@ -61,6 +70,12 @@ export async function runAttempt(fn: ActivityFunction | undefined, task: Claimed
     clearTimeout(timeout);
     clearTimeout(heartbeatCheck);
   }
+}
+
+/** Not retried: every retry would take down as many workers again. */
+function workerLost(task: ClaimedTask): WorkflowError {
+  const message = `activity "${task.activity}" lost its worker on each of its last ${LOST_RUNS_LIMIT} runs (the process died or stopped answering); it may be what crashes the worker`;
+  return toWorkflowError(new ActivityError(message, "WorkerLost", undefined, { nonRetryable: true }));
 }
 
 function toStoredJson(value: unknown): Json {

@@ -8,6 +8,8 @@ import type { ActivityResult, ActivityTask } from "./turn.ts";
 
 export interface ClaimedTask extends ActivityTask {
   id: number;
+  /** Earlier runs of this attempt whose worker was lost before answering. */
+  lostRuns?: number;
 }
 
 /**
@@ -21,7 +23,9 @@ export async function claimTasks(db: pg.Pool, owner: string, activities: string[
     db,
     "flowcraft_claim_tasks",
     `UPDATE activity_task t SET lease_owner = $1, deadline_at = now() + make_interval(secs => t.timeout_seconds),
-       visible_at = now() + make_interval(secs => least($2, t.timeout_seconds + $3))
+       visible_at = now() + make_interval(secs => least($2, t.timeout_seconds + $3)),
+       -- A task handed back unstarted has no owner; one still owned was lost with its worker.
+       lost_runs = t.lost_runs + (t.lease_owner IS NOT NULL)::int
      FROM (
        SELECT id FROM activity_task
        WHERE activity = ANY($4::text[]) AND visible_at <= now()
@@ -31,7 +35,7 @@ export async function claimTasks(db: pg.Pool, owner: string, activities: string[
      ) claimed
      WHERE t.id = claimed.id
      RETURNING t.id, t.instance_id, t.generation, t.activity_id, t.activity, t.node, t.input, t.attempt, t.timeout_seconds,
-       t.heartbeat_timeout_seconds, t.heartbeat_details`,
+       t.heartbeat_timeout_seconds, t.heartbeat_details, t.lost_runs`,
     [owner, lease.seconds, lease.graceSeconds, activities, limit],
   );
   return rows.map((row) => ({
@@ -46,6 +50,7 @@ export async function claimTasks(db: pg.Pool, owner: string, activities: string[
     timeoutSeconds: row.timeout_seconds,
     ...(row.heartbeat_timeout_seconds !== null ? { heartbeatTimeoutSeconds: row.heartbeat_timeout_seconds } : {}),
     ...(row.heartbeat_details !== null ? { heartbeatDetails: row.heartbeat_details } : {}),
+    ...(row.lost_runs > 0 ? { lostRuns: row.lost_runs } : {}),
   }));
 }
 

@@ -336,6 +336,36 @@ describe("durability with worker processes", () => {
     expect(rows[0].unfinished_claims).toBe(0);
   }, 180_000);
 
+  it("an activity that kills its worker on every run fails after three runs, instead of killing workers forever", async () => {
+    const executions = join(scratch, "crash-worker.log");
+    // Running before the workflow is published: publishing checks that some worker runs its activity.
+    let worker = await startWorkerProcess(executions);
+    await workflows.publish("crashes_its_worker", {
+      version: 1,
+      start: "crash",
+      nodes: { crash: { type: "activity", activity: "crash_worker", input: "input", retry: { maxAttempts: 5 } } },
+    });
+    const { instanceId } = await instances.start("crashes_its_worker", 1);
+    // A supervisor's part: whenever the worker dies, another starts, until the instance ends.
+    let ended = false;
+    const supervising = (async () => {
+      for (let replacements = 0; !ended; replacements++) {
+        await Promise.race([worker.whenExited(), waitFor("the instance to end", async () => ended, 120_000)]);
+        if (ended || replacements === 5) break;
+        worker = await startWorkerProcess(executions);
+      }
+      await worker.kill();
+    })();
+    const done = await waitForInstance(instances, instanceId, undefined, 120_000).finally(() => (ended = true));
+    await supervising;
+
+    expect(done.runtimeStatus).toBe("FAILED");
+    expect(done.failure).toMatchObject({ name: "WorkerLost", node: "crash" });
+    expect(done.failure?.message).toContain('"crash_worker"');
+    // Three runs of the first attempt, and no retry: another attempt would only kill more workers.
+    expect((await readExecutions(executions, instanceId)).map((e) => e.attempt)).toEqual([1, 1, 1]);
+  }, 150_000);
+
   it("a fan-out of sub-workflows whose worker is killed twice starts each child once and completes", async () => {
     const executions = join(scratch, "children.log");
     let worker = await startWorkerProcess(executions);

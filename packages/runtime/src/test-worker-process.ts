@@ -52,6 +52,12 @@ const activities = new ActivityRegistry()
       context.heartbeat({ next: page + 1 });
     }
     return { resumedFrom };
+  })
+  // Kills its own worker on every run, as an activity that exhausts memory or exits the process would.
+  .register("crash_worker", async (_input, context) => {
+    recordExecution(context);
+    process.kill(process.pid, "SIGKILL");
+    return null;
   });
 
 const db = connect(url, { embedded: process.env.FLOWCRAFT_EMBEDDED === "1" });
