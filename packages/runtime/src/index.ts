@@ -8,7 +8,7 @@ export { Workflows } from "./workflows.ts";
 export type { WorkflowSummary, WorkflowVersionView } from "./workflows.ts";
 export { Drafts } from "./drafts.ts";
 export type { DraftDefinition, DraftView, DraftSummary, SavedDraft } from "./drafts.ts";
-export { Instances, INSTANCE_ID_PATTERN } from "./instances.ts";
+export { Instances, INSTANCE_ID_PATTERN, MAX_STARTS_PER_REQUEST } from "./instances.ts";
 export { MAX_PAGE_SIZE, MAX_HISTORY_PAGE } from "./page-limits.ts";
 export type { InstanceUpdate } from "./instance-watch.ts";
 export type { ScheduledStart } from "./instances.ts";
@@ -17,7 +17,7 @@ export { Schedules, BackfillSchema, MAX_BACKFILL_RUNS } from "./schedules/schedu
 export type { ScheduleView, ScheduledRun, BackfillResult } from "./schedules/schedules.ts";
 export { ScheduleSpecSchema, ScheduleTimingSchema, CheckedTimingSchema, OVERLAP_POLICIES, DEFAULT_CATCHUP_WINDOW_SECONDS } from "./schedules/schedule-spec.ts";
 export type { OverlapPolicy, ScheduleSpecInput, ScheduleTimingInput } from "./schedules/schedule-spec.ts";
-export type { InstanceView, InstanceListItem, InstanceFilter, InstancePage, InstanceCounts, ActionOptions, StartOptions } from "./instances.ts";
+export type { InstanceView, InstanceListItem, InstanceFilter, InstancePage, InstanceCounts, ActionOptions, StartItem, StartManyOutcome, StartOptions } from "./instances.ts";
 export type { OpenWait } from "./open-waits.ts";
 export { Secrets, SECRET_NAME } from "./secrets/secrets.ts";
 export type { SecretView } from "./secrets/secrets.ts";

@@ -1,7 +1,7 @@
 /** Starting, steering and reading instances: what the REST API and the web app call. */
 import { randomUUID } from "node:crypto";
 import { EventNameSchema } from "@flowcraft/definition";
-import { queryPrepared, type Database } from "@flowcraft/db";
+import type { Database } from "@flowcraft/db";
 import { RUNTIME_STATUSES, TERMINAL_STATUSES, type RerunKind, type HistoryEvent, type Json, type RuntimeStatus, type WorkflowError } from "@flowcraft/engine";
 import { conflict, invalid, notFound } from "./errors.ts";
 import { storableJson } from "./stored-json.ts";
@@ -15,6 +15,9 @@ import { watchInstance } from "./instance-watch.ts";
 import { relatedInstances, rerun, type RerunOptions } from "./reruns.ts";
 import { openWaitsOf, type OpenWait } from "./open-waits.ts";
 import { decodeCursor, encodeCursor, orderClauses, type InstanceOrder } from "./instance-order.ts";
+import { startBatcher, type StartOutcome, type StartRequest } from "./start-batch.ts";
+import type { GroupCommit } from "./group-commit.ts";
+import { eventBatcher, type EventOutcome, type EventRequest } from "./event-batch.ts";
 
 export const INSTANCE_ID_PATTERN = /^[A-Za-z0-9._:-]{1,200}$/;
 
@@ -93,6 +96,16 @@ export interface ActionOptions {
   by?: string;
 }
 
+/** Starts one request to `startMany` may carry. */
+export const MAX_STARTS_PER_REQUEST = 1_000;
+
+export interface StartItem {
+  instanceId?: string;
+  input: Json;
+}
+
+export type StartManyOutcome = { instanceId: string; outcome: "started"; workflowVersion: number } | { instanceId: string; outcome: "exists" };
+
 export interface StartOptions {
   instanceId?: string;
   version?: number;
@@ -106,76 +119,53 @@ export class Instances {
   private readonly changeFeed: InstanceChanges;
   private readonly workflows: Workflows;
 
+  private readonly starts: GroupCommit<StartRequest, StartOutcome>;
+  private readonly events: GroupCommit<EventRequest, EventOutcome>;
+
   constructor(private readonly db: Database) {
     this.changeFeed = new InstanceChanges(db);
     this.workflows = new Workflows(db);
+    this.starts = startBatcher(db.pool);
+    this.events = eventBatcher(db.pool);
   }
 
   /**
    * Creates an instance of the latest (or given) version and queues its first decision: the
-   * instance row, its first history event and a start message, in one statement (this is the
-   * hot path of every caller that starts work).
+   * instance row, its first history event and a start message, in one statement shared with the
+   * starts that arrive at the same time (see start-batch.ts; this is the hot path of every caller
+   * that starts work).
    */
   async start(workflowName: string, input: Json, options: StartOptions & { test?: boolean } = {}): Promise<InstanceView> {
-    const instanceId = options.instanceId ?? randomUUID();
-    if (!INSTANCE_ID_PATTERN.test(instanceId)) {
-      throw invalid(`instance id "${instanceId.slice(0, 200)}" must be 1-200 letters, digits, . _ : or -`);
-    }
-    const inputText = storableJson("the input", input);
-    let rows: Array<{ workflow_version: number; created_at: Date }>;
-    try {
-      ({ rows } = await queryPrepared(
-        this.db.pool,
-        "flowcraft_start_instance",
-        `WITH version AS (
-           SELECT version FROM workflow_version
-           WHERE workflow_name = $1 AND test = $6 AND ($2::int IS NULL OR version = $2)
-           ORDER BY version DESC LIMIT 1
-         ),
-         created AS (
-           INSERT INTO instance (id, workflow_name, workflow_version, input, last_seq, started_by, test, schedule_id, scheduled_at)
-           SELECT $3, $1, version, $4::jsonb, 1, $5, $6, $7, $8::timestamptz FROM version
-           RETURNING id, workflow_version, input, created_at
-         ),
-         started AS (
-           INSERT INTO history_event (instance_id, seq, generation, type, data, at)
-           SELECT id, 1, 1, 'execution_started',
-                  jsonb_build_object('workflowName', $1::text, 'workflowVersion', workflow_version, 'input', input, 'generation', 1)
-                    || CASE WHEN $5::text IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('startedBy', $5::text) END, created_at
-           FROM created
-         ),
-         queued AS (
-           INSERT INTO inbox_message (instance_id, kind, data, dedupe_key) SELECT id, 'start', '{}'::jsonb, 'start' FROM created
-         )
-         SELECT workflow_version, created_at FROM created`,
-        [workflowName, options.version ?? null, instanceId, inputText, options.by ?? null, options.test ?? false, options.schedule?.scheduleId ?? null, options.schedule?.scheduledAt ?? null],
-      ));
-    } catch (error) {
-      if ((error as { code?: string }).code === "23505") throw conflict(`an instance with id "${instanceId}" already exists`);
-      throw error;
-    }
-    const created = rows[0];
-    if (!created) throw workflowNotFound(workflowName, options.version);
-    announce(this.db.pool, INBOX_CHANNEL);
-    const at = created.created_at.toISOString();
-    return {
-      instanceId,
-      workflowName,
-      workflowVersion: created.workflow_version,
-      createdAt: at,
-      lastUpdatedAt: at,
-      runtimeStatus: "PENDING",
-      input,
-      output: null,
-      failure: null,
-      customStatus: null,
-      generation: 1,
-      origin: null,
-      parent: null,
-      startedBy: options.by ?? null,
-      test: options.test ?? false,
-      schedule: options.schedule ?? null,
-    };
+    const request = startRequest(workflowName, input, options);
+    const started = await this.starts.submit(request);
+    if (started.outcome === "exists") throw conflict(`an instance with id "${request.instanceId}" already exists`);
+    if (started.outcome === "no_workflow") throw workflowNotFound(workflowName, options.version);
+    return newInstanceView(request, input, started.workflowVersion, started.createdAt, options);
+  }
+
+  /**
+   * Starts many instances of one workflow, idempotently per id: an id that exists already is
+   * answered `exists`, not refused, so that a caller can send the same list again after a lost
+   * reply. Every item is checked before any is stored; the starts share statements with each
+   * other and with concurrent single starts.
+   */
+  async startMany(workflowName: string, items: StartItem[], options: Pick<StartOptions, "version" | "by"> = {}): Promise<StartManyOutcome[]> {
+    if (items.length > MAX_STARTS_PER_REQUEST) throw invalid(`at most ${MAX_STARTS_PER_REQUEST} starts per request, got ${items.length}`);
+    const requests = items.map((item, i) => {
+      try {
+        return startRequest(workflowName, item.input, { ...options, ...(item.instanceId !== undefined ? { instanceId: item.instanceId } : {}) });
+      } catch (error) {
+        if (error instanceof Error) error.message = `starts[${i}]: ${error.message}`;
+        throw error;
+      }
+    });
+    const outcomes = await Promise.all(requests.map((request) => this.starts.submit(request)));
+    if (outcomes.some((started) => started.outcome === "no_workflow")) throw workflowNotFound(workflowName, options.version);
+    return outcomes.map((started, i) =>
+      started.outcome === "started"
+        ? { instanceId: requests[i]!.instanceId, outcome: "started", workflowVersion: started.workflowVersion }
+        : { instanceId: requests[i]!.instanceId, outcome: "exists" },
+    );
   }
 
   /**
@@ -277,10 +267,13 @@ export class Instances {
   async raiseEvent(instanceId: string, name: string, payload: Json, options: { eventId?: string; raisedBy?: string } = {}): Promise<{ eventId: string }> {
     if (!EventNameSchema.safeParse(name).success) throw invalid(`event name "${name.slice(0, 200)}" must be 1-128 letters, digits or _ . : -`);
     storableJson("the event's payload", payload);
-    const instance = await this.get(instanceId);
-    if (TERMINAL_STATUSES.has(instance.runtimeStatus)) throw conflict(`instance "${instanceId}" has ended (${instance.runtimeStatus}); it takes no more events`);
+    if (!INSTANCE_ID_PATTERN.test(instanceId)) throw notFound(`there is no instance "${instanceId.slice(0, 200)}"`);
     const eventId = options.eventId ?? randomUUID();
-    await this.enqueue(instanceId, "event", { eventId, name, payload, ...(options.raisedBy ? { raisedBy: options.raisedBy } : {}) }, `event:${eventId}`);
+    const data = { eventId, name, payload, ...(options.raisedBy ? { raisedBy: options.raisedBy } : {}) };
+    // Shares a statement with the raises that arrive at the same time (see event-batch.ts).
+    const raised = await this.events.submit({ instanceId, dataText: JSON.stringify(data), dedupeKey: `event:${eventId}` });
+    if (raised.outcome === "no_instance") throw notFound(`there is no instance "${instanceId}"`);
+    if (raised.outcome === "ended") throw conflict(`instance "${instanceId}" has ended (${raised.status}); it takes no more events`);
     return { eventId };
   }
 
@@ -374,5 +367,44 @@ function toView(row: {
     startedBy: row.startedBy,
     test: row.test,
     schedule: row.scheduleId && row.scheduledAt ? { scheduleId: row.scheduleId, scheduledAt: row.scheduledAt.toISOString() } : null,
+  };
+}
+
+/** A start checked before it is stored: its id (made up when not given) and its input's text. */
+function startRequest(workflowName: string, input: Json, options: StartOptions & { test?: boolean }): StartRequest {
+  const instanceId = options.instanceId ?? randomUUID();
+  if (!INSTANCE_ID_PATTERN.test(instanceId)) {
+    throw invalid(`instance id "${instanceId.slice(0, 200)}" must be 1-200 letters, digits, . _ : or -`);
+  }
+  return {
+    instanceId,
+    workflowName,
+    ...(options.version !== undefined ? { version: options.version } : {}),
+    inputText: storableJson("the input", input),
+    ...(options.by ? { startedBy: options.by } : {}),
+    test: options.test ?? false,
+    ...(options.schedule ? { scheduleId: options.schedule.scheduleId, scheduledAt: options.schedule.scheduledAt } : {}),
+  };
+}
+
+function newInstanceView(request: StartRequest, input: Json, workflowVersion: number, createdAt: Date, options: StartOptions & { test?: boolean }): InstanceView {
+  const at = createdAt.toISOString();
+  return {
+    instanceId: request.instanceId,
+    workflowName: request.workflowName,
+    workflowVersion,
+    createdAt: at,
+    lastUpdatedAt: at,
+    runtimeStatus: "PENDING",
+    input,
+    output: null,
+    failure: null,
+    customStatus: null,
+    generation: 1,
+    origin: null,
+    parent: null,
+    startedBy: options.by ?? null,
+    test: options.test ?? false,
+    schedule: options.schedule ?? null,
   };
 }
