@@ -26,6 +26,7 @@ const ROLE_SETS: Role[][] = [[], ["designer"], ["operator"], ["approver"], ["des
 const REST_MUTATIONS: Array<{ method: string; path: string; permission: Permission }> = [
   { method: "PUT", path: "/api/v1/workflows/guarded", permission: "design" },
   { method: "POST", path: "/api/v1/workflows/task-chain/start", permission: "operate" },
+  { method: "POST", path: "/api/v1/workflows/task-chain/starts", permission: "operate" },
   { method: "POST", path: "/api/v1/instances/nobody/events/go", permission: "operate" },
   { method: "POST", path: "/api/v1/instances/nobody/terminate", permission: "operate" },
   { method: "POST", path: "/api/v1/instances/nobody/suspend", permission: "operate" },

@@ -176,6 +176,7 @@ describe("fuzzing the API", () => {
   it("answers every REST route's malformed ids, names, payloads and bodies with a clear 4xx", async () => {
     const routes = fc.constantFrom(
       (id: string, name: string) => ["POST", `/api/v1/workflows/${name}/start?instanceId=${id}`],
+      (_id: string, name: string) => ["POST", `/api/v1/workflows/${name}/starts`],
       (id: string, name: string) => ["POST", `/api/v1/instances/${id}/events/${name}`],
       (_id: string, name: string) => ["POST", `/api/v1/instances/${encodeURIComponent(waiting)}/events/${name}`],
       (_id: string, name: string) => ["POST", `/api/v1/instances/${encodeURIComponent(ended)}/events/${name}`],
@@ -240,6 +241,7 @@ describe("fuzzing the API", () => {
   it("refuses hostile bodies on every route that takes one with a 400 naming the problem, and stores nothing", async () => {
     const targets = [
       () => ["POST", "/api/v1/workflows/task-chain/start"],
+      () => ["POST", "/api/v1/workflows/task-chain/starts"],
       () => ["POST", `/api/v1/instances/${encodeURIComponent(waiting)}/events/poke`],
       () => ["PUT", "/api/v1/workflows/hostile"],
       () => ["POST", `/api/v1/instances/${encodeURIComponent(waiting)}/approvals/approval`],

@@ -1,7 +1,7 @@
 /** REST: the async request-reply API: start (202 + Location), poll status, raise events, steer. */
 import type { FastifyInstance } from "fastify";
 import { RERUN_KINDS, RUNTIME_STATUSES, type Json } from "@flowcraft/engine";
-import { INSTANCE_ID_PATTERN, INSTANCE_ORDERS, MAX_HISTORY_PAGE, MAX_PAGE_SIZE, type Approvals, type Instances } from "@flowcraft/runtime";
+import { INSTANCE_ID_PATTERN, INSTANCE_ORDERS, MAX_HISTORY_PAGE, MAX_PAGE_SIZE, MAX_STARTS_PER_REQUEST, type Approvals, type Instances } from "@flowcraft/runtime";
 import { z } from "zod";
 import { actorOf, principalFor } from "../accounts/actor.ts";
 import type { AuditLog } from "../accounts/audit.ts";
@@ -20,6 +20,15 @@ const StartQuery = z.object({
   instanceId: z.string().regex(INSTANCE_ID_PATTERN, "must be 1-200 letters, digits, . _ : or -").optional(),
   version: z.coerce.number().int().min(1).max(MAX_INT).optional(),
 });
+const StartsBody = z
+  .object({
+    version: StartQuery.shape.version,
+    starts: z
+      .array(z.object({ instanceId: StartQuery.shape.instanceId, input: z.unknown().optional() }).strict())
+      .min(1)
+      .max(MAX_STARTS_PER_REQUEST),
+  })
+  .strict();
 const EventParams = IdParams.extend({ eventName: z.string().min(1).max(200) });
 const EventQuery = z.object({ eventId: z.string().min(1).max(200).optional() });
 const ActionBody = z.object({ reason: z.string().max(2000).optional() }).strict().optional();
@@ -61,6 +70,14 @@ export function instanceRoutes(app: FastifyInstance, instances: Instances, audit
       .status(202)
       .header("location", statusUrl(instance.instanceId))
       .send({ instanceId: instance.instanceId, statusQueryUrl: statusUrl(instance.instanceId) });
+  });
+
+  app.post("/api/v1/workflows/:name/starts", { config: { need: "operate" } }, async (request, reply) => {
+    const { name } = StartParams.parse(request.params);
+    const { version, starts } = StartsBody.parse(request.body);
+    const items = starts.map(({ instanceId, input }) => ({ ...(instanceId !== undefined ? { instanceId } : {}), input: (input ?? null) as Json }));
+    const outcomes = await instances.startMany(name, items, { ...(version !== undefined ? { version } : {}), by: actorOf(request) });
+    return reply.status(202).send({ starts: outcomes.map((outcome) => ({ ...outcome, statusQueryUrl: statusUrl(outcome.instanceId) })) });
   });
 
   app.get("/api/v1/instances", async (request) => instances.list(ListQuery.parse(request.query)));

@@ -176,6 +176,61 @@ export const openApiDocument = {
         responses: { 202: accepted, 400: error("Invalid input"), 404: error("No such workflow"), 409: error("An instance with that id exists") },
       },
     },
+    "/api/v1/workflows/{name}/starts": {
+      post: {
+        summary: "Start many instances",
+        description:
+          "Up to 1,000 starts of one workflow in one request, idempotent per instance id: an id that exists already is answered `exists` instead of refused, so the same list can be sent again after a lost reply. Every item is checked before any instance is created.",
+        parameters: [nameParam],
+        requestBody: {
+          required: true,
+          content: json({
+            type: "object",
+            required: ["starts"],
+            additionalProperties: false,
+            properties: {
+              version: { type: "integer", minimum: 1, description: "Latest when absent" },
+              starts: {
+                type: "array",
+                minItems: 1,
+                maxItems: 1000,
+                items: {
+                  type: "object",
+                  additionalProperties: false,
+                  properties: { instanceId: { type: "string", pattern: "^[A-Za-z0-9._:-]{1,200}$", description: "Generated when absent" }, input: { description: "The workflow input (any JSON; null when absent)" } },
+                },
+              },
+            },
+          }),
+        },
+        responses: {
+          202: {
+            description: "Each start's outcome, in the order sent",
+            content: json({
+              type: "object",
+              required: ["starts"],
+              properties: {
+                starts: {
+                  type: "array",
+                  items: {
+                    type: "object",
+                    required: ["instanceId", "outcome", "statusQueryUrl"],
+                    properties: {
+                      instanceId: { type: "string" },
+                      outcome: { enum: ["started", "exists"] },
+                      workflowVersion: { type: "integer", description: "The version started; absent when the instance existed" },
+                      statusQueryUrl: { type: "string" },
+                    },
+                  },
+                },
+              },
+            }),
+          },
+          400: error("Invalid input; the message names the item (starts[i])"),
+          404: error("No such workflow or version"),
+        },
+      },
+    },
     "/api/v1/instances": {
       get: {
         summary: "List instances, newest first",
