@@ -216,6 +216,14 @@ describe("instances", () => {
     expect(JSON.parse(json.stdout)).toMatchObject({ instanceId: "greet-ada", runtimeStatus: "COMPLETED", output: "Hi, Ada" });
   });
 
+  it("exits 1 when the instance it waits for fails, saying why", async () => {
+    await flowcraft.publish("out-of-stock", { version: 1, start: "boom", nodes: { boom: { type: "fail", error: "OutOfStock", message: "'out of stock'" } } });
+    const result = await cli(["start", "out-of-stock", "--wait", "--timeout", "30"]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/out-of-stock version 1 {2}FAILED/);
+    expect(result.stderr).toMatch(/flowcraft: instance \S+ ended FAILED: .*out of stock/);
+  });
+
   it("approves the approval an instance waits on, and follows its history to the end", async () => {
     const input = join(home, "order.json");
     await writeFile(input, JSON.stringify({ item: "a new laptop" }));
