@@ -87,19 +87,24 @@ afterAll(async () => {
 });
 
 describe("bootstrap", () => {
-  it("refuses without a password, creating nothing", async () => {
+  it("refuses without a password it can use, creating nothing", async () => {
     const result = await run(["bootstrap", "--url", server.url]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("no password for the owner");
+    const short = await run(["bootstrap", "--url", server.url], { FLOWCRAFT_OWNER_PASSWORD: "short" });
+    expect(short.code).toBe(1);
+    expect(short.stderr).toMatch(/^flowcraft: .*password.*\n$/);
     expect(await countRows("account")).toBe(0);
   });
 
   it("creates the owner and a first token with every role on a fresh installation, printing the token once", async () => {
-    const result = await run(["bootstrap", "--url", server.url, "--username", "root", "--password-stdin"], {}, `${PASSWORD}\n`);
+    const config = join(home, "bootstrap-config");
+    const result = await run(["bootstrap", "--url", server.url, "--username", "root", "--password-stdin", "--save"], { XDG_CONFIG_HOME: config }, `${PASSWORD}\n`);
     expect(result.stderr).toContain('Created the owner "root"');
     expect(result.code).toBe(0);
     token = result.stdout.trim();
     expect(token).toMatch(/^fc_\S+$/);
+    expect(JSON.parse(await readFile(join(config, "flowcraft", "config.json"), "utf8"))).toEqual({ url: server.url, token });
     flowcraft = createFlowcraftClient({ url: server.url, token });
     expect(await flowcraft.workflows()).toEqual(expect.any(Array));
     // The token may do what an admin may: it carries every role.
