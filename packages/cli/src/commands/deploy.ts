@@ -27,17 +27,18 @@ interface Deployed {
 async function checkAll(client: FlowcraftClient, files: DefinitionFile[], dir: string): Promise<Checked[]> {
   const checked: Checked[] = [];
   const problems: string[] = [];
+  let invalid = 0;
   for (const file of files) {
     try {
       checked.push({ ...file, ...(await client.publish(file.name, file.definition, { dryRun: true })) });
     } catch (error) {
       if (!(error instanceof FlowcraftError && error.status === 400)) throw error;
+      invalid += 1;
       const lines = error.problems.length > 0 ? error.problems.map(problemLine) : [error.message];
       problems.push(...lines.map((line) => `${file.file}: ${line}`));
     }
   }
-  const bad = new Set(problems.map((line) => line.split(": ")[0])).size;
-  if (problems.length > 0) throw new CliError(`${bad} of ${files.length} definition file(s) in ${dir} are not valid; nothing was published`, problems);
+  if (invalid > 0) throw new CliError(`${invalid} of ${files.length} definition file(s) in ${dir} are not valid; nothing was published`, problems);
   return checked;
 }
 
