@@ -53,6 +53,23 @@ describe("publishing definitions", () => {
     expect((await server.call("GET", "/api/v1/workflows/broken")).status).toBe(404);
   });
 
+  it("checks without storing on a dry run: the problems, the version it would be, or the same one", async () => {
+    const before = await countRows("workflow_version");
+    const broken = await server.call("PUT", "/api/v1/workflows/dry?dryRun=true", { version: 1, start: "a", nodes: { a: { type: "end", next: "x" } } });
+    expect(broken.status).toBe(400);
+    expect(broken.body.error.problems.length).toBeGreaterThan(0);
+    const fresh = await server.call("PUT", "/api/v1/workflows/dry?dryRun=true", definition("1"));
+    expect(fresh.status).toBe(201);
+    expect(fresh.body).toMatchObject({ name: "dry", version: 1, definition: definition("1") });
+    expect(fresh.headers.get("location")).toBeNull();
+    expect(await countRows("workflow_version")).toBe(before);
+    expect((await server.call("GET", "/api/v1/workflows/dry")).status).toBe(404);
+    await server.call("PUT", "/api/v1/workflows/dry", definition("1"));
+    expect((await server.call("PUT", "/api/v1/workflows/dry?dryRun=true", definition("1"))).status).toBe(200);
+    expect((await server.call("PUT", "/api/v1/workflows/dry?dryRun=true", definition("2"))).body.version).toBe(2);
+    expect(await countRows("workflow_version")).toBe(before + 1);
+  });
+
   it.each([
     ["malformed JSON", "{not json", 400, "invalid_json"],
     ["an empty body", "", 400, "invalid"],

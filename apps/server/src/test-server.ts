@@ -46,9 +46,11 @@ export interface TestServerOptions {
   trustProxy?: boolean;
   /** Requests one webhook takes per minute. */
   webhookRequestsPerMinute?: number;
+  /** False: a fresh installation without its owner, as before the first-run set-up. */
+  owner?: boolean;
 }
 
-export async function startTestServer({ activities = {}, bodyLimitBytes = 256 * 1024, httpAllow = [], trustProxy = false, webhookRequestsPerMinute }: TestServerOptions = {}): Promise<TestServer> {
+export async function startTestServer({ activities = {}, bodyLimitBytes = 256 * 1024, httpAllow = [], trustProxy = false, webhookRequestsPerMinute, owner = true }: TestServerOptions = {}): Promise<TestServer> {
   const db = await createTestDatabase();
   const workflows = new Workflows(db);
   const secrets = new Secrets(db, randomBytes(32));
@@ -63,7 +65,7 @@ export async function startTestServer({ activities = {}, bodyLimitBytes = 256 * 
   await app.listen({ port: 0, host: "127.0.0.1" });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
-  await access.accounts.setupOwner({ username: "owner", password: TEST_PASSWORD });
+  if (owner) await access.accounts.setupOwner({ username: "owner", password: TEST_PASSWORD });
   const tokenWith: TestServer["tokenWith"] = async (roles, name = `test ${roles.join(" ") || "viewer"} ${Math.random().toString(36).slice(2)}`) => {
     const { secret } = await access.tokens.create({ name, roles }, "owner");
     return { authorization: `Bearer ${secret}` };

@@ -82,6 +82,18 @@ export class Workflows {
   }
 
   /**
+   * What publishing the definition would do, storing nothing: its problems (thrown as by publish),
+   * or the version it would become, with `created: false` when it equals the latest version.
+   */
+  async check(name: string, raw: unknown, publishedBy: string | null = null): Promise<{ created: boolean; version: WorkflowVersionView }> {
+    const definition = await this.validated(name, raw);
+    const hash = hashOf(definition);
+    const latest = await this.db.prisma.workflowVersion.findFirst({ where: { workflowName: name, test: false }, orderBy: { version: "desc" } });
+    if (latest && latest.hash === hash) return { created: false, version: toView(latest) };
+    return { created: true, version: { name, version: (latest?.version ?? 0) + 1, definition, hash, publishedBy, createdAt: new Date().toISOString() } };
+  }
+
+  /**
    * Stores a definition to be test-run, validated exactly as publishing validates it, as a test
    * version: numbered down from -1, never the latest, never listed. A definition already stored
    * for a test run is not stored again. Returns its version number.

@@ -95,7 +95,11 @@ export const openApiDocument = {
         summary: "Create the owner account of a fresh installation and sign in",
         security: [],
         requestBody: { required: true, content: json(ref("Credentials")) },
-        responses: { 201: { description: "Signed in; the session cookie is set" }, 400: error("Invalid username or password"), 409: error("The installation already has its owner") },
+        responses: {
+          201: { description: "Signed in; the session cookie is set", content: json({ type: "object", properties: { account: { type: "object" }, csrfToken: { type: "string", description: "Send it in x-flowcraft-csrf with changes" } } }) },
+          400: error("Invalid username or password"),
+          409: error("The installation already has its owner"),
+        },
       },
     },
     "/api/v1/auth/login": {
@@ -146,11 +150,15 @@ export const openApiDocument = {
     "/api/v1/workflows/{name}": {
       put: {
         summary: "Publish a definition as the workflow's next version",
-        description: "Validates the definition; an identical definition to the latest version is not stored again (200).",
-        parameters: [nameParam, { name: "X-Flowcraft-User", in: "header", required: false, schema: { type: "string" } }],
+        description: "Validates the definition; an identical definition to the latest version is not stored again (200). With dryRun=true nothing is stored: the answer is what publishing would answer.",
+        parameters: [
+          nameParam,
+          { name: "dryRun", in: "query", required: false, schema: { type: "boolean" }, description: "Only check: the problems (400), or the version publishing would create (201) or keep (200)" },
+          { name: "X-Flowcraft-User", in: "header", required: false, schema: { type: "string" } },
+        ],
         requestBody: { required: true, content: json(ref("Definition")) },
         responses: {
-          201: { description: "New version", content: json(ref("WorkflowVersion")) },
+          201: { description: "New version (with dryRun, the version it would be)", content: json(ref("WorkflowVersion")) },
           200: { description: "Identical to the latest version", content: json(ref("WorkflowVersion")) },
           400: error("Invalid definition; problems lists every problem, by node and field"),
         },

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { actorOf } from "../accounts/actor.ts";
 
 const NameParams = z.object({ name: z.string().min(1).max(200) });
+const PublishQuery = z.object({ dryRun: z.enum(["true", "false"]).optional() });
 const VersionParams = NameParams.extend({ version: z.coerce.number().int().min(1).max(2_147_483_647) });
 
 export function workflowRoutes(app: FastifyInstance, workflows: Workflows) {
@@ -12,6 +13,10 @@ export function workflowRoutes(app: FastifyInstance, workflows: Workflows) {
 
   app.put("/api/v1/workflows/:name", { config: { need: "design" } }, async (request, reply) => {
     const { name } = NameParams.parse(request.params);
+    if (PublishQuery.parse(request.query).dryRun === "true") {
+      const { created, version } = await workflows.check(name, request.body ?? null, actorOf(request));
+      return reply.status(created ? 201 : 200).send(version);
+    }
     const { created, version } = await workflows.publish(name, request.body ?? null, actorOf(request));
     return reply
       .status(created ? 201 : 200)
