@@ -59,7 +59,7 @@ export async function startTestServer({ activities = {}, bodyLimitBytes = 256 * 
   const access = accessServices(db, secrets, 4);
   const instances = new Instances(db);
   const webhooks = new Webhooks(db, instances, secrets);
-  const app = await buildApp({ workflows, drafts: new Drafts(db), instances, schedules: new Schedules(db, instances), approvals: new Approvals(db), webhooks, access, bodyLimitBytes, trustProxy, ...(webhookRequestsPerMinute ? { webhookRequestsPerMinute } : {}) });
+  const app = await buildApp({ workflows, drafts: new Drafts(db), instances, schedules: new Schedules(db, instances), approvals: new Approvals(db), webhooks, access, pool: db.pool, bodyLimitBytes, trustProxy, ...(webhookRequestsPerMinute ? { webhookRequestsPerMinute } : {}) });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 

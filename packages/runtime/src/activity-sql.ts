@@ -8,6 +8,8 @@ import type { ActivityResult, ActivityTask } from "./turn.ts";
 
 export interface ClaimedTask extends ActivityTask {
   id: number;
+  /** Seconds from when the task became visible to its claim; absent for a task stored leased by a decision. */
+  waitedSeconds?: number;
 }
 
 /**
@@ -23,7 +25,7 @@ export async function claimTasks(db: pg.Pool, owner: string, activities: string[
     `UPDATE activity_task t SET lease_owner = $1, deadline_at = now() + make_interval(secs => t.timeout_seconds),
        visible_at = now() + make_interval(secs => least($2, t.timeout_seconds + $3))
      FROM (
-       SELECT id FROM activity_task
+       SELECT id, visible_at FROM activity_task
        WHERE activity = ANY($4::text[]) AND visible_at <= now()
        ORDER BY visible_at
        LIMIT $5
@@ -31,7 +33,7 @@ export async function claimTasks(db: pg.Pool, owner: string, activities: string[
      ) claimed
      WHERE t.id = claimed.id
      RETURNING t.id, t.instance_id, t.generation, t.activity_id, t.activity, t.node, t.input, t.attempt, t.timeout_seconds,
-       t.heartbeat_timeout_seconds, t.heartbeat_details`,
+       t.heartbeat_timeout_seconds, t.heartbeat_details, EXTRACT(EPOCH FROM now() - claimed.visible_at)::float8 AS waited_seconds`,
     [owner, lease.seconds, lease.graceSeconds, activities, limit],
   );
   return rows.map((row) => ({
@@ -44,6 +46,7 @@ export async function claimTasks(db: pg.Pool, owner: string, activities: string[
     input: row.input,
     attempt: row.attempt,
     timeoutSeconds: row.timeout_seconds,
+    waitedSeconds: row.waited_seconds,
     ...(row.heartbeat_timeout_seconds !== null ? { heartbeatTimeoutSeconds: row.heartbeat_timeout_seconds } : {}),
     ...(row.heartbeat_details !== null ? { heartbeatDetails: row.heartbeat_details } : {}),
   }));
