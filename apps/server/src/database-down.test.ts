@@ -13,6 +13,7 @@ import type { FastifyInstance } from "fastify";
 import { afterEach, describe, expect, it } from "vitest";
 import { accessServices } from "./accounts/services.ts";
 import { buildApp } from "./app.ts";
+import { READINESS_DEADLINE_MS } from "./operations/readiness.ts";
 
 /** A TCP proxy in front of the database, which a test breaks the way a database goes away. */
 interface DatabaseProxy {
@@ -170,6 +171,27 @@ describe("while the database is down", () => {
     await server.proxy.stop();
     await expectUnavailable(await pending);
   });
+
+  it("is not ready, saying why, while the server stays live", async () => {
+    const server = await serverOverProxy();
+    const ready = await fetch(`${server.url}/api/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: "ready" });
+    await server.proxy.stop();
+
+    const down = await expectUnavailable(await fetch(`${server.url}/api/health/ready`));
+    expect(down).toEqual({ error: { code: "unavailable", message: expect.stringMatching(/^the database cannot be reached: .*ECONNREFUSED/) } });
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+  });
+
+  it("is not ready within its deadline when the database hangs", async () => {
+    const server = await serverOverProxy(30_000);
+    server.proxy.hang();
+    const asked = Date.now();
+    const body = await expectUnavailable(await fetch(`${server.url}/api/health/ready`));
+    expect(Date.now() - asked).toBeLessThan(READINESS_DEADLINE_MS + 1_000);
+    expect(body.error.message).toBe(`the database cannot be reached: no answer within ${READINESS_DEADLINE_MS / 1000} s`);
+  }, 10_000);
 
   it("answers 503 once the wait for a connection to a hung database runs out", async () => {
     const server = await serverOverProxy(300);
