@@ -18,7 +18,7 @@ COPY prisma prisma
 COPY apps/server/package.json apps/server/
 COPY apps/web/package.json apps/web/
 COPY packages/access/package.json packages/access/
-COPY packages/db/package.json packages/db/
+COPY packages/db/package.json packages/db/prisma.config.ts packages/db/
 COPY packages/db/scripts packages/db/scripts
 COPY packages/definition/package.json packages/definition/
 COPY packages/engine/package.json packages/engine/

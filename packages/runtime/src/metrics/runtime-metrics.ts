@@ -14,7 +14,7 @@ const DURATION_BUCKETS_SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2
 /** Waits for a worker: milliseconds when it keeps up, seconds to minutes when it does not. */
 const LATENCY_BUCKETS_SECONDS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300];
 
-/** A labelled child of a metric, looked up once per label value: the hot path skips prom-client's label hashing. */
+/** A labelled child of a metric, made once per label value rather than by a `labels()` call per observation. */
 class ByLabel<T> {
   private readonly children = new Map<string, T>();
   constructor(private readonly make: (value: string) => T) {}
