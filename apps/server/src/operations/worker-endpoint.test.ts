@@ -36,6 +36,8 @@ it("serves the worker's metrics to the token only, and its health to anyone", as
   const families = new Map(parsePrometheusTextFormat(await response.text()).map((f) => [f.name, f]));
   expect(families.get("flowcraft_workers")?.metrics[0]?.value).toBe("1");
   expect(families.has("flowcraft_activity_attempts_total")).toBe(true);
+  // The scrape's own query is not counted as one waiting for a connection.
+  expect(families.get("flowcraft_db_pool_waiting_requests")?.metrics[0]?.value).toBe("0");
   expect(families.has("process_resident_memory_bytes")).toBe(true);
 
   expect(await (await fetch(`${url}/api/health`)).json()).toEqual({ status: "ok" });

@@ -32,6 +32,35 @@ function depthReader(db: Database) {
 }
 
 export function registerDatabaseGauges(registry: Registry, db: Database) {
+  // First: a scrape collects in registration order, so the pool is read before the scrape's own query waits in it.
+  const { pool } = db;
+  new Gauge({
+    name: "flowcraft_db_pool_connections",
+    help: "Connections of this process's database pool, by state: idle, or in use by a query.",
+    labelNames: ["state"],
+    registers: [registry],
+    collect() {
+      this.set({ state: "idle" }, pool.idleCount);
+      this.set({ state: "in_use" }, pool.totalCount - pool.idleCount);
+    },
+  });
+  new Gauge({
+    name: "flowcraft_db_pool_max_connections",
+    help: "Most connections this process's pool opens.",
+    registers: [registry],
+    collect() {
+      this.set(pool.options.max ?? 10);
+    },
+  });
+  new Gauge({
+    name: "flowcraft_db_pool_waiting_requests",
+    help: "Queries of this process waiting for a free connection.",
+    registers: [registry],
+    collect() {
+      this.set(pool.waitingCount);
+    },
+  });
+
   const depths = depthReader(db);
   new Gauge({
     name: "flowcraft_inbox_depth",
@@ -78,31 +107,4 @@ export function registerDatabaseGauges(registry: Registry, db: Database) {
     },
   });
 
-  const { pool } = db;
-  new Gauge({
-    name: "flowcraft_db_pool_connections",
-    help: "Connections of this process's database pool, by state: idle, or in use by a query.",
-    labelNames: ["state"],
-    registers: [registry],
-    collect() {
-      this.set({ state: "idle" }, pool.idleCount);
-      this.set({ state: "in_use" }, pool.totalCount - pool.idleCount);
-    },
-  });
-  new Gauge({
-    name: "flowcraft_db_pool_max_connections",
-    help: "Most connections this process's pool opens.",
-    registers: [registry],
-    collect() {
-      this.set(pool.options.max ?? 10);
-    },
-  });
-  new Gauge({
-    name: "flowcraft_db_pool_waiting_requests",
-    help: "Queries of this process waiting for a free connection.",
-    registers: [registry],
-    collect() {
-      this.set(pool.waitingCount);
-    },
-  });
 }
