@@ -15,6 +15,8 @@
  *                 its first and last 100 generations.
  *   WARMUP        Untimed instances run first per scenario, so the JIT and the caches of
  *                 definitions and compiled expressions are warm (default 20; 0 to skip).
+ *   METRICS       0: workers feed no Prometheus metrics (default 1: they do, as the server's
+ *                 and `pnpm worker`'s do), to measure what counting costs.
  *   BENCH_PROFILE 1: also report on stderr, per scenario, each statement's count and time, the
  *                 CPU used by Node, by the database backends (local server only) and by the
  *                 machine, pool waits, and where an activity step waits (see profile.ts).
@@ -29,6 +31,7 @@ export interface Config {
   scenarios: ScenarioName[];
   warmup: number;
   profile: boolean;
+  metrics: boolean;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -40,6 +43,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     scenarios: scenarioList(env.SCENARIOS),
     warmup: count(env, "WARMUP", 20, 0),
     profile: env.BENCH_PROFILE === "1",
+    metrics: env.METRICS !== "0",
   };
 }
 

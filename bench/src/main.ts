@@ -6,7 +6,8 @@
  * Settings are described in config.ts.
  */
 import { createTestDatabase, type TestDatabase } from "@flowcraft/db/testing";
-import { ActivityRegistry, Instances, Worker, Workflows } from "@flowcraft/runtime";
+import { ActivityRegistry, Instances, RuntimeMetrics, Worker, Workflows } from "@flowcraft/runtime";
+import { collectDefaultMetrics, Registry } from "prom-client";
 import { readConfig } from "./config.ts";
 import { generationTimes } from "./generations.ts";
 import { Profiler } from "./profile.ts";
@@ -28,8 +29,10 @@ async function main() {
   try {
     const profiler = config.profile ? await Profiler.install(db) : null;
     const activities = new ActivityRegistry().register(NOOP, () => null);
+    const metrics = config.metrics ? runtimeMetrics(db) : undefined;
+    log(metrics ? "workers feed Prometheus metrics (METRICS=0 to leave them out)" : "workers feed no metrics");
     for (let i = 0; i < config.workers; i++) {
-      const worker = new Worker(db, { activities, onError: (error) => log(`worker error: ${String(error)}`) });
+      const worker = new Worker(db, { activities, metrics, onError: (error) => log(`worker error: ${String(error)}`) });
       // Registers `noop`, which publishing checks for.
       await worker.start();
       workers.push(worker);
@@ -62,6 +65,13 @@ async function main() {
     await Promise.all(workers.map((worker) => worker.stop()));
     await dispose(db);
   }
+}
+
+/** The metrics a server or `pnpm worker` process keeps (scraping, off the hot path, is left out). */
+function runtimeMetrics(db: TestDatabase): RuntimeMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  return new RuntimeMetrics(registry, db);
 }
 
 function line(scenario: string, { workflows, steps, seconds }: RunResult, peakMb: number) {

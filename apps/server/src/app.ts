@@ -22,6 +22,9 @@ import { loggerOptions, RequestLines, type LogOptions } from "./logging.ts";
 import { PLACEHOLDER_PAGE } from "./placeholder-page.ts";
 import { installSecurityHeaders } from "./security-headers.ts";
 import { serveWebApp } from "./web-app.ts";
+import { metricsRoute, type MetricsOptions } from "./operations/metrics-route.ts";
+import { readinessRoute } from "./operations/readiness.ts";
+import type { Database } from "@flowcraft/db";
 
 const MAX_PATH_PARAM_LENGTH = 2_000;
 
@@ -50,6 +53,10 @@ export interface AppOptions {
   webDistDir?: string;
   /** The server's log (logging.ts); none when absent. */
   log?: LogOptions;
+  /** The database pool, which readiness asks (GET /api/health/ready). */
+  pool: Database["pool"];
+  /** GET /metrics: the process's registry and the token that opens it; off when absent. */
+  metrics?: MetricsOptions;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -71,6 +78,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await installAccess(app, new Authenticator(sessions, tokens));
 
   app.get("/api/health", { config: { need: "public" } }, async () => ({ status: "ok" }));
+  readinessRoute(app, options.pool);
+  metricsRoute(app, options.metrics);
   app.get("/api/v1/openapi.json", { config: { need: "public" } }, async () => openApiDocument);
   authRoutes(app, { accounts, sessions, audit });
   workflowRoutes(app, options.workflows);

@@ -68,3 +68,28 @@ describe("FLOWCRAFT_LOG_LEVEL", () => {
     expect(() => loadConfig()).toThrow('FLOWCRAFT_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"');
   });
 });
+
+describe("FLOWCRAFT_METRICS_TOKEN", () => {
+  const savedToken = process.env.FLOWCRAFT_METRICS_TOKEN;
+  afterEach(() => {
+    if (savedToken === undefined) delete process.env.FLOWCRAFT_METRICS_TOKEN;
+    else process.env.FLOWCRAFT_METRICS_TOKEN = savedToken;
+  });
+
+  it("leaves metrics closed when unset or empty", () => {
+    delete process.env.FLOWCRAFT_METRICS_TOKEN;
+    expect(loadConfig().metricsToken).toBeUndefined();
+    process.env.FLOWCRAFT_METRICS_TOKEN = "";
+    expect(loadConfig().metricsToken).toBeUndefined();
+  });
+
+  it("takes a token of 16 characters or more", () => {
+    process.env.FLOWCRAFT_METRICS_TOKEN = "0123456789abcdef";
+    expect(loadConfig().metricsToken).toBe("0123456789abcdef");
+  });
+
+  it.each(["short", "0123456789abcde", "0123456789 abcdef"])("refuses %j, naming the variable", (raw) => {
+    process.env.FLOWCRAFT_METRICS_TOKEN = raw;
+    expect(() => loadConfig()).toThrow(/^FLOWCRAFT_METRICS_TOKEN must be at least 16 characters without spaces/);
+  });
+});

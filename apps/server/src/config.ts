@@ -28,6 +28,10 @@ export interface Config {
   trustProxy: TrustProxy;
   /** Built web app to serve, if it exists. */
   webDistDir: string;
+  /** The bearer token that opens GET /metrics; metrics are not served without it. */
+  metricsToken: string | undefined;
+  /** Port on which `pnpm worker` serves its own /metrics (and health), when there is a metrics token. */
+  workerMetricsPort: number;
 }
 
 /**
@@ -89,6 +93,18 @@ function trustProxy(name: string): TrustProxy {
   return entries;
 }
 
+/** Long enough that guessing it is hopeless: the endpoint has no limit on wrong tries. */
+const MIN_METRICS_TOKEN_LENGTH = 16;
+
+function metricsToken(name: string): string | undefined {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return undefined;
+  if (raw.length < MIN_METRICS_TOKEN_LENGTH || /\s/.test(raw)) {
+    throw new Error(`${name} must be at least ${MIN_METRICS_TOKEN_LENGTH} characters without spaces (openssl rand -hex 32 makes one)`);
+  }
+  return raw;
+}
+
 export function loadConfig(): Config {
   return {
     port: integer("PORT", 3000, 0, 65_535),
@@ -105,5 +121,7 @@ export function loadConfig(): Config {
     trustProxy: trustProxy("FLOWCRAFT_TRUST_PROXY"),
     logLevel: logLevel("FLOWCRAFT_LOG_LEVEL"),
     webDistDir: resolve(import.meta.dirname, "../../web/dist"),
+    metricsToken: metricsToken("FLOWCRAFT_METRICS_TOKEN"),
+    workerMetricsPort: integer("FLOWCRAFT_WORKER_METRICS_PORT", 9464, 0, 65_535),
   };
 }

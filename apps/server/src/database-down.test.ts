@@ -13,6 +13,7 @@ import type { FastifyInstance } from "fastify";
 import { afterEach, describe, expect, it } from "vitest";
 import { accessServices } from "./accounts/services.ts";
 import { buildApp } from "./app.ts";
+import { READINESS_DEADLINE_MS } from "./operations/readiness.ts";
 
 /** A TCP proxy in front of the database, which a test breaks the way a database goes away. */
 interface DatabaseProxy {
@@ -90,7 +91,7 @@ async function serverOverProxy(connectionTimeoutMs?: number): Promise<ServerOver
   const access = accessServices(db, new Secrets(db, randomBytes(32)), 4);
   const lines: Array<Record<string, any>> = [];
   const log = { level: "error" as const, stream: { write: (line: string) => void lines.push(JSON.parse(line)) } };
-  const app: FastifyInstance = await buildApp({ workflows: new Workflows(db), drafts: new Drafts(db), instances: new Instances(db), schedules: new Schedules(db, new Instances(db)), approvals: new Approvals(db), webhooks: new Webhooks(db, new Instances(db), access.secrets), access, bodyLimitBytes: 65_536, log });
+  const app: FastifyInstance = await buildApp({ workflows: new Workflows(db), drafts: new Drafts(db), instances: new Instances(db), schedules: new Schedules(db, new Instances(db)), approvals: new Approvals(db), webhooks: new Webhooks(db, new Instances(db), access.secrets), access, pool: db.pool, bodyLimitBytes: 65_536, log });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const { secret } = await access.tokens.create({ name: "all", roles: ["admin", "designer", "operator", "approver"] }, "test");
   const server: ServerOverProxy = {
@@ -170,6 +171,27 @@ describe("while the database is down", () => {
     await server.proxy.stop();
     await expectUnavailable(await pending);
   });
+
+  it("is not ready, saying why, while the server stays live", async () => {
+    const server = await serverOverProxy();
+    const ready = await fetch(`${server.url}/api/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: "ready" });
+    await server.proxy.stop();
+
+    const down = await expectUnavailable(await fetch(`${server.url}/api/health/ready`));
+    expect(down).toEqual({ error: { code: "unavailable", message: expect.stringMatching(/^the database cannot be reached: .*ECONNREFUSED/) } });
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+  });
+
+  it("is not ready within its deadline when the database hangs", async () => {
+    const server = await serverOverProxy(30_000);
+    server.proxy.hang();
+    const asked = Date.now();
+    const body = await expectUnavailable(await fetch(`${server.url}/api/health/ready`));
+    expect(Date.now() - asked).toBeLessThan(READINESS_DEADLINE_MS + 1_000);
+    expect(body.error.message).toBe(`the database cannot be reached: no answer within ${READINESS_DEADLINE_MS / 1000} s`);
+  }, 10_000);
 
   it("answers 503 once the wait for a connection to a hung database runs out", async () => {
     const server = await serverOverProxy(300);

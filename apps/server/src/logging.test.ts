@@ -37,6 +37,7 @@ beforeAll(async () => {
     approvals: new Approvals(db),
     webhooks: new Webhooks(db, new Instances(db), secrets),
     access,
+    pool: db.pool,
     bodyLimitBytes: 65_536,
     log: { level: "info", stream: { write: (line: string) => void lines.push(JSON.parse(line)) } },
   });

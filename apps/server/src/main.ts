@@ -6,6 +6,7 @@ import { buildApp } from "./app.ts";
 import { loadConfig } from "./config.ts";
 import { openDatabase } from "./database.ts";
 import { exampleRegistry, seedExamples } from "./examples/index.ts";
+import { processMetrics } from "./operations/process-metrics.ts";
 
 const config = loadConfig();
 const db = await openDatabase(config);
@@ -15,7 +16,10 @@ const workflows = new Workflows(db);
 const instances = new Instances(db);
 const drafts = new Drafts(db);
 const secrets = new Secrets(db, loadSecretsKey(config.secretsKey, config.dataDir));
-const worker = config.inProcessWorker ? new Worker(db, { activities: exampleRegistry(), httpAllow: config.httpAllow, secrets, generationRetentionSeconds: config.generationRetentionSeconds }) : null;
+const metrics = processMetrics(db);
+const worker = config.inProcessWorker
+  ? new Worker(db, { activities: exampleRegistry(), httpAllow: config.httpAllow, secrets, generationRetentionSeconds: config.generationRetentionSeconds, metrics: metrics.runtime })
+  : null;
 if (config.seedExamples) {
   const published = await seedExamples(db, workflows);
   if (published.length > 0) console.log(`published example workflows: ${published.join(", ")}`);
@@ -27,7 +31,7 @@ const webhooks = new Webhooks(db, instances, secrets);
 // Input expressions of runs started by hand (trigger, backfill) run in a sandbox of the API's own, as a worker's do.
 const apiSandbox = new ExpressionSandbox();
 const schedules = new Schedules(db, instances, { evaluate: apiSandbox.evaluate });
-const app = await buildApp({ workflows, drafts, instances, schedules, approvals, webhooks, access, bodyLimitBytes: config.bodyLimitBytes, trustProxy: config.trustProxy, webDistDir: config.webDistDir, log: { level: config.logLevel } });
+const app = await buildApp({ workflows, drafts, instances, schedules, approvals, webhooks, access, bodyLimitBytes: config.bodyLimitBytes, trustProxy: config.trustProxy, webDistDir: config.webDistDir, log: { level: config.logLevel }, pool: db.pool, metrics: { registry: metrics.registry, token: config.metricsToken } });
 const address = await app.listen({ port: config.port, host: config.host });
 // Only now: whatever an instance's turn does to this worker, the API is already up to steer it.
 await worker?.start();

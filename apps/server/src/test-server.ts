@@ -10,6 +10,7 @@ import { buildApp } from "./app.ts";
 import { CSRF_HEADER } from "./accounts/access.ts";
 import type { Role } from "@flowcraft/access";
 import { exampleRegistry, seedExamples } from "./examples/index.ts";
+import { processMetrics, type ProcessMetrics } from "./operations/process-metrics.ts";
 
 export interface TestServer {
   url: string;
@@ -28,6 +29,8 @@ export interface TestServer {
   tokenWith(roles: Role[], name?: string): Promise<Record<string, string>>;
   /** Creates an account and signs it in: the headers a browser of that person sends (cookie and CSRF token). */
   signIn(username: string, roles: Role[], groups?: string[]): Promise<Record<string, string>>;
+  /** The process's metrics, which the server's worker feeds and GET /metrics serves with `metricsToken`. */
+  metrics: ProcessMetrics;
   /** Polls GET /api/v1/instances/{id} until `until` holds (default: ended). */
   waitFor(id: string, until?: (view: InstanceView) => boolean, timeoutMs?: number): Promise<InstanceView>;
   close(): Promise<void>;
@@ -48,20 +51,23 @@ export interface TestServerOptions {
   webhookRequestsPerMinute?: number;
   /** False: a fresh installation without its owner, as before the first-run set-up. */
   owner?: boolean;
+  /** The token that opens GET /metrics; closed without one. */
+  metricsToken?: string;
 }
 
-export async function startTestServer({ activities = {}, bodyLimitBytes = 256 * 1024, httpAllow = [], trustProxy = false, webhookRequestsPerMinute, owner = true }: TestServerOptions = {}): Promise<TestServer> {
+export async function startTestServer({ activities = {}, bodyLimitBytes = 256 * 1024, httpAllow = [], trustProxy = false, webhookRequestsPerMinute, owner = true, metricsToken }: TestServerOptions = {}): Promise<TestServer> {
   const db = await createTestDatabase();
   const workflows = new Workflows(db);
   const secrets = new Secrets(db, randomBytes(32));
-  const worker = new Worker(db, { activities: exampleRegistry(activities), httpAllow, secrets, onError: (e) => console.error(e) });
+  const metrics = processMetrics(db);
+  const worker = new Worker(db, { activities: exampleRegistry(activities), httpAllow, secrets, metrics: metrics.runtime, onError: (e) => console.error(e) });
   await worker.start();
   await seedExamples(db, workflows);
   // A low bcrypt cost: tests sign many people in.
   const access = accessServices(db, secrets, 4);
   const instances = new Instances(db);
   const webhooks = new Webhooks(db, instances, secrets);
-  const app = await buildApp({ workflows, drafts: new Drafts(db), instances, schedules: new Schedules(db, instances), approvals: new Approvals(db), webhooks, access, bodyLimitBytes, trustProxy, ...(webhookRequestsPerMinute ? { webhookRequestsPerMinute } : {}) });
+  const app = await buildApp({ workflows, drafts: new Drafts(db), instances, schedules: new Schedules(db, instances), approvals: new Approvals(db), webhooks, access, pool: db.pool, metrics: { registry: metrics.registry, token: metricsToken }, bodyLimitBytes, trustProxy, ...(webhookRequestsPerMinute ? { webhookRequestsPerMinute } : {}) });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
@@ -93,6 +99,7 @@ export async function startTestServer({ activities = {}, bodyLimitBytes = 256 * 
     call,
     auth: everything,
     tokenWith,
+    metrics,
     async signIn(username, roles, groups = []) {
       await access.accounts.create({ username, password: TEST_PASSWORD, roles, groups });
       const response = await fetch(`${url}/api/v1/auth/login`, {

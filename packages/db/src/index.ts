@@ -4,9 +4,9 @@
  */
 export { connect, queryPrepared } from "./client.ts";
 export type { Database, DatabaseOptions, PrismaClient } from "./client.ts";
-export { migrate, readMigrations } from "./migrate.ts";
+export { migrate, migrationDrift, readMigrations } from "./migrate.ts";
 export { databaseUnavailable, sqlStateOf } from "./database-errors.ts";
-export type { Migration } from "./migrate.ts";
+export type { Migration, MigrationDrift } from "./migrate.ts";
 export { startEmbeddedPostgres } from "./embedded.ts";
 export type { EmbeddedPostgres } from "./embedded.ts";
 export type { Prisma, Schedule } from "./generated/prisma/client.ts";

@@ -63,3 +63,29 @@ export async function migrate(pool: pg.Pool, migrations = readMigrations()): Pro
   }
   return applied;
 }
+
+/** How the migrations applied to a database differ from those a build expects; all empty when they match. */
+export interface MigrationDrift {
+  /** Expected, not applied. */
+  missing: string[];
+  /** Applied, unknown to this build (a newer build migrated the database). */
+  unknown: string[];
+  /** Applied with other SQL than this build's. */
+  changed: string[];
+}
+
+/** Compares the applied migrations with `expected`, changing nothing. */
+export async function migrationDrift(pool: pg.Pool, expected = readMigrations()): Promise<MigrationDrift> {
+  const { rows } = await pool.query<{ name: string; checksum: string }>("SELECT name, checksum FROM _flowcraft_migrations").catch((error: { code?: string }) => {
+    // A database never migrated has no such table: every migration is missing.
+    if (error.code === "42P01") return { rows: [] };
+    throw error;
+  });
+  const applied = new Map(rows.map((row) => [row.name, row.checksum]));
+  const known = new Set(expected.map((m) => m.name));
+  return {
+    missing: expected.filter((m) => !applied.has(m.name)).map((m) => m.name),
+    unknown: [...applied.keys()].filter((name) => !known.has(name)).sort(),
+    changed: expected.filter((m) => applied.has(m.name) && applied.get(m.name) !== m.checksum).map((m) => m.name),
+  };
+}

@@ -11,6 +11,7 @@ import { IDLE_POLL_MS, type EagerRunner } from "./orchestrator.ts";
 import type { ActivityRegistry } from "./sdk.ts";
 import { Signal } from "./signal.ts";
 import { TASK_LEASE, TaskLeases } from "./task-leases.ts";
+import type { RuntimeMetrics } from "./metrics/runtime-metrics.ts";
 
 /** Tasks claimed per query. */
 const CLAIM_BATCH_SIZE = 200;
@@ -62,6 +63,7 @@ export class ActivityRunner implements EagerRunner {
     private readonly onError: (error: unknown) => void,
     /** Hands a result to this worker's decisions in memory; false when they cannot take it. */
     private readonly handOver: (result: FinishedTask) => boolean = () => false,
+    private readonly metrics?: RuntimeMetrics,
   ) {
     this.leases = new TaskLeases(pool, owner, onError);
   }
@@ -87,6 +89,7 @@ export class ActivityRunner implements EagerRunner {
         await this.wake.wait(due === null ? IDLE_POLL_MS : Math.min(IDLE_POLL_MS, due + 5));
         continue;
       }
+      if (this.metrics) for (const task of tasks) this.metrics.taskWait.get(task.activity).observe(task.waitedSeconds ?? 0);
       this.start(tasks);
     }
     this.accepting = false;

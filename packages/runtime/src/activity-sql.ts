@@ -10,6 +10,8 @@ export interface ClaimedTask extends ActivityTask {
   id: number;
   /** Earlier runs of this attempt whose worker was lost before answering. */
   lostRuns?: number;
+  /** Seconds from when the task became visible to its claim; absent for a task stored leased by a decision. */
+  waitedSeconds?: number;
 }
 
 /**
@@ -27,7 +29,7 @@ export async function claimTasks(db: pg.Pool, owner: string, activities: string[
        -- A task handed back unstarted has no owner; one still owned was lost with its worker.
        lost_runs = t.lost_runs + (t.lease_owner IS NOT NULL)::int
      FROM (
-       SELECT id FROM activity_task
+       SELECT id, visible_at FROM activity_task
        WHERE activity = ANY($4::text[]) AND visible_at <= now()
        ORDER BY visible_at
        LIMIT $5
@@ -35,7 +37,7 @@ export async function claimTasks(db: pg.Pool, owner: string, activities: string[
      ) claimed
      WHERE t.id = claimed.id
      RETURNING t.id, t.instance_id, t.generation, t.activity_id, t.activity, t.node, t.input, t.attempt, t.timeout_seconds,
-       t.heartbeat_timeout_seconds, t.heartbeat_details, t.lost_runs`,
+       t.heartbeat_timeout_seconds, t.heartbeat_details, t.lost_runs, EXTRACT(EPOCH FROM now() - claimed.visible_at)::float8 AS waited_seconds`,
     [owner, lease.seconds, lease.graceSeconds, activities, limit],
   );
   return rows.map((row) => ({
@@ -48,6 +50,7 @@ export async function claimTasks(db: pg.Pool, owner: string, activities: string[
     input: row.input,
     attempt: row.attempt,
     timeoutSeconds: row.timeout_seconds,
+    waitedSeconds: row.waited_seconds,
     ...(row.heartbeat_timeout_seconds !== null ? { heartbeatTimeoutSeconds: row.heartbeat_timeout_seconds } : {}),
     ...(row.heartbeat_details !== null ? { heartbeatDetails: row.heartbeat_details } : {}),
     ...(row.lost_runs > 0 ? { lostRuns: row.lost_runs } : {}),

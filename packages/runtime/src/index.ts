@@ -4,6 +4,7 @@
  */
 export { Worker } from "./worker.ts";
 export type { WorkerOptions } from "./worker.ts";
+export { RuntimeMetrics } from "./metrics/runtime-metrics.ts";
 export { Workflows } from "./workflows.ts";
 export type { WorkflowSummary, WorkflowVersionView } from "./workflows.ts";
 export { Drafts } from "./drafts.ts";

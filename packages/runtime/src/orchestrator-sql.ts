@@ -31,6 +31,8 @@ export interface ClaimedInstance extends InstanceState {
   unfinishedClaims: number;
   /** Where the current generation's history begins. */
   generationStartSeq: number;
+  /** Seconds from when its oldest visible message became visible to this claim. */
+  waitedSeconds: number;
 }
 
 /**
@@ -63,6 +65,7 @@ export async function claimInstances(db: Queryable, owner: string, leaseSeconds:
      WHERE i.id = claimed.id
      RETURNING i.id, i.workflow_name, i.workflow_version, i.status, i.generation, i.last_seq, i.output, i.failure, i.custom_status,
        i.created_at, i.unfinished_claims, i.generation_start_seq,
+       (SELECT EXTRACT(EPOCH FROM now() - min(visible_at))::float8 FROM inbox_message WHERE instance_id = i.id AND visible_at <= now()) AS waited_seconds,
        -- In the order things happened: a timer's message is stored when the timer is set, but it
        -- happens when it fires, after any event raised before that.
        (SELECT coalesce(jsonb_agg(jsonb_build_object('id', m.id, 'kind', m.kind, 'data', m.data,
@@ -88,6 +91,7 @@ export async function claimInstances(db: Queryable, owner: string, leaseSeconds:
       messageIds: taken.map((m) => m.id),
       unfinishedClaims: row.unfinished_claims,
       generationStartSeq: row.generation_start_seq,
+      waitedSeconds: row.waited_seconds ?? 0,
     };
   });
 }

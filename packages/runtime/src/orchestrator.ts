@@ -23,6 +23,8 @@ import {
   type TurnToStore,
 } from "./orchestrator-sql.ts";
 import type { Signal } from "./signal.ts";
+import type { RuntimeMetrics } from "./metrics/runtime-metrics.ts";
+import { countStore } from "./metrics/stored-turns.ts";
 import { TASK_LEASE } from "./task-leases.ts";
 import { SandboxUnavailableError } from "./sandbox/expression-sandbox.ts";
 import { failedTurn, planTurn, quarantinedTurn, type InstanceState, type PlannedTurn, type Turn, type TurnMessage } from "./turn.ts";
@@ -117,6 +119,7 @@ export class Orchestrator {
     private readonly runner: EagerRunner | null,
     /** Where expressions are evaluated: the worker's sandbox. */
     private readonly evaluate: Evaluator,
+    private readonly metrics?: RuntimeMetrics,
   ) {
     this.definitions = new DefinitionCache(pool);
     this.results = new LocalResults(
@@ -157,6 +160,7 @@ export class Orchestrator {
     ];
     const idsOf = (group: Group) => [...group.toDecide, ...group.quarantined].map((c) => c.id);
     const claimedIds = new Set(groups.flatMap(idsOf));
+    if (this.metrics) for (const c of claimed) if (claimedIds.has(c.id)) this.metrics.turnWait.observe(c.waitedSeconds);
     const { taken, orphaned } = this.results.take(claimedIds, INSTANCE_BATCH_SIZE);
     if (orphaned.length > 0) this.runner?.report(orphaned);
     // Read now, while the cache holds what `take` saw: the other decision loop may drop or
@@ -242,6 +246,10 @@ export class Orchestrator {
       }
       storeSettled = true;
       const { stored, leased } = result;
+      if (this.metrics) {
+        const originOf = (id: string) => plannedTurns.get(id) ?? quarantined.filter((c) => c.id === id).map((instance) => ({ instance }))[0];
+        countStore(this.metrics, { turns: batch.map((b) => b.turn), stored, originOf, leased, plannedAt: now });
+      }
       renewing.drop(claimedIds);
       this.runner?.recorded(batch.filter((b) => stored.has(b.turn.instanceId)).flatMap((b) => b.finishedTaskIds));
       this.runner?.runLeased(leased, reserved);

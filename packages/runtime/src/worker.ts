@@ -17,6 +17,8 @@ import { ExpressionSandbox } from "./sandbox/expression-sandbox.ts";
 import { fireDueSchedules, nextScheduleDueInMs } from "./schedules/schedule-firing.ts";
 import { Instances } from "./instances.ts";
 import { Signal } from "./signal.ts";
+import type { RuntimeMetrics } from "./metrics/runtime-metrics.ts";
+import type { WorkerLoop } from "./metrics/worker-gauges.ts";
 
 export interface WorkerOptions extends BuiltInOptions {
   /** Activities this worker runs; the built-ins are always included. */
@@ -31,6 +33,8 @@ export interface WorkerOptions extends BuiltInOptions {
   fireSchedules?: boolean;
   /** How long the history of a generation left by a continue-as-new is kept (default a week). */
   generationRetentionSeconds?: number;
+  /** The process's metrics, which this worker feeds; none when absent. */
+  metrics?: RuntimeMetrics;
   onError?: (error: unknown) => void;
 }
 
@@ -68,8 +72,8 @@ export class Worker {
     this.notifier = new Notifier(db.url, { [INBOX_CHANNEL]: this.inboxSignal, [TASKS_CHANNEL]: this.tasksSignal });
     // Results go straight to this worker's decisions when it makes them, else through the inbox.
     const handOver = options.orchestrate === false ? undefined : (result: FinishedTask) => this.orchestrator.results.offer(result);
-    this.runner = new ActivityRunner(db.pool, this.id, this.registry, this.tasksSignal, options.maxConcurrentActivities ?? 100, onError, handOver);
-    this.orchestrator = new Orchestrator(db.pool, this.id, this.inboxSignal, onError, options.runActivities === false ? null : this.runner, this.sandbox.evaluate);
+    this.runner = new ActivityRunner(db.pool, this.id, this.registry, this.tasksSignal, options.maxConcurrentActivities ?? 100, onError, handOver, options.metrics);
+    this.orchestrator = new Orchestrator(db.pool, this.id, this.inboxSignal, onError, options.runActivities === false ? null : this.runner, this.sandbox.evaluate, options.metrics);
   }
 
   /** Activity names this worker runs. */
@@ -83,14 +87,20 @@ export class Worker {
     await this.notifier.start();
     this.sandbox.open();
     this.running = true;
-    const isRunning = () => this.running;
+    const liveness = this.options.metrics?.liveness;
+    liveness?.started(this.id);
+    // Every loop asks this once per round: the liveness metric hears each round there.
+    const isRunning = (loop: WorkerLoop) => () => {
+      liveness?.beat(this.id, loop);
+      return this.running;
+    };
     if (this.options.orchestrate !== false) {
       this.orchestrator.results.start();
-      for (let i = 0; i < DECISION_LOOPS; i++) this.loops.push(this.orchestrator.run(isRunning));
+      for (let i = 0; i < DECISION_LOOPS; i++) this.loops.push(this.orchestrator.run(isRunning("decision")));
     }
-    if (this.options.runActivities !== false) this.loops.push(this.runner.run(isRunning));
+    if (this.options.runActivities !== false) this.loops.push(this.runner.run(isRunning("activity")));
     if (this.options.orchestrate !== false) this.startPruning();
-    if (this.options.fireSchedules ?? this.options.orchestrate !== false) this.loops.push(this.fireSchedules(isRunning));
+    if (this.options.fireSchedules ?? this.options.orchestrate !== false) this.loops.push(this.fireSchedules(isRunning("schedule")));
   }
 
   /** Fires due schedules, then sleeps until the next is due (at most IDLE_POLL_MS: a new schedule is seen within it). */
@@ -133,6 +143,7 @@ export class Worker {
   async stop() {
     if (!this.running) return;
     this.running = false;
+    this.options.metrics?.liveness.stopped(this.id);
     clearInterval(this.pruning);
     this.wake();
     await Promise.all(this.loops);

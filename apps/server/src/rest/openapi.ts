@@ -80,6 +80,16 @@ export const openApiDocument = {
     "/api/health": {
       get: { summary: "Whether the server is up (it does not ask the database)", security: [], responses: { 200: { description: "Up", content: json({ type: "object", properties: { status: { const: "ok" } } }) } } },
     },
+    "/api/health/ready": {
+      get: {
+        summary: "Whether the server can serve: the database answers (within 2 s) and has exactly the migrations this build expects",
+        security: [],
+        responses: {
+          200: { description: "Ready", content: json({ type: "object", properties: { status: { const: "ready" } } }) },
+          503: error("Not ready: the database cannot be reached, or its migrations differ from this build's (the message names them)"),
+        },
+      },
+    },
     "/api/v1/openapi.json": {
       get: { summary: "This description", security: [], responses: { 200: { description: "The OpenAPI document", content: json({ type: "object" }) } } },
     },
