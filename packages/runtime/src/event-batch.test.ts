@@ -1,17 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestRuntime, waitForInstance, type TestRuntime } from "./test-helpers.ts";
+import { countPreparedStatements, createTestRuntime, waitForInstance, type TestRuntime } from "./test-helpers.ts";
 
 let rt: TestRuntime;
 /** Statements that stored raised events, counted as the pool runs them. */
-let raiseStatements = 0;
+let raiseStatements: { count: number };
 
 beforeAll(async () => {
   rt = await createTestRuntime();
-  const query = rt.db.pool.query.bind(rt.db.pool) as (...args: unknown[]) => Promise<unknown>;
-  (rt.db.pool as { query: unknown }).query = (config: unknown, ...rest: unknown[]) => {
-    if ((config as { name?: string })?.name === "flowcraft_raise_events") raiseStatements++;
-    return query(config, ...rest);
-  };
+  raiseStatements = countPreparedStatements(rt.db.pool, "flowcraft_raise_events");
   await rt.workflows.publish("waits", { version: 1, start: "w", nodes: { w: { type: "wait", event: "go", next: "done" }, done: { type: "end", output: "steps.w" } } });
   await rt.startWorker();
 }, 60_000);
@@ -24,7 +20,7 @@ describe("events raised together", () => {
     await rt.instances.raiseEvent(ended.instanceId, "go", "now");
     await waitForInstance(rt.instances, ended.instanceId);
     const waiting = await rt.instances.start("waits", null);
-    raiseStatements = 0;
+    raiseStatements.count = 0;
 
     const noise = Array.from({ length: 40 }, (_, i) => rt.instances.raiseEvent(waiting.instanceId, "noise", i, { eventId: `noise-${i % 30}` }));
     const refused = [rt.instances.raiseEvent("no-such-instance", "go", 1), rt.instances.raiseEvent(ended.instanceId, "go", 1)];
@@ -35,8 +31,8 @@ describe("events raised together", () => {
       'there is no instance "no-such-instance"',
       `instance "${ended.instanceId}" has ended (COMPLETED); it takes no more events`,
     ]);
-    expect(raiseStatements).toBeGreaterThan(0);
-    expect(raiseStatements).toBeLessThanOrEqual(6);
+    expect(raiseStatements.count).toBeGreaterThan(0);
+    expect(raiseStatements.count).toBeLessThanOrEqual(6);
 
     // The 30 distinct events reach history once each, and the wait still takes its own.
     await rt.instances.raiseEvent(waiting.instanceId, "go", "finally");

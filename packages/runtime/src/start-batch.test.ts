@@ -1,19 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestRuntime, waitForInstance, type TestRuntime } from "./test-helpers.ts";
+import { countPreparedStatements, createTestRuntime, waitForInstance, type TestRuntime } from "./test-helpers.ts";
 
 let rt: TestRuntime;
 /** Statements that stored starts, counted as the pool runs them. */
-let startStatements = 0;
+let startStatements: { count: number };
 
 const ECHO = { version: 1, start: "done", nodes: { done: { type: "end", output: "input" } } };
 
 beforeAll(async () => {
   rt = await createTestRuntime();
-  const query = rt.db.pool.query.bind(rt.db.pool) as (...args: unknown[]) => Promise<unknown>;
-  (rt.db.pool as { query: unknown }).query = (config: unknown, ...rest: unknown[]) => {
-    if ((config as { name?: string })?.name === "flowcraft_start_instances") startStatements++;
-    return query(config, ...rest);
-  };
+  startStatements = countPreparedStatements(rt.db.pool, "flowcraft_start_instances");
   await rt.workflows.publish("echo", { ...ECHO, nodes: { done: { type: "end", output: "'version 1'" } } });
   await rt.workflows.publish("echo", ECHO);
 }, 60_000);
@@ -24,7 +20,7 @@ describe("starts that arrive together", () => {
   it("share statements, and each still gets its own instance, 409 or 404", async () => {
     await rt.instances.start("echo", "first", { instanceId: "taken-1" });
     await rt.instances.start("echo", "first", { instanceId: "taken-2" });
-    startStatements = 0;
+    startStatements.count = 0;
 
     const fresh = Array.from({ length: 60 }, (_, i) => rt.instances.start("echo", { n: i }, { instanceId: `fresh-${i}`, by: "ana" }));
     const taken = ["taken-1", "taken-2"].map((id) => rt.instances.start("echo", "again", { instanceId: id }));
@@ -50,8 +46,8 @@ describe("starts that arrive together", () => {
     expect(pinnedOutcome!.status === "fulfilled" && pinnedOutcome!.value.workflowVersion).toBe(1);
 
     // 66 starts took a few statements: the first went alone, the rest together after it.
-    expect(startStatements).toBeGreaterThan(0);
-    expect(startStatements).toBeLessThanOrEqual(4);
+    expect(startStatements.count).toBeGreaterThan(0);
+    expect(startStatements.count).toBeLessThanOrEqual(4);
 
     // Each stored start is whole: its row, its first event and its start message.
     const { rows } = await rt.db.pool.query(

@@ -65,3 +65,14 @@ export function steppedOrchestrator(pool: pg.Pool, options: { runner?: EagerRunn
   const orchestrator = new Orchestrator(pool, "w1", new Signal(), (error) => errors.push(error), options.runner ?? null, options.evaluate ?? evaluate);
   return { orchestrator, errors };
 }
+
+/** Counts, from now on, the statements the pool runs under the prepared name `name`. */
+export function countPreparedStatements(pool: pg.Pool, name: string): { count: number } {
+  const counter = { count: 0 };
+  const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
+  (pool as { query: unknown }).query = (config: unknown, ...rest: unknown[]) => {
+    if ((config as { name?: string } | null)?.name === name) counter.count++;
+    return query(config, ...rest);
+  };
+  return counter;
+}
