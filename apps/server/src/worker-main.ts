@@ -14,7 +14,7 @@ const db = connect(url);
 await migrate(db.pool);
 const config = loadConfig();
 const secrets = new Secrets(db, loadSecretsKey(config.secretsKey, config.dataDir));
-const worker = new Worker(db, { activities: exampleRegistry(), httpAllow: config.httpAllow, secrets, generationRetentionSeconds: config.generationRetentionSeconds });
+const worker = new Worker(db, { activities: exampleRegistry(), httpAllow: config.httpAllow, secrets, retentionDays: config.retentionDays });
 await worker.start();
 console.log(`worker ${worker.id} running activities: ${worker.activityNames.join(", ")}`);
 
