@@ -197,6 +197,18 @@ describe("retention", () => {
     expect(await purgeExpiredBatch(rt.db.pool, "w1", { defaultDays: 2, now: at(1.99) })).toBeNull();
     expect((await purgeExpiredBatch(rt.db.pool, "w1", { defaultDays: 2, now: at(2) }))?.instances.map((i) => i.instanceId)).toEqual([instanceId]);
   });
+
+  it("keeps counting from the end when a late message gives the ended instance another turn", async () => {
+    await rt.startWorker();
+    const { instanceId } = await rt.instances.start("plain", null);
+    await waitForInstance(rt.instances, instanceId);
+    const before = (await rt.db.pool.query("SELECT ended_at, updated_at FROM instance WHERE id = $1", [instanceId])).rows[0];
+    await rt.db.pool.query("INSERT INTO inbox_message (instance_id, kind, data, dedupe_key) VALUES ($1, 'event', '{\"name\":\"late\",\"payload\":null}', 'late')", [instanceId]);
+    await rt.db.pool.query("NOTIFY flowcraft_inbox");
+    await waitForInstance(rt.instances, instanceId, (view) => view.lastUpdatedAt !== before.updated_at.toISOString());
+    const after = (await rt.db.pool.query("SELECT ended_at FROM instance WHERE id = $1", [instanceId])).rows[0];
+    expect(after.ended_at).toEqual(before.ended_at);
+  });
 });
 
 describe("generations under retention", () => {
