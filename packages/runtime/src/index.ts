@@ -44,5 +44,5 @@ export type { PolledFeedOptions, WatchOptions } from "./polled-feed.ts";
 export { pruneEndedGenerations, pruneRound } from "./generation-pruning.ts";
 export type { Pruned, PruneRound, PruneOptions } from "./generation-pruning.ts";
 export { WorkflowRetention, RetentionSettingSchema, DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS, purgeExpiredRound } from "./retention.ts";
-export type { RetentionView, RetentionSetting, RetentionOptions, PurgeBatch } from "./retention.ts";
+export type { RetentionView, RetentionSetting, RetentionOptions, PurgeBatch, PurgedGroup } from "./retention.ts";
 export type { PurgedInstance } from "./instance-purge.ts";

@@ -61,8 +61,11 @@ async function left(table: string): Promise<string[]> {
 
 async function auditEntries() {
   const { rows } = await rt.db.pool.query("SELECT actor, action, details FROM audit_entry WHERE action = 'instances.purged' ORDER BY id");
-  return rows as Array<{ actor: string; action: string; details: { count: number; instances: Array<Record<string, unknown>> } }>;
+  return rows as Array<{ actor: string; action: string; details: { count: number; groups: Array<Record<string, unknown> & { instanceIds: string[] }> } }>;
 }
+
+/** The instance ids an audit entry names. */
+const namedIn = (entry: Awaited<ReturnType<typeof auditEntries>>[number]) => entry.details.groups.flatMap((group) => group.instanceIds);
 
 /** Purges until nothing is due, as a worker's rounds do; returns the batch sizes. */
 async function purgeAll(pool: pg.Pool, owner: string, options: { defaultDays: number; limit?: number; historyRowsPerDelete?: number }) {
@@ -126,25 +129,32 @@ describe("retention", () => {
     expect((await retention.get("plain")).retentionDays).toBeNull();
   });
 
-  it("writes one audit entry per batch naming each instance purged, its workflow, outcome and policy", async () => {
+  it("writes one audit entry per batch naming each instance purged, by workflow, outcome and policy", async () => {
     await new WorkflowRetention(rt.db, 30).set("short", { retentionDays: 7 });
-    await seed({ id: "a", endedDaysAgo: 31 }, { id: "b", workflow: "short", status: "FAILED", endedDaysAgo: 8 }, { id: "c", endedDaysAgo: 1 });
+    await seed(
+      { id: "a", endedDaysAgo: 31 },
+      { id: "a2", endedDaysAgo: 35 },
+      { id: "a-failed", status: "FAILED", endedDaysAgo: 40 },
+      { id: "b", workflow: "short", status: "FAILED", endedDaysAgo: 8 },
+      { id: "c", endedDaysAgo: 1 },
+    );
     await purgeAll(rt.db.pool, "w1", { defaultDays: 30 });
     const entries = await auditEntries();
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ actor: "retention", details: { reason: "retention", defaultRetentionDays: 30, count: 2 } });
-    const byId = Object.fromEntries(entries[0]!.details.instances.map((instance) => [instance.instanceId, instance]));
-    expect(byId).toEqual({
-      a: { instanceId: "a", workflowName: "plain", workflowVersion: 1, runtimeStatus: "COMPLETED", createdAt: daysAgo(400).toISOString(), endedAt: daysAgo(31).toISOString(), retentionDays: 30, policy: "installation" },
-      b: { instanceId: "b", workflowName: "short", workflowVersion: 1, runtimeStatus: "FAILED", createdAt: daysAgo(400).toISOString(), endedAt: daysAgo(8).toISOString(), retentionDays: 7, policy: "workflow" },
-    });
+    expect(entries[0]).toMatchObject({ actor: "retention", details: { reason: "retention", defaultRetentionDays: 30, count: 4 } });
+    const groups = entries[0]!.details.groups.map((group) => ({ ...group, instanceIds: group.instanceIds.sort() }));
+    expect(groups.sort((x, y) => x.instanceIds[0]!.localeCompare(y.instanceIds[0]!))).toEqual([
+      { workflowName: "plain", workflowVersion: 1, runtimeStatus: "COMPLETED", retentionDays: 30, policy: "installation", endedFrom: daysAgo(35).toISOString(), endedTo: daysAgo(31).toISOString(), instanceIds: ["a", "a2"] },
+      { workflowName: "plain", workflowVersion: 1, runtimeStatus: "FAILED", retentionDays: 30, policy: "installation", endedFrom: daysAgo(40).toISOString(), endedTo: daysAgo(40).toISOString(), instanceIds: ["a-failed"] },
+      { workflowName: "short", workflowVersion: 1, runtimeStatus: "FAILED", retentionDays: 7, policy: "workflow", endedFrom: daysAgo(8).toISOString(), endedTo: daysAgo(8).toISOString(), instanceIds: ["b"] },
+    ]);
   });
 
   it("works in bounded batches, the longest ended first, history a bounded number of rows per statement", async () => {
     await seed(...Array.from({ length: 7 }, (_, i) => ({ id: `old-${i}`, endedDaysAgo: 40 + i, events: 10 })));
     expect(await purgeAll(rt.db.pool, "w1", { defaultDays: 30, limit: 3, historyRowsPerDelete: 4 })).toEqual([3, 3, 1]);
     const entries = await auditEntries();
-    expect(entries.map((entry) => entry.details.instances.map((instance) => instance.instanceId).sort())).toEqual([
+    expect(entries.map((entry) => namedIn(entry).sort())).toEqual([
       ["old-4", "old-5", "old-6"],
       ["old-1", "old-2", "old-3"],
       ["old-0"],
@@ -181,7 +191,7 @@ describe("retention", () => {
     } finally {
       await second.end();
     }
-    const named = (await auditEntries()).flatMap((entry) => entry.details.instances.map((instance) => instance.instanceId as string));
+    const named = (await auditEntries()).flatMap(namedIn);
     expect(named.sort()).toEqual(ids);
     expect(await left("instance")).toEqual([]);
   });

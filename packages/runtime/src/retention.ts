@@ -119,7 +119,7 @@ export async function purgeExpiredBatch(pool: pg.Pool, owner: string, options: R
     [options.now ?? null, options.defaultDays, limit, owner, PURGE_LEASE_SECONDS],
   );
   if (rows.length === 0) return null;
-  const policies = new Map(rows.map((row) => [row.id, { retentionDays: row.retention_days, policy: row.from_workflow ? "workflow" : "installation" }]));
+  const policies = new Map(rows.map((row) => [row.id, { retentionDays: row.retention_days, policy: row.from_workflow ? ("workflow" as const) : ("installation" as const) }]));
   return purgeEndedInstances(pool, [...policies.keys()], {
     leaseOwner: owner,
     historyRowsPerDelete: options.historyRowsPerDelete,
@@ -130,10 +130,53 @@ export async function purgeExpiredBatch(pool: pg.Pool, owner: string, options: R
         reason: "retention",
         defaultRetentionDays: options.defaultDays,
         count: purged.length,
-        instances: purged.map((instance) => ({ ...instance, ...policies.get(instance.instanceId) })),
+        groups: auditGroups(purged, policies),
       },
     }),
   });
+}
+
+/** A group of the audit entry: the instances purged of one workflow version, outcome and policy. */
+export interface PurgedGroup {
+  workflowName: string;
+  workflowVersion: number;
+  runtimeStatus: string;
+  retentionDays: number;
+  policy: "workflow" | "installation";
+  /** The earliest and latest end among them. */
+  endedFrom: string | null;
+  endedTo: string | null;
+  instanceIds: string[];
+}
+
+/**
+ * The batch's instances grouped by workflow version, outcome and policy: a batch of 500 names
+ * each instance once, without repeating what they share, so the entry stays small enough to list.
+ */
+function auditGroups(purged: PurgedInstance[], policies: Map<string, { retentionDays: number; policy: "workflow" | "installation" }>): PurgedGroup[] {
+  const groups = new Map<string, PurgedGroup>();
+  for (const instance of purged) {
+    const { retentionDays, policy } = policies.get(instance.instanceId)!;
+    const key = JSON.stringify([instance.workflowName, instance.workflowVersion, instance.runtimeStatus, retentionDays, policy]);
+    const group = groups.get(key) ?? {
+      workflowName: instance.workflowName,
+      workflowVersion: instance.workflowVersion,
+      runtimeStatus: instance.runtimeStatus,
+      retentionDays,
+      policy,
+      endedFrom: instance.endedAt,
+      endedTo: instance.endedAt,
+      instanceIds: [],
+    };
+    group.instanceIds.push(instance.instanceId);
+    // ISO times in UTC sort as strings.
+    if (instance.endedAt !== null) {
+      if (group.endedFrom === null || instance.endedAt < group.endedFrom) group.endedFrom = instance.endedAt;
+      if (group.endedTo === null || instance.endedAt > group.endedTo) group.endedTo = instance.endedAt;
+    }
+    groups.set(key, group);
+  }
+  return [...groups.values()];
 }
 
 /** One round: batches until none is due, or the round's bound. `more` says whether it stopped at the bound. */
