@@ -94,7 +94,9 @@ test("every button and field of the designer has an accessible name", async ({ p
   await page.getByTestId("toggle-webhooks").click();
   // An event webhook's form shows every field.
   await page.getByTestId("webhook-kind").selectOption("event");
-  expect(await unnamedControls(page), "the JSON view, versions and webhooks").toEqual([]);
+  await page.getByTestId("toggle-retention").click();
+  await expect(page.getByTestId("retention-save")).toBeVisible();
+  expect(await unnamedControls(page), "the JSON view, versions, webhooks and retention").toEqual([]);
 
   await page.getByTestId("run").click();
   await expect(page.getByTestId("run-dialog")).toBeVisible();

@@ -1,7 +1,7 @@
 /** The HTTP server: REST API for other systems, tRPC for the web app, and the web app itself. */
 import { existsSync } from "node:fs";
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from "fastify";
-import type { Approvals, Drafts, Instances, Schedules, Workflows, Webhooks } from "@flowcraft/runtime";
+import type { Approvals, Drafts, Instances, Schedules, Workflows, Webhooks, WorkflowRetention } from "@flowcraft/runtime";
 import { Authenticator } from "./accounts/access.ts";
 import { installAccess } from "./accounts/fastify-access.ts";
 import type { AccessServices } from "./accounts/services.ts";
@@ -43,6 +43,8 @@ export interface AppOptions {
   schedules: Schedules;
   approvals: Approvals;
   webhooks: Webhooks;
+  /** Workflows' retention settings, over the installation's default. */
+  retention: WorkflowRetention;
   /** Requests one webhook takes per minute; WEBHOOK_REQUESTS_PER_MINUTE when absent. */
   webhookRequestsPerMinute?: number;
   /** Accounts, sessions, API tokens and the audit log behind access control. */
@@ -82,7 +84,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   metricsRoute(app, options.metrics);
   app.get("/api/v1/openapi.json", { config: { need: "public" } }, async () => openApiDocument);
   authRoutes(app, { accounts, sessions, audit });
-  workflowRoutes(app, options.workflows);
+  workflowRoutes(app, options.workflows, options.retention, audit);
   instanceRoutes(app, options.instances, audit, options.approvals);
   scheduleRoutes(app, options.schedules);
   approvalRoutes(app, options.approvals, audit);
@@ -100,6 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       schedules: options.schedules,
       approvals: options.approvals,
       webhooks: options.webhooks,
+      retention: options.retention,
       caller: request.access,
       access: options.access,
     })),

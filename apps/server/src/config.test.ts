@@ -93,3 +93,23 @@ describe("FLOWCRAFT_METRICS_TOKEN", () => {
     expect(() => loadConfig()).toThrow(/^FLOWCRAFT_METRICS_TOKEN must be at least 16 characters without spaces/);
   });
 });
+
+describe("FLOWCRAFT_RETENTION_DAYS", () => {
+  const savedDays = process.env.FLOWCRAFT_RETENTION_DAYS;
+  afterEach(() => {
+    if (savedDays === undefined) delete process.env.FLOWCRAFT_RETENTION_DAYS;
+    else process.env.FLOWCRAFT_RETENTION_DAYS = savedDays;
+  });
+
+  it("is 30 days unless set, and 0 keeps ended instances for ever", () => {
+    delete process.env.FLOWCRAFT_RETENTION_DAYS;
+    expect(loadConfig().retentionDays).toBe(30);
+    process.env.FLOWCRAFT_RETENTION_DAYS = "0";
+    expect(loadConfig().retentionDays).toBe(0);
+  });
+
+  it.each(["-1", "1.5", "thirty", "36501"])("refuses %s, naming the variable and the range", (raw) => {
+    process.env.FLOWCRAFT_RETENTION_DAYS = raw;
+    expect(() => loadConfig()).toThrow(`FLOWCRAFT_RETENTION_DAYS must be a whole number from 0 to 36500, got "${raw}"`);
+  });
+});

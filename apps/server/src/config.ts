@@ -1,7 +1,7 @@
 /** Server settings from the environment; every variable is documented in the README. */
 import { isIP } from "node:net";
 import { resolve } from "node:path";
-import { HttpAllowlist } from "@flowcraft/runtime";
+import { DEFAULT_RETENTION_DAYS, HttpAllowlist, MAX_RETENTION_DAYS } from "@flowcraft/runtime";
 import { LOG_LEVELS, type LogLevel } from "./logging.ts";
 
 export interface Config {
@@ -14,8 +14,8 @@ export interface Config {
   inProcessWorker: boolean;
   /** Publish the example workflows that do not exist yet, at start-up. */
   seedExamples: boolean;
-  /** How long the history of a generation a monitor left behind (continue-as-new) is kept. */
-  generationRetentionSeconds: number;
+  /** Days ended instances, and the generations monitors leave behind, are kept unless their workflow says otherwise; 0: for ever. */
+  retentionDays: number;
   /** Largest request body in bytes. */
   bodyLimitBytes: number;
   /** Non-public hosts, addresses and CIDR ranges the `http` activity may reach. */
@@ -114,7 +114,7 @@ export function loadConfig(): Config {
     dataDir: resolve(process.env.INIT_CWD ?? process.cwd(), process.env.FLOWCRAFT_DATA_DIR || ".data"),
     inProcessWorker: flag("FLOWCRAFT_WORKER", true),
     seedExamples: flag("FLOWCRAFT_SEED_EXAMPLES", true),
-    generationRetentionSeconds: integer("FLOWCRAFT_GENERATION_RETENTION_HOURS", 168, 0, 1_000_000) * 3600,
+    retentionDays: integer("FLOWCRAFT_RETENTION_DAYS", DEFAULT_RETENTION_DAYS, 0, MAX_RETENTION_DAYS),
     bodyLimitBytes: integer("FLOWCRAFT_BODY_LIMIT_BYTES", 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
     httpAllow: hosts("FLOWCRAFT_HTTP_ALLOW"),
     secretsKey: process.env.FLOWCRAFT_SECRETS_KEY || undefined,

@@ -1,5 +1,5 @@
 /** `pnpm start`: the Flowcraft server with its in-process worker. */
-import { Approvals, Drafts, ExpressionSandbox, Instances, Schedules, Webhooks, Worker, Workflows, Secrets } from "@flowcraft/runtime";
+import { Approvals, Drafts, ExpressionSandbox, Instances, Schedules, Webhooks, Worker, Workflows, WorkflowRetention, Secrets } from "@flowcraft/runtime";
 import { accessServices } from "./accounts/services.ts";
 import { loadSecretsKey } from "./secrets-key.ts";
 import { buildApp } from "./app.ts";
@@ -18,7 +18,7 @@ const drafts = new Drafts(db);
 const secrets = new Secrets(db, loadSecretsKey(config.secretsKey, config.dataDir));
 const metrics = processMetrics(db);
 const worker = config.inProcessWorker
-  ? new Worker(db, { activities: exampleRegistry(), httpAllow: config.httpAllow, secrets, generationRetentionSeconds: config.generationRetentionSeconds, metrics: metrics.runtime })
+  ? new Worker(db, { activities: exampleRegistry(), httpAllow: config.httpAllow, secrets, retentionDays: config.retentionDays, metrics: metrics.runtime })
   : null;
 if (config.seedExamples) {
   const published = await seedExamples(db, workflows);
@@ -31,7 +31,8 @@ const webhooks = new Webhooks(db, instances, secrets);
 // Input expressions of runs started by hand (trigger, backfill) run in a sandbox of the API's own, as a worker's do.
 const apiSandbox = new ExpressionSandbox();
 const schedules = new Schedules(db, instances, { evaluate: apiSandbox.evaluate });
-const app = await buildApp({ workflows, drafts, instances, schedules, approvals, webhooks, access, bodyLimitBytes: config.bodyLimitBytes, trustProxy: config.trustProxy, webDistDir: config.webDistDir, log: { level: config.logLevel }, pool: db.pool, metrics: { registry: metrics.registry, token: config.metricsToken } });
+const retention = new WorkflowRetention(db, config.retentionDays);
+const app = await buildApp({ workflows, drafts, instances, schedules, approvals, webhooks, retention, access, bodyLimitBytes: config.bodyLimitBytes, trustProxy: config.trustProxy, webDistDir: config.webDistDir, log: { level: config.logLevel }, pool: db.pool, metrics: { registry: metrics.registry, token: config.metricsToken } });
 const address = await app.listen({ port: config.port, host: config.host });
 // Only now: whatever an instance's turn does to this worker, the API is already up to steer it.
 await worker?.start();

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { createTestDatabase, type TestDatabase } from "@flowcraft/db/testing";
 import { TERMINAL_STATUSES } from "@flowcraft/engine";
 import { randomBytes } from "node:crypto";
-import { Approvals, Drafts, Instances, Schedules, Secrets, Worker, Workflows, type ActivityFunction, type InstanceView, Webhooks } from "@flowcraft/runtime";
+import { Approvals, DEFAULT_RETENTION_DAYS, Drafts, Instances, Schedules, Secrets, Worker, Workflows, WorkflowRetention, type ActivityFunction, type InstanceView, Webhooks } from "@flowcraft/runtime";
 import type { FastifyInstance } from "fastify";
 import { accessServices, type AccessServices } from "./accounts/services.ts";
 import { buildApp } from "./app.ts";
@@ -67,7 +67,7 @@ export async function startTestServer({ activities = {}, bodyLimitBytes = 256 * 
   const access = accessServices(db, secrets, 4);
   const instances = new Instances(db);
   const webhooks = new Webhooks(db, instances, secrets);
-  const app = await buildApp({ workflows, drafts: new Drafts(db), instances, schedules: new Schedules(db, instances), approvals: new Approvals(db), webhooks, access, pool: db.pool, metrics: { registry: metrics.registry, token: metricsToken }, bodyLimitBytes, trustProxy, ...(webhookRequestsPerMinute ? { webhookRequestsPerMinute } : {}) });
+  const app = await buildApp({ workflows, drafts: new Drafts(db), instances, schedules: new Schedules(db, instances), approvals: new Approvals(db), webhooks, retention: new WorkflowRetention(db, DEFAULT_RETENTION_DAYS), access, pool: db.pool, metrics: { registry: metrics.registry, token: metricsToken }, bodyLimitBytes, trustProxy, ...(webhookRequestsPerMinute ? { webhookRequestsPerMinute } : {}) });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 

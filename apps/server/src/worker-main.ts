@@ -17,7 +17,7 @@ await migrate(db.pool);
 const config = loadConfig();
 const secrets = new Secrets(db, loadSecretsKey(config.secretsKey, config.dataDir));
 const metrics = processMetrics(db);
-const worker = new Worker(db, { activities: exampleRegistry(), httpAllow: config.httpAllow, secrets, generationRetentionSeconds: config.generationRetentionSeconds, metrics: metrics.runtime });
+const worker = new Worker(db, { activities: exampleRegistry(), httpAllow: config.httpAllow, secrets, retentionDays: config.retentionDays, metrics: metrics.runtime });
 await worker.start();
 console.log(`worker ${worker.id} running activities: ${worker.activityNames.join(", ")}`);
 // Its metrics are its own (a server's /metrics shows only the server's process): served when a token can guard them.

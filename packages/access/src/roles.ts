@@ -12,6 +12,7 @@ export const PERMISSIONS = {
   /**
    * Start, terminate, suspend, resume, purge, raise events, re-run; and keep schedules, trigger
    * and backfill them: a schedule starts instances as an operator would, so it is theirs to keep.
+   * Likewise a workflow's retention, which decides when its ended instances are purged.
    */
   operate: ["operator"],
   /**

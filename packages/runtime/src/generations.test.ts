@@ -74,18 +74,18 @@ describe("generations of a long-lived instance", () => {
     }
   });
 
-  it("lose the history of ended generations past the retention window, and the instance goes on", async () => {
+  it("lose the history of ended generations past the retention period, and the instance goes on", async () => {
     await rt.startWorker(activities);
     await rt.workflows.publish("checks_five", monitor(5));
     await rt.instances.start("checks_five", null, { instanceId: "gen-prune" });
     await waitForInstance(rt.instances, "gen-prune", (view) => view.generation === 3, 20_000);
-    // Nothing has been over for an hour: nothing goes.
-    expect((await pruneRound(rt.db.pool, 3600)).generations).toBe(0);
+    // Nothing has been over for a day: nothing goes.
+    expect((await pruneRound(rt.db.pool, { defaultDays: 1 })).generations).toBe(0);
     const endedGenerations = async () =>
       (await rt.db.pool.query("SELECT generation FROM ended_generation WHERE instance_id = 'gen-prune' ORDER BY generation")).rows.map((r) => r.generation as number);
     const before = await endedGenerations();
     expect(before.length).toBeGreaterThanOrEqual(2);
-    await pruneRound(rt.db.pool, 0);
+    await pruneRound(rt.db.pool, { defaultDays: 1, now: new Date(Date.now() + 2 * 24 * 3600 * 1000) });
     const left = await rt.instances.history("gen-prune");
     expect(Math.min(...left.map((e) => e.generation))).toBeGreaterThanOrEqual(3);
     expect(left[0]).toMatchObject({ type: "execution_started", resume: { iteration: expect.any(Number) } });

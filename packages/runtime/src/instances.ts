@@ -14,6 +14,7 @@ import { InstanceChanges } from "./instance-changes.ts";
 import { watchInstance } from "./instance-watch.ts";
 import { relatedInstances, rerun, type RerunOptions } from "./reruns.ts";
 import { openWaitsOf, type OpenWait } from "./open-waits.ts";
+import { purgeEndedInstances } from "./instance-purge.ts";
 import { decodeCursor, encodeCursor, orderClauses, type InstanceOrder } from "./instance-order.ts";
 import { startBatcher, type StartOutcome, type StartRequest } from "./start-batch.ts";
 import type { GroupCommit } from "./group-commit.ts";
@@ -303,9 +304,9 @@ export class Instances {
     if (!TERMINAL_STATUSES.has(instance.runtimeStatus)) {
       throw conflict(`instance "${instanceId}" is ${instance.runtimeStatus}; only an ended instance can be purged (terminate it first)`);
     }
-    // Two purges at once: the second finds nothing left to delete.
-    const { count } = await this.db.prisma.instance.deleteMany({ where: { id: instanceId } });
-    if (count === 0) throw notFound(`there is no instance "${instanceId}"`);
+    // Two purges at once (or retention meanwhile): the second finds nothing left to delete.
+    const { instances } = await purgeEndedInstances(this.db.pool, [instanceId]);
+    if (instances.length === 0) throw notFound(`there is no instance "${instanceId}"`);
     return instance;
   }
 

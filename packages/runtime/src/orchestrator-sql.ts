@@ -226,7 +226,8 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
        UPDATE instance i SET status = x.status::"RuntimeStatus", output = x.output, failure = x.failure,
               custom_status = x.custom_status, generation = x.generation, last_seq = x.last_seq, waiting = x.waiting,
               generation_start_seq = coalesce(x.generation_start_seq, i.generation_start_seq),
-              updated_at = now(), lease_owner = NULL, lease_expires_at = NULL, unfinished_claims = 0
+              updated_at = now(), lease_owner = NULL, lease_expires_at = NULL, unfinished_claims = 0,
+              ended_at = CASE WHEN x.status IN ('COMPLETED', 'FAILED', 'TERMINATED') THEN coalesce(i.ended_at, now()) END
        FROM jsonb_to_recordset($1::jsonb) AS x(id text, status text, output jsonb, failure jsonb, custom_status jsonb, generation int, last_seq int, waiting boolean,
                                                generation_start_seq int, leased boolean, expected_created_at timestamptz, expected_generation int, expected_last_seq int)
        WHERE i.id = x.id AND i.id = ANY($9::text[])

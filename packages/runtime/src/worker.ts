@@ -8,7 +8,8 @@ import type { Database } from "@flowcraft/db";
 import { ActivityRunner } from "./activity-runner.ts";
 import type { FinishedTask } from "./local-results.ts";
 import { INBOX_CHANNEL, Notifier, TASKS_CHANNEL } from "./notifier.ts";
-import { DEFAULT_GENERATION_RETENTION_SECONDS, PRUNE_INTERVAL_MS, pruneRound } from "./generation-pruning.ts";
+import { pruneRound } from "./generation-pruning.ts";
+import { DEFAULT_RETENTION_DAYS, purgeExpiredRound } from "./retention.ts";
 import { IDLE_POLL_MS, Orchestrator } from "./orchestrator.ts";
 import { createRegistry, type BuiltInOptions } from "./registry.ts";
 import type { ActivityRegistry } from "./sdk.ts";
@@ -31,8 +32,11 @@ export interface WorkerOptions extends BuiltInOptions {
   maxConcurrentActivities?: number;
   /** Fire due schedules (default: whenever it runs decision turns). */
   fireSchedules?: boolean;
-  /** How long the history of a generation left by a continue-as-new is kept (default a week). */
-  generationRetentionSeconds?: number;
+  /**
+   * Days ended instances, and the generations a continue-as-new leaves behind, are kept where
+   * their workflow sets no retention of its own (default 30); 0 keeps them for ever.
+   */
+  retentionDays?: number;
   /** The process's metrics, which this worker feeds; none when absent. */
   metrics?: RuntimeMetrics;
   onError?: (error: unknown) => void;
@@ -44,6 +48,10 @@ export interface WorkerOptions extends BuiltInOptions {
  * cores; more loops gained nothing.
  */
 const DECISION_LOOPS = 2;
+/** Between housekeeping rounds (retention, pruned generations) when the last one left nothing over. */
+const HOUSEKEEPING_INTERVAL_MS = 60_000;
+/** Between rounds while a backlog lasts: the deletes go on at a low pace beside the work that matters. */
+const BACKLOG_PAUSE_MS = 1_000;
 /** How long `stop` waits for running activities to report. */
 const STOP_DRAIN_MS = 10_000;
 
@@ -54,12 +62,13 @@ export class Worker {
   private readonly inboxSignal = new Signal();
   private readonly scheduleSignal = new Signal();
   private readonly tasksSignal = new Signal();
+  /** Fired only by `stop`: housekeeping sleeps long and must not hold a stop up. */
+  private readonly housekeepingSignal = new Signal();
   private readonly notifier: Notifier;
   private readonly registry: ActivityRegistry;
   private readonly orchestrator: Orchestrator;
   private readonly runner: ActivityRunner;
   private readonly sandbox = new ExpressionSandbox();
-  private pruning: NodeJS.Timeout | undefined;
   private readonly onError: (error: unknown) => void;
 
   constructor(
@@ -99,7 +108,7 @@ export class Worker {
       for (let i = 0; i < DECISION_LOOPS; i++) this.loops.push(this.orchestrator.run(isRunning("decision")));
     }
     if (this.options.runActivities !== false) this.loops.push(this.runner.run(isRunning("activity")));
-    if (this.options.orchestrate !== false) this.startPruning();
+    if (this.options.orchestrate !== false) this.loops.push(this.keepHouse(() => this.running));
     if (this.options.fireSchedules ?? this.options.orchestrate !== false) this.loops.push(this.fireSchedules(isRunning("schedule")));
   }
 
@@ -119,18 +128,28 @@ export class Worker {
     }
   }
 
-  /** Prunes old generations' history now and then, beside the loops: never on a turn's path. */
-  private startPruning() {
-    const retention = this.options.generationRetentionSeconds ?? DEFAULT_GENERATION_RETENTION_SECONDS;
-    let pruning = false;
-    this.pruning = setInterval(() => {
-      if (pruning) return;
-      pruning = true;
-      pruneRound(this.db.pool, retention)
-        .catch((error: unknown) => this.onError(error))
-        .finally(() => (pruning = false));
-    }, PRUNE_INTERVAL_MS);
-    this.pruning.unref();
+  /**
+   * Purges instances past retention and prunes old generations now and then, beside the loops:
+   * never on a turn's path. Every worker does it; the batches they claim never overlap.
+   */
+  private async keepHouse(isRunning: () => boolean) {
+    const defaultDays = this.options.retentionDays ?? DEFAULT_RETENTION_DAYS;
+    while (isRunning()) {
+      await this.housekeepingSignal.wait(HOUSEKEEPING_INTERVAL_MS);
+      let more = false;
+      while (isRunning()) {
+        try {
+          const pruned = await pruneRound(this.db.pool, { defaultDays });
+          const purged = await purgeExpiredRound(this.db.pool, `retention:${this.id}`, { defaultDays });
+          more = purged.more || pruned.more;
+        } catch (error) {
+          this.onError(error);
+          more = false;
+        }
+        if (!more) break;
+        await this.housekeepingSignal.wait(BACKLOG_PAUSE_MS);
+      }
+    }
   }
 
   /** Wakes this worker's loops at once (the in-process path; other processes hear NOTIFY). */
@@ -144,8 +163,8 @@ export class Worker {
     if (!this.running) return;
     this.running = false;
     this.options.metrics?.liveness.stopped(this.id);
-    clearInterval(this.pruning);
     this.wake();
+    this.housekeepingSignal.fire();
     await Promise.all(this.loops);
     // No turn takes results any more: those waiting, and those still to come, go to the inbox.
     this.runner.report(this.orchestrator.results.stop());

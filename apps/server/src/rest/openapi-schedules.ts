@@ -10,7 +10,7 @@ const json = (schema: unknown) => ({ "application/json": { schema } });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const error = (description: string) => ({ description, content: json(ref("Error")) });
 /** A zod schema as JSON Schema; its only definition is the recursive JSON value of `input`, written as "any value". */
-const bodyOf = (schema: z.ZodType) => {
+export const bodyOf = (schema: z.ZodType) => {
   const { $schema: _schema, $defs: _defs, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
   return JSON.parse(JSON.stringify(rest).replace(/\{"\$ref":"#\/\$defs\/[^"]+"\}/g, '{"description":"Any JSON value"}')) as Record<string, unknown>;
 };

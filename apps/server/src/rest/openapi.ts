@@ -5,6 +5,7 @@ import { INSTANCE_ORDERS } from "@flowcraft/runtime";
 import { MIN_PASSWORD_LENGTH } from "@flowcraft/access";
 import { schedulePaths, scheduleSchemas } from "./openapi-schedules.ts";
 import { webhookPaths, webhookSchemas } from "./openapi-webhooks.ts";
+import { retentionPaths, retentionSchemas } from "./openapi-retention.ts";
 
 /** The definition's JSON Schema with its $defs lifted into components, so references resolve. */
 function definitionComponents(): Record<string, unknown> {
@@ -396,6 +397,7 @@ export const openApiDocument = {
     ...actions,
     ...schedulePaths,
     ...webhookPaths,
+    ...retentionPaths,
   }),
   components: {
     securitySchemes: {
@@ -406,6 +408,7 @@ export const openApiDocument = {
       ...definitionComponents(),
       ...scheduleSchemas,
       ...webhookSchemas,
+      ...retentionSchemas,
       Credentials: {
         type: "object",
         required: ["username", "password"],

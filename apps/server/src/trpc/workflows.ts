@@ -1,5 +1,7 @@
 /** tRPC procedures of workflows, for the web app: published versions and publishing. */
+import { RetentionSettingSchema } from "@flowcraft/runtime";
 import { z } from "zod";
+import { setRetentionAudited } from "../accounts/audited-retention.ts";
 import { DraftDefinitionInput, ExpectedRevisionInput, WorkflowNameInput } from "./inputs.ts";
 import { procedure } from "./trpc.ts";
 
@@ -21,4 +23,12 @@ export const workflowsRouter = {
     .mutation(({ ctx, input }) =>
       ctx.drafts.publish(input.name, input.definition, { revision: input.expectedRevision, publishedBy: ctx.actor }),
     ),
+
+  /** How long the workflow's ended instances are kept, and the installation's default. */
+  retention: procedure.input(z.object({ name: WorkflowNameInput })).query(({ ctx, input }) => ctx.retention.get(input.name)),
+  /** Sets it, as `PUT /api/v1/workflows/{name}/retention` does: days, 0 for ever, null for the default. */
+  setRetention: procedure
+    .meta({ need: "operate" })
+    .input(RetentionSettingSchema.extend({ name: WorkflowNameInput }))
+    .mutation(({ ctx, input }) => setRetentionAudited(ctx.retention, ctx.access.audit, input.name, { retentionDays: input.retentionDays }, ctx.actor)),
 };

@@ -16,6 +16,7 @@ import { ProblemsPanel } from "./problems-panel.tsx";
 import { useProblems } from "./problems.ts";
 import { useRefitOnResize } from "./refit-on-resize.ts";
 import { RunDialog } from "./run-dialog.tsx";
+import { RetentionPanel } from "./retention-panel.tsx";
 import { SchedulesPanel } from "./schedules-panel.tsx";
 import { SideResizer } from "./side-resizer.tsx";
 import { SaveConflict } from "./save-conflict.tsx";
@@ -74,6 +75,7 @@ function Designer({ name }: { name: string }) {
   const [showVersions, setShowVersions] = useState(false);
   const [showWebhooks, setShowWebhooks] = useState(false);
   const [showSchedules, setShowSchedules] = useState(false);
+  const [showRetention, setShowRetention] = useState(false);
   const [running, setRunning] = useState(false);
   const [testRun, setTestRun] = useState<string | null>(null);
   const [commandPalette, setCommandPalette] = useState(false);
@@ -182,8 +184,9 @@ function Designer({ name }: { name: string }) {
           {showVersions && <VersionsPanel name={name} onClose={() => setShowVersions(false)} />}
           {showSchedules && <SchedulesPanel name={name} onClose={() => setShowSchedules(false)} />}
           {showWebhooks && <WebhooksPanel name={name} onClose={() => setShowWebhooks(false)} />}
+          {showRetention && <RetentionPanel name={name} onClose={() => setShowRetention(false)} />}
           {/* At the foot of the side column rather than in the toolbar, which has no room left at 1280 px. */}
-          {!(showSchedules && showWebhooks) && (
+          {!(showSchedules && showWebhooks && showRetention) && (
             <div className="side-section-toggles">
               {!showSchedules && (
                 <button type="button" className="side-section-toggle" data-testid="toggle-schedules" onClick={() => setShowSchedules(true)} title="When this workflow starts on its own">
@@ -193,6 +196,11 @@ function Designer({ name }: { name: string }) {
               {!showWebhooks && (
                 <button type="button" className="side-section-toggle" data-testid="toggle-webhooks" onClick={() => setShowWebhooks(true)} title="URLs other systems call to start this workflow or report to its instances">
                   Webhooks ▸
+                </button>
+              )}
+              {!showRetention && (
+                <button type="button" className="side-section-toggle" data-testid="toggle-retention" onClick={() => setShowRetention(true)} title="How long ended instances are kept">
+                  Retention ▸
                 </button>
               )}
             </div>
