@@ -31,7 +31,7 @@ export async function claimTasks(db: pg.Pool, owner: string, activities: string[
      ) claimed
      WHERE t.id = claimed.id
      RETURNING t.id, t.instance_id, t.generation, t.activity_id, t.activity, t.node, t.input, t.attempt, t.timeout_seconds,
-       t.heartbeat_timeout_seconds, t.heartbeat_details`,
+       t.heartbeat_timeout_seconds, t.heartbeat_details, t.traceparent`,
     [owner, lease.seconds, lease.graceSeconds, activities, limit],
   );
   return rows.map((row) => ({
@@ -46,6 +46,7 @@ export async function claimTasks(db: pg.Pool, owner: string, activities: string[
     timeoutSeconds: row.timeout_seconds,
     ...(row.heartbeat_timeout_seconds !== null ? { heartbeatTimeoutSeconds: row.heartbeat_timeout_seconds } : {}),
     ...(row.heartbeat_details !== null ? { heartbeatDetails: row.heartbeat_details } : {}),
+    ...(row.traceparent !== null ? { traceparent: row.traceparent } : {}),
   }));
 }
 

@@ -4,6 +4,8 @@ import { EventNameSchema } from "@flowcraft/definition";
 import { queryPrepared, type Database } from "@flowcraft/db";
 import { RUNTIME_STATUSES, TERMINAL_STATUSES, type RerunKind, type HistoryEvent, type Json, type RuntimeStatus, type WorkflowError } from "@flowcraft/engine";
 import { conflict, invalid, notFound } from "./errors.ts";
+import type { Logger } from "./logger.ts";
+import { withTraceparent } from "./tracing.ts";
 import { storableJson } from "./stored-json.ts";
 import { generationEventFromRow } from "./history-rows.ts";
 import { announce, INBOX_CHANNEL } from "./notifier.ts";
@@ -106,8 +108,12 @@ export class Instances {
   private readonly changeFeed: InstanceChanges;
   private readonly workflows: Workflows;
 
-  constructor(private readonly db: Database) {
-    this.changeFeed = new InstanceChanges(db);
+  constructor(
+    private readonly db: Database,
+    /** Where the change feed logs a failed look; the default logger when absent. */
+    options: { logger?: Logger } = {},
+  ) {
+    this.changeFeed = new InstanceChanges(db, options.logger);
     this.workflows = new Workflows(db);
   }
 
@@ -145,10 +151,10 @@ export class Instances {
            FROM created
          ),
          queued AS (
-           INSERT INTO inbox_message (instance_id, kind, data, dedupe_key) SELECT id, 'start', '{}'::jsonb, 'start' FROM created
+           INSERT INTO inbox_message (instance_id, kind, data, dedupe_key) SELECT id, 'start', $9::jsonb, 'start' FROM created
          )
          SELECT workflow_version, created_at FROM created`,
-        [workflowName, options.version ?? null, instanceId, inputText, options.by ?? null, options.test ?? false, options.schedule?.scheduleId ?? null, options.schedule?.scheduledAt ?? null],
+        [workflowName, options.version ?? null, instanceId, inputText, options.by ?? null, options.test ?? false, options.schedule?.scheduleId ?? null, options.schedule?.scheduledAt ?? null, JSON.stringify(withTraceparent({}))],
       ));
     } catch (error) {
       if ((error as { code?: string }).code === "23505") throw conflict(`an instance with id "${instanceId}" already exists`);
@@ -280,7 +286,7 @@ export class Instances {
     const instance = await this.get(instanceId);
     if (TERMINAL_STATUSES.has(instance.runtimeStatus)) throw conflict(`instance "${instanceId}" has ended (${instance.runtimeStatus}); it takes no more events`);
     const eventId = options.eventId ?? randomUUID();
-    await this.enqueue(instanceId, "event", { eventId, name, payload, ...(options.raisedBy ? { raisedBy: options.raisedBy } : {}) }, `event:${eventId}`);
+    await this.enqueue(instanceId, "event", withTraceparent({ eventId, name, payload, ...(options.raisedBy ? { raisedBy: options.raisedBy } : {}) }), `event:${eventId}`);
     return { eventId };
   }
 
