@@ -20,7 +20,7 @@ const heard: Array<string | undefined> = [];
 beforeAll(async () => {
   provider.register();
   target = createServer((request, response) => {
-    heard.push(request.headers.traceparent);
+    heard.push(request.headers.traceparent as string | undefined);
     response.end("ok");
   });
   await new Promise<void>((resolve) => target.listen(0, "127.0.0.1", resolve));

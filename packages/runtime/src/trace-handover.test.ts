@@ -22,7 +22,7 @@ const traceparents: Array<string | undefined> = [];
 beforeAll(async () => {
   provider.register();
   server = createServer((request, response) => {
-    traceparents.push(request.headers.traceparent);
+    traceparents.push(request.headers.traceparent as string | undefined);
     response.end("pong");
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
