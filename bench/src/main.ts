@@ -6,7 +6,7 @@
  * Settings are described in config.ts.
  */
 import { createTestDatabase, type TestDatabase } from "@flowcraft/db/testing";
-import { ActivityRegistry, Instances, Worker, Workflows } from "@flowcraft/runtime";
+import { ActivityRegistry, Instances, silentLogger, Worker, Workflows } from "@flowcraft/runtime";
 import { readConfig } from "./config.ts";
 import { generationTimes } from "./generations.ts";
 import { Profiler } from "./profile.ts";
@@ -29,7 +29,8 @@ async function main() {
     const profiler = config.profile ? await Profiler.install(db) : null;
     const activities = new ActivityRegistry().register(NOOP, () => null);
     for (let i = 0; i < config.workers; i++) {
-      const worker = new Worker(db, { activities, onError: (error) => log(`worker error: ${String(error)}`) });
+      // Errors go to stderr as before; the worker's JSON lines would mix into the results on stdout.
+      const worker = new Worker(db, { activities, logger: silentLogger(), onError: (error) => log(`worker error: ${String(error)}`) });
       // Registers `noop`, which publishing checks for.
       await worker.start();
       workers.push(worker);
