@@ -10,7 +10,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
-import { pino, type Logger } from "pino";
+import { pino, type Logger, type LoggerOptions } from "pino";
 import { CSRF_HEADER } from "./accounts/access.ts";
 import { REDACTED, redactText, redactValue } from "./log-redaction.ts";
 
@@ -31,23 +31,22 @@ const urlForLogs = (url: string) =>
 
 /** The logger of a server or worker process: pino with the request serializer and the redactions above. */
 export function createLogger({ level, stream }: LogOptions): Logger {
-  return pino(
-    {
-      level,
-      redact: { paths: [...SECRET_HEADERS.map((name) => `req.headers["${name}"]`), 'res.headers["set-cookie"]'], censor: REDACTED },
-      serializers: {
-        req: (request: FastifyRequest) => ({ method: request.method, url: urlForLogs(request.url), remoteAddress: request.ip, headers: redactValue({ ...request.headers }) }),
-        err: pino.stdSerializers.err,
-      },
-      hooks: {
-        // Every argument of every line, the message too: fields, errors and texts lose their credentials.
-        logMethod(args, write) {
-          write.apply(this, args.map((arg) => redactValue(arg)) as Parameters<typeof write>);
-        },
+  const options: LoggerOptions = {
+    level,
+    redact: { paths: [...SECRET_HEADERS.map((name) => `req.headers["${name}"]`), 'res.headers["set-cookie"]'], censor: REDACTED },
+    serializers: {
+      req: (request: FastifyRequest) => ({ method: request.method, url: urlForLogs(request.url), remoteAddress: request.ip, headers: redactValue({ ...request.headers }) }),
+      err: pino.stdSerializers.err,
+    },
+    hooks: {
+      // Every argument of every line, the message too: fields, errors and texts lose their credentials.
+      logMethod(args, write) {
+        write.apply(this, args.map((arg) => redactValue(arg)) as Parameters<typeof write>);
       },
     },
-    stream ?? process.stdout,
-  );
+  };
+  // Pino's own standard output writes synchronously: a line logged just before the process exits is not lost.
+  return stream ? pino(options, stream) : pino(options);
 }
 
 /** Longest request id taken from a caller; a longer or stranger one is replaced. */

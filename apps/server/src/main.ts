@@ -12,7 +12,8 @@ import { startTracing } from "./tracing.ts";
 const config = loadConfig();
 const log = createLogger({ level: config.logLevel });
 const tracing = await startTracing(config.tracing);
-if (tracing) log.info({ endpoint: config.tracing.endpoint, serviceName: config.tracing.serviceName }, "traces: on");
+// The host only: an endpoint URL may carry credentials.
+if (tracing) log.info({ collector: new URL(config.tracing.endpoint!).host, serviceName: config.tracing.serviceName }, "traces: on");
 const db = await openDatabase(config, log);
 log.info(db.embedded ? `database: embedded PGlite in ${config.dataDir}` : "database: DATABASE_URL");
 
