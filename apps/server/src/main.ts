@@ -59,7 +59,7 @@ const app = await buildApp({
 const address = await app.listen({ port: config.port, host: config.host });
 // Only now: whatever an instance's turn does to this worker, the API is already up to steer it.
 await worker?.start();
-log.info(`Flowcraft is running at ${address}`);
+log.info({ address }, `Flowcraft is running at ${address}`);
 if (await access.accounts.needsSetup()) log.info(`no accounts yet: open ${address} to create the owner account`);
 // Expired sessions are refused anyway; sweeping only keeps the table small.
 const SWEEP_MS = 60 * 60 * 1000;
