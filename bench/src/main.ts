@@ -6,7 +6,7 @@
  * Settings are described in config.ts.
  */
 import { createTestDatabase, type TestDatabase } from "@flowcraft/db/testing";
-import { ActivityRegistry, Instances, RuntimeMetrics, Worker, Workflows } from "@flowcraft/runtime";
+import { ActivityRegistry, Instances, RuntimeMetrics, silentLogger, Worker, Workflows } from "@flowcraft/runtime";
 import { collectDefaultMetrics, Registry } from "prom-client";
 import { readConfig } from "./config.ts";
 import { generationTimes } from "./generations.ts";
@@ -32,7 +32,8 @@ async function main() {
     const metrics = config.metrics ? runtimeMetrics(db) : undefined;
     log(metrics ? "workers feed Prometheus metrics (METRICS=0 to leave them out)" : "workers feed no metrics");
     for (let i = 0; i < config.workers; i++) {
-      const worker = new Worker(db, { activities, metrics, onError: (error) => log(`worker error: ${String(error)}`) });
+      // Errors go to stderr as before; the worker's JSON lines would mix into the results on stdout.
+      const worker = new Worker(db, { activities, metrics, logger: silentLogger(), onError: (error) => log(`worker error: ${String(error)}`) });
       // Registers `noop`, which publishing checks for.
       await worker.start();
       workers.push(worker);

@@ -1,6 +1,6 @@
 /** The HTTP server: REST API for other systems, tRPC for the web app, and the web app itself. */
 import { existsSync } from "node:fs";
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from "fastify";
 import type { Approvals, Drafts, Instances, Schedules, Workflows, Webhooks, WorkflowRetention } from "@flowcraft/runtime";
 import { Authenticator } from "./accounts/access.ts";
 import { installAccess } from "./accounts/fastify-access.ts";
@@ -18,7 +18,10 @@ import { webhookReceiver } from "./rest/webhook-receiver.ts";
 import { webhookRoutes } from "./rest/webhooks.ts";
 import { workflowRoutes } from "./rest/workflows.ts";
 import { serveTrpc } from "./trpc/fastify-route.ts";
-import { loggerOptions, RequestLines, type LogOptions } from "./logging.ts";
+import type { Tracer } from "@opentelemetry/api";
+import type { Logger } from "@flowcraft/runtime";
+import { echoRequestIds, requestIdOf, RequestLines } from "./logging.ts";
+import { traceRequests } from "./request-tracing.ts";
 import { PLACEHOLDER_PAGE } from "./placeholder-page.ts";
 import { installSecurityHeaders } from "./security-headers.ts";
 import { serveWebApp } from "./web-app.ts";
@@ -53,8 +56,10 @@ export interface AppOptions {
   /** Proxies to believe about the client's address, which rate limits count by; none by default. */
   trustProxy?: TrustProxy;
   webDistDir?: string;
-  /** The server's log (logging.ts); none when absent. */
-  log?: LogOptions;
+  /** The server's log (`createLogger` in logging.ts); none when absent. */
+  log?: Logger;
+  /** Spans of requests, whose trace the instances they start or signal continue; none when absent. */
+  tracer?: Tracer;
   /** The database pool, which readiness asks (GET /api/health/ready). */
   pool: Database["pool"];
   /** GET /metrics: the process's registry and the token that opens it; off when absent. */
@@ -65,14 +70,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: options.bodyLimitBytes,
     trustProxy: options.trustProxy ?? false,
-    logger: options.log ? loggerOptions(options.log) : false,
+    // As Fastify's own logger type, so that the app keeps the type every route module expects.
+    ...(options.log ? { loggerInstance: options.log as FastifyBaseLogger } : { logger: false }),
     logController: new RequestLines(),
+    genReqId: requestIdOf,
     // Ids and wait keys may be 200 and 500 characters long, more once URL-encoded.
     routerOptions: { maxParamLength: MAX_PATH_PARAM_LENGTH },
     // Requests the router refuses before any handler (a malformed URL, an overlong parameter) answer in the one error shape too.
     frameworkErrors: (error, _request, reply) => refuseAtRouter(error, reply as unknown as FastifyReply),
     clientErrorHandler: refuseUnreadableRequest,
   });
+  echoRequestIds(app);
+  if (options.tracer) traceRequests(app, options.tracer);
   installJsonBody(app);
   installErrorHandling(app);
   await installSecurityHeaders(app);

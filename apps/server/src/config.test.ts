@@ -113,3 +113,29 @@ describe("FLOWCRAFT_RETENTION_DAYS", () => {
     expect(() => loadConfig()).toThrow(`FLOWCRAFT_RETENTION_DAYS must be a whole number from 0 to 36500, got "${raw}"`);
   });
 });
+
+describe("OpenTelemetry variables", () => {
+  const names = ["OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_SERVICE_NAME"] as const;
+  const savedOtel = names.map((name) => process.env[name]);
+  afterEach(() => {
+    names.forEach((name, i) => (savedOtel[i] === undefined ? delete process.env[name] : (process.env[name] = savedOtel[i])));
+  });
+
+  it("leave traces off without an endpoint, and name the service flowcraft", () => {
+    names.forEach((name) => delete process.env[name]);
+    expect(loadConfig().tracing).toEqual({ endpoint: undefined, serviceName: "flowcraft" });
+  });
+
+  it("prefer the traces endpoint to the general one, as the exporter does", () => {
+    process.env.OTEL_EXPORTER_OTLP_ENDPOINT = "http://collector:4318";
+    expect(loadConfig().tracing.endpoint).toBe("http://collector:4318");
+    process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT = "https://traces.example.com/v1/traces";
+    process.env.OTEL_SERVICE_NAME = "flowcraft-eu";
+    expect(loadConfig().tracing).toEqual({ endpoint: "https://traces.example.com/v1/traces", serviceName: "flowcraft-eu" });
+  });
+
+  it("refuse an endpoint that is no http URL, naming the variable", () => {
+    process.env.OTEL_EXPORTER_OTLP_ENDPOINT = "collector:4318";
+    expect(() => loadConfig()).toThrow(/^OTEL_EXPORTER_OTLP_ENDPOINT must be an http or https URL, got "collector:4318"$/);
+  });
+});

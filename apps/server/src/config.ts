@@ -3,6 +3,7 @@ import { isIP } from "node:net";
 import { resolve } from "node:path";
 import { DEFAULT_RETENTION_DAYS, HttpAllowlist, MAX_RETENTION_DAYS } from "@flowcraft/runtime";
 import { LOG_LEVELS, type LogLevel } from "./logging.ts";
+import type { TracingConfig } from "./tracing.ts";
 
 export interface Config {
   port: number;
@@ -24,6 +25,8 @@ export interface Config {
   secretsKey: string | undefined;
   /** The least severe log lines written. */
   logLevel: LogLevel;
+  /** OpenTelemetry traces: off unless an OTLP endpoint is set. */
+  tracing: TracingConfig;
   /** Which proxies in front of the server to believe about the client's address (see `trustProxy`). */
   trustProxy: TrustProxy;
   /** Built web app to serve, if it exists. */
@@ -75,6 +78,20 @@ function logLevel(name: string): LogLevel {
   return raw as LogLevel;
 }
 
+/** An http(s) URL, when set. */
+function endpoint(name: string): string | undefined {
+  const raw = process.env[name]?.trim();
+  if (!raw) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (url?.protocol !== "http:" && url?.protocol !== "https:") throw new Error(`${name} must be an http or https URL, got "${raw}"`);
+  return raw;
+}
+
 /** An IPv4 or IPv6 address, or a CIDR range of them. */
 function isAddressOrRange(entry: string): boolean {
   const [address = "", bits, ...rest] = entry.split("/");
@@ -105,6 +122,13 @@ function metricsToken(name: string): string | undefined {
   return raw;
 }
 
+function tracing(): TracingConfig {
+  // Both are checked, so that a bad one is reported; the exporter prefers the traces-only one.
+  const general = endpoint("OTEL_EXPORTER_OTLP_ENDPOINT");
+  const traces = endpoint("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT");
+  return { endpoint: traces ?? general, serviceName: process.env.OTEL_SERVICE_NAME?.trim() || "flowcraft" };
+}
+
 export function loadConfig(): Config {
   return {
     port: integer("PORT", 3000, 0, 65_535),
@@ -120,6 +144,7 @@ export function loadConfig(): Config {
     secretsKey: process.env.FLOWCRAFT_SECRETS_KEY || undefined,
     trustProxy: trustProxy("FLOWCRAFT_TRUST_PROXY"),
     logLevel: logLevel("FLOWCRAFT_LOG_LEVEL"),
+    tracing: tracing(),
     webDistDir: resolve(import.meta.dirname, "../../web/dist"),
     metricsToken: metricsToken("FLOWCRAFT_METRICS_TOKEN"),
     workerMetricsPort: integer("FLOWCRAFT_WORKER_METRICS_PORT", 9464, 0, 65_535),

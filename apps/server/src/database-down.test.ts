@@ -14,6 +14,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { accessServices } from "./accounts/services.ts";
 import { buildApp } from "./app.ts";
 import { READINESS_DEADLINE_MS } from "./operations/readiness.ts";
+import { createLogger } from "./logging.ts";
 
 /** A TCP proxy in front of the database, which a test breaks the way a database goes away. */
 interface DatabaseProxy {
@@ -90,7 +91,7 @@ async function serverOverProxy(connectionTimeoutMs?: number): Promise<ServerOver
   const db: Database = connect(proxy.url, { poolSize: 4, ...(connectionTimeoutMs ? { connectionTimeoutMs } : {}) });
   const access = accessServices(db, new Secrets(db, randomBytes(32)), 4);
   const lines: Array<Record<string, any>> = [];
-  const log = { level: "error" as const, stream: { write: (line: string) => void lines.push(JSON.parse(line)) } };
+  const log = createLogger({ level: "error", stream: { write: (line: string) => void lines.push(JSON.parse(line)) } });
   const app: FastifyInstance = await buildApp({ workflows: new Workflows(db), drafts: new Drafts(db), instances: new Instances(db), schedules: new Schedules(db, new Instances(db)), approvals: new Approvals(db), webhooks: new Webhooks(db, new Instances(db), access.secrets), retention: new WorkflowRetention(db, DEFAULT_RETENTION_DAYS), access, pool: db.pool, bodyLimitBytes: 65_536, log });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const { secret } = await access.tokens.create({ name: "all", roles: ["admin", "designer", "operator", "approver"] }, "test");

@@ -1,6 +1,7 @@
 /** Opens the configured database (or the embedded one) and brings its schema up to date. */
 import { join } from "node:path";
 import { connect, migrate, startEmbeddedPostgres, type Database } from "@flowcraft/db";
+import type { Logger } from "@flowcraft/runtime";
 import type { Config } from "./config.ts";
 
 export interface OpenDatabase extends Database {
@@ -14,14 +15,15 @@ export interface OpenDatabase extends Database {
  */
 const CONNECTION_TIMEOUT_MS = 10_000;
 
-export async function openDatabase(config: Pick<Config, "databaseUrl" | "dataDir">): Promise<OpenDatabase> {
+export async function openDatabase(config: Pick<Config, "databaseUrl" | "dataDir">, log?: Logger): Promise<OpenDatabase> {
+  const onConnectionError = log && ((error: Error) => log.error({ err: error }, `database connection error: ${error.message}`));
   if (config.databaseUrl) {
-    const db = connect(config.databaseUrl, { connectionTimeoutMs: CONNECTION_TIMEOUT_MS });
+    const db = connect(config.databaseUrl, { connectionTimeoutMs: CONNECTION_TIMEOUT_MS, ...(onConnectionError ? { onConnectionError } : {}) });
     await migrate(db.pool);
     return { ...db, embedded: false };
   }
   const embedded = await startEmbeddedPostgres(join(config.dataDir, "pglite"));
-  const db = connect(embedded.url, { embedded: true });
+  const db = connect(embedded.url, { embedded: true, ...(onConnectionError ? { onConnectionError } : {}) });
   await migrate(db.pool);
   return {
     ...db,

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CSRF_HEADER } from "./accounts/access.ts";
 import { accessServices } from "./accounts/services.ts";
 import { buildApp } from "./app.ts";
+import { createLogger } from "./logging.ts";
 
 /** Pino's number for the error level. */
 const ERROR = 50;
@@ -40,7 +41,7 @@ beforeAll(async () => {
     access,
     pool: db.pool,
     bodyLimitBytes: 65_536,
-    log: { level: "info", stream: { write: (line: string) => void lines.push(JSON.parse(line)) } },
+    log: createLogger({ level: "info", stream: { write: (line: string) => void lines.push(JSON.parse(line)) } }),
   });
   await app.listen({ port: 0, host: "127.0.0.1" });
   url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

@@ -35,7 +35,8 @@ beforeAll(async () => {
     server.once("exit", (code) => reject(new Error(`the server exited (${code}) before it listened: ${serverOutput.join("")}`)));
     createInterface({ input: server.stdout! }).on("line", (line) => {
       serverOutput.push(line);
-      const running = /Flowcraft is running at (\S+)/.exec(line);
+      // A JSON log line: the address ends where the message does.
+      const running = /Flowcraft is running at ([^\s"]+)/.exec(line);
       if (running) resolve(running[1]!);
     });
   });

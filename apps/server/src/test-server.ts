@@ -3,7 +3,8 @@ import type { AddressInfo } from "node:net";
 import { createTestDatabase, type TestDatabase } from "@flowcraft/db/testing";
 import { TERMINAL_STATUSES } from "@flowcraft/engine";
 import { randomBytes } from "node:crypto";
-import { Approvals, DEFAULT_RETENTION_DAYS, Drafts, Instances, Schedules, Secrets, Worker, Workflows, WorkflowRetention, type ActivityFunction, type InstanceView, Webhooks } from "@flowcraft/runtime";
+import type { Tracer } from "@opentelemetry/api";
+import { Approvals, DEFAULT_RETENTION_DAYS, Drafts, Instances, Schedules, Secrets, Worker, Workflows, WorkflowRetention, type ActivityFunction, type InstanceView, type Logger, silentLogger, Webhooks } from "@flowcraft/runtime";
 import type { FastifyInstance } from "fastify";
 import { accessServices, type AccessServices } from "./accounts/services.ts";
 import { buildApp } from "./app.ts";
@@ -53,21 +54,33 @@ export interface TestServerOptions {
   owner?: boolean;
   /** The token that opens GET /metrics; closed without one. */
   metricsToken?: string;
+  /** The log of the server and its worker (`createLogger`); the server logs nothing and the worker only its errors, to standard error, when absent. */
+  log?: Logger;
+  /** Spans of the server's requests and the worker's turns and attempts. */
+  tracer?: Tracer;
 }
 
-export async function startTestServer({ activities = {}, bodyLimitBytes = 256 * 1024, httpAllow = [], trustProxy = false, webhookRequestsPerMinute, owner = true, metricsToken }: TestServerOptions = {}): Promise<TestServer> {
+export async function startTestServer({ activities = {}, bodyLimitBytes = 256 * 1024, httpAllow = [], trustProxy = false, webhookRequestsPerMinute, owner = true, metricsToken, log, tracer }: TestServerOptions = {}): Promise<TestServer> {
   const db = await createTestDatabase();
   const workflows = new Workflows(db);
   const secrets = new Secrets(db, randomBytes(32));
   const metrics = processMetrics(db);
-  const worker = new Worker(db, { activities: exampleRegistry(activities), httpAllow, secrets, metrics: metrics.runtime, onError: (e) => console.error(e) });
+  const observed = { ...(log ? { log } : {}), ...(tracer ? { tracer } : {}) };
+  const worker = new Worker(db, {
+    activities: exampleRegistry(activities),
+    httpAllow,
+    secrets,
+    metrics: metrics.runtime,
+    ...(tracer ? { tracer } : {}),
+    ...(log ? { logger: log } : { logger: silentLogger(), onError: (e: unknown) => console.error(e) }),
+  });
   await worker.start();
   await seedExamples(db, workflows);
   // A low bcrypt cost: tests sign many people in.
   const access = accessServices(db, secrets, 4);
   const instances = new Instances(db);
   const webhooks = new Webhooks(db, instances, secrets);
-  const app = await buildApp({ workflows, drafts: new Drafts(db), instances, schedules: new Schedules(db, instances), approvals: new Approvals(db), webhooks, retention: new WorkflowRetention(db, DEFAULT_RETENTION_DAYS), access, pool: db.pool, metrics: { registry: metrics.registry, token: metricsToken }, bodyLimitBytes, trustProxy, ...(webhookRequestsPerMinute ? { webhookRequestsPerMinute } : {}) });
+  const app = await buildApp({ workflows, drafts: new Drafts(db), instances, schedules: new Schedules(db, instances), approvals: new Approvals(db), webhooks, retention: new WorkflowRetention(db, DEFAULT_RETENTION_DAYS), access, pool: db.pool, metrics: { registry: metrics.registry, token: metricsToken }, bodyLimitBytes, trustProxy, ...(webhookRequestsPerMinute ? { webhookRequestsPerMinute } : {}), ...observed });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 

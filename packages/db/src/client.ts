@@ -25,6 +25,8 @@ export interface DatabaseOptions {
    * fails; unset, it waits as long as it takes.
    */
   connectionTimeoutMs?: number;
+  /** Hears an idle connection that lost its server (a restart); standard error when absent. */
+  onConnectionError?: (error: Error) => void;
 }
 
 /** Postgres answers `bigint`/`numeric` as text by default; our ids and counts fit in a JS number. */
@@ -50,7 +52,7 @@ export function connect(url: string, options: DatabaseOptions = {}): Database {
   });
   if (options.embedded) unnamedOnly.add(pool);
   // An idle client that loses its server (a restart) must not crash the process.
-  pool.on("error", (error) => console.error(`database connection error: ${error.message}`));
+  pool.on("error", options.onConnectionError ?? ((error) => console.error(`database connection error: ${error.message}`)));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     pool,

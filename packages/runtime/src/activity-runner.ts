@@ -10,6 +10,7 @@ import type { FinishedTask } from "./local-results.ts";
 import { IDLE_POLL_MS, type EagerRunner } from "./orchestrator.ts";
 import type { ActivityRegistry } from "./sdk.ts";
 import { Signal } from "./signal.ts";
+import type { Telemetry } from "./telemetry.ts";
 import { TASK_LEASE, TaskLeases } from "./task-leases.ts";
 import type { RuntimeMetrics } from "./metrics/runtime-metrics.ts";
 
@@ -62,7 +63,9 @@ export class ActivityRunner implements EagerRunner {
     private readonly maxConcurrency: number,
     private readonly onError: (error: unknown) => void,
     /** Hands a result to this worker's decisions in memory; false when they cannot take it. */
-    private readonly handOver: (result: FinishedTask) => boolean = () => false,
+    private readonly handOver: ((result: FinishedTask) => boolean) | undefined,
+    /** Log lines and spans of attempts. */
+    private readonly telemetry: Telemetry,
     private readonly metrics?: RuntimeMetrics,
   ) {
     this.leases = new TaskLeases(pool, owner, onError);
@@ -184,7 +187,7 @@ export class ActivityRunner implements EagerRunner {
 
   private async execute(task: ClaimedTask, heartbeats: Heartbeats) {
     const startedAt = new Date().toISOString();
-    const result = await runAttempt(this.registry.get(task.activity), task, heartbeats);
+    const { result, traceparent } = await this.telemetry.attempt(task, () => runAttempt(this.registry.get(task.activity), task, heartbeats));
     // A failed attempt's retry resumes from what it last gave heartbeat(); a completed one needs nothing more.
     const checkpoint = "error" in result && heartbeats.details !== undefined ? { heartbeatDetails: heartbeats.details } : {};
     const finished: FinishedTask = {
@@ -199,12 +202,13 @@ export class ActivityRunner implements EagerRunner {
         finishedAt: new Date().toISOString(),
         ...result,
         ...checkpoint,
+        ...(traceparent ? { traceparent } : {}),
       },
     };
     this.running--;
     this.finishRate.count();
     this.pump();
-    if (!this.handOver(finished)) this.report([finished]);
+    if (!this.handOver?.(finished)) this.report([finished]);
   }
 
   private flush() {

@@ -37,7 +37,7 @@ export async function claimTasks(db: pg.Pool, owner: string, activities: string[
      ) claimed
      WHERE t.id = claimed.id
      RETURNING t.id, t.instance_id, t.generation, t.activity_id, t.activity, t.node, t.input, t.attempt, t.timeout_seconds,
-       t.heartbeat_timeout_seconds, t.heartbeat_details, t.lost_runs, EXTRACT(EPOCH FROM now() - claimed.visible_at)::float8 AS waited_seconds`,
+       t.heartbeat_timeout_seconds, t.heartbeat_details, t.lost_runs, t.traceparent, EXTRACT(EPOCH FROM now() - claimed.visible_at)::float8 AS waited_seconds`,
     [owner, lease.seconds, lease.graceSeconds, activities, limit],
   );
   return rows.map((row) => ({
@@ -54,6 +54,7 @@ export async function claimTasks(db: pg.Pool, owner: string, activities: string[
     ...(row.heartbeat_timeout_seconds !== null ? { heartbeatTimeoutSeconds: row.heartbeat_timeout_seconds } : {}),
     ...(row.heartbeat_details !== null ? { heartbeatDetails: row.heartbeat_details } : {}),
     ...(row.lost_runs > 0 ? { lostRuns: row.lost_runs } : {}),
+    ...(row.traceparent !== null ? { traceparent: row.traceparent } : {}),
   }));
 }
 

@@ -9,6 +9,7 @@ import type { Database } from "@flowcraft/db";
 import type { ApprovalRequest, Json } from "@flowcraft/engine";
 import { TERMINAL_STATUSES, type RuntimeStatus } from "@flowcraft/engine";
 import { conflict, forbidden, invalid, notFound } from "./errors.ts";
+import { withTraceparent } from "./tracing.ts";
 import { announce, INBOX_CHANNEL } from "./notifier.ts";
 import {
   approvalsOf,
@@ -192,7 +193,7 @@ export class Approvals {
         generation: instance.generation,
       };
       await tx.$executeRaw`INSERT INTO inbox_message (instance_id, kind, data, dedupe_key)
-        VALUES (${instanceId}, 'event', ${JSON.stringify(message)}::jsonb, ${decisionKey(instance.generation, waitId)})`;
+        VALUES (${instanceId}, 'event', ${JSON.stringify(withTraceparent(message))}::jsonb, ${decisionKey(instance.generation, waitId)})`;
     });
     announce(this.db.pool, INBOX_CHANNEL);
     return payload;

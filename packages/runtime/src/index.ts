@@ -3,6 +3,8 @@
  * `Workflows`, `Drafts`, `Instances` and `Schedules` are the operations the APIs expose.
  */
 export { Worker } from "./worker.ts";
+export { defaultLogger, silentLogger } from "./logger.ts";
+export type { Logger } from "./logger.ts";
 export type { WorkerOptions } from "./worker.ts";
 export { RuntimeMetrics } from "./metrics/runtime-metrics.ts";
 export { Workflows } from "./workflows.ts";

@@ -4,6 +4,7 @@
  * watcher rather than made by each.
  */
 import type { Database } from "@flowcraft/db";
+import type { Logger } from "./logger.ts";
 import { PolledFeed } from "./polled-feed.ts";
 
 /** How often the feed looks for changes while anyone watches. */
@@ -14,8 +15,9 @@ export class InstanceChanges {
   private latest: { key: string; changedAt: string } | null = null;
   private readonly feed: PolledFeed<{ changedAt: string }>;
 
-  constructor(db: Database) {
+  constructor(db: Database, log?: Logger) {
     this.feed = new PolledFeed({
+      ...(log ? { log } : {}),
       intervalMs: CHANGES_INTERVAL_MS,
       what: "instance",
       look: async () => {

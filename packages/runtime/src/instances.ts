@@ -4,6 +4,8 @@ import { EventNameSchema } from "@flowcraft/definition";
 import type { Database } from "@flowcraft/db";
 import { RUNTIME_STATUSES, TERMINAL_STATUSES, type RerunKind, type HistoryEvent, type Json, type RuntimeStatus, type WorkflowError } from "@flowcraft/engine";
 import { conflict, invalid, notFound } from "./errors.ts";
+import type { Logger } from "./logger.ts";
+import { withTraceparent } from "./tracing.ts";
 import { storableJson } from "./stored-json.ts";
 import { generationEventFromRow } from "./history-rows.ts";
 import { announce, INBOX_CHANNEL } from "./notifier.ts";
@@ -123,8 +125,12 @@ export class Instances {
   private readonly starts: GroupCommit<StartRequest, StartOutcome>;
   private readonly events: GroupCommit<EventRequest, EventOutcome>;
 
-  constructor(private readonly db: Database) {
-    this.changeFeed = new InstanceChanges(db);
+  constructor(
+    private readonly db: Database,
+    /** Where the change feed logs a failed look; the default logger when absent. */
+    options: { logger?: Logger } = {},
+  ) {
+    this.changeFeed = new InstanceChanges(db, options.logger);
     this.workflows = new Workflows(db);
     this.starts = startBatcher(db.pool);
     this.events = eventBatcher(db.pool);
@@ -270,7 +276,7 @@ export class Instances {
     storableJson("the event's payload", payload);
     if (!INSTANCE_ID_PATTERN.test(instanceId)) throw notFound(`there is no instance "${instanceId.slice(0, 200)}"`);
     const eventId = options.eventId ?? randomUUID();
-    const data = { eventId, name, payload, ...(options.raisedBy ? { raisedBy: options.raisedBy } : {}) };
+    const data = withTraceparent({ eventId, name, payload, ...(options.raisedBy ? { raisedBy: options.raisedBy } : {}) });
     // Shares a statement with the raises that arrive at the same time (see event-batch.ts).
     const raised = await this.events.submit({ instanceId, dataText: JSON.stringify(data), dedupeKey: `event:${eventId}` });
     if (raised.outcome === "no_instance") throw notFound(`there is no instance "${instanceId}"`);
@@ -382,6 +388,8 @@ function startRequest(workflowName: string, input: Json, options: StartOptions &
     workflowName,
     ...(options.version !== undefined ? { version: options.version } : {}),
     inputText: storableJson("the input", input),
+    // Taken now, in the caller's context: the statement runs in whichever caller's came first.
+    messageText: JSON.stringify(withTraceparent({})),
     ...(options.by ? { startedBy: options.by } : {}),
     test: options.test ?? false,
     ...(options.schedule ? { scheduleId: options.schedule.scheduleId, scheduledAt: options.schedule.scheduledAt } : {}),

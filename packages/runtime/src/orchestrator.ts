@@ -22,9 +22,11 @@ import {
   type StoredTurns,
   type TurnToStore,
 } from "./orchestrator-sql.ts";
+import type { Logger } from "./logger.ts";
 import type { Signal } from "./signal.ts";
 import type { RuntimeMetrics } from "./metrics/runtime-metrics.ts";
 import { countStore } from "./metrics/stored-turns.ts";
+import type { Telemetry, TurnScope } from "./telemetry.ts";
 import { TASK_LEASE } from "./task-leases.ts";
 import { SandboxUnavailableError } from "./sandbox/expression-sandbox.ts";
 import { failedTurn, planTurn, quarantinedTurn, type InstanceState, type PlannedTurn, type Turn, type TurnMessage } from "./turn.ts";
@@ -114,11 +116,13 @@ export class Orchestrator {
     private readonly pool: pg.Pool,
     private readonly owner: string,
     private readonly wake: Signal,
-    private readonly onError: (error: unknown) => void,
+    private readonly onError: (error: unknown, log?: Logger) => void,
     /** This worker's activity runner, which takes the tasks it can run straight from the decision. */
     private readonly runner: EagerRunner | null,
     /** Where expressions are evaluated: the worker's sandbox. */
     private readonly evaluate: Evaluator,
+    /** Log lines and spans of turns. */
+    private readonly telemetry: Telemetry,
     private readonly metrics?: RuntimeMetrics,
   ) {
     this.definitions = new DefinitionCache(pool);
@@ -213,6 +217,8 @@ export class Orchestrator {
     const claimedIds = new Set(claimed.map((c) => c.id));
     const decided = [...new Set([...claimedIds, ...taken.keys()])];
     let storeSettled = false;
+    /** The spans of traced turns waiting for the store. */
+    const scopes = new Map<string, TurnScope>();
     try {
       const planned = [...(await this.withHistories(toDecide, taken)), ...unleased];
       const now = new Date();
@@ -222,17 +228,23 @@ export class Orchestrator {
         messageIds: c.messageIds,
         finishedTaskIds: (taken.get(c.id) ?? []).map((r) => r.taskId),
       }));
+      for (const c of quarantined) this.telemetry.instance(c.id).warn({ claims: c.unfinishedClaims - 1 }, "instance quarantined: its turns kept ending without being stored");
       const plannedTurns = new Map<string, PlannedInstance>();
       const notCounted: string[] = [];
       for (const p of planned) {
+        const scope = this.telemetry.turn(p.instance, p.messages);
+        if (scope.traceparent) scopes.set(p.instance.id, scope);
         const definition = await this.definitions.get(p.instance.workflowName, p.instance.workflowVersion);
         const turn = await this.plan(p, definition, now);
         if (turn === "not its fault" && claimedIds.has(p.instance.id)) notCounted.push(p.instance.id);
         if (typeof turn === "string") {
+          scope.end(turn);
+          scopes.delete(p.instance.id);
           // Its history was extended by a plan that will not be stored (and a stalled one may still run).
           this.cache.delete(p.instance.id);
           continue;
         }
+        if (scope.traceparent) for (const task of turn.tasks) task.traceparent = scope.traceparent;
         plannedTurns.set(turn.instanceId, p);
         batch.push({ turn, messageIds: p.messageIds, finishedTaskIds: p.results.map((r) => r.taskId), expected: p.expected });
       }
@@ -250,6 +262,7 @@ export class Orchestrator {
         const originOf = (id: string) => plannedTurns.get(id) ?? quarantined.filter((c) => c.id === id).map((instance) => ({ instance }))[0];
         countStore(this.metrics, { turns: batch.map((b) => b.turn), stored, originOf, leased, plannedAt: now });
       }
+      if (scopes.size > 0) for (const { turn } of batch) scopes.get(turn.instanceId)?.end(stored.has(turn.instanceId) ? turn.summary.runtimeStatus.toLowerCase() : "not stored");
       renewing.drop(claimedIds);
       this.runner?.recorded(batch.filter((b) => stored.has(b.turn.instanceId)).flatMap((b) => b.finishedTaskIds));
       this.runner?.runLeased(leased, reserved);
@@ -262,6 +275,7 @@ export class Orchestrator {
       // Turns left for later are not work done: with nothing else, the loop waits before claiming them again.
       return decided.length - notCounted.length;
     } catch (error) {
+      if (!storeSettled) for (const scope of scopes.values()) scope.end("error");
       renewing.drop(claimedIds);
       for (const id of decided) this.cache.delete(id);
       if (!storeSettled) this.runner?.report([...taken.values()].flat());
@@ -296,14 +310,14 @@ export class Orchestrator {
     let deadline: NodeJS.Timeout | undefined;
     const stalled = new Promise<"stalled">((resolve) => {
       deadline = setTimeout(() => {
-        this.onError(new Error(`planning a turn of instance ${p.instance.id} took over ${PLAN_DEADLINE_MS / 1000} s; it was given up, and its claim counts towards quarantine`));
+        this.onError(new Error(`planning a turn of instance ${p.instance.id} took over ${PLAN_DEADLINE_MS / 1000} s; it was given up, and its claim counts towards quarantine`), this.telemetry.instance(p.instance.id));
         resolve("stalled");
       }, PLAN_DEADLINE_MS);
     });
     try {
       return await Promise.race([planTurn(p.instance, definition, p.history, p.messages, now, this.evaluate), stalled]);
     } catch (error) {
-      this.onError(error);
+      this.onError(error, this.telemetry.instance(p.instance.id));
       return error instanceof SandboxUnavailableError ? "not its fault" : failedTurn(p.instance, error, now);
     } finally {
       clearTimeout(deadline);

@@ -5,6 +5,7 @@
  * the ones in between would only make them refetch again.
  */
 import { setTimeout as sleep } from "node:timers/promises";
+import { defaultLogger, type Logger } from "./logger.ts";
 
 export interface PolledFeedOptions<T> {
   intervalMs: number;
@@ -12,6 +13,8 @@ export interface PolledFeedOptions<T> {
   what: string;
   /** One look: the changes since the previous one, in order. */
   look(): Promise<T[]>;
+  /** Where a failed look is logged; the default logger when absent. */
+  log?: Logger;
 }
 
 export interface WatchOptions<T> {
@@ -25,7 +28,11 @@ export class PolledFeed<T> {
   private readonly listeners = new Set<(change: T) => void>();
   private polling = false;
 
-  constructor(private readonly options: PolledFeedOptions<T>) {}
+  private readonly log: Logger;
+
+  constructor(private readonly options: PolledFeedOptions<T>) {
+    this.log = options.log ?? defaultLogger();
+  }
 
   async *watch(signal: AbortSignal | undefined, { first, wanted }: WatchOptions<T> = {}): AsyncGenerator<T> {
     let pending: { change: T } | null = first === undefined ? null : { change: first };
@@ -64,7 +71,7 @@ export class PolledFeed<T> {
         for (const change of await this.options.look()) this.listeners.forEach((listener) => listener(change));
       } catch (error) {
         // The database is away for a moment: the next look tells the watchers what changed meanwhile.
-        console.error(`looking for ${this.options.what} changes failed`, error);
+        this.log.error({ err: error }, `looking for ${this.options.what} changes failed`);
       }
       await sleep(this.options.intervalMs);
     }

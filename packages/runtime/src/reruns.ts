@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { Database } from "@flowcraft/db";
 import { historyForRetry, summarize, TERMINAL_STATUSES, type HistoryEvent, type HistoryEventOf, type RerunKind, type RuntimeStatus } from "@flowcraft/engine";
 import { conflict, invalid } from "./errors.ts";
+import { withTraceparent } from "./tracing.ts";
 import { dataOf, eventFromRow } from "./history-rows.ts";
 import type { Instances, InstanceView } from "./instances.ts";
 import { announce, INBOX_CHANNEL } from "./notifier.ts";
@@ -70,7 +71,7 @@ export async function rerun(db: Database, instances: Instances, originId: string
     const rows = history.map((event) => ({ seq: event.seq, type: event.type, data: dataOf(event), at: event.at }));
     await tx.$executeRaw`INSERT INTO history_event (instance_id, seq, generation, type, data, at)
       SELECT ${id}, seq, 1, type, data, at FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS e(seq int, type text, data jsonb, at timestamptz)`;
-    await tx.$executeRaw`INSERT INTO inbox_message (instance_id, kind, data, dedupe_key) VALUES (${id}, 'start', '{}'::jsonb, 'start')`;
+    await tx.$executeRaw`INSERT INTO inbox_message (instance_id, kind, data, dedupe_key) VALUES (${id}, 'start', ${JSON.stringify(withTraceparent({}))}::jsonb, 'start')`;
     await recordRerunInOrigin(tx, originId, { rerunInstanceId: id, kind, workflowVersion: version, ...(options.by ? { by: options.by } : {}) });
   });
   announce(db.pool, INBOX_CHANNEL);

@@ -14,6 +14,8 @@ export interface StartRequest {
   version?: number;
   /** JSON text of the input, already checked to be storable. */
   inputText: string;
+  /** JSON text of the start message's data (the trace it continues, when traces are on). */
+  messageText: string;
   startedBy?: string;
   test: boolean;
   scheduleId?: string;
@@ -44,6 +46,7 @@ export async function storeStarts(pool: pg.Pool, requests: StartRequest[]): Prom
     workflow_name: request.workflowName,
     version: request.version ?? null,
     input: request.inputText,
+    message: request.messageText,
     started_by: request.startedBy ?? null,
     test: request.test,
     schedule_id: request.scheduleId ?? null,
@@ -54,7 +57,7 @@ export async function storeStarts(pool: pg.Pool, requests: StartRequest[]): Prom
     "flowcraft_start_instances",
     `WITH requested AS (
        SELECT * FROM jsonb_to_recordset($1::jsonb)
-         AS r(ord int, id text, workflow_name text, version int, input text, started_by text, test boolean, schedule_id text, scheduled_at timestamptz)
+         AS r(ord int, id text, workflow_name text, version int, input text, message text, started_by text, test boolean, schedule_id text, scheduled_at timestamptz)
      ),
      resolved AS (
        SELECT r.*, v.version AS resolved_version
@@ -79,7 +82,8 @@ export async function storeStarts(pool: pg.Pool, requests: StartRequest[]): Prom
        FROM created
      ),
      queued AS (
-       INSERT INTO inbox_message (instance_id, kind, data, dedupe_key) SELECT id, 'start', '{}'::jsonb, 'start' FROM created
+       INSERT INTO inbox_message (instance_id, kind, data, dedupe_key)
+       SELECT c.id, 'start', r.message::jsonb, 'start' FROM created c JOIN requested r ON r.id = c.id
      )
      SELECT r.ord, v.resolved_version IS NOT NULL AS found, c.workflow_version, c.created_at
      FROM requested r

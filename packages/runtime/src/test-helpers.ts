@@ -6,9 +6,11 @@ import { createTestDatabase, type TestDatabase } from "@flowcraft/db/testing";
 import { evaluate, TERMINAL_STATUSES, type Evaluator } from "@flowcraft/engine";
 import type pg from "pg";
 import { Instances, type InstanceView } from "./instances.ts";
+import { silentLogger } from "./logger.ts";
 import { Orchestrator, type EagerRunner } from "./orchestrator.ts";
 import type { ActivityRegistry } from "./sdk.ts";
 import { Signal } from "./signal.ts";
+import { Telemetry } from "./telemetry.ts";
 import { Worker, type WorkerOptions } from "./worker.ts";
 import { Workflows } from "./workflows.ts";
 
@@ -28,7 +30,7 @@ export async function createTestRuntime(): Promise<TestRuntime> {
     workflows: new Workflows(db),
     instances: new Instances(db),
     async startWorker(activities, options = {}) {
-      const worker = new Worker(db, { activities, onError: (e) => console.error(e), ...options });
+      const worker = new Worker(db, { activities, logger: silentLogger(), onError: (e) => console.error(e), ...options });
       await worker.start();
       workers.push(worker);
       return worker;
@@ -62,7 +64,7 @@ export async function waitForInstance(
  */
 export function steppedOrchestrator(pool: pg.Pool, options: { runner?: EagerRunner; evaluate?: Evaluator } = {}) {
   const errors: unknown[] = [];
-  const orchestrator = new Orchestrator(pool, "w1", new Signal(), (error) => errors.push(error), options.runner ?? null, options.evaluate ?? evaluate);
+  const orchestrator = new Orchestrator(pool, "w1", new Signal(), (error) => errors.push(error), options.runner ?? null, options.evaluate ?? evaluate, new Telemetry(silentLogger(), undefined));
   return { orchestrator, errors };
 }
 

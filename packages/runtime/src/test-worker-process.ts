@@ -19,6 +19,7 @@ import { appendFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import { connect } from "@flowcraft/db";
 import { ActivityRegistry, type ActivityContext } from "./sdk.ts";
+import { silentLogger } from "./logger.ts";
 import { Worker } from "./worker.ts";
 
 /** How long `slow_double` takes: long enough for a kill to catch items in flight, and for two workers to share a fan-out. */
@@ -64,7 +65,8 @@ const db = connect(url, { embedded: process.env.FLOWCRAFT_EMBEDDED === "1" });
 if (process.env.FLOWCRAFT_TEST_HOLD_COMPLETIONS === "1") holdCompletions(db.pool);
 if (process.env.FLOWCRAFT_TEST_CRASH_DECIDING) crashDeciding(db.pool, process.env.FLOWCRAFT_TEST_CRASH_DECIDING);
 const maxConcurrentActivities = Number(process.env.FLOWCRAFT_TEST_MAX_CONCURRENCY) || undefined;
-const worker = new Worker(db, { activities, maxConcurrentActivities, onError: (error) => console.error(`worker ${worker.id}:`, error) });
+// Its stdout speaks to the test (ready, holding): errors go to stderr, as plain text.
+const worker = new Worker(db, { activities, maxConcurrentActivities, logger: silentLogger(), onError: (error) => console.error(`worker ${worker.id}:`, error) });
 await worker.start();
 console.log(`ready ${process.pid} ${worker.id}`);
 

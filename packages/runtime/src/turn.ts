@@ -30,7 +30,8 @@ import {
  * row's id, or an activity result handed over in memory by the worker that ran it.
  */
 export type TurnMessage = { id?: number } & (
-  | { kind: "start"; data: Record<string, never> }
+  /** `traceparent` (here and on events): the traced request that queued it (tracing.ts). */
+  | { kind: "start"; data: { traceparent?: string } }
   | {
       kind: "activity_result";
       data: {
@@ -44,6 +45,8 @@ export type TurnMessage = { id?: number } & (
         error?: WorkflowError;
         /** What a failed attempt last gave heartbeat(): the retry starts from it. */
         heartbeatDetails?: Json;
+        /** The attempt's span, when traced: the next turn continues its trace (tracing.ts). */
+        traceparent?: string;
       };
     }
   | { kind: "timer"; data: { generation: number; timerId: string } }
@@ -57,6 +60,7 @@ export type TurnMessage = { id?: number } & (
         waitId?: string;
         /** The generation whose wait `waitId` names: a decision made for an earlier run is void. */
         generation?: number;
+        traceparent?: string;
       };
     }
   | { kind: "child"; data: ChildReport }
@@ -114,6 +118,8 @@ export interface ActivityTask {
   heartbeatTimeoutSeconds?: number;
   /** What the last run of this activity gave heartbeat(), for this one to resume from. */
   heartbeatDetails?: Json;
+  /** The span of the turn that scheduled it, when traced: the attempt continues its trace (tracing.ts). */
+  traceparent?: string;
 }
 
 export interface NewTask extends ActivityTask {

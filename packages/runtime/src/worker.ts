@@ -4,6 +4,7 @@
  */
 import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
+import type { Tracer } from "@opentelemetry/api";
 import type { Database } from "@flowcraft/db";
 import { ActivityRunner } from "./activity-runner.ts";
 import type { FinishedTask } from "./local-results.ts";
@@ -20,6 +21,8 @@ import { Instances } from "./instances.ts";
 import { Signal } from "./signal.ts";
 import type { RuntimeMetrics } from "./metrics/runtime-metrics.ts";
 import type { WorkerLoop } from "./metrics/worker-gauges.ts";
+import { defaultLogger, type Logger } from "./logger.ts";
+import { Telemetry } from "./telemetry.ts";
 
 export interface WorkerOptions extends BuiltInOptions {
   /** Activities this worker runs; the built-ins are always included. */
@@ -39,6 +42,11 @@ export interface WorkerOptions extends BuiltInOptions {
   retentionDays?: number;
   /** The process's metrics, which this worker feeds; none when absent. */
   metrics?: RuntimeMetrics;
+  /** Where the worker's lines go; JSON on standard output from info up when absent. */
+  logger?: Logger;
+  /** Spans of turns and attempts (tracing.ts); none when absent. */
+  tracer?: Tracer;
+  /** Hears every error the worker logs, besides the log. */
   onError?: (error: unknown) => void;
 }
 
@@ -69,20 +77,24 @@ export class Worker {
   private readonly orchestrator: Orchestrator;
   private readonly runner: ActivityRunner;
   private readonly sandbox = new ExpressionSandbox();
-  private readonly onError: (error: unknown) => void;
+  private readonly onError: (error: unknown, log?: Logger) => void;
 
   constructor(
     private readonly db: Database,
     private readonly options: WorkerOptions = {},
   ) {
     this.registry = withBuiltIns(options.activities, options);
-    const onError = options.onError ?? ((error: unknown) => console.error(`worker ${this.id}:`, error));
+    const telemetry = new Telemetry((options.logger ?? defaultLogger()).child({ worker: this.id }), options.tracer);
+    const onError = (error: unknown, log?: Logger) => {
+      telemetry.error(error, log);
+      options.onError?.(error);
+    };
     this.onError = onError;
     this.notifier = new Notifier(db.url, { [INBOX_CHANNEL]: this.inboxSignal, [TASKS_CHANNEL]: this.tasksSignal });
     // Results go straight to this worker's decisions when it makes them, else through the inbox.
     const handOver = options.orchestrate === false ? undefined : (result: FinishedTask) => this.orchestrator.results.offer(result);
-    this.runner = new ActivityRunner(db.pool, this.id, this.registry, this.tasksSignal, options.maxConcurrentActivities ?? 100, onError, handOver, options.metrics);
-    this.orchestrator = new Orchestrator(db.pool, this.id, this.inboxSignal, onError, options.runActivities === false ? null : this.runner, this.sandbox.evaluate, options.metrics);
+    this.runner = new ActivityRunner(db.pool, this.id, this.registry, this.tasksSignal, options.maxConcurrentActivities ?? 100, onError, handOver, telemetry, options.metrics);
+    this.orchestrator = new Orchestrator(db.pool, this.id, this.inboxSignal, onError, options.runActivities === false ? null : this.runner, this.sandbox.evaluate, telemetry, options.metrics);
   }
 
   /** Activity names this worker runs. */

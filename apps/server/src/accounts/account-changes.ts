@@ -4,7 +4,7 @@
  * table every few seconds for the process, while anyone watches, serves every open page.
  */
 import type { Database } from "@flowcraft/db";
-import { PolledFeed } from "@flowcraft/runtime";
+import { PolledFeed, type Logger } from "@flowcraft/runtime";
 
 /** How often the feed looks at the accounts while anyone watches. */
 export const ACCOUNT_CHANGES_INTERVAL_MS = 2_000;
@@ -14,8 +14,9 @@ export class AccountChanges {
   private latest = new Map<string, string>();
   private readonly feed: PolledFeed<{ username: string }>;
 
-  constructor(db: Database) {
+  constructor(db: Database, log?: Logger) {
     this.feed = new PolledFeed({
+      ...(log ? { log } : {}),
       intervalMs: ACCOUNT_CHANGES_INTERVAL_MS,
       what: "account",
       look: async () => {

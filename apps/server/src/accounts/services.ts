@@ -1,6 +1,6 @@
 /** The account services one server uses: accounts, sessions, API tokens and the audit log. */
 import type { Database } from "@flowcraft/db";
-import type { Secrets } from "@flowcraft/runtime";
+import type { Logger, Secrets } from "@flowcraft/runtime";
 import { ApprovalLinkSigner } from "../approval-links/signed-links.ts";
 import { AccountChanges } from "./account-changes.ts";
 import { Accounts } from "./accounts.ts";
@@ -18,7 +18,7 @@ export interface AccessServices {
   secrets: Secrets;
 }
 
-/** `passwordCost` lowers bcrypt's work factor for tests, which sign many people in. */
-export function accessServices(db: Database, secrets: Secrets, passwordCost?: number): AccessServices {
-  return { accounts: new Accounts(db, passwordCost), accountChanges: new AccountChanges(db), sessions: new Sessions(db), tokens: new ApiTokens(db), audit: new AuditLog(db), linkSigner: new ApprovalLinkSigner(db), secrets };
+/** `passwordCost` lowers bcrypt's work factor for tests, which sign many people in; `log` takes a failed look of the account feed. */
+export function accessServices(db: Database, secrets: Secrets, passwordCost?: number, log?: Logger): AccessServices {
+  return { accounts: new Accounts(db, passwordCost), accountChanges: new AccountChanges(db, log), sessions: new Sessions(db), tokens: new ApiTokens(db), audit: new AuditLog(db), linkSigner: new ApprovalLinkSigner(db), secrets };
 }

@@ -263,6 +263,15 @@ describe("http activity: credentials in URLs", () => {
     const url = `http://{{secret:user}}:{{secret:password}}@127.0.0.1:${new URL(base).port}/echo`;
     expect(await failureOf(withSecrets({ url }, context()))).toMatchObject({ errorName: "InvalidInput" });
   });
+
+  it("keeps a secret's value out of the error when the request library quotes a header it refused", async () => {
+    // A value fetch cannot send (a line break): the library's error quotes the whole header value.
+    const value = "token-4711\nsecond line";
+    const withSecrets = createHttpActivity(HttpAllowlist.parse(["127.0.0.1"]), { resolve: async () => ({ value, hosts: ["127.0.0.1"] }) });
+    const error = await failureOf(withSecrets({ url: `${base}/echo`, headers: { authorization: "Bearer {{secret:api}}" } }, context()));
+    expect(error).toMatchObject({ errorName: "HttpError", message: expect.stringContaining("[secret api]") });
+    expect(JSON.stringify(error)).not.toContain("token-4711");
+  });
 });
 
 describe("http activity: response size", () => {

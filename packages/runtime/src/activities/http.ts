@@ -6,6 +6,7 @@
  * allowlist names, on every redirect too, and the answer is read only up to a size cap. URLs in
  * its messages never show a user name or password.
  */
+import { context, propagation } from "@opentelemetry/api";
 import { withSecrets, type SecretSource } from "../secrets/placeholders.ts";
 import type { Json } from "@flowcraft/engine";
 import { fetch, type Response } from "undici";
@@ -94,8 +95,15 @@ async function follow(first: HttpRequest, guard: HttpGuard, secrets: SecretSourc
     try {
       guard.checkAddressHost(request.url);
       // Filled in per hop, for that hop's host: a redirect elsewhere never carries a secret along.
-      const { url, headers, body } = await withSecrets(request, secrets);
-      const response = await fetch(url, { method: request.method, headers, body, signal, redirect: "manual", dispatcher: guard.dispatcher });
+      const filled = await withSecrets(request, secrets);
+      const { url, headers, body } = filled.request;
+      let response: Response;
+      try {
+        response = await fetch(url, { method: request.method, headers: withTraceContext(headers), body, signal, redirect: "manual", dispatcher: guard.dispatcher });
+      } catch (error) {
+        // The library's words may quote a header or URL it refused, secrets and all.
+        throw hideSecrets(error, filled.hide);
+      }
       const location = response.headers.get("location");
       if (!REDIRECT_STATUSES.has(response.status) || location === null) return response;
       await response.body?.cancel();
@@ -161,6 +169,27 @@ function refusalIn(error: unknown): HttpRefusal | undefined {
     if (cause instanceof HttpRefusal) return cause;
   }
   return undefined;
+}
+
+/** The error with the secrets' values out of its message and its cause's. */
+function hideSecrets(error: unknown, hide: (text: string) => string): unknown {
+  if (!(error instanceof Error) || error instanceof ActivityError || error instanceof HttpRefusal) return error;
+  const cause = error.cause instanceof Error ? hideSecrets(error.cause, hide) : error.cause;
+  const hidden = new Error(hide(error.message), { cause });
+  hidden.name = error.name;
+  return hidden;
+}
+
+/**
+ * The headers with the trace context of the attempt's span (`traceparent`), when traces are on
+ * and the step did not set one itself.
+ */
+function withTraceContext(headers: Record<string, string>): Record<string, string> {
+  const carrier: Record<string, string> = {};
+  propagation.inject(context.active(), carrier);
+  const set = new Set(Object.keys(headers).map((name) => name.toLowerCase()));
+  const added = Object.entries(carrier).filter(([name]) => !set.has(name.toLowerCase()));
+  return added.length === 0 ? headers : { ...headers, ...Object.fromEntries(added) };
 }
 
 function failure(error: unknown, describe: string, signal: AbortSignal): ActivityError {

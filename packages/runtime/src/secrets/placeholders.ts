@@ -19,11 +19,19 @@ export interface OutgoingRequest {
   body: string | undefined;
 }
 
+export interface FilledRequest<T> {
+  request: T;
+  /** A text with the values filled in replaced by `[secret <name>]`: for errors that quote the request. */
+  hide(text: string): string;
+}
+
+const showAll = (text: string) => text;
+
 /** The request with every placeholder filled in; refuses unknown secrets and hosts a secret is not bound to. */
-export async function withSecrets<T extends OutgoingRequest>(request: T, secrets: SecretSource | undefined): Promise<T> {
+export async function withSecrets<T extends OutgoingRequest>(request: T, secrets: SecretSource | undefined): Promise<FilledRequest<T>> {
   const texts = [request.url.href, request.body ?? "", ...Object.values(request.headers)];
   const names = [...new Set(texts.flatMap((text) => [...text.matchAll(PLACEHOLDER)].map((match) => match[1]!)))];
-  if (names.length === 0) return request;
+  if (names.length === 0) return { request, hide: showAll };
   const values = new Map<string, string>();
   for (const name of names) {
     const secret = secrets ? await secrets.resolve(name) : null;
@@ -34,11 +42,16 @@ export async function withSecrets<T extends OutgoingRequest>(request: T, secrets
     values.set(name, secret.value);
   }
   const fill = (text: string, encode: (value: string) => string) => text.replace(PLACEHOLDER, (_match, name: string) => encode(values.get(name)!));
+  // Longest first: a value that contains another is hidden whole.
+  const hidden = [...values].flatMap(([name, value]) => [...new Set([value, encodeURIComponent(value)])].map((form) => [name, form] as const)).sort((a, b) => b[1].length - a[1].length);
   return {
-    ...request,
-    url: new URL(fill(request.url.href, encodeURIComponent)),
-    headers: Object.fromEntries(Object.entries(request.headers).map(([header, value]) => [header, fill(value, String)])),
-    body: request.body === undefined ? undefined : fill(request.body, String),
+    request: {
+      ...request,
+      url: new URL(fill(request.url.href, encodeURIComponent)),
+      headers: Object.fromEntries(Object.entries(request.headers).map(([header, value]) => [header, fill(value, String)])),
+      body: request.body === undefined ? undefined : fill(request.body, String),
+    },
+    hide: (text) => hidden.reduce((result, [name, form]) => result.split(form).join(`[secret ${name}]`), text),
   };
 }
 
