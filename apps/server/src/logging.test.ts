@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { createTestDatabase, type TestDatabase } from "@flowcraft/db/testing";
-import { Approvals, Drafts, Instances, Schedules, Secrets, Workflows, Webhooks } from "@flowcraft/runtime";
+import { Approvals, BulkJobs, Drafts, Instances, Schedules, Secrets, Workflows, Webhooks } from "@flowcraft/runtime";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CSRF_HEADER } from "./accounts/access.ts";
@@ -36,6 +36,7 @@ beforeAll(async () => {
     schedules: new Schedules(db, new Instances(db)),
     approvals: new Approvals(db),
     webhooks: new Webhooks(db, new Instances(db), secrets),
+    bulkJobs: new BulkJobs(db, new Instances(db)),
     access,
     bodyLimitBytes: 65_536,
     log: { level: "info", stream: { write: (line: string) => void lines.push(JSON.parse(line)) } },

@@ -1,8 +1,9 @@
 /** `pnpm start`: the Flowcraft server with its in-process worker. */
-import { Approvals, Drafts, ExpressionSandbox, Instances, Schedules, Webhooks, Worker, Workflows, Secrets } from "@flowcraft/runtime";
+import { Approvals, BulkJobs, Drafts, ExpressionSandbox, Instances, Schedules, Webhooks, Worker, Workflows, Secrets } from "@flowcraft/runtime";
 import { accessServices } from "./accounts/services.ts";
 import { loadSecretsKey } from "./secrets-key.ts";
 import { buildApp } from "./app.ts";
+import { bulkPerformer } from "./bulk/bulk-actions.ts";
 import { loadConfig } from "./config.ts";
 import { openDatabase } from "./database.ts";
 import { exampleRegistry, seedExamples } from "./examples/index.ts";
@@ -15,7 +16,6 @@ const workflows = new Workflows(db);
 const instances = new Instances(db);
 const drafts = new Drafts(db);
 const secrets = new Secrets(db, loadSecretsKey(config.secretsKey, config.dataDir));
-const worker = config.inProcessWorker ? new Worker(db, { activities: exampleRegistry(), httpAllow: config.httpAllow, secrets, generationRetentionSeconds: config.generationRetentionSeconds }) : null;
 if (config.seedExamples) {
   const published = await seedExamples(db, workflows);
   if (published.length > 0) console.log(`published example workflows: ${published.join(", ")}`);
@@ -23,11 +23,15 @@ if (config.seedExamples) {
 
 const approvals = new Approvals(db);
 const access = accessServices(db, secrets);
+const bulkActions = bulkPerformer({ instances, approvals, audit: access.audit });
+const worker = config.inProcessWorker
+  ? new Worker(db, { activities: exampleRegistry(), httpAllow: config.httpAllow, secrets, generationRetentionSeconds: config.generationRetentionSeconds, bulkActions })
+  : null;
 const webhooks = new Webhooks(db, instances, secrets);
 // Input expressions of runs started by hand (trigger, backfill) run in a sandbox of the API's own, as a worker's do.
 const apiSandbox = new ExpressionSandbox();
 const schedules = new Schedules(db, instances, { evaluate: apiSandbox.evaluate });
-const app = await buildApp({ workflows, drafts, instances, schedules, approvals, webhooks, access, bodyLimitBytes: config.bodyLimitBytes, trustProxy: config.trustProxy, webDistDir: config.webDistDir, log: { level: config.logLevel } });
+const app = await buildApp({ workflows, drafts, instances, schedules, approvals, webhooks, bulkJobs: new BulkJobs(db, instances), access, bodyLimitBytes: config.bodyLimitBytes, trustProxy: config.trustProxy, webDistDir: config.webDistDir, log: { level: config.logLevel } });
 const address = await app.listen({ port: config.port, host: config.host });
 // Only now: whatever an instance's turn does to this worker, the API is already up to steer it.
 await worker?.start();

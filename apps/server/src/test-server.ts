@@ -3,13 +3,14 @@ import type { AddressInfo } from "node:net";
 import { createTestDatabase, type TestDatabase } from "@flowcraft/db/testing";
 import { TERMINAL_STATUSES } from "@flowcraft/engine";
 import { randomBytes } from "node:crypto";
-import { Approvals, Drafts, Instances, Schedules, Secrets, Worker, Workflows, type ActivityFunction, type InstanceView, Webhooks } from "@flowcraft/runtime";
+import { Approvals, BulkJobs, Drafts, Instances, Schedules, Secrets, Worker, Workflows, type ActivityFunction, type InstanceView, Webhooks } from "@flowcraft/runtime";
 import type { FastifyInstance } from "fastify";
 import { accessServices, type AccessServices } from "./accounts/services.ts";
 import { buildApp } from "./app.ts";
 import { CSRF_HEADER } from "./accounts/access.ts";
 import type { Role } from "@flowcraft/access";
 import { exampleRegistry, seedExamples } from "./examples/index.ts";
+import { bulkPerformer } from "./bulk/bulk-actions.ts";
 
 export interface TestServer {
   url: string;
@@ -46,20 +47,24 @@ export interface TestServerOptions {
   trustProxy?: boolean;
   /** Requests one webhook takes per minute. */
   webhookRequestsPerMinute?: number;
+  /** Instances a bulk job acts on between two looks at the job. */
+  bulkBatchSize?: number;
 }
 
-export async function startTestServer({ activities = {}, bodyLimitBytes = 256 * 1024, httpAllow = [], trustProxy = false, webhookRequestsPerMinute }: TestServerOptions = {}): Promise<TestServer> {
+export async function startTestServer({ activities = {}, bodyLimitBytes = 256 * 1024, httpAllow = [], trustProxy = false, webhookRequestsPerMinute, bulkBatchSize }: TestServerOptions = {}): Promise<TestServer> {
   const db = await createTestDatabase();
   const workflows = new Workflows(db);
   const secrets = new Secrets(db, randomBytes(32));
-  const worker = new Worker(db, { activities: exampleRegistry(activities), httpAllow, secrets, onError: (e) => console.error(e) });
-  await worker.start();
-  await seedExamples(db, workflows);
   // A low bcrypt cost: tests sign many people in.
   const access = accessServices(db, secrets, 4);
   const instances = new Instances(db);
+  const approvals = new Approvals(db);
+  const bulkActions = bulkPerformer({ instances, approvals, audit: access.audit });
+  const worker = new Worker(db, { activities: exampleRegistry(activities), httpAllow, secrets, bulkActions, ...(bulkBatchSize ? { bulkBatchSize } : {}), onError: (e) => console.error(e) });
+  await worker.start();
+  await seedExamples(db, workflows);
   const webhooks = new Webhooks(db, instances, secrets);
-  const app = await buildApp({ workflows, drafts: new Drafts(db), instances, schedules: new Schedules(db, instances), approvals: new Approvals(db), webhooks, access, bodyLimitBytes, trustProxy, ...(webhookRequestsPerMinute ? { webhookRequestsPerMinute } : {}) });
+  const app = await buildApp({ workflows, drafts: new Drafts(db), instances, schedules: new Schedules(db, instances), approvals, webhooks, bulkJobs: new BulkJobs(db, instances), access, bodyLimitBytes, trustProxy, ...(webhookRequestsPerMinute ? { webhookRequestsPerMinute } : {}) });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 

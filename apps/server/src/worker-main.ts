@@ -1,6 +1,8 @@
 /** `pnpm worker`: an extra worker process against the same Postgres as the server. */
 import { connect, migrate } from "@flowcraft/db";
-import { Secrets, Worker } from "@flowcraft/runtime";
+import { Approvals, Instances, Secrets, Worker } from "@flowcraft/runtime";
+import { AuditLog } from "./accounts/audit.ts";
+import { bulkPerformer } from "./bulk/bulk-actions.ts";
 import { loadConfig } from "./config.ts";
 import { exampleRegistry } from "./examples/index.ts";
 import { loadSecretsKey } from "./secrets-key.ts";
@@ -14,7 +16,9 @@ const db = connect(url);
 await migrate(db.pool);
 const config = loadConfig();
 const secrets = new Secrets(db, loadSecretsKey(config.secretsKey, config.dataDir));
-const worker = new Worker(db, { activities: exampleRegistry(), httpAllow: config.httpAllow, secrets, generationRetentionSeconds: config.generationRetentionSeconds });
+// Bulk jobs act through the same audited operations as the server's API.
+const bulkActions = bulkPerformer({ instances: new Instances(db), approvals: new Approvals(db), audit: new AuditLog(db) });
+const worker = new Worker(db, { activities: exampleRegistry(), httpAllow: config.httpAllow, secrets, generationRetentionSeconds: config.generationRetentionSeconds, bulkActions });
 await worker.start();
 console.log(`worker ${worker.id} running activities: ${worker.activityNames.join(", ")}`);
 

@@ -17,7 +17,7 @@ export { Schedules, BackfillSchema, MAX_BACKFILL_RUNS } from "./schedules/schedu
 export type { ScheduleView, ScheduledRun, BackfillResult } from "./schedules/schedules.ts";
 export { ScheduleSpecSchema, ScheduleTimingSchema, CheckedTimingSchema, OVERLAP_POLICIES, DEFAULT_CATCHUP_WINDOW_SECONDS } from "./schedules/schedule-spec.ts";
 export type { OverlapPolicy, ScheduleSpecInput, ScheduleTimingInput } from "./schedules/schedule-spec.ts";
-export type { InstanceView, InstanceListItem, InstanceFilter, InstancePage, InstanceCounts, ActionOptions, StartOptions } from "./instances.ts";
+export type { InstanceSelection, InstanceView, InstanceListItem, InstanceFilter, InstancePage, InstanceCounts, ActionOptions, StartOptions } from "./instances.ts";
 export type { OpenWait } from "./open-waits.ts";
 export { Secrets, SECRET_NAME } from "./secrets/secrets.ts";
 export type { SecretView } from "./secrets/secrets.ts";
@@ -42,3 +42,6 @@ export { recordActivities } from "./registrations.ts";
 export { PolledFeed } from "./polled-feed.ts";
 export type { PolledFeedOptions, WatchOptions } from "./polled-feed.ts";
 export { DEFAULT_GENERATION_RETENTION_SECONDS, pruneEndedGenerations, pruneRound } from "./generation-pruning.ts";
+export { BulkJobs, BULK_ACTIONS, BULK_JOB_STATUSES, MAX_BULK_IDS } from "./bulk/bulk-jobs.ts";
+export type { BulkAction, BulkJobStatus, BulkJobSpec, BulkJobView, BulkFilter, BulkParameters, BulkCreator, BulkPerformer, BulkProblem } from "./bulk/bulk-jobs.ts";
+export { runBulkJob, DEFAULT_BULK_BATCH_SIZE } from "./bulk/bulk-runner.ts";

@@ -17,6 +17,8 @@ import { ExpressionSandbox } from "./sandbox/expression-sandbox.ts";
 import { fireDueSchedules, nextScheduleDueInMs } from "./schedules/schedule-firing.ts";
 import { Instances } from "./instances.ts";
 import { Signal } from "./signal.ts";
+import type { BulkPerformer } from "./bulk/bulk-jobs.ts";
+import { runBulkJob } from "./bulk/bulk-runner.ts";
 
 export interface WorkerOptions extends BuiltInOptions {
   /** Activities this worker runs; the built-ins are always included. */
@@ -29,6 +31,13 @@ export interface WorkerOptions extends BuiltInOptions {
   maxConcurrentActivities?: number;
   /** Fire due schedules (default: whenever it runs decision turns). */
   fireSchedules?: boolean;
+  /**
+   * Works through bulk jobs, acting on each instance with this (the server's single-instance
+   * operations, audited as the job's creator); none when absent.
+   */
+  bulkActions?: BulkPerformer;
+  /** Instances a bulk job acts on between two looks at the job (default 100). */
+  bulkBatchSize?: number;
   /** How long the history of a generation left by a continue-as-new is kept (default a week). */
   generationRetentionSeconds?: number;
   onError?: (error: unknown) => void;
@@ -49,6 +58,7 @@ export class Worker {
   private loops: Promise<void>[] = [];
   private readonly inboxSignal = new Signal();
   private readonly scheduleSignal = new Signal();
+  private readonly bulkSignal = new Signal();
   private readonly tasksSignal = new Signal();
   private readonly notifier: Notifier;
   private readonly registry: ActivityRegistry;
@@ -91,6 +101,22 @@ export class Worker {
     if (this.options.runActivities !== false) this.loops.push(this.runner.run(isRunning));
     if (this.options.orchestrate !== false) this.startPruning();
     if (this.options.fireSchedules ?? this.options.orchestrate !== false) this.loops.push(this.fireSchedules(isRunning));
+    if (this.options.bulkActions) this.loops.push(this.runBulkJobs(isRunning, this.options.bulkActions));
+  }
+
+  /** Works through bulk jobs one at a time; looks for a new one every IDLE_POLL_MS. */
+  private async runBulkJobs(isRunning: () => boolean, perform: BulkPerformer) {
+    const instances = new Instances(this.db);
+    const batchSize = this.options.bulkBatchSize;
+    while (isRunning()) {
+      let ran = false;
+      try {
+        ran = await runBulkJob(this.db, instances, this.id, perform, { ...(batchSize ? { batchSize } : {}), isRunning });
+      } catch (error) {
+        this.onError(error);
+      }
+      if (!ran && isRunning()) await this.bulkSignal.wait(IDLE_POLL_MS);
+    }
   }
 
   /** Fires due schedules, then sleeps until the next is due (at most IDLE_POLL_MS: a new schedule is seen within it). */
@@ -127,6 +153,7 @@ export class Worker {
   wake() {
     this.inboxSignal.fire();
     this.scheduleSignal.fire();
+    this.bulkSignal.fire();
     this.tasksSignal.fire();
   }
 
