@@ -4,6 +4,7 @@ import { useState } from "react";
 import { clockTime } from "../instance-view/time-words.ts";
 import { api } from "../lib/api.ts";
 import { ErrorAlert } from "../lib/error-alert.tsx";
+import { JOB_STATUS_WORDS } from "./bulk-progress.tsx";
 import { JOB_ACTION_WORDS } from "./bulk-words.ts";
 import { fullTime } from "./full-time.ts";
 
@@ -23,7 +24,7 @@ export function BulkJobsList({ onShow }: { onShow(jobId: string): void }) {
               <th scope="col">Action</th>
               <th scope="col">On</th>
               <th scope="col">By</th>
-              <th scope="col">Asked</th>
+              <th scope="col">When</th>
               <th scope="col">Status</th>
               <th scope="col">Done · skipped · failed</th>
               <th scope="col">
@@ -38,7 +39,7 @@ export function BulkJobsList({ onShow }: { onShow(jobId: string): void }) {
                 <td>{job.filter ? `${job.matched.toLocaleString("en")} matching a filter` : `${job.matched.toLocaleString("en")} selected`}</td>
                 <td>{job.createdBy}</td>
                 <td title={fullTime(job.createdAt)}>{clockTime(job.createdAt, now)}</td>
-                <td>{job.status}</td>
+                <td>{JOB_STATUS_WORDS[job.status]}</td>
                 <td>
                   {job.done} · {job.skipped} · {job.failed} of {job.matched}
                 </td>

@@ -48,7 +48,7 @@ export function BulkProgress({ jobId, onDismiss }: { jobId: string; onDismiss():
           {data.action === "rerun" && data.parameters.mode ? ` (${data.parameters.mode.replace("_", " ")})` : ""} · {count(data.matched, "instance")}
         </strong>
         <span className="bulk-status" data-testid="bulk-status">
-          {STATUS_WORDS[data.status]}
+          {JOB_STATUS_WORDS[data.status]}
           {data.status === "cancelled" && data.cancelRequestedBy ? ` by ${data.cancelRequestedBy}` : ""}
         </span>
         <span className="bulk-progress-buttons">
@@ -82,7 +82,14 @@ export function BulkProgress({ jobId, onDismiss }: { jobId: string; onDismiss():
           <ul>
             {data.problems.map((problem) => (
               <li key={problem.instanceId}>
-                <code>{problem.instanceId}</code>: {problem.reason}
+                {/* Most reasons name their instance already. */}
+                {problem.reason.includes(problem.instanceId) ? (
+                  problem.reason
+                ) : (
+                  <>
+                    <code>{problem.instanceId}</code>: {problem.reason}
+                  </>
+                )}
               </li>
             ))}
           </ul>
@@ -94,7 +101,7 @@ export function BulkProgress({ jobId, onDismiss }: { jobId: string; onDismiss():
   );
 }
 
-const STATUS_WORDS: Record<BulkJob["status"], string> = {
+export const JOB_STATUS_WORDS: Record<BulkJob["status"], string> = {
   queued: "Queued",
   running: "Running",
   completed: "Completed",
