@@ -13,7 +13,7 @@ const held = { version: 1, start: "go", nodes: { go: { type: "wait", event: "go"
 beforeAll(async () => {
   server = await startTestServer({ bulkBatchSize: BATCH_SIZE });
   instances = new Instances(server.db);
-  for (const name of ["held", "held_too", "kept", "cancelled_midway", "mixed"]) {
+  for (const name of ["held", "held_too", "kept", "cancelled_midway", "mixed", "raised"]) {
     expect((await server.call("PUT", `/api/v1/workflows/${name}`, held)).status).toBe(201);
   }
 });
@@ -123,6 +123,21 @@ describe("a bulk action on ids given", () => {
 
     const rerun = await server.call("POST", "/api/v1/instances/bulk", { action: "rerun", instanceIds: [ids[0]], parameters: { mode: "from_start" } });
     expect(await jobUntil(rerun.body.jobId, (job) => job.status === "completed")).toMatchObject({ done: 0, skipped: 1 });
+  });
+
+  it("raises an event on each, once, and re-runs ended ones as new instances linked to them", async () => {
+    const ids = await startMany("raised", 3);
+    const raise = await server.call("POST", "/api/v1/instances/bulk", { action: "raise_event", instanceIds: ids, parameters: { eventName: "go", payload: { ok: true } } });
+    expect(raise.status).toBe(202);
+    expect(await jobUntil(raise.body.jobId, (job) => job.status === "completed")).toMatchObject({ done: 3 });
+    for (const id of ids) expect((await server.waitFor(id)).output).toEqual({ ok: true });
+    const audit = await server.access.audit.recent();
+    expect(audit.find((entry) => entry.target === raise.body.jobId)?.details).toMatchObject({ action: "raise_event", instanceIds: ids, instanceIdCount: 3, parameters: { eventName: "go" } });
+
+    const rerun = await server.call("POST", "/api/v1/instances/bulk", { action: "rerun", filter: { workflowName: "raised", status: ["COMPLETED"] }, parameters: { mode: "from_start" } });
+    expect(await jobUntil(rerun.body.jobId, (job) => job.status === "completed")).toMatchObject({ matched: 3, done: 3 });
+    const reruns = await server.call("GET", "/api/v1/instances?workflowName=raised&status=PENDING,RUNNING");
+    expect(reruns.body.instances.map((row: { origin: { instanceId: string } }) => row.origin.instanceId).sort()).toEqual(ids);
   });
 });
 

@@ -24,6 +24,9 @@ export const BULK_ACTION_NEEDS: Record<BulkAction, Permission> = {
   raise_event: "operate",
 };
 
+/** Ids an audit entry lists; `instanceIdCount` counts them all. */
+const IDS_AUDITED = 100;
+
 export async function createBulkJob(jobs: BulkJobs, audit: AuditLog, caller: Principal, request: BulkRequest): Promise<BulkJobView> {
   const need = BULK_ACTION_NEEDS[request.action];
   if (!may(caller, need)) throw forbidden(`${caller.name} may not ${request.action} instances: that takes ${rolesWords(need)}`);
@@ -34,7 +37,12 @@ export async function createBulkJob(jobs: BulkJobs, audit: AuditLog, caller: Pri
     actor: caller.name,
     action: "bulk_job.created",
     target: job.jobId,
-    details: { action: job.action, parameters, ...(spec.filter ? { filter: spec.filter } : { instanceIds: job.instanceIdCount }), matched: job.matched },
+    details: {
+      action: job.action,
+      parameters,
+      ...(spec.filter ? { filter: spec.filter } : { instanceIds: spec.instanceIds!.slice(0, IDS_AUDITED), instanceIdCount: job.instanceIdCount }),
+      matched: job.matched,
+    },
   });
   return job;
 }

@@ -109,6 +109,21 @@ describe("a bulk job whose worker stops", () => {
   });
 });
 
+describe("a job whose action cannot work", () => {
+  it("ends as failed after 20 failures in a row, with the last error, instead of failing every instance left", async () => {
+    await startMany("broken", 30);
+    const job = await jobs.create({ action: "terminate", parameters: {}, filter: { workflowName: "broken" } }, creator);
+    const failing: BulkPerformer = async () => {
+      throw new Error("the disk is on fire");
+    };
+    expect(await runBulkJob(runtime.db, runtime.instances, "worker-a", failing, { batchSize: 10 })).toBe(true);
+    const ended = await jobs.get(job.jobId);
+    expect(ended).toMatchObject({ status: "failed", done: 0, failed: 20, lastError: "the disk is on fire" });
+    expect(ended.finishedAt).not.toBeNull();
+    expect(await runBulkJob(runtime.db, runtime.instances, "worker-a", failing)).toBe(false);
+  });
+});
+
 describe("cancelling", () => {
   it("ends a queued job at once; no worker takes it", async () => {
     await startMany("never", 3);

@@ -11,6 +11,11 @@ import { PROBLEMS_KEPT, selectionOf, type BulkAction, type BulkCreator, type Bul
 
 /** How long a claimed job stays this worker's; renewed before each batch, which takes far less. */
 export const BULK_LEASE_SECONDS = 60;
+/**
+ * Failures in a row that end a job as failed: something is wrong beyond any one instance (the
+ * action cannot work at all), and going on would only fail every instance left.
+ */
+export const FAILURES_IN_A_ROW = 20;
 /** Instances acted on between two looks at the job (a cancel stops it before the next batch). */
 export const DEFAULT_BULK_BATCH_SIZE = 100;
 
@@ -87,6 +92,7 @@ class JobRun {
       if (!(await this.settle(this.job.in_flight_id, { outcome: "failed", reason }))) return;
     }
     let cursor = this.job.cursor;
+    let failuresInARow = 0;
     for (let batch = 0; batch < maxBatches; batch++) {
       const state = await this.renewLease();
       if (state === null) return;
@@ -99,6 +105,8 @@ class JobRun {
         const outcome = await this.actOn(id);
         if (!(await this.settle(id, outcome))) return;
         cursor = id;
+        failuresInARow = outcome.outcome === "failed" ? failuresInARow + 1 : 0;
+        if (failuresInARow >= FAILURES_IN_A_ROW) return this.finish("failed");
       }
     }
   }
@@ -172,7 +180,7 @@ class JobRun {
     );
   }
 
-  private async finish(status: "completed" | "cancelled") {
+  private async finish(status: "completed" | "cancelled" | "failed") {
     await queryPrepared(
       this.db.pool,
       "flowcraft_finish_bulk_job",
