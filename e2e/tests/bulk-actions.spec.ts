@@ -4,6 +4,7 @@
  * progress to its end; and act on every instance matching the filter, beyond the page.
  */
 import { expect, test, type APIRequestContext } from "./fixtures.ts";
+import { createAccount, signedInPage, uniqueUsername } from "./test-accounts.ts";
 
 const PURCHASE_ORDER = "purchase-order-approval";
 
@@ -29,7 +30,8 @@ test("ticked instances are terminated together, with a confirmation naming the a
   const [first, second, third] = await startWaiting(request, prefix, 3);
   await page.goto(`/instances?id=${encodeURIComponent(prefix)}`);
   await expect(page.getByTestId(`instance-row-${third}`)).toBeVisible();
-  await expect(page.getByTestId("bulk-bar")).toHaveCount(0);
+  await expect(page.getByTestId("bulk-selected")).toHaveText("Tick instances to act on them together");
+  await expect(page.getByTestId("bulk-terminate")).toBeDisabled();
 
   await page.getByTestId(`select-${first}`).check();
   await page.getByTestId(`select-${second}`).check();
@@ -48,7 +50,8 @@ test("ticked instances are terminated together, with a confirmation naming the a
   await expect(page.getByTestId(`instance-row-${first}`)).toHaveAttribute("data-status", "TERMINATED", { timeout: 15_000 });
   await expect(page.getByTestId(`instance-row-${second}`)).toHaveAttribute("data-status", "TERMINATED");
   await expect(page.getByTestId(`instance-row-${third}`)).toHaveAttribute("data-status", "RUNNING");
-  await expect(page.getByTestId("bulk-bar")).toHaveCount(0);
+  // The selection is cleared once the job is asked for.
+  await expect(page.getByTestId(`select-${first}`)).not.toBeChecked();
 
   const history = await (await request.get(`/api/v1/instances/${first}/history`)).json();
   expect(history.events.filter((event: { type: string }) => event.type === "terminated")).toHaveLength(1);
@@ -79,4 +82,16 @@ test("every instance matching the filter, beyond the page, is suspended at once"
 
   await page.getByTestId("bulk-jobs").locator("summary").click();
   await expect(page.getByTestId("bulk-job-row").first()).toContainText("53 matching a filter");
+});
+
+test("a viewer is offered no selection and no bulk action", async ({ browser, baseURL, request }) => {
+  const prefix = idPrefix("bulk-viewer");
+  const [id] = await startWaiting(request, prefix, 1);
+  const viewer = await createAccount(request, { username: uniqueUsername("vic"), password: "vic-password-1", roles: [] });
+  const page = await signedInPage(browser, baseURL!, viewer);
+  await page.goto(`/instances?id=${encodeURIComponent(prefix)}`);
+  await expect(page.getByTestId(`instance-row-${id}`)).toBeVisible();
+  await expect(page.getByTestId(`select-${id}`)).toHaveCount(0);
+  await expect(page.getByTestId("bulk-bar")).toHaveCount(0);
+  await page.close();
 });

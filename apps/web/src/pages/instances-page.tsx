@@ -58,7 +58,7 @@ export function InstancesPage() {
         </p>
       )}
       {jobId && <BulkProgress key={jobId} jobId={jobId} onDismiss={() => setJobId(null)} />}
-      {mayOperate && (selection.ids.length > 0 || selection.allMatching) && (
+      {mayOperate && page.data && page.data.instances.length > 0 && (
         <BulkActionBar
           selection={selection}
           pageIds={page.data?.instances.map((row) => row.instanceId) ?? []}
