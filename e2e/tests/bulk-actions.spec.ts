@@ -8,10 +8,31 @@ import { createAccount, signedInPage, uniqueUsername } from "./test-accounts.ts"
 
 const PURCHASE_ORDER = "purchase-order-approval";
 
+/** Prefixes of the instances each test started: ended after it, so no approval of theirs is left in other specs' inbox. */
+const started: string[] = [];
+
 function idPrefix(name: string): string {
   const { repeatEachIndex, retry } = test.info();
-  return `${name}-${Date.now().toString(36)}-${repeatEachIndex}-${retry}-`;
+  const prefix = `${name}-${Date.now().toString(36)}-${repeatEachIndex}-${retry}-`;
+  started.push(prefix);
+  return prefix;
 }
+
+test.afterEach(async ({ request }) => {
+  for (const prefix of started.splice(0)) {
+    const response = await request.post("/api/v1/instances/bulk", { data: { action: "terminate", filter: { instanceId: prefix, status: ["PENDING", "RUNNING", "SUSPENDED"] } } });
+    expect(response.status()).toBe(202);
+    const { jobId } = (await response.json()) as { jobId: string };
+    await expect.poll(async () => ((await (await request.get(`/api/v1/bulk-jobs/${jobId}`)).json()) as { status: string }).status, { timeout: 30_000 }).toBe("completed");
+    const open = `/api/v1/instances/counts?instanceId=${encodeURIComponent(prefix)}`;
+    await expect
+      .poll(async () => {
+        const { byStatus } = (await (await request.get(open)).json()) as { byStatus: Record<string, number> };
+        return byStatus.PENDING! + byStatus.RUNNING! + byStatus.SUSPENDED!;
+      }, { timeout: 30_000 })
+      .toBe(0);
+  }
+});
 
 /** Orders costly enough to wait for an approval: they stay running until acted on. */
 async function startWaiting(request: APIRequestContext, prefix: string, count: number): Promise<string[]> {
