@@ -44,4 +44,4 @@ export type { PolledFeedOptions, WatchOptions } from "./polled-feed.ts";
 export { DEFAULT_GENERATION_RETENTION_SECONDS, pruneEndedGenerations, pruneRound } from "./generation-pruning.ts";
 export { BulkJobs, BULK_ACTIONS, BULK_JOB_STATUSES, MAX_BULK_IDS } from "./bulk/bulk-jobs.ts";
 export type { BulkAction, BulkJobStatus, BulkJobSpec, BulkJobView, BulkFilter, BulkParameters, BulkCreator, BulkPerformer, BulkProblem } from "./bulk/bulk-jobs.ts";
-export { runBulkJob, DEFAULT_BULK_BATCH_SIZE } from "./bulk/bulk-runner.ts";
+export { runBulkJob } from "./bulk/bulk-runner.ts";

@@ -7,10 +7,11 @@ import { ErrorAlert } from "../lib/error-alert.tsx";
 import { JOB_STATUS_WORDS } from "./bulk-progress.tsx";
 import { JOB_ACTION_WORDS } from "./bulk-words.ts";
 import { fullTime } from "./full-time.ts";
+import { queryKeys } from "./query-keys.ts";
 
 export function BulkJobsList({ onShow }: { onShow(jobId: string): void }) {
   const [open, setOpen] = useState(false);
-  const jobs = useQuery({ queryKey: ["bulk", "jobs"], queryFn: () => api.bulk.list.query({ limit: 20 }), enabled: open, refetchInterval: open ? 5_000 : false });
+  const jobs = useQuery({ queryKey: queryKeys.bulkJobs, queryFn: () => api.bulk.list.query({ limit: 20 }), enabled: open, refetchInterval: open ? 5_000 : false });
   const now = new Date();
   return (
     <details className="bulk-jobs" data-testid="bulk-jobs" onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>

@@ -8,26 +8,24 @@ import { useRefusal } from "../auth/permissions.ts";
 import { api } from "../lib/api.ts";
 import { ErrorAlert } from "../lib/error-alert.tsx";
 import { count, JOB_ACTION_WORDS } from "./bulk-words.ts";
-import { refreshInstanceQueries } from "./query-keys.ts";
+import { queryKeys, refreshInstanceQueries } from "./query-keys.ts";
 
 const POLL_MS = 500;
 const ACTIVE = new Set(["queued", "running"]);
 
-export type BulkJob = Awaited<ReturnType<typeof api.bulk.get.query>>;
-
-export const bulkJobKey = (jobId: string) => ["bulk", "job", jobId] as const;
+type BulkJob = Awaited<ReturnType<typeof api.bulk.get.query>>;
 
 export function BulkProgress({ jobId, onDismiss }: { jobId: string; onDismiss(): void }) {
   const queryClient = useQueryClient();
   const notOperator = useRefusal("operate");
   const job = useQuery({
-    queryKey: bulkJobKey(jobId),
+    queryKey: queryKeys.bulkJob(jobId),
     queryFn: () => api.bulk.get.query({ id: jobId }),
     refetchInterval: (query) => (query.state.data && !ACTIVE.has(query.state.data.status) ? false : POLL_MS),
   });
   const cancel = useMutation({
     mutationFn: () => api.bulk.cancel.mutate({ id: jobId }),
-    onSuccess: (updated) => queryClient.setQueryData(bulkJobKey(jobId), updated),
+    onSuccess: (updated) => queryClient.setQueryData(queryKeys.bulkJob(jobId), updated),
   });
   const data = job.data;
   const settled = data ? data.done + data.skipped + data.failed : 0;
@@ -35,7 +33,7 @@ export function BulkProgress({ jobId, onDismiss }: { jobId: string; onDismiss():
   // The list shows what the job changed: as it goes, and once more at its end.
   useEffect(() => {
     refreshInstanceQueries(queryClient);
-    if (!active) void queryClient.invalidateQueries({ queryKey: ["bulk", "jobs"] });
+    if (!active) void queryClient.invalidateQueries({ queryKey: queryKeys.bulkJobs });
   }, [queryClient, settled, active]);
 
   if (!data) return <ErrorAlert error={job.error} />;

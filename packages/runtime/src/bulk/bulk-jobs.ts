@@ -174,7 +174,7 @@ function sortedUnique(ids: string[]): string[] {
   return [...new Set(ids)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-export function viewOf(row: Row): BulkJobView {
+function viewOf(row: Row): BulkJobView {
   const filter = row.filter as BulkFilter | null;
   return {
     jobId: row.id,
