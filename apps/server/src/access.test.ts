@@ -1,7 +1,7 @@
 /** Access control over HTTP: who may call what, with cookies or tokens, and the set-up of a fresh installation. */
 import { createTestDatabase } from "@flowcraft/db/testing";
 import { randomBytes } from "node:crypto";
-import { Approvals, DEFAULT_RETENTION_DAYS, Drafts, Instances, Schedules, Secrets, Workflows, WorkflowRetention, Webhooks } from "@flowcraft/runtime";
+import { Approvals, BulkJobs, DEFAULT_RETENTION_DAYS, Drafts, Instances, Schedules, Secrets, Workflows, WorkflowRetention, Webhooks } from "@flowcraft/runtime";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CSRF_HEADER } from "./accounts/access.ts";
@@ -157,7 +157,7 @@ describe("a fresh installation", () => {
   it("asks for its owner first, signs them in, then refuses a second set-up; wrong passwords are counted and then refused for a while", async () => {
     const db = await createTestDatabase();
     const access = accessServices(db, new Secrets(db, randomBytes(32)), 4);
-    const app = await buildApp({ workflows: new Workflows(db), drafts: new Drafts(db), instances: new Instances(db), schedules: new Schedules(db, new Instances(db)), approvals: new Approvals(db), webhooks: new Webhooks(db, new Instances(db), access.secrets), retention: new WorkflowRetention(db, DEFAULT_RETENTION_DAYS), access, pool: db.pool, bodyLimitBytes: 65_536 });
+    const app = await buildApp({ workflows: new Workflows(db), drafts: new Drafts(db), instances: new Instances(db), schedules: new Schedules(db, new Instances(db)), approvals: new Approvals(db), webhooks: new Webhooks(db, new Instances(db), access.secrets), retention: new WorkflowRetention(db, DEFAULT_RETENTION_DAYS), bulkJobs: new BulkJobs(db, new Instances(db)), access, pool: db.pool, bodyLimitBytes: 65_536 });
     await app.listen({ port: 0, host: "127.0.0.1" });
     const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>

@@ -1,7 +1,7 @@
 /** The HTTP server: REST API for other systems, tRPC for the web app, and the web app itself. */
 import { existsSync } from "node:fs";
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from "fastify";
-import type { Approvals, Drafts, Instances, Schedules, Workflows, Webhooks, WorkflowRetention } from "@flowcraft/runtime";
+import type { Approvals, BulkJobs, Drafts, Instances, Schedules, Workflows, Webhooks, WorkflowRetention } from "@flowcraft/runtime";
 import { Authenticator } from "./accounts/access.ts";
 import { installAccess } from "./accounts/fastify-access.ts";
 import type { AccessServices } from "./accounts/services.ts";
@@ -13,6 +13,7 @@ import { instanceRoutes } from "./rest/instances.ts";
 import { installJsonBody } from "./rest/json-body.ts";
 import { openApiDocument } from "./rest/openapi.ts";
 import { approvalRoutes } from "./rest/approvals.ts";
+import { bulkRoutes } from "./rest/bulk.ts";
 import { scheduleRoutes } from "./rest/schedules.ts";
 import { webhookReceiver } from "./rest/webhook-receiver.ts";
 import { webhookRoutes } from "./rest/webhooks.ts";
@@ -48,6 +49,8 @@ export interface AppOptions {
   webhooks: Webhooks;
   /** Workflows' retention settings, over the installation's default. */
   retention: WorkflowRetention;
+  /** Bulk actions: durable jobs the workers work through. */
+  bulkJobs: BulkJobs;
   /** Requests one webhook takes per minute; WEBHOOK_REQUESTS_PER_MINUTE when absent. */
   webhookRequestsPerMinute?: number;
   /** Accounts, sessions, API tokens and the audit log behind access control. */
@@ -95,6 +98,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   authRoutes(app, { accounts, sessions, audit });
   workflowRoutes(app, options.workflows, options.retention, audit);
   instanceRoutes(app, options.instances, audit, options.approvals);
+  bulkRoutes(app, options.bulkJobs, audit);
   scheduleRoutes(app, options.schedules);
   approvalRoutes(app, options.approvals, audit);
   webhookRoutes(app, options.webhooks, audit);
@@ -112,6 +116,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       approvals: options.approvals,
       webhooks: options.webhooks,
       retention: options.retention,
+      bulkJobs: options.bulkJobs,
       caller: request.access,
       access: options.access,
     })),

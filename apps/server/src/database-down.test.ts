@@ -8,7 +8,7 @@ import { createServer, connect as connectTcp, type AddressInfo, type Server, typ
 import { setTimeout as sleep } from "node:timers/promises";
 import { connect, type Database } from "@flowcraft/db";
 import { createTestDatabase, type TestDatabase } from "@flowcraft/db/testing";
-import { Approvals, DEFAULT_RETENTION_DAYS, Drafts, Instances, Schedules, Secrets, Workflows, WorkflowRetention, Webhooks } from "@flowcraft/runtime";
+import { Approvals, BulkJobs, DEFAULT_RETENTION_DAYS, Drafts, Instances, Schedules, Secrets, Workflows, WorkflowRetention, Webhooks } from "@flowcraft/runtime";
 import type { FastifyInstance } from "fastify";
 import { afterEach, describe, expect, it } from "vitest";
 import { accessServices } from "./accounts/services.ts";
@@ -92,7 +92,7 @@ async function serverOverProxy(connectionTimeoutMs?: number): Promise<ServerOver
   const access = accessServices(db, new Secrets(db, randomBytes(32)), 4);
   const lines: Array<Record<string, any>> = [];
   const log = createLogger({ level: "error", stream: { write: (line: string) => void lines.push(JSON.parse(line)) } });
-  const app: FastifyInstance = await buildApp({ workflows: new Workflows(db), drafts: new Drafts(db), instances: new Instances(db), schedules: new Schedules(db, new Instances(db)), approvals: new Approvals(db), webhooks: new Webhooks(db, new Instances(db), access.secrets), retention: new WorkflowRetention(db, DEFAULT_RETENTION_DAYS), access, pool: db.pool, bodyLimitBytes: 65_536, log });
+  const app: FastifyInstance = await buildApp({ workflows: new Workflows(db), drafts: new Drafts(db), instances: new Instances(db), schedules: new Schedules(db, new Instances(db)), approvals: new Approvals(db), webhooks: new Webhooks(db, new Instances(db), access.secrets), retention: new WorkflowRetention(db, DEFAULT_RETENTION_DAYS), bulkJobs: new BulkJobs(db, new Instances(db)), access, pool: db.pool, bodyLimitBytes: 65_536, log });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const { secret } = await access.tokens.create({ name: "all", roles: ["admin", "designer", "operator", "approver"] }, "test");
   const server: ServerOverProxy = {

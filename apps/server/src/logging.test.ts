@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { createTestDatabase, type TestDatabase } from "@flowcraft/db/testing";
-import { Approvals, DEFAULT_RETENTION_DAYS, Drafts, Instances, Schedules, Secrets, Workflows, WorkflowRetention, Webhooks } from "@flowcraft/runtime";
+import { Approvals, BulkJobs, DEFAULT_RETENTION_DAYS, Drafts, Instances, Schedules, Secrets, Workflows, WorkflowRetention, Webhooks } from "@flowcraft/runtime";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CSRF_HEADER } from "./accounts/access.ts";
@@ -38,6 +38,7 @@ beforeAll(async () => {
     approvals: new Approvals(db),
     webhooks: new Webhooks(db, new Instances(db), secrets),
     retention: new WorkflowRetention(db, DEFAULT_RETENTION_DAYS),
+    bulkJobs: new BulkJobs(db, new Instances(db)),
     access,
     pool: db.pool,
     bodyLimitBytes: 65_536,

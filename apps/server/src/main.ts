@@ -1,8 +1,9 @@
 /** `pnpm start`: the Flowcraft server with its in-process worker. */
-import { Approvals, Drafts, ExpressionSandbox, Instances, Schedules, Webhooks, Worker, Workflows, WorkflowRetention, Secrets } from "@flowcraft/runtime";
+import { Approvals, BulkJobs, Drafts, ExpressionSandbox, Instances, Schedules, Webhooks, Worker, Workflows, WorkflowRetention, Secrets } from "@flowcraft/runtime";
 import { accessServices } from "./accounts/services.ts";
 import { loadSecretsKey } from "./secrets-key.ts";
 import { buildApp } from "./app.ts";
+import { bulkPerformer } from "./bulk/bulk-actions.ts";
 import { loadConfig } from "./config.ts";
 import { openDatabase } from "./database.ts";
 import { exampleRegistry, seedExamples } from "./examples/index.ts";
@@ -22,6 +23,14 @@ const workflows = new Workflows(db);
 const instances = new Instances(db, { logger: log });
 const drafts = new Drafts(db);
 const secrets = new Secrets(db, loadSecretsKey(config.secretsKey, config.dataDir));
+if (config.seedExamples) {
+  const published = await seedExamples(db, workflows);
+  if (published.length > 0) log.info(`published example workflows: ${published.join(", ")}`);
+}
+
+const approvals = new Approvals(db);
+const access = accessServices(db, secrets, undefined, log);
+const bulkActions = bulkPerformer({ instances, approvals, audit: access.audit });
 const metrics = processMetrics(db);
 const worker = config.inProcessWorker
   ? new Worker(db, {
@@ -31,16 +40,10 @@ const worker = config.inProcessWorker
       retentionDays: config.retentionDays,
       metrics: metrics.runtime,
       logger: log,
+      bulkActions,
       ...(tracing ? { tracer: tracing.tracer } : {}),
     })
   : null;
-if (config.seedExamples) {
-  const published = await seedExamples(db, workflows);
-  if (published.length > 0) log.info(`published example workflows: ${published.join(", ")}`);
-}
-
-const approvals = new Approvals(db);
-const access = accessServices(db, secrets, undefined, log);
 const webhooks = new Webhooks(db, instances, secrets);
 // Input expressions of runs started by hand (trigger, backfill) run in a sandbox of the API's own, as a worker's do.
 const apiSandbox = new ExpressionSandbox();
@@ -54,6 +57,7 @@ const app = await buildApp({
   approvals,
   webhooks,
   retention,
+  bulkJobs: new BulkJobs(db, instances),
   access,
   bodyLimitBytes: config.bodyLimitBytes,
   trustProxy: config.trustProxy,

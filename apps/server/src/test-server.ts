@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from "@flowcraft/db/testing";
 import { TERMINAL_STATUSES } from "@flowcraft/engine";
 import { randomBytes } from "node:crypto";
 import type { Tracer } from "@opentelemetry/api";
-import { Approvals, DEFAULT_RETENTION_DAYS, Drafts, Instances, Schedules, Secrets, Worker, Workflows, WorkflowRetention, type ActivityFunction, type InstanceView, type Logger, silentLogger, Webhooks } from "@flowcraft/runtime";
+import { Approvals, BulkJobs, DEFAULT_RETENTION_DAYS, Drafts, Instances, Schedules, Secrets, Worker, Workflows, WorkflowRetention, type ActivityFunction, type InstanceView, type Logger, silentLogger, Webhooks } from "@flowcraft/runtime";
 import type { FastifyInstance } from "fastify";
 import { accessServices, type AccessServices } from "./accounts/services.ts";
 import { buildApp } from "./app.ts";
@@ -12,6 +12,7 @@ import { CSRF_HEADER } from "./accounts/access.ts";
 import type { Role } from "@flowcraft/access";
 import { exampleRegistry, seedExamples } from "./examples/index.ts";
 import { processMetrics, type ProcessMetrics } from "./operations/process-metrics.ts";
+import { bulkPerformer } from "./bulk/bulk-actions.ts";
 
 export interface TestServer {
   url: string;
@@ -58,29 +59,35 @@ export interface TestServerOptions {
   log?: Logger;
   /** Spans of the server's requests and the worker's turns and attempts. */
   tracer?: Tracer;
+  /** Instances a bulk job acts on between two looks at the job. */
+  bulkBatchSize?: number;
 }
 
-export async function startTestServer({ activities = {}, bodyLimitBytes = 256 * 1024, httpAllow = [], trustProxy = false, webhookRequestsPerMinute, owner = true, metricsToken, log, tracer }: TestServerOptions = {}): Promise<TestServer> {
+export async function startTestServer({ activities = {}, bodyLimitBytes = 256 * 1024, httpAllow = [], trustProxy = false, webhookRequestsPerMinute, owner = true, metricsToken, log, tracer, bulkBatchSize }: TestServerOptions = {}): Promise<TestServer> {
   const db = await createTestDatabase();
   const workflows = new Workflows(db);
   const secrets = new Secrets(db, randomBytes(32));
   const metrics = processMetrics(db);
   const observed = { ...(log ? { log } : {}), ...(tracer ? { tracer } : {}) };
+  // A low bcrypt cost: tests sign many people in.
+  const access = accessServices(db, secrets, 4);
+  const instances = new Instances(db);
+  const approvals = new Approvals(db);
+  const bulkActions = bulkPerformer({ instances, approvals, audit: access.audit });
   const worker = new Worker(db, {
     activities: exampleRegistry(activities),
     httpAllow,
     secrets,
     metrics: metrics.runtime,
+    bulkActions,
+    ...(bulkBatchSize ? { bulkBatchSize } : {}),
     ...(tracer ? { tracer } : {}),
     ...(log ? { logger: log } : { logger: silentLogger(), onError: (e: unknown) => console.error(e) }),
   });
   await worker.start();
   await seedExamples(db, workflows);
-  // A low bcrypt cost: tests sign many people in.
-  const access = accessServices(db, secrets, 4);
-  const instances = new Instances(db);
   const webhooks = new Webhooks(db, instances, secrets);
-  const app = await buildApp({ workflows, drafts: new Drafts(db), instances, schedules: new Schedules(db, instances), approvals: new Approvals(db), webhooks, retention: new WorkflowRetention(db, DEFAULT_RETENTION_DAYS), access, pool: db.pool, metrics: { registry: metrics.registry, token: metricsToken }, bodyLimitBytes, trustProxy, ...(webhookRequestsPerMinute ? { webhookRequestsPerMinute } : {}), ...observed });
+  const app = await buildApp({ workflows, drafts: new Drafts(db), instances, schedules: new Schedules(db, instances), approvals, webhooks, bulkJobs: new BulkJobs(db, instances), retention: new WorkflowRetention(db, DEFAULT_RETENTION_DAYS), access, pool: db.pool, metrics: { registry: metrics.registry, token: metricsToken }, bodyLimitBytes, trustProxy, ...(webhookRequestsPerMinute ? { webhookRequestsPerMinute } : {}), ...observed });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 

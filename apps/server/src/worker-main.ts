@@ -1,6 +1,8 @@
 /** `pnpm worker`: an extra worker process against the same Postgres as the server. */
 import { connect, migrate } from "@flowcraft/db";
-import { Secrets, Worker } from "@flowcraft/runtime";
+import { Approvals, Instances, Secrets, Worker } from "@flowcraft/runtime";
+import { AuditLog } from "./accounts/audit.ts";
+import { bulkPerformer } from "./bulk/bulk-actions.ts";
 import { loadConfig } from "./config.ts";
 import { exampleRegistry } from "./examples/index.ts";
 import { createLogger } from "./logging.ts";
@@ -20,6 +22,8 @@ const tracing = await startTracing(config.tracing);
 const db = connect(url, { onConnectionError: (error) => log.error({ err: error }, `database connection error: ${error.message}`) });
 await migrate(db.pool);
 const secrets = new Secrets(db, loadSecretsKey(config.secretsKey, config.dataDir));
+// Bulk jobs act through the same audited operations as the server's API.
+const bulkActions = bulkPerformer({ instances: new Instances(db), approvals: new Approvals(db), audit: new AuditLog(db) });
 const metrics = processMetrics(db);
 const worker = new Worker(db, {
   activities: exampleRegistry(),
@@ -28,6 +32,7 @@ const worker = new Worker(db, {
   retentionDays: config.retentionDays,
   metrics: metrics.runtime,
   logger: log,
+  bulkActions,
   ...(tracing ? { tracer: tracing.tracer } : {}),
 });
 await worker.start();

@@ -20,7 +20,7 @@ export { Schedules, BackfillSchema, MAX_BACKFILL_RUNS } from "./schedules/schedu
 export type { ScheduleView, ScheduledRun, BackfillResult } from "./schedules/schedules.ts";
 export { ScheduleSpecSchema, ScheduleTimingSchema, CheckedTimingSchema, OVERLAP_POLICIES, DEFAULT_CATCHUP_WINDOW_SECONDS } from "./schedules/schedule-spec.ts";
 export type { OverlapPolicy, ScheduleSpecInput, ScheduleTimingInput } from "./schedules/schedule-spec.ts";
-export type { InstanceView, InstanceListItem, InstanceFilter, InstancePage, InstanceCounts, ActionOptions, StartItem, StartManyOutcome, StartOptions } from "./instances.ts";
+export type { InstanceSelection, InstanceView, InstanceListItem, InstanceFilter, InstancePage, InstanceCounts, ActionOptions, StartItem, StartManyOutcome, StartOptions } from "./instances.ts";
 export type { OpenWait } from "./open-waits.ts";
 export { Secrets, SECRET_NAME } from "./secrets/secrets.ts";
 export type { SecretView } from "./secrets/secrets.ts";
@@ -49,3 +49,6 @@ export type { Pruned, PruneRound, PruneOptions } from "./generation-pruning.ts";
 export { WorkflowRetention, RetentionSettingSchema, DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS, purgeExpiredRound } from "./retention.ts";
 export type { RetentionView, RetentionSetting, RetentionOptions, PurgeBatch, PurgedGroup } from "./retention.ts";
 export type { PurgedInstance } from "./instance-purge.ts";
+export { BulkJobs, BULK_ACTIONS, BULK_JOB_STATUSES, MAX_BULK_IDS } from "./bulk/bulk-jobs.ts";
+export type { BulkAction, BulkJobStatus, BulkJobSpec, BulkJobView, BulkFilter, BulkParameters, BulkCreator, BulkPerformer, BulkProblem } from "./bulk/bulk-jobs.ts";
+export { runBulkJob } from "./bulk/bulk-runner.ts";

@@ -82,6 +82,9 @@ export interface InstanceFilter {
   cursor?: string;
 }
 
+/** What a filter selects, paging aside: the instances a bulk action acts on. */
+export type InstanceSelection = Omit<InstanceFilter, "order" | "limit" | "cursor">;
+
 export interface InstancePage {
   instances: InstanceListItem[];
   nextCursor: string | null;
@@ -195,11 +198,7 @@ export class Instances {
     const order = filter.order ?? "newest";
     const { orderBy, where: afterCursor } = orderClauses(order, filter.cursor ? decodeCursor(filter.cursor, order) : null);
     const rows = await this.db.prisma.instance.findMany({
-      where: {
-        ...this.whereOf(filter),
-        ...(filter.status?.length ? { status: { in: filter.status } } : {}),
-        ...afterCursor,
-      },
+      where: { ...this.selectionWhere(filter), ...afterCursor },
       orderBy: [...orderBy],
       take: limit + 1,
     });
@@ -222,6 +221,29 @@ export class Instances {
     const byStatus = Object.fromEntries(RUNTIME_STATUSES.map((status) => [status, 0])) as Record<RuntimeStatus, number>;
     for (const group of groups) byStatus[group.status as RuntimeStatus] = group._count._all;
     return { byStatus, waiting };
+  }
+
+  /**
+   * Ids of the instances the list's filter matches (exactly those the list shows), in id order
+   * after `afterId`, created before `createdBefore`: a bulk action walks them batch by batch.
+   */
+  async idsMatching(selection: InstanceSelection, options: { afterId?: string | null; createdBefore: Date; limit: number }): Promise<string[]> {
+    const rows = await this.db.prisma.instance.findMany({
+      where: { AND: [this.selectionWhere(selection), { createdAt: { lt: options.createdBefore } }, options.afterId ? { id: { gt: options.afterId } } : {}] },
+      orderBy: { id: "asc" },
+      take: options.limit,
+      select: { id: true },
+    });
+    return rows.map((row) => row.id);
+  }
+
+  /** How many instances the list's filter matches. */
+  async countMatching(selection: InstanceSelection): Promise<number> {
+    return this.db.prisma.instance.count({ where: this.selectionWhere(selection) });
+  }
+
+  private selectionWhere(selection: InstanceSelection) {
+    return { ...this.whereOf(selection), ...(selection.status?.length ? { status: { in: selection.status } } : {}) };
   }
 
   /** Yields whenever any instance changes: the list and the inbox refresh on it. */

@@ -23,6 +23,8 @@ import type { RuntimeMetrics } from "./metrics/runtime-metrics.ts";
 import type { WorkerLoop } from "./metrics/worker-gauges.ts";
 import { defaultLogger, type Logger } from "./logger.ts";
 import { Telemetry } from "./telemetry.ts";
+import type { BulkPerformer } from "./bulk/bulk-jobs.ts";
+import { runBulkJob } from "./bulk/bulk-runner.ts";
 
 export interface WorkerOptions extends BuiltInOptions {
   /** Activities this worker runs; the built-ins are always included. */
@@ -46,6 +48,13 @@ export interface WorkerOptions extends BuiltInOptions {
   logger?: Logger;
   /** Spans of turns and attempts (tracing.ts); none when absent. */
   tracer?: Tracer;
+  /**
+   * Works through bulk jobs, acting on each instance with this (the server's single-instance
+   * operations, audited as the job's creator); none when absent.
+   */
+  bulkActions?: BulkPerformer;
+  /** Instances a bulk job acts on between two looks at the job (default 100). */
+  bulkBatchSize?: number;
   /** Hears every error the worker logs, besides the log. */
   onError?: (error: unknown) => void;
 }
@@ -69,6 +78,7 @@ export class Worker {
   private loops: Promise<void>[] = [];
   private readonly inboxSignal = new Signal();
   private readonly scheduleSignal = new Signal();
+  private readonly bulkSignal = new Signal();
   private readonly tasksSignal = new Signal();
   /** Fired only by `stop`: housekeeping sleeps long and must not hold a stop up. */
   private readonly housekeepingSignal = new Signal();
@@ -122,6 +132,22 @@ export class Worker {
     if (this.options.runActivities !== false) this.loops.push(this.runner.run(isRunning("activity")));
     if (this.options.orchestrate !== false) this.loops.push(this.keepHouse(() => this.running));
     if (this.options.fireSchedules ?? this.options.orchestrate !== false) this.loops.push(this.fireSchedules(isRunning("schedule")));
+    if (this.options.bulkActions) this.loops.push(this.runBulkJobs(() => this.running, this.options.bulkActions));
+  }
+
+  /** Works through bulk jobs one at a time; looks for a new one every IDLE_POLL_MS. */
+  private async runBulkJobs(isRunning: () => boolean, perform: BulkPerformer) {
+    const instances = new Instances(this.db);
+    const batchSize = this.options.bulkBatchSize;
+    while (isRunning()) {
+      let ran = false;
+      try {
+        ran = await runBulkJob(this.db, instances, this.id, perform, { ...(batchSize ? { batchSize } : {}), isRunning });
+      } catch (error) {
+        this.onError(error);
+      }
+      if (!ran && isRunning()) await this.bulkSignal.wait(IDLE_POLL_MS);
+    }
   }
 
   /** Fires due schedules, then sleeps until the next is due (at most IDLE_POLL_MS: a new schedule is seen within it). */
@@ -168,6 +194,7 @@ export class Worker {
   wake() {
     this.inboxSignal.fire();
     this.scheduleSignal.fire();
+    this.bulkSignal.fire();
     this.tasksSignal.fire();
   }
 

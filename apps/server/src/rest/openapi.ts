@@ -3,6 +3,7 @@ import definitionSchema from "@flowcraft/definition/json-schema" with { type: "j
 import { HISTORY_EVENT_TYPES, RERUN_KINDS, RUNTIME_STATUSES } from "@flowcraft/engine";
 import { INSTANCE_ORDERS } from "@flowcraft/runtime";
 import { MIN_PASSWORD_LENGTH } from "@flowcraft/access";
+import { bulkPaths, bulkSchemas } from "./openapi-bulk.ts";
 import { schedulePaths, scheduleSchemas } from "./openapi-schedules.ts";
 import { webhookPaths, webhookSchemas } from "./openapi-webhooks.ts";
 import { retentionPaths, retentionSchemas } from "./openapi-retention.ts";
@@ -395,6 +396,7 @@ export const openApiDocument = {
       },
     },
     ...actions,
+    ...bulkPaths,
     ...schedulePaths,
     ...webhookPaths,
     ...retentionPaths,
@@ -406,6 +408,7 @@ export const openApiDocument = {
     },
     schemas: {
       ...definitionComponents(),
+      ...bulkSchemas,
       ...scheduleSchemas,
       ...webhookSchemas,
       ...retentionSchemas,

@@ -1,41 +1,28 @@
 /** tRPC procedures of instances, for the web app: list, inspect, watch, steer and re-run. */
-import { RERUN_KINDS, RUNTIME_STATUSES, type Json } from "@flowcraft/engine";
+import { RERUN_KINDS, type Json } from "@flowcraft/engine";
 import { INSTANCE_ORDERS, MAX_HISTORY_PAGE, MAX_PAGE_SIZE } from "@flowcraft/runtime";
 import { z } from "zod";
 import { purgeAudited } from "../accounts/audited-purge.ts";
 import { raiseEventAs } from "../accounts/raise-event-as.ts";
+import { InstanceFilterInput, InstanceSelectionInput, MAX_INT } from "../instance-filter.ts";
 import { DraftDefinitionInput, WorkflowNameInput } from "./inputs.ts";
 import { procedure } from "./trpc.ts";
 
-const MAX_INT = 2_147_483_647;
 const InstanceIdInput = z.string().min(1).max(200);
 const SeqInput = z.number().int().min(0).max(MAX_INT);
-const DateInput = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
-const FilterInput = z.object({
-  workflowName: z.string().max(200).optional(),
-  workflowVersion: z.number().int().min(1).max(MAX_INT).optional(),
-  createdFrom: DateInput.optional(),
-  createdTo: DateInput.optional(),
-  /** Instances whose id starts with this. */
-  instanceId: z.string().max(200).optional(),
-  /** Test runs of drafts too; left out by default. */
-  includeTests: z.boolean().optional(),
-});
 const ActionInput = z.object({ id: InstanceIdInput, reason: z.string().max(2000).optional() });
 
 export const instancesRouter = {
   list: procedure
     .input(
-      FilterInput.extend({
-        status: z.array(z.enum(RUNTIME_STATUSES)).optional(),
-        waiting: z.boolean().optional(),
+      InstanceSelectionInput.extend({
         order: z.enum(INSTANCE_ORDERS).optional(),
         limit: z.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
         cursor: z.string().max(1000).optional(),
       }),
     )
     .query(({ ctx, input }) => ctx.instances.list(input)),
-  counts: procedure.input(FilterInput).query(({ ctx, input }) => ctx.instances.counts(input)),
+  counts: procedure.input(InstanceFilterInput).query(({ ctx, input }) => ctx.instances.counts(input)),
   /** Server push for lists: yields whenever any instance changes. */
   changes: procedure.subscription(({ ctx, signal }) => ctx.instances.changes(signal)),
   get: procedure.input(z.object({ id: InstanceIdInput })).query(({ ctx, input }) => ctx.instances.get(input.id)),

@@ -3,6 +3,7 @@ import { accountRouter } from "./account.ts";
 import { activitiesRouter } from "./activities.ts";
 import { adminRouter } from "./admin.ts";
 import { approvalsRouter } from "./approvals.ts";
+import { bulkRouter } from "./bulk.ts";
 import { draftsRouter } from "./drafts.ts";
 import { instancesRouter } from "./instances.ts";
 import { schedulesRouter } from "./schedules.ts";
@@ -14,6 +15,7 @@ export const appRouter = router({
   workflows: workflowsRouter,
   drafts: draftsRouter,
   instances: instancesRouter,
+  bulk: bulkRouter,
   schedules: schedulesRouter,
   activities: activitiesRouter,
   approvals: approvalsRouter,

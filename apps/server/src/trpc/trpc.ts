@@ -1,6 +1,6 @@
 /** tRPC set-up: the context every procedure gets, and how errors reach the web app. */
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
-import type { Approvals, Drafts, Instances, Schedules, Workflows, Webhooks, WorkflowRetention } from "@flowcraft/runtime";
+import type { Approvals, BulkJobs, Drafts, Instances, Schedules, Workflows, Webhooks, WorkflowRetention } from "@flowcraft/runtime";
 import { authorize, type Access, type Need } from "../accounts/access.ts";
 import type { AccessServices } from "../accounts/services.ts";
 import { answerOf, callerErrorOf } from "../caller-errors.ts";
@@ -13,6 +13,7 @@ export interface Context {
   approvals: Approvals;
   webhooks: Webhooks;
   retention: WorkflowRetention;
+  bulkJobs: BulkJobs;
   /** Who makes the request, settled before tRPC reads it (see accounts/fastify-access.ts). */
   caller: Access | null;
   /** Accounts, tokens and the audit log. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countsInput, filterFromSearch, isoOfLocal, listInput, NO_FILTER, searchOfFilter, toggleStatus } from "./filters.ts";
+import { countsInput, filterFromSearch, isoOfLocal, listInput, matchingCount, NO_FILTER, searchOfFilter, selectionInput, toggleStatus } from "./filters.ts";
 
 describe("instance filter", () => {
   it("round-trips through the address bar", () => {
@@ -44,5 +44,16 @@ describe("instance filter", () => {
     expect(isoOfLocal("2026-11-25T14:02")).toBe(new Date(2026, 10, 25, 14, 2).toISOString());
     expect(isoOfLocal("")).toBeUndefined();
     expect(isoOfLocal("2026-13-45T99:99")).toBeUndefined();
+  });
+
+  it("selects for a bulk action exactly what the list shows, paging aside, and counts it from the chips' counts", () => {
+    const filter = { ...NO_FILTER, workflowName: "w", statuses: ["RUNNING" as const, "FAILED" as const], order: "oldest" as const };
+    const { order: _order, limit: _limit, cursor: _cursor, ...listed } = listInput(filter, 50, "c1");
+    expect(selectionInput(filter)).toEqual(listed);
+    const counts = { byStatus: { PENDING: 1, RUNNING: 5, SUSPENDED: 2, COMPLETED: 7, FAILED: 3, TERMINATED: 4 }, waiting: 2 };
+    expect(matchingCount(filter, counts)).toBe(8);
+    expect(matchingCount(NO_FILTER, counts)).toBe(22);
+    expect(matchingCount({ ...NO_FILTER, waiting: true }, counts)).toBe(2);
+    expect(matchingCount({ ...NO_FILTER, waiting: true, statuses: ["FAILED"] }, counts)).toBe(0);
   });
 });

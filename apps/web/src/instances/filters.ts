@@ -59,12 +59,28 @@ export function countsInput(filter: InstanceFilter) {
   };
 }
 
-/** What `instances.list` takes for one page. */
-export function listInput(filter: InstanceFilter, limit: number, cursor: string | null) {
+/** The instances the list shows, paging aside: what a bulk action on "all matching" acts on. */
+export function selectionInput(filter: InstanceFilter) {
   return {
     ...countsInput(filter),
     status: filter.statuses.length > 0 ? filter.statuses : undefined,
     waiting: filter.waiting || undefined,
+  };
+}
+
+/** How many instances the selection matches, from the counts the status chips show. */
+export function matchingCount(filter: InstanceFilter, counts: { byStatus: Record<RuntimeStatus, number>; waiting: number }): number {
+  if (filter.waiting) return filter.statuses.length === 0 || filter.statuses.includes("RUNNING") ? counts.waiting : 0;
+  const statuses: readonly RuntimeStatus[] = filter.statuses.length > 0 ? filter.statuses : RUNTIME_STATUSES;
+  let total = 0;
+  for (const status of statuses) total += counts.byStatus[status] ?? 0;
+  return total;
+}
+
+/** What `instances.list` takes for one page. */
+export function listInput(filter: InstanceFilter, limit: number, cursor: string | null) {
+  return {
+    ...selectionInput(filter),
     order: filter.order === "newest" ? undefined : filter.order,
     limit,
     cursor: cursor ?? undefined,

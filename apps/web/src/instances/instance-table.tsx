@@ -13,15 +13,39 @@ import { RERUN_WORDS, STATUS_WORDS, type InstanceRow } from "./instance-types.ts
 import { waitWords } from "./wait-words.ts";
 import "./instances.css";
 
-const COLUMNS = 6;
+/** Row checkboxes, for bulk actions: shown only to those who may take them. */
+export interface RowSelection {
+  selected: ReadonlySet<string>;
+  /** Every instance matching the filter is selected: every box is ticked and none can be unticked alone. */
+  allMatching: boolean;
+  onChange(ids: string[], selected: boolean): void;
+}
 
-export function InstanceTable({ rows }: { rows: InstanceRow[] }) {
+export function InstanceTable({ rows, selection }: { rows: InstanceRow[]; selection?: RowSelection }) {
   const [expanded, setExpanded] = useState<string | null>(null);
   const now = useNow(true, 5_000);
+  const columns = selection ? 7 : 6;
+  const ticked = (id: string) => (selection ? selection.allMatching || selection.selected.has(id) : false);
+  const pageTicked = rows.length > 0 && rows.every((row) => ticked(row.instanceId));
+  const somePageTicked = rows.some((row) => ticked(row.instanceId));
   return (
     <table className="instance-table" data-testid="instance-list">
       <thead>
         <tr>
+          {selection && (
+            <th scope="col" className="select-cell">
+              <input
+                type="checkbox"
+                data-testid="select-page"
+                aria-label="Select every instance on this page"
+                checked={pageTicked}
+                ref={(box) => {
+                  if (box) box.indeterminate = somePageTicked && !pageTicked;
+                }}
+                onChange={(e) => selection.onChange(rows.map((row) => row.instanceId), e.target.checked)}
+              />
+            </th>
+          )}
           <th scope="col">Instance</th>
           <th scope="col">Workflow</th>
           <th scope="col">Status</th>
@@ -38,7 +62,18 @@ export function InstanceTable({ rows }: { rows: InstanceRow[] }) {
           const detailsId = `instance-details-${row.instanceId}`;
           return (
             <Fragment key={row.instanceId}>
-              <tr data-testid={`instance-row-${row.instanceId}`} data-status={row.runtimeStatus} className={open ? "expanded" : undefined}>
+              <tr data-testid={`instance-row-${row.instanceId}`} data-status={row.runtimeStatus} className={[open ? "expanded" : "", ticked(row.instanceId) ? "selected" : ""].join(" ").trim() || undefined}>
+                {selection && (
+                  <td className="select-cell">
+                    <input
+                      type="checkbox"
+                      data-testid={`select-${row.instanceId}`}
+                      aria-label={`Select ${row.instanceId}`}
+                      checked={ticked(row.instanceId)}
+                      onChange={(e) => selection.onChange([row.instanceId], e.target.checked)}
+                    />
+                  </td>
+                )}
                 <td>
                   <Link to={{ page: "instance", id: row.instanceId }} className="instance-id">
                     {row.instanceId}
@@ -97,7 +132,7 @@ export function InstanceTable({ rows }: { rows: InstanceRow[] }) {
               </tr>
               {open && (
                 <tr className="instance-details" id={detailsId}>
-                  <td colSpan={COLUMNS}>
+                  <td colSpan={columns}>
                     <InstanceLinks instanceId={row.instanceId} />
                     <InstanceActions instance={row} />
                   </td>

@@ -12,6 +12,8 @@ export const queryKeys = {
   pendingApprovals: (input: object) => ["approvals", "pending", input] as const,
   /** Pages of pending approvals, loaded one after another. */
   approvalsInbox: (input: object) => ["approvals", "inbox", input] as const,
+  bulkJob: (jobId: string) => ["bulk", "job", jobId] as const,
+  bulkJobs: ["bulk", "jobs"] as const,
   workflows: ["workflows"] as const,
   versions: (name: string) => ["versions", name] as const,
 };

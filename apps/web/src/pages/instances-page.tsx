@@ -5,7 +5,11 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, errorMessage } from "../lib/api.ts";
-import { filterFromSearch, listInput, countsInput, searchOfFilter, type InstanceFilter } from "../instances/filters.ts";
+import { useRefusal } from "../auth/permissions.ts";
+import { BulkActionBar, type BulkSelection } from "../instances/bulk-action-bar.tsx";
+import { BulkJobsList } from "../instances/bulk-jobs-list.tsx";
+import { BulkProgress } from "../instances/bulk-progress.tsx";
+import { filterFromSearch, listInput, countsInput, matchingCount, searchOfFilter, selectionInput, type InstanceFilter } from "../instances/filters.ts";
 import { InstanceFilterForm } from "../instances/instance-filter-form.tsx";
 import { InstanceTable } from "../instances/instance-table.tsx";
 import { queryKeys } from "../instances/query-keys.ts";
@@ -18,10 +22,15 @@ export function InstancesPage() {
   // Cursors of the pages passed on the way here, the first page's being null: "previous" goes back one.
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const cursor = cursors.at(-1) ?? null;
+  const mayOperate = useRefusal("operate") === null;
+  const [selection, setSelection] = useState<BulkSelection>({ ids: [], allMatching: false });
+  const [jobId, setJobId] = useState<string | null>(null);
 
   const changeFilter = (next: InstanceFilter) => {
     setFilter(next);
     setCursors([null]);
+    // What was ticked was picked under the old filter.
+    setSelection({ ids: [], allMatching: false });
     // In the address, so the view can be bookmarked and survives a reload; not a history entry per keystroke.
     window.history.replaceState(null, "", `${window.location.pathname}${searchOfFilter(next)}`);
   };
@@ -48,7 +57,36 @@ export function InstancesPage() {
           {cursor === null ? "No instance matches these filters." : "No more instances."}
         </p>
       )}
-      {page.data && page.data.instances.length > 0 && <InstanceTable rows={page.data.instances} />}
+      {jobId && <BulkProgress key={jobId} jobId={jobId} onDismiss={() => setJobId(null)} />}
+      {mayOperate && page.data && page.data.instances.length > 0 && (
+        <BulkActionBar
+          selection={selection}
+          pageIds={page.data?.instances.map((row) => row.instanceId) ?? []}
+          matching={counts.data ? matchingCount(filter, counts.data) : null}
+          filter={selectionInput(filter)}
+          onSelect={setSelection}
+          onStarted={setJobId}
+        />
+      )}
+      {page.data && page.data.instances.length > 0 && (
+        <InstanceTable
+          rows={page.data.instances}
+          selection={
+            mayOperate
+              ? {
+                  selected: new Set(selection.ids),
+                  allMatching: selection.allMatching,
+                  onChange: (ids, selected) =>
+                    setSelection({
+                      ids: selected ? [...new Set([...selection.ids, ...ids])] : selection.ids.filter((id) => !ids.includes(id)),
+                      // Unticking one row means not all of them after all.
+                      allMatching: selection.allMatching && selected,
+                    }),
+                }
+              : undefined
+          }
+        />
+      )}
       <nav className="pager" aria-label="Pages">
         <button type="button" data-testid="previous-page" disabled={cursors.length === 1} onClick={() => setCursors(cursors.slice(0, -1))}>
           ← {filter.order === "newest" ? "Newer" : "Older"}
@@ -65,6 +103,7 @@ export function InstancesPage() {
           {filter.order === "newest" ? "Older" : "Newer"} →
         </button>
       </nav>
+      <BulkJobsList onShow={setJobId} />
     </main>
   );
 }
