@@ -138,10 +138,14 @@ test("Ctrl+K finds commands and steps by name: auto layout, then a timer after t
   await expect(field(page, "id")).toHaveValue("timer1");
   await expect(edge(page, "activity1", "timer1")).toBeAttached();
   expect((await shownDefinition(page)).nodes).toMatchObject({ activity1: { next: "timer1" }, timer1: { type: "timer" } });
-  // The activity has a place of its own now: the timer is placed just below it.
-  const [above, below] = [await node(page, "activity1").boundingBox(), await node(page, "timer1").boundingBox()];
-  expect(below!.y).toBeGreaterThan(above!.y + above!.height);
-  expect(Math.abs(below!.x - above!.x)).toBeLessThan(2);
+  // The activity has a place of its own now: the timer is placed just below it. Measured once
+  // the view has settled: boxes read while it still moves differ by its motion, not by placement.
+  await expect
+    .poll(async () => {
+      const [above, below] = [await node(page, "activity1").boundingBox(), await node(page, "timer1").boundingBox()];
+      return below!.y > above!.y + above!.height && Math.abs(below!.x - above!.x) < 2;
+    })
+    .toBe(true);
   await snapshot(page, "timer-added");
 });
 
