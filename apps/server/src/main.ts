@@ -6,8 +6,9 @@ import { buildApp } from "./app.ts";
 import { bulkPerformer } from "./bulk/bulk-actions.ts";
 import { loadConfig } from "./config.ts";
 import { openDatabase } from "./database.ts";
-import { exampleRegistry, seedExamples } from "./examples/index.ts";
+import { seedExamples } from "./examples/index.ts";
 import { processMetrics } from "./operations/process-metrics.ts";
+import { deployedWorkerOptions } from "./worker-options.ts";
 import { createLogger } from "./logging.ts";
 import { startTracing } from "./tracing.ts";
 
@@ -32,18 +33,7 @@ const approvals = new Approvals(db);
 const access = accessServices(db, secrets, undefined, log);
 const bulkActions = bulkPerformer({ instances, approvals, audit: access.audit });
 const metrics = processMetrics(db);
-const worker = config.inProcessWorker
-  ? new Worker(db, {
-      activities: exampleRegistry(),
-      httpAllow: config.httpAllow,
-      secrets,
-      retentionDays: config.retentionDays,
-      metrics: metrics.runtime,
-      logger: log,
-      bulkActions,
-      ...(tracing ? { tracer: tracing.tracer } : {}),
-    })
-  : null;
+const worker = config.inProcessWorker ? new Worker(db, deployedWorkerOptions(config, { secrets, log, metrics, bulkActions, tracing })) : null;
 const webhooks = new Webhooks(db, instances, secrets);
 // Input expressions of runs started by hand (trigger, backfill) run in a sandbox of the API's own, as a worker's do.
 const apiSandbox = new ExpressionSandbox();

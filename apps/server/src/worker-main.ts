@@ -4,10 +4,10 @@ import { Approvals, Instances, Secrets, Worker } from "@flowcraft/runtime";
 import { AuditLog } from "./accounts/audit.ts";
 import { bulkPerformer } from "./bulk/bulk-actions.ts";
 import { loadConfig } from "./config.ts";
-import { exampleRegistry } from "./examples/index.ts";
 import { createLogger } from "./logging.ts";
 import { loadSecretsKey } from "./secrets-key.ts";
 import { processMetrics } from "./operations/process-metrics.ts";
+import { deployedWorkerOptions } from "./worker-options.ts";
 import { workerEndpoint } from "./operations/worker-endpoint.ts";
 import { startTracing } from "./tracing.ts";
 
@@ -25,16 +25,7 @@ const secrets = new Secrets(db, loadSecretsKey(config.secretsKey, config.dataDir
 // Bulk jobs act through the same audited operations as the server's API.
 const bulkActions = bulkPerformer({ instances: new Instances(db), approvals: new Approvals(db), audit: new AuditLog(db) });
 const metrics = processMetrics(db);
-const worker = new Worker(db, {
-  activities: exampleRegistry(),
-  httpAllow: config.httpAllow,
-  secrets,
-  retentionDays: config.retentionDays,
-  metrics: metrics.runtime,
-  logger: log,
-  bulkActions,
-  ...(tracing ? { tracer: tracing.tracer } : {}),
-});
+const worker = new Worker(db, deployedWorkerOptions(config, { secrets, log, metrics, bulkActions, tracing }));
 await worker.start();
 log.info({ worker: worker.id, activities: worker.activityNames }, `worker ${worker.id} running activities: ${worker.activityNames.join(", ")}`);
 // Its metrics are its own (a server's /metrics shows only the server's process): served when a token can guard them.
