@@ -159,6 +159,8 @@ test("an approver in group managers approves a purchase order from the inbox, an
   await row.getByTestId("approval-comment").fill("for the new team");
   await row.getByTestId("approve").click();
   await expect(row).toHaveCount(0);
+  // Left only once the decision is taken: leaving earlier would ask first (the request is still on its way).
+  await expect(page.getByTestId("approval-confirmed").filter({ hasText: instanceId })).toBeVisible();
 
   await page.goto(`/instances/${instanceId}`);
   await expect(page.getByTestId("instance-output")).toContainText(`Approved by '${approver.username}'`, { timeout: 30_000 });

@@ -52,6 +52,7 @@ test("a costly order waits in the inbox, is approved there with a comment, and c
   await row.getByTestId("approval-comment").fill("within the quarter's budget");
   await row.getByTestId("approve").click();
   await expect(row).toHaveCount(0);
+  await expect(page.getByTestId("approval-confirmed").filter({ hasText: id })).toBeVisible();
 
   await page.goto(`/instances/${id}`);
   await expect(page.getByTestId("instance-output")).toContainText(`Approved by '${OWNER.username}'`, { timeout: 30_000 });
@@ -110,6 +111,33 @@ test("a decision the server refuses shows its reason, and the approval leaves th
   await row.getByTestId("approve").click();
   await expect(page.getByTestId("approval-refused")).toContainText(`already decided: rejected by ${jon.username}`);
   await expect(row).toHaveCount(0);
+});
+
+test("closing the inbox while a decision is still being sent asks first, and the decision then goes through", async ({ page, request }) => {
+  const id = await start(request, PURCHASE_ORDER, { product: "chair", quantity: 4, cost: 3000 });
+  await page.goto(`/approvals?workflow=${PURCHASE_ORDER}`);
+  const row = page.getByTestId(`approval-row-${id}-approval`);
+  await expect(row).toBeVisible({ timeout: 15_000 });
+
+  // The decision is held on its way, as on a slow network: its row has left the list already.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/trpc/approvals.decide**", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await row.getByTestId("approve").click();
+  await expect(row).toHaveCount(0);
+
+  const asked = page.waitForEvent("dialog");
+  await page.close({ runBeforeUnload: true });
+  const dialog = await asked;
+  expect(dialog.type()).toBe("beforeunload");
+  // The person stays, and the decision arrives.
+  await dialog.dismiss();
+  release();
+  await expect(page.getByTestId("approval-confirmed").filter({ hasText: id })).toHaveText(new RegExp(`^Approved ${PURCHASE_ORDER} / ${id}`));
+  await expect.poll(async () => (await instanceOf(request, id)).output, { timeout: 15_000 }).toBe(`Approved by '${OWNER.username}'`);
 });
 
 test("the instances list filters by workflow, status and waiting, and its counts follow new instances live", async ({ page, request }) => {

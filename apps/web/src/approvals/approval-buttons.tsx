@@ -10,6 +10,7 @@ import type { PendingApproval } from "../instances/instance-types.ts";
 import { api, errorMessage } from "../lib/api.ts";
 import { ErrorAlert } from "../lib/error-alert.tsx";
 import { refreshInstanceQueries } from "../instances/query-keys.ts";
+import { decisionSent } from "./decisions-in-flight.ts";
 import "./approvals.css";
 
 export type Decision = "approved" | "rejected";
@@ -36,10 +37,16 @@ export function ApprovalButtons({
   const id = useId();
   const decide = useMutation({
     mutationFn: (decision: Decision) => api.approvals.decide.mutate({ instanceId, waitId, decision, comment: comment.trim() || undefined }),
-    onMutate: () => onDeciding?.(),
+    onMutate: () => {
+      onDeciding?.();
+      return { answered: decisionSent() };
+    },
     onSuccess: (decided) => onDecided?.(decided.decision),
     onError: (error) => onRefused?.(errorMessage(error)),
-    onSettled: () => refreshInstanceQueries(queryClient, instanceId),
+    onSettled: (_data, _error, _decision, context) => {
+      context?.answered();
+      refreshInstanceQueries(queryClient, instanceId);
+    },
   });
   return (
     <div className="approval-buttons" data-testid="approval-buttons">
