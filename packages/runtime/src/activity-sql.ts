@@ -58,24 +58,46 @@ export async function claimTasks(db: pg.Pool, owner: string, activities: string[
   }));
 }
 
+/** What a renewal found of the tasks a worker holds. */
+export interface RenewedLeases {
+  /** Still leased to the worker: the others were finished, or taken over after their lease ran out. */
+  leased: Set<number>;
+  /** Renewed now, their heartbeat details stored. */
+  renewed: Set<number>;
+}
+
 /**
  * Extends the leases of the tasks still leased to `owner`, each at most to its run's deadline
  * plus the grace period, and stores the heartbeat details given for some of them. One statement
- * for every task the worker holds. Returns the ids still leased to `owner`: the others were
- * finished, or taken over by another worker after their lease ran out.
+ * for every task the worker holds. A task whose row another statement holds (a store deleting it
+ * as its result is recorded, most often) is passed over, not waited for: waiting would stall the
+ * renewal behind the store, and deadlock with a store that locks the same rows in another order.
+ * It stays leased until that statement ends, and the next renewal finds out how it ended.
  */
-export async function renewTaskLeases(db: pg.Pool, owner: string, ids: number[], details: Map<number, Json>, lease: TaskLease): Promise<Set<number>> {
-  if (ids.length === 0) return new Set();
+export async function renewTaskLeases(db: pg.Pool, owner: string, ids: number[], details: Map<number, Json>, lease: TaskLease): Promise<RenewedLeases> {
+  if (ids.length === 0) return { leased: new Set(), renewed: new Set() };
   const { rows } = await queryPrepared(
     db,
     "flowcraft_renew_task_leases",
-    `UPDATE activity_task SET visible_at = least(now() + make_interval(secs => $3), deadline_at + make_interval(secs => $4)),
-       heartbeat_details = CASE WHEN $5::jsonb ? id::text THEN $5::jsonb -> id::text ELSE heartbeat_details END
-     WHERE id = ANY($1::bigint[]) AND lease_owner = $2
-     RETURNING id`,
+    `WITH leased AS (
+       SELECT id FROM activity_task WHERE id = ANY($1::bigint[]) AND lease_owner = $2
+     ),
+     free AS (
+       SELECT id FROM activity_task WHERE id = ANY($1::bigint[]) AND lease_owner = $2 FOR UPDATE SKIP LOCKED
+     ),
+     renewed AS (
+       UPDATE activity_task t SET visible_at = least(now() + make_interval(secs => $3), t.deadline_at + make_interval(secs => $4)),
+         heartbeat_details = CASE WHEN $5::jsonb ? t.id::text THEN $5::jsonb -> t.id::text ELSE t.heartbeat_details END
+       FROM free WHERE t.id = free.id
+       RETURNING t.id
+     )
+     SELECT id, EXISTS (SELECT 1 FROM renewed r WHERE r.id = leased.id) AS renewed FROM leased`,
     [ids, owner, lease.seconds, lease.graceSeconds, JSON.stringify(Object.fromEntries(details))],
   );
-  return new Set(rows.map((row) => row.id as number));
+  return {
+    leased: new Set(rows.map((row) => Number(row.id))),
+    renewed: new Set(rows.filter((row) => row.renewed).map((row) => Number(row.id))),
+  };
 }
 
 export interface TaskResult {

@@ -8,6 +8,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { ActivityRegistry } from "./sdk.ts";
 import { TASK_LEASE } from "./task-leases.ts";
+import { renewTaskLeases } from "./activity-sql.ts";
 import { createTestRuntime, waitForInstance, type TestRuntime } from "./test-helpers.ts";
 import { Worker } from "./worker.ts";
 
@@ -63,7 +64,7 @@ const passThrough = (_statement: unknown, run: () => Promise<unknown>) => run();
 it("renews the leases of all running attempts in one statement each time, so attempts longer than a lease run once", async () => {
   const renewals: number[][] = [];
   await startWorker({}, (statement, run) => {
-    if (statement.text.startsWith("UPDATE activity_task SET visible_at")) renewals.push(statement.values[0] as number[]);
+    if (statement.text.includes("UPDATE activity_task t SET visible_at")) renewals.push(statement.values[0] as number[]);
     return run();
   });
   // Idle and running the same activity: it takes any task whose lease runs out.
@@ -105,3 +106,43 @@ it("runs within seconds the tasks of a store whose reply was lost after it commi
   expect(errors).toContainEqual(expect.objectContaining({ message: "Connection terminated unexpectedly" }));
   expect(runs).toEqual(["a"]);
 }, 60_000);
+
+it("a renewal passes over a task that a store is deleting, rather than waiting for it or deadlocking with it", async () => {
+  await rt.db.pool.query(
+    `INSERT INTO instance (id, workflow_name, workflow_version, status, input, last_seq) VALUES ('renewal-vs-store', 'plain', 1, 'RUNNING', 'null', 1)`,
+  );
+  const { rows } = await rt.db.pool.query<{ id: string }>(
+    `INSERT INTO activity_task (instance_id, generation, activity_id, activity, node, input, attempt, timeout_seconds, lease_owner, deadline_at)
+     SELECT 'renewal-vs-store', 1, 'a' || n, 'noop', 'n', 'null', 1, 60, 'renewer', now() + interval '60 seconds' FROM generate_series(1, 2) n
+     RETURNING id`,
+  );
+  const [finishing, running] = rows.map((row) => Number(row.id)) as [number, number];
+  // A store of the turn that took the first task's result holds its row, as it deletes it.
+  const store = await rt.db.pool.connect();
+  try {
+    await store.query("BEGIN");
+    await store.query("DELETE FROM activity_task WHERE id = $1", [finishing]);
+    const before = await visibleAt(running);
+
+    const held = await renewTaskLeases(rt.db.pool, "renewer", [finishing, running], new Map([[running, { done: 3 }]]), TASK_LEASE);
+
+    // The task being stored is still held until its store ends; the other was renewed now, with its heartbeat.
+    expect([...held.leased].sort()).toEqual([finishing, running].sort());
+    expect([...held.renewed]).toEqual([running]);
+    expect((await visibleAt(running)).getTime()).toBeGreaterThan(before.getTime());
+    const { rows: saved } = await rt.db.pool.query("SELECT heartbeat_details FROM activity_task WHERE id = $1", [running]);
+    expect(saved[0].heartbeat_details).toEqual({ done: 3 });
+    await store.query("COMMIT");
+  } finally {
+    store.release();
+  }
+  // Once the store committed, the finished task is no longer anyone's.
+  const after = await renewTaskLeases(rt.db.pool, "renewer", [finishing, running], new Map(), TASK_LEASE);
+  expect([...after.leased]).toEqual([running]);
+  await rt.db.pool.query("DELETE FROM instance WHERE id = 'renewal-vs-store'");
+}, 30_000);
+
+async function visibleAt(taskId: number): Promise<Date> {
+  const { rows } = await rt.db.pool.query("SELECT visible_at FROM activity_task WHERE id = $1", [taskId]);
+  return rows[0].visible_at as Date;
+}

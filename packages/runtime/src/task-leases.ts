@@ -70,18 +70,19 @@ export class TaskLeases {
     this.renewing = true;
     const batch = [...this.held];
     const details = new Map<number, Json>();
-    const saving: Array<[Heartbeats, number]> = [];
+    const saving: Array<[number, Heartbeats, number]> = [];
     for (const [id, heartbeats] of batch) {
       const unsaved = heartbeats.unsaved();
       if (!unsaved) continue;
       details.set(id, unsaved.details);
-      saving.push([heartbeats, unsaved.mark]);
+      saving.push([id, heartbeats, unsaved.mark]);
     }
     try {
-      const still = await renewTaskLeases(this.pool, this.owner, batch.map(([id]) => id), details, TASK_LEASE);
-      for (const [heartbeats, mark] of saving) heartbeats.saved(mark);
+      const { leased, renewed } = await renewTaskLeases(this.pool, this.owner, batch.map(([id]) => id), details, TASK_LEASE);
+      // Details of a task passed over wait for the next renewal.
+      for (const [id, heartbeats, mark] of saving) if (renewed.has(id)) heartbeats.saved(mark);
       for (const [id, heartbeats] of batch) {
-        if (!still.has(id) && this.held.get(id) === heartbeats) this.held.delete(id);
+        if (!leased.has(id) && this.held.get(id) === heartbeats) this.held.delete(id);
       }
     } catch (error) {
       this.onError(error);
