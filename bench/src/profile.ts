@@ -37,8 +37,8 @@ export class Profiler {
   private poolSamples = 0;
   private poolWaiting = 0;
   private poolWaitingMax = 0;
-  /** Each store of turns, in ms. */
-  private storeMs: number[] = [];
+  /** Each store of turns: when it returned (ms since the epoch) and how long it took. */
+  private stores: Array<{ at: number; ms: number }> = [];
 
   private constructor(private readonly db: Database) {}
 
@@ -75,7 +75,7 @@ export class Profiler {
   async reset() {
     this.backends = await this.backendCpu();
     this.statements.clear();
-    this.storeMs = [];
+    this.stores = [];
     this.began = performance.now();
     this.cpu = process.cpuUsage();
     this.loop = performance.eventLoopUtilization();
@@ -126,7 +126,7 @@ export class Profiler {
    * completed is the activity; completed -> the next decision is reporting the result and the
    * next turn. Beside them, each store of turns as the client timed it: the part of a step's
    * queueing and reporting that is the database's write. Steps of a steady run count when they
-   * completed inside its window.
+   * completed inside its window, and the stores those that returned inside it.
    */
   async stepLatencies(prefix: string, window: MeasuredWindow | null): Promise<string> {
     const { rows } = await this.db.pool.query(
@@ -156,12 +156,12 @@ export class Profiler {
        FROM ms`,
       [prefix, window?.from ?? null, window?.to ?? null],
     );
-    const r = rows[0] as Record<string, number | number[] | null>;
-    const part = (mean: unknown, p: unknown) => {
-      const [p50, p99] = (p as number[] | null) ?? [];
-      return `${f(mean as number | null)} / ${f(p50)} / ${f(p99)}`;
-    };
-    const store = this.storeMs.length > 0 ? this.storeMs : null;
+    // avg() of extract() is numeric, which pg returns as a string.
+    type Mean = string | null;
+    const r = rows[0] as { steps: number; queued: Mean; queued_p: number[] | null; ran: Mean; ran_p: number[] | null; reported: Mean; reported_p: number[] | null };
+    const part = (mean: Mean, p: number[] | null) => `${f(mean === null ? null : Number(mean))} / ${f(p?.[0])} / ${f(p?.[1])}`;
+    const inWindow = window ? this.stores.filter(({ at }) => at >= window.from.getTime() && at < window.to.getTime()) : this.stores;
+    const store = inWindow.length > 0 ? inWindow.map(({ ms }) => ms) : null;
     return [
       `where a step's time goes (${r.steps} steps; mean / p50 / p99 ms):`,
       `  queued     (scheduled -> started)           ${part(r.queued, r.queued_p)}`,
@@ -195,7 +195,7 @@ export class Profiler {
   }
 
   private record(text: string, name: unknown, ms: number, result: unknown) {
-    if (name === STORE_TURNS_STATEMENT) this.storeMs.push(ms);
+    if (name === STORE_TURNS_STATEMENT) this.stores.push({ at: Date.now(), ms });
     const label = text.replace(/\s+/g, " ").trim().slice(0, LABEL_LENGTH);
     const stats = this.statements.get(label) ?? { calls: 0, ms: 0, rows: 0 };
     stats.calls++;
@@ -205,7 +205,7 @@ export class Profiler {
   }
 }
 
-const f = (v: number | null | undefined) => (v === null || v === undefined ? "-" : Number(v).toFixed(1));
+const f = (v: number | null | undefined) => (v === null || v === undefined ? "-" : v.toFixed(1));
 
 function mean(values: number[]): number {
   return values.reduce((sum, v) => sum + v, 0) / values.length;

@@ -43,7 +43,14 @@ const WORKFLOWS: Partial<Record<ScenarioName, () => Promise<unknown>>> = {
     { name: "chain10" },
   ),
   fanout20: DBOS.registerWorkflow(
-    async () => Promise.all(Array.from({ length: fanOut }, () => DBOS.runStep(noop, { name: "work" }))),
+    async () => {
+      // allSettled, not all: should a step fail, the workflow still waits for the others, so none runs on after it ended.
+      const settled = await Promise.allSettled(Array.from({ length: fanOut }, () => DBOS.runStep(noop, { name: "work" })));
+      return settled.map((outcome) => {
+        if (outcome.status === "rejected") throw outcome.reason;
+        return outcome.value;
+      });
+    },
     { name: "fanout20" },
   ),
 };
