@@ -2,7 +2,7 @@ import { createTestDatabase, type TestDatabase } from "@flowcraft/db/testing";
 import { ActivityRegistry, Instances, silentLogger, Worker, Workflows } from "@flowcraft/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Percentiles } from "./figures.ts";
-import { historyFigures } from "./latencies.ts";
+import { historyFigures, stepRatesBySlice, WINDOW_SLICES } from "./latencies.ts";
 import { runScenario } from "./run.ts";
 import { NOOP, SCENARIOS } from "./scenarios.ts";
 
@@ -64,6 +64,10 @@ describe("a steady run", () => {
     );
     expect([inWindow.steps, inWindow.workflows]).toEqual([rows[0].steps, rows[0].workflows]);
     expect(inWindow.steps).toBeLessThanOrEqual(all.steps);
+    // Each part of the window counts its own steps: together, those of the window.
+    const rates = await stepRatesBySlice(db, result.prefix, result.window!);
+    expect(rates).toHaveLength(WINDOW_SLICES);
+    expect(rates.reduce((sum, rate) => sum + rate, 0) / WINDOW_SLICES).toBe(inWindow.steps);
     if (inWindow.steps > 0) {
       expectOrdered(inWindow.latencies.scheduleToStart!);
       expectOrdered(inWindow.latencies.stepStartToComplete);

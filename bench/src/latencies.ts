@@ -66,3 +66,29 @@ export async function historyFigures(db: Database, prefix: string, window: Measu
     },
   };
 }
+
+/** Parts of a steady window whose step rates are compared. */
+export const WINDOW_SLICES = 5;
+
+/**
+ * Steps/s in each fifth of a steady window: rates that still drift from the first fifth to the
+ * last say the load had not settled, and the run wants a longer WARMUP_S or DURATION.
+ */
+export async function stepRatesBySlice(db: Database, prefix: string, window: MeasuredWindow): Promise<number[]> {
+  const { rows } = await db.pool.query<{ slice: number; steps: number }>(
+    `SELECT width_bucket(extract(epoch FROM at), $2, $3, $4) AS slice, count(*)::int AS steps
+     FROM history_event
+     WHERE starts_with(instance_id, $1) AND type = 'activity_completed' AND at >= to_timestamp($2) AND at < to_timestamp($3)
+     GROUP BY 1`,
+    [prefix, window.from.getTime() / 1000, window.to.getTime() / 1000, WINDOW_SLICES],
+  );
+  return sliceRates(rows, window);
+}
+
+/** Per-slice counts (slices numbered from 1, missing ones empty) as rates per second. */
+export function sliceRates(rows: Array<{ slice: number; steps: number }>, window: MeasuredWindow): number[] {
+  const sliceSeconds = (window.to.getTime() - window.from.getTime()) / 1000 / WINDOW_SLICES;
+  const counts = new Array<number>(WINDOW_SLICES).fill(0);
+  for (const { slice, steps } of rows) counts[slice - 1] = steps;
+  return counts.map((steps) => Math.round(steps / sliceSeconds));
+}

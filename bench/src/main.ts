@@ -14,7 +14,7 @@ import { loadOf, readConfig } from "./config.ts";
 import type { Load } from "./drive.ts";
 import { jsonLine, PeakMemory, type Measured } from "./figures.ts";
 import { generationTimes } from "./generations.ts";
-import { historyFigures } from "./latencies.ts";
+import { historyFigures, stepRatesBySlice, WINDOW_SLICES } from "./latencies.ts";
 import { Profiler } from "./profile.ts";
 import { runScenario, type RunResult } from "./run.ts";
 import { NOOP, SCENARIOS, type Scenario } from "./scenarios.ts";
@@ -64,6 +64,7 @@ async function main() {
       log(`${name}: ${result.started} started in ${result.startSeconds.toFixed(2)} s, all completed in ${result.seconds.toFixed(2)} s`);
       if (profiler) log(`${await profiler.report(name)}\n${await profiler.stepLatencies(result.prefix, result.window)}`);
       check(scenario, result);
+      if (result.window) log(`${name}: steps/s in each of ${WINDOW_SLICES} parts of the window: ${(await stepRatesBySlice(db, result.prefix, result.window)).join(", ")}`);
       const generations = scenario.generations ? await generationTimes(db, result.prefix) : {};
       process.stdout.write(`${JSON.stringify({ ...jsonLine(name, "flowcraft", load, await measured(db, result), memory.peakMb), ...generations })}\n`);
     }

@@ -18,6 +18,7 @@ import pg from "pg";
 import { loadOf, readConfig } from "../config.ts";
 import { drive, type Load, type MeasuredWindow } from "../drive.ts";
 import { jsonLine, PeakMemory, percentiles, type Measured } from "../figures.ts";
+import { sliceRates, WINDOW_SLICES } from "../latencies.ts";
 import { SCENARIOS, type Scenario, type ScenarioName } from "../scenarios.ts";
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
@@ -98,6 +99,7 @@ async function main() {
         if (all.steps !== scenario.stepsPerInstance * result.started) {
           log(`dbos ${name}: warning: ${all.steps} steps completed, expected ${scenario.stepsPerInstance * result.started}`);
         }
+        if (result.window) log(`dbos ${name}: steps/s in each of ${WINDOW_SLICES} parts of the window: ${(await stepRatesBySlice(pool, result.prefix, result.window)).join(", ")}`);
         const measured: Measured = result.window
           ? { ...figures, seconds: (result.window.to.getTime() - result.window.from.getTime()) / 1000 }
           : { ...figures, seconds: result.seconds };
@@ -164,6 +166,18 @@ async function statusFigures(pool: pg.Pool, prefix: string, window: MeasuredWind
     steps: r.steps,
     latencies: { scheduleToStart: null, stepStartToComplete: percentiles(r.start_to_complete), instance: percentiles(r.latency) },
   };
+}
+
+/** As latencies.ts's stepRatesBySlice, from DBOS's step records. */
+async function stepRatesBySlice(pool: pg.Pool, prefix: string, window: MeasuredWindow): Promise<number[]> {
+  const { rows } = await pool.query<{ slice: number; steps: number }>(
+    `SELECT width_bucket(completed_at_epoch_ms, $2, $3, $4) AS slice, count(*)::int AS steps
+     FROM dbos.operation_outputs
+     WHERE starts_with(workflow_uuid, $1) AND function_name NOT LIKE 'DBOS.%' AND completed_at_epoch_ms >= $2 AND completed_at_epoch_ms < $3
+     GROUP BY 1`,
+    [prefix, window.from.getTime(), window.to.getTime(), WINDOW_SLICES],
+  );
+  return sliceRates(rows, window);
 }
 
 main().catch((error: unknown) => {
