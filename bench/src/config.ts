@@ -4,7 +4,22 @@
  *   DATABASE_URL  Postgres server to run on. A fresh database is created there and dropped at the
  *                 end, so the configured database itself is never touched. Unset: an in-memory
  *                 embedded PGlite (much slower; figures only show that everything works).
- *   N             Instances per scenario (default 200).
+ *   N             Instances per scenario (default 200), timed from the first start to the last
+ *                 completion, the ramp up and the drain included.
+ *   DURATION      Seconds: measure a steady state instead of N instances. Each scenario keeps
+ *                 IN_FLIGHT instances running (a new one started as one completes, through
+ *                 concurrent starts, which the runtime stores together) for WARMUP_S seconds and
+ *                 then DURATION seconds more, and its figures count only the steps and instances
+ *                 that completed in those DURATION seconds; the instances still in flight then
+ *                 finish outside the window. A window in time rather than a trimmed N, because
+ *                 a run of N has a ramp up and a drain whose share depends on N and on the
+ *                 scenario (fanout20 starts all N at once), where a window of a held load has
+ *                 neither. DURATION=60 is the setting for figures that are meant to last.
+ *                 Scenarios of one instance (the maps, monitor-long, subflow100) run as before.
+ *   WARMUP_S      Steady state: seconds run before the window opens, so the JIT, the caches and
+ *                 the queues have settled (default 10).
+ *   IN_FLIGHT     Steady state: instances in flight (default 50, as the chains keep in a run
+ *                 of N).
  *   WORKERS       In-process workers sharing the database (default 1, as the server runs).
  *   POOL_SIZE     Connections of the process's pool, shared by the workers (default 10, as
  *                 the server's).
@@ -14,14 +29,19 @@
  *                 count its 100 children too); monitor-long also reports the median time of
  *                 its first and last 100 generations.
  *   WARMUP        Untimed instances run first per scenario, so the JIT and the caches of
- *                 definitions and compiled expressions are warm (default 20; 0 to skip).
+ *                 definitions and compiled expressions are warm (default 20; 0 to skip; a
+ *                 steady run warms up for WARMUP_S instead).
  *   METRICS       0: workers feed no Prometheus metrics (default 1: they do, as the server's
  *                 and `pnpm worker`'s do), to measure what counting costs.
  *   BENCH_PROFILE 1: also report on stderr, per scenario, each statement's count and time, the
  *                 CPU used by Node, by the database backends (local server only) and by the
- *                 machine, pool waits, and where an activity step waits (see profile.ts).
+ *                 machine, pool waits, and where an activity step's time goes (see profile.ts).
+ *
+ * `pnpm bench:compare` runs the same scenarios, with the same settings, on DBOS Transact too (see
+ * peers/dbos.ts).
  */
-import { SCENARIOS, type ScenarioName } from "./scenarios.ts";
+import type { Load } from "./drive.ts";
+import { SCENARIOS, type Scenario, type ScenarioName } from "./scenarios.ts";
 
 export interface Config {
   databaseUrl: string | undefined;
@@ -32,6 +52,8 @@ export interface Config {
   warmup: number;
   profile: boolean;
   metrics: boolean;
+  /** Measure a steady state instead of N instances; null: N instances. */
+  steady: { seconds: number; warmupSeconds: number; inFlight: number } | null;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -44,7 +66,17 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     warmup: count(env, "WARMUP", 20, 0),
     profile: env.BENCH_PROFILE === "1",
     metrics: env.METRICS !== "0",
+    steady: env.DURATION
+      ? { seconds: count(env, "DURATION", 60, 1), warmupSeconds: count(env, "WARMUP_S", 10, 0), inFlight: count(env, "IN_FLIGHT", 50, 1) }
+      : null,
   };
+}
+
+/** How a scenario is run under these settings. */
+export function loadOf(config: Config, scenario: Scenario): Load {
+  if (scenario.instances !== undefined) return { count: scenario.instances, window: scenario.window };
+  if (config.steady) return { ...config.steady };
+  return { count: config.instances, window: scenario.window };
 }
 
 function count(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {

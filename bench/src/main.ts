@@ -1,15 +1,20 @@
 /**
  * `pnpm bench`: runs each scenario against a throwaway database and prints one JSON line per
- * scenario on stdout, e.g.
- *   {"scenario":"chain10","workflows":200,"steps":2000,"seconds":1.5,"workflows_per_s":133.3,"steps_per_s":1333.3,"peak_rss_mb":210.4}
+ * scenario on stdout (the fields are those of figures.ts), e.g.
+ *   {"scenario":"chain10","system":"flowcraft","workflows":300,"steps":3000,"seconds":1.481,"workflows_per_s":202.6,
+ *    "steps_per_s":2025.9,"peak_rss_mb":283.3,"schedule_to_start_p50_ms":11,"schedule_to_start_p99_ms":32,
+ *    "step_start_to_complete_p50_ms":0,"step_start_to_complete_p99_ms":6,"instance_latency_p50_ms":176,"instance_latency_p99_ms":271.1}
  * Everything else (progress, errors, the profile) goes to stderr, so stdout can be piped as is.
  * Settings are described in config.ts.
  */
 import { createTestDatabase, type TestDatabase } from "@flowcraft/db/testing";
 import { ActivityRegistry, Instances, RuntimeMetrics, silentLogger, Worker, Workflows } from "@flowcraft/runtime";
 import { collectDefaultMetrics, Registry } from "prom-client";
-import { readConfig } from "./config.ts";
+import { loadOf, readConfig } from "./config.ts";
+import type { Load } from "./drive.ts";
+import { jsonLine, PeakMemory, type Measured } from "./figures.ts";
 import { generationTimes } from "./generations.ts";
+import { historyFigures, stepRatesBySlice, WINDOW_SLICES } from "./latencies.ts";
 import { Profiler } from "./profile.ts";
 import { runScenario, type RunResult } from "./run.ts";
 import { NOOP, SCENARIOS, type Scenario } from "./scenarios.ts";
@@ -45,22 +50,23 @@ async function main() {
       for (const [child, definition] of Object.entries(scenario.subworkflows ?? {})) await workflows.publish(child, definition);
       await workflows.publish(scenario.name, scenario.definition);
       const memory = new PeakMemory();
-      const run = (count: number) =>
-        runScenario({ db, instances, scenario, count, signal: abort.signal, onPoll: () => (profiler?.samplePool(), memory.sample()) });
-      const count = scenario.instances ?? config.instances;
-      if (config.warmup > 0 && scenario.instances === undefined) {
+      const run = (load: Load) =>
+        runScenario({ db, instances, scenario, load, signal: abort.signal, onPoll: () => (profiler?.samplePool(), memory.sample()) });
+      const load = loadOf(config, scenario);
+      if (config.warmup > 0 && scenario.instances === undefined && !config.steady) {
         log(`${name}: warming up with ${config.warmup} instances`);
-        await run(config.warmup);
+        await run({ count: config.warmup, window: scenario.window });
       }
-      log(`${name}: running ${count} instances`);
+      log("count" in load ? `${name}: running ${load.count} instances` : `${name}: ${load.inFlight} in flight for ${load.warmupSeconds} s, then ${load.seconds} s measured`);
       await profiler?.reset();
       memory.reset();
-      const result = await run(count);
-      log(`${name}: ${count} started in ${result.startSeconds.toFixed(2)} s, all completed in ${result.seconds.toFixed(2)} s`);
-      if (profiler) log(`${await profiler.report(name)}\n${await profiler.stepLatencies(result.prefix)}`);
-      check(scenario, count, result);
+      const result = await run(load);
+      log(`${name}: ${result.started} started in ${result.startSeconds.toFixed(2)} s, all completed in ${result.seconds.toFixed(2)} s`);
+      if (profiler) log(`${await profiler.report(name)}\n${await profiler.stepLatencies(result.prefix, result.window)}`);
+      check(scenario, result);
+      if (result.window) log(`${name}: steps/s in each of ${WINDOW_SLICES} parts of the window: ${(await stepRatesBySlice(db, result.prefix, result.window)).join(", ")}`);
       const generations = scenario.generations ? await generationTimes(db, result.prefix) : {};
-      process.stdout.write(`${JSON.stringify({ ...line(name, result, memory.peakMb), ...generations })}\n`);
+      process.stdout.write(`${JSON.stringify({ ...jsonLine(name, "flowcraft", load, await measured(db, result), memory.peakMb), ...generations })}\n`);
     }
   } finally {
     await Promise.all(workers.map((worker) => worker.stop()));
@@ -75,47 +81,20 @@ function runtimeMetrics(db: TestDatabase): RuntimeMetrics {
   return new RuntimeMetrics(registry, db);
 }
 
-function line(scenario: string, { workflows, steps, seconds }: RunResult, peakMb: number) {
-  return {
-    scenario,
-    workflows,
-    steps,
-    seconds: round(seconds, 3),
-    workflows_per_s: round(workflows / seconds, 1),
-    steps_per_s: round(steps / seconds, 1),
-    peak_rss_mb: round(peakMb, 1),
-  };
-}
-
 /**
- * The most memory the process (the workers run in it) held during a run, sampled at every poll:
- * a cost that grows with an instance's size shows here before it shows in time.
+ * A run of N counts everything it ran, from the first start to the last completion; a steady
+ * run counts what completed inside its window.
  */
-class PeakMemory {
-  private peak = 0;
-
-  reset() {
-    this.peak = process.memoryUsage.rss();
-  }
-
-  sample() {
-    this.peak = Math.max(this.peak, process.memoryUsage.rss());
-  }
-
-  get peakMb() {
-    return this.peak / 2 ** 20;
-  }
+async function measured(db: TestDatabase, result: RunResult): Promise<Measured> {
+  const figures = await historyFigures(db, result.prefix, result.window);
+  if (!result.window) return { workflows: result.workflows, steps: result.steps, seconds: result.seconds, latencies: figures.latencies };
+  return { ...figures, seconds: (result.window.to.getTime() - result.window.from.getTime()) / 1000 };
 }
 
 /** A miscount means the workflow did not do what the figures claim: say so rather than print them quietly. */
-function check(scenario: Scenario, count: number, result: RunResult) {
-  const expected = scenario.stepsPerInstance * count;
+function check(scenario: Scenario, result: RunResult) {
+  const expected = scenario.stepsPerInstance * result.started;
   if (result.steps !== expected) log(`${scenario.name}: warning: ${result.steps} activity steps completed, expected ${expected}`);
-}
-
-function round(value: number, digits: number): number {
-  const scale = 10 ** digits;
-  return Math.round(value * scale) / scale;
 }
 
 /** The throwaway database is dropped even when the run failed; a failed drop is reported, not hidden. */

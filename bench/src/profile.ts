@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { performance, type EventLoopUtilization } from "node:perf_hooks";
 import type { Database } from "@flowcraft/db";
+import type { MeasuredWindow } from "./drive.ts";
 
 interface StatementStats {
   calls: number;
@@ -19,6 +20,12 @@ type QueryFunction = (this: unknown, ...args: unknown[]) => unknown;
 
 /** Characters of a statement's text that name it in the report. */
 const LABEL_LENGTH = 90;
+/**
+ * The prepared statement that stores a batch of turns in one round trip (orchestrator-sql.ts):
+ * each of its calls is timed on its own, for the store's share of a step. PGlite runs it unnamed,
+ * so its calls are not told apart there.
+ */
+const STORE_TURNS_STATEMENT = "flowcraft_store_turns";
 
 export class Profiler {
   private readonly statements = new Map<string, StatementStats>();
@@ -30,6 +37,8 @@ export class Profiler {
   private poolSamples = 0;
   private poolWaiting = 0;
   private poolWaitingMax = 0;
+  /** Each store of turns: when it returned (ms since the epoch) and how long it took. */
+  private stores: Array<{ at: number; ms: number }> = [];
 
   private constructor(private readonly db: Database) {}
 
@@ -44,8 +53,9 @@ export class Profiler {
       const first = args[0];
       const text = typeof first === "string" ? first : ((first as { text?: unknown } | null)?.text ?? "");
       if (typeof text !== "string" || text === "") return original.apply(this, args);
+      const name = typeof first === "string" ? undefined : (first as { name?: unknown } | null)?.name;
       const began = performance.now();
-      const done = (result: unknown) => profiler.record(text, performance.now() - began, result);
+      const done = (result: unknown) => profiler.record(text, name, performance.now() - began, result);
       const last = args.at(-1);
       if (typeof last === "function") {
         args[args.length - 1] = function (this: unknown, error: unknown, result: unknown) {
@@ -65,6 +75,7 @@ export class Profiler {
   async reset() {
     this.backends = await this.backendCpu();
     this.statements.clear();
+    this.stores = [];
     this.began = performance.now();
     this.cpu = process.cpuUsage();
     this.loop = performance.eventLoopUtilization();
@@ -110,14 +121,17 @@ export class Profiler {
   }
 
   /**
-   * Where an activity step waits, from the times in history (all stamped by this process):
-   * scheduled -> started is the task queue (store, wake, claim); started -> completed is the
-   * activity; completed -> the next decision is reporting the result and the next turn.
+   * Where an activity step's time goes, from the times in history (all stamped by this process,
+   * to the millisecond): scheduled -> started is the task queue (store, wake, claim); started ->
+   * completed is the activity; completed -> the next decision is reporting the result and the
+   * next turn. Beside them, each store of turns as the client timed it: the part of a step's
+   * queueing and reporting that is the database's write. Steps of a steady run count when they
+   * completed inside its window, and the stores those that returned inside it.
    */
-  async stepLatencies(prefix: string): Promise<string> {
+  async stepLatencies(prefix: string, window: MeasuredWindow | null): Promise<string> {
     const { rows } = await this.db.pool.query(
       `WITH h AS (
-         SELECT instance_id, seq, type, at, data->>'activityId' AS activity_id,
+         SELECT instance_id, generation, type, at, data->>'activityId' AS activity_id,
                 -- A window, not a correlated subquery: that one rescans the history per step.
                 min(at) FILTER (WHERE type NOT IN ('activity_started', 'activity_completed', 'activity_failed'))
                   OVER (PARTITION BY instance_id ORDER BY seq ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS next_decision
@@ -129,24 +143,34 @@ export class Profiler {
                 min(at) FILTER (WHERE type = 'activity_completed') AS completed,
                 min(next_decision) FILTER (WHERE type = 'activity_completed') AS next_decision
          FROM h WHERE activity_id IS NOT NULL
-         GROUP BY instance_id, activity_id),
+         GROUP BY instance_id, generation, activity_id),
        ms AS (
          SELECT extract(epoch FROM started - scheduled) * 1000 AS queued,
                 extract(epoch FROM completed - started) * 1000 AS ran,
                 extract(epoch FROM next_decision - completed) * 1000 AS reported
-         FROM steps)
-       SELECT avg(queued) AS queued, percentile_cont(0.9) WITHIN GROUP (ORDER BY queued) AS queued_p90,
-              avg(ran) AS ran,
-              avg(reported) AS reported, percentile_cont(0.9) WITHIN GROUP (ORDER BY reported) AS reported_p90
+         FROM steps WHERE completed >= coalesce($2::timestamptz, '-infinity') AND completed < coalesce($3::timestamptz, 'infinity'))
+       SELECT count(*)::int AS steps,
+              avg(queued) AS queued, percentile_cont(ARRAY[0.5, 0.99]) WITHIN GROUP (ORDER BY queued) AS queued_p,
+              avg(ran) AS ran, percentile_cont(ARRAY[0.5, 0.99]) WITHIN GROUP (ORDER BY ran) AS ran_p,
+              avg(reported) AS reported, percentile_cont(ARRAY[0.5, 0.99]) WITHIN GROUP (ORDER BY reported) AS reported_p
        FROM ms`,
-      [prefix],
+      [prefix, window?.from ?? null, window?.to ?? null],
     );
-    const r = rows[0] as Record<string, number | string | null>;
-    const f = (v: number | string | null | undefined) => (v === null || v === undefined ? "-" : Number(v).toFixed(1));
-    return (
-      `step latency (mean / p90 ms): scheduled->started ${f(r.queued)} / ${f(r.queued_p90)}, ` +
-      `started->completed ${f(r.ran)}, completed->next decision ${f(r.reported)} / ${f(r.reported_p90)}`
-    );
+    // avg() of extract() is numeric, which pg returns as a string.
+    type Mean = string | null;
+    const r = rows[0] as { steps: number; queued: Mean; queued_p: number[] | null; ran: Mean; ran_p: number[] | null; reported: Mean; reported_p: number[] | null };
+    const part = (mean: Mean, p: number[] | null) => `${f(mean === null ? null : Number(mean))} / ${f(p?.[0])} / ${f(p?.[1])}`;
+    const inWindow = window ? this.stores.filter(({ at }) => at >= window.from.getTime() && at < window.to.getTime()) : this.stores;
+    const store = inWindow.length > 0 ? inWindow.map(({ ms }) => ms) : null;
+    return [
+      `where a step's time goes (${r.steps} steps; mean / p50 / p99 ms):`,
+      `  queued     (scheduled -> started)           ${part(r.queued, r.queued_p)}`,
+      `  ran        (started -> completed)           ${part(r.ran, r.ran_p)}`,
+      `  reported   (completed -> next decision)     ${part(r.reported, r.reported_p)}`,
+      store
+        ? `  turn store (one ${STORE_TURNS_STATEMENT} call; ${store.length} calls) ${f(mean(store))} / ${f(quantile(store, 0.5))} / ${f(quantile(store, 0.99))}`
+        : `  turn store: not timed (no ${STORE_TURNS_STATEMENT} call was seen; PGlite runs statements unnamed)`,
+    ].join("\n");
   }
 
   /**
@@ -170,7 +194,8 @@ export class Profiler {
     return cpu;
   }
 
-  private record(text: string, ms: number, result: unknown) {
+  private record(text: string, name: unknown, ms: number, result: unknown) {
+    if (name === STORE_TURNS_STATEMENT) this.stores.push({ at: Date.now(), ms });
     const label = text.replace(/\s+/g, " ").trim().slice(0, LABEL_LENGTH);
     const stats = this.statements.get(label) ?? { calls: 0, ms: 0, rows: 0 };
     stats.calls++;
@@ -178,6 +203,21 @@ export class Profiler {
     stats.rows += (result as { rowCount?: number | null } | undefined)?.rowCount ?? 0;
     this.statements.set(label, stats);
   }
+}
+
+const f = (v: number | null | undefined) => (v === null || v === undefined ? "-" : v.toFixed(1));
+
+function mean(values: number[]): number {
+  return values.reduce((sum, v) => sum + v, 0) / values.length;
+}
+
+/** The q-quantile by linear interpolation, as percentile_cont computes it. */
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (sorted.length - 1) * q;
+  const below = Math.floor(at);
+  const above = Math.min(sorted.length - 1, below + 1);
+  return sorted[below]! + (sorted[above]! - sorted[below]!) * (at - below);
 }
 
 /** CPU time of all cores since boot, in ms: busy is everything but idle. */

@@ -42,7 +42,7 @@ async function main() {
     await workflows.publish(chain.name, chain.definition);
     const abort = new AbortController();
     const runChain = async () => {
-      const result = await runScenario({ db, instances, scenario: chain, count: config.instances, signal: abort.signal });
+      const result = await runScenario({ db, instances, scenario: chain, load: { count: config.instances, window: chain.window }, signal: abort.signal });
       return { steps: result.steps, seconds: result.seconds };
     };
     const chainLine = (phase: string, runs: Array<{ steps: number; seconds: number }>) => {
