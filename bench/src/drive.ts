@@ -30,8 +30,11 @@ export interface DriveOptions {
   load: Load;
   /** Starts the index-th instance, resolving once it is stored (not once it completes). */
   start: (index: number) => Promise<unknown>;
-  /** Counts completions; throws when an instance failed. */
-  progress: () => Promise<Progress>;
+  /**
+   * Counts completions; throws when an instance failed. `stored`: the starts that have returned,
+   * so every one of those instances is in the database.
+   */
+  progress: (stored: number) => Promise<Progress>;
   signal: AbortSignal;
   /** Called on every poll, e.g. to sample the pool. */
   onPoll?: () => void;
@@ -49,12 +52,11 @@ export interface Driven {
 }
 
 /**
- * Starts in progress at once, like a few concurrent callers of the start API. Each start is one
- * statement on a pooled connection (concurrent starts share statements): four, next to the
- * worker's few and the poll, leave the default pool of 10 without waiters, so starting never
- * takes the worker's connections.
+ * Starts in progress at once, like the concurrent requests of a server's callers. Our runtime
+ * stores concurrent starts together, in at most four statements at once, so however many callers
+ * wait, starting never takes more of the pool's connections than that from the workers.
  */
-const START_CONCURRENCY = 4;
+const START_CONCURRENCY = Number(process.env.START_CONCURRENCY ?? 32);
 /**
  * Between completion counts: 10 ms blurs the end time by under 1% of a run, and the poll costs
  * the database little next to the work it measures.
@@ -79,12 +81,12 @@ export async function drive({ name, load, start, progress, signal, onPoll }: Dri
     for (;;) {
       signal.throwIfAborted();
       if (starter.error !== undefined) throw starter.error;
-      const { completed, activity } = await progress();
+      const { completed, activity } = await progress(starter.returned);
       onPoll?.();
       const starting = performance.now() - began < startUntil;
       if (!starting) starter.stop();
       if ("count" in load ? completed >= load.count : !starting && starter.idle && completed >= starter.issued) break;
-      if (activity > lastActivity) {
+      if (activity !== lastActivity) {
         lastActivity = activity;
         lastProgress = performance.now();
       } else if (performance.now() - lastProgress > STALL_MS) {
@@ -120,6 +122,8 @@ class Starter {
   error: unknown = undefined;
   /** When the latest start returned (performance.now()). */
   lastStartedAt = 0;
+  /** Starts that returned. */
+  returned = 0;
 
   constructor(
     private readonly start: (index: number) => Promise<unknown>,
@@ -157,6 +161,7 @@ class Starter {
       const started: Promise<void> = this.start(this.next++).then(
         () => {
           this.lastStartedAt = performance.now();
+          this.returned++;
           this.running.delete(started);
           this.pump();
         },
