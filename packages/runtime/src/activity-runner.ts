@@ -49,17 +49,6 @@ export class ActivityRunner implements EagerRunner {
   private backlogTimer: NodeJS.Timeout | undefined;
   /** Running: eager tasks are welcome. */
   private accepting = false;
-  /**
-   * Tasks this runner could run may be waiting in the table, due: some of a decision's were
-   * queued there for want of slots, or the last claim took as many as it asked for. Until a
-   * claim finds fewer, no task is leased to this runner by a decision, so that a newer task
-   * never starts before those already waiting.
-   */
-  private queuedInTable = false;
-  /** Decisions being stored with tasks queued in the table: a claim cannot see those yet. */
-  private queuingStores = 0;
-  /** Counts stores that queued tasks: a claim that began before the last one cannot say none wait. */
-  private queuedStores = 0;
   private buffer: TaskResult[] = [];
   private flushing: Promise<void> | null = null;
   private readonly slotFreed = new Signal();
@@ -86,20 +75,14 @@ export class ActivityRunner implements EagerRunner {
     const names = this.registry.names();
     this.accepting = true;
     while (isRunning()) {
-      // While tasks wait in the table, they are claimed as decisions' tasks would have been
-      // leased: into the backlog too, in batches, rather than a slot at a time.
-      const free = this.queuedInTable ? this.capacity() : this.maxConcurrency - this.running - this.reserved - this.backlog.length;
+      const free = this.maxConcurrency - this.running - this.reserved - this.backlog.length;
       if (free <= 0) {
         await this.slotFreed.wait(IDLE_POLL_MS);
         continue;
       }
       let tasks: ClaimedTask[] = [];
-      const limit = Math.min(free, CLAIM_BATCH_SIZE);
-      const queuedBefore = this.queuedStores;
       try {
-        tasks = await claimTasks(this.pool, this.owner, names, TASK_LEASE, limit);
-        if (tasks.length === limit) this.queuedInTable = true;
-        else if (this.queuedStores === queuedBefore && this.queuingStores === 0) this.queuedInTable = false;
+        tasks = await claimTasks(this.pool, this.owner, names, TASK_LEASE, Math.min(free, CLAIM_BATCH_SIZE));
       } catch (error) {
         this.onError(error);
       }
@@ -119,29 +102,17 @@ export class ActivityRunner implements EagerRunner {
     return this.registry.get(activity) !== undefined;
   }
 
-  /** Tasks this runner can take now: free slots, and room in the backlog. */
-  private capacity(): number {
+  reserve(wanted: number): number {
     // Half of what finishes within the wait limit, and at least as many as run at once.
     const backlogLimit = Math.max(this.maxConcurrency, Math.floor((this.finishRate.perSecond() * BACKLOG_WAIT_LIMIT_MS) / 2000));
-    return this.maxConcurrency + backlogLimit - this.running - this.reserved - this.backlog.length;
-  }
-
-  reserve(wanted: number): number {
-    const waiting = this.queuedInTable || this.queuingStores > 0;
-    const granted = this.accepting && !waiting ? Math.max(0, Math.min(wanted, this.capacity())) : 0;
-    // The rest are queued in the table, due now: they are claimed before any newer task is leased here.
-    if (granted < wanted) this.queuingStores++;
+    const capacity = this.maxConcurrency + backlogLimit - this.running - this.reserved - this.backlog.length;
+    const granted = this.accepting ? Math.max(0, Math.min(wanted, capacity)) : 0;
     this.reserved += granted;
     return granted;
   }
 
-  runLeased(tasks: ClaimedTask[], reserved: number, queued: boolean) {
+  runLeased(tasks: ClaimedTask[], reserved: number) {
     this.reserved -= reserved;
-    if (queued) {
-      this.queuingStores--;
-      this.queuedStores++;
-      this.queuedInTable = true;
-    }
     this.start(tasks);
   }
 

@@ -36,11 +36,8 @@ export interface EagerRunner {
   runs(activity: string): boolean;
   /** Takes up to `wanted` free slots at once, so that concurrent decisions cannot overfill it. */
   reserve(wanted: number): number;
-  /**
-   * Runs the tasks stored leased to this worker and frees the `reserved` slots they did not use.
-   * `queued`: the store also queued tasks due now that the runner had no slots for.
-   */
-  runLeased(tasks: ClaimedTask[], reserved: number, queued: boolean): void;
+  /** Runs the tasks stored leased to this worker and frees the `reserved` slots they did not use. */
+  runLeased(tasks: ClaimedTask[], reserved: number): void;
   /** Reports results through the inbox: those handed over in memory that no turn could take. */
   report(results: FinishedTask[]): void;
   /** The results of these tasks, handed over in memory, were stored with a turn: their leases need no renewal. */
@@ -251,12 +248,12 @@ export class Orchestrator {
         plannedTurns.set(turn.instanceId, p);
         batch.push({ turn, messageIds: p.messageIds, finishedTaskIds: p.results.map((r) => r.taskId), expected: p.expected });
       }
-      const { reserved, queued } = this.leaseForRunner(batch.map((b) => b.turn), now);
+      const reserved = this.leaseForRunner(batch.map((b) => b.turn), now);
       let result: StoredTurns;
       try {
         result = await this.store(batch);
       } catch (error) {
-        this.runner?.runLeased([], reserved, queued);
+        this.runner?.runLeased([], reserved);
         throw error;
       }
       storeSettled = true;
@@ -268,7 +265,7 @@ export class Orchestrator {
       if (scopes.size > 0) for (const { turn } of batch) scopes.get(turn.instanceId)?.end(stored.has(turn.instanceId) ? turn.summary.runtimeStatus.toLowerCase() : "not stored");
       renewing.drop(claimedIds);
       this.runner?.recorded(batch.filter((b) => stored.has(b.turn.instanceId)).flatMap((b) => b.finishedTaskIds));
-      this.runner?.runLeased(leased, reserved, queued);
+      this.runner?.runLeased(leased, reserved);
       for (const { turn } of batch) this.remember(turn, plannedTurns.get(turn.instanceId), stored.has(turn.instanceId));
       // A turn planned without a lease lost to another turn: this worker's view of the instance is old.
       const unreported = planned.filter((p) => !stored.has(p.instance.id)).flatMap((p) => p.results);
@@ -389,16 +386,15 @@ export class Orchestrator {
 
   /**
    * Eager dispatch: tasks due now whose activity this worker runs are stored already leased to
-   * it, as many as its runner has free slots, and skip the round trip of being claimed. The
-   * others (`queued`) wait in the table for a claim.
+   * it, as many as its runner has free slots, and skip the round trip of being claimed.
    */
-  private leaseForRunner(turns: Turn[], now: Date): { reserved: number; queued: boolean } {
+  private leaseForRunner(turns: Turn[], now: Date): number {
     const runner = this.runner;
-    if (!runner) return { reserved: 0, queued: false };
+    if (!runner) return 0;
     const eligible = turns.flatMap((t) => t.tasks).filter((task) => Date.parse(task.visibleAt) <= now.getTime() && runner.runs(task.activity));
     const reserved = runner.reserve(eligible.length);
     for (const task of eligible.slice(0, reserved)) task.leased = true;
-    return { reserved, queued: reserved < eligible.length };
+    return reserved;
   }
 
   /** Stores the batch at once; if that fails, each turn alone, so one bad instance cannot hold up the rest. */
