@@ -1,6 +1,6 @@
 /** Opens the configured database (or the embedded one) and brings its schema up to date. */
 import { join } from "node:path";
-import { connect, migrate, startEmbeddedPostgres, type Database } from "@flowcraft/db";
+import { connect, maintenanceWarnings, migrate, startEmbeddedPostgres, type Database } from "@flowcraft/db";
 import type { Logger } from "@flowcraft/runtime";
 import type { Config } from "./config.ts";
 
@@ -20,6 +20,7 @@ export async function openDatabase(config: Pick<Config, "databaseUrl" | "dataDir
   if (config.databaseUrl) {
     const db = connect(config.databaseUrl, { connectionTimeoutMs: CONNECTION_TIMEOUT_MS, ...(onConnectionError ? { onConnectionError } : {}) });
     await migrate(db.pool);
+    await warnAboutMaintenance(db, log);
     return { ...db, embedded: false };
   }
   const embedded = await startEmbeddedPostgres(join(config.dataDir, "pglite"));
@@ -33,4 +34,10 @@ export async function openDatabase(config: Pick<Config, "databaseUrl" | "dataDir
       await embedded.stop();
     },
   };
+}
+
+/** A server or worker that will slow down for want of vacuuming says so once, as it starts. */
+export async function warnAboutMaintenance(db: Database, log: Logger | undefined) {
+  if (!log) return;
+  for (const warning of await maintenanceWarnings(db.pool)) log.warn(warning);
 }

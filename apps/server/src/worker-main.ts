@@ -2,6 +2,7 @@
 import { connect, migrate } from "@flowcraft/db";
 import { Approvals, Instances, Secrets, Worker } from "@flowcraft/runtime";
 import { AuditLog } from "./accounts/audit.ts";
+import { warnAboutMaintenance } from "./database.ts";
 import { bulkPerformer } from "./bulk/bulk-actions.ts";
 import { loadConfig } from "./config.ts";
 import { createLogger } from "./logging.ts";
@@ -21,6 +22,7 @@ if (!url) {
 const tracing = await startTracing(config.tracing);
 const db = connect(url, { onConnectionError: (error) => log.error({ err: error }, `database connection error: ${error.message}`) });
 await migrate(db.pool);
+await warnAboutMaintenance(db, log);
 const secrets = new Secrets(db, loadSecretsKey(config.secretsKey, config.dataDir));
 // Bulk jobs act through the same audited operations as the server's API.
 const bulkActions = bulkPerformer({ instances: new Instances(db), approvals: new Approvals(db), audit: new AuditLog(db) });

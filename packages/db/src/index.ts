@@ -5,6 +5,7 @@
 export { connect, queryPrepared } from "./client.ts";
 export type { Database, DatabaseOptions, PrismaClient } from "./client.ts";
 export { migrate, migrationDrift, readMigrations } from "./migrate.ts";
+export { maintenanceWarnings } from "./maintenance.ts";
 export { databaseUnavailable, sqlStateOf } from "./database-errors.ts";
 export type { Migration, MigrationDrift } from "./migrate.ts";
 export { startEmbeddedPostgres } from "./embedded.ts";
