@@ -21,6 +21,10 @@
  *   IN_FLIGHT     Steady state: instances in flight (default 50, as the chains keep in a run
  *                 of N).
  *   WORKERS       In-process workers sharing the database (default 1, as the server runs).
+ *   WORKER_PROCESSES
+ *                 Workers in processes of their own, as `pnpm worker` runs them next to a
+ *                 server (default 0). This process then plays the server: it starts the
+ *                 instances and, unless WORKERS=0, runs its own worker too. Needs DATABASE_URL.
  *   POOL_SIZE     Connections of the process's pool, shared by the workers (default 10, as
  *                 the server's).
  *   SCENARIOS     Comma-separated subset of chain10,fanout20,chain10expr,map10000,map100000,
@@ -47,6 +51,7 @@ export interface Config {
   databaseUrl: string | undefined;
   instances: number;
   workers: number;
+  workerProcesses: number;
   poolSize: number;
   scenarios: ScenarioName[];
   warmup: number;
@@ -57,10 +62,11 @@ export interface Config {
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  return {
+  const config = {
     databaseUrl: env.DATABASE_URL || undefined,
     instances: count(env, "N", 200, 1),
-    workers: count(env, "WORKERS", 1, 1),
+    workers: count(env, "WORKERS", 1, 0),
+    workerProcesses: count(env, "WORKER_PROCESSES", 0, 0),
     poolSize: count(env, "POOL_SIZE", 10, 2),
     scenarios: scenarioList(env.SCENARIOS),
     warmup: count(env, "WARMUP", 20, 0),
@@ -70,6 +76,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { seconds: count(env, "DURATION", 60, 1), warmupSeconds: count(env, "WARMUP_S", 10, 0), inFlight: count(env, "IN_FLIGHT", 50, 1) }
       : null,
   };
+  if (config.workers + config.workerProcesses === 0) throw new Error("WORKERS=0 needs WORKER_PROCESSES of at least 1: something must run the steps");
+  return config;
 }
 
 /** How a scenario is run under these settings. */

@@ -7,9 +7,9 @@
  * Everything else (progress, errors, the profile) goes to stderr, so stdout can be piped as is.
  * Settings are described in config.ts.
  */
+import { maintenanceWarnings } from "@flowcraft/db";
 import { createTestDatabase, type TestDatabase } from "@flowcraft/db/testing";
-import { ActivityRegistry, Instances, RuntimeMetrics, silentLogger, Worker, Workflows } from "@flowcraft/runtime";
-import { collectDefaultMetrics, Registry } from "prom-client";
+import { ActivityRegistry, Instances, silentLogger, Worker, Workflows } from "@flowcraft/runtime";
 import { loadOf, readConfig } from "./config.ts";
 import type { Load } from "./drive.ts";
 import { jsonLine, PeakMemory, type Measured } from "./figures.ts";
@@ -18,6 +18,7 @@ import { historyFigures, stepRatesBySlice, WINDOW_SLICES } from "./latencies.ts"
 import { Profiler } from "./profile.ts";
 import { runScenario, type RunResult } from "./run.ts";
 import { NOOP, SCENARIOS, type Scenario } from "./scenarios.ts";
+import { runtimeMetrics, WorkerProcess } from "./worker-process.ts";
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
@@ -30,7 +31,10 @@ async function main() {
 
   log(config.databaseUrl ? "creating a fresh database on the DATABASE_URL server" : "DATABASE_URL is not set: using an in-memory embedded PGlite");
   const db = await createTestDatabase({ poolSize: config.poolSize });
+  // Figures of a server that does not vacuum fall as a run goes on: say so next to them.
+  if (config.databaseUrl) for (const warning of await maintenanceWarnings(db.pool)) log(`warning: ${warning}`);
   const workers: Worker[] = [];
+  const workerProcesses: WorkerProcess[] = [];
   try {
     const profiler = config.profile ? await Profiler.install(db) : null;
     const activities = new ActivityRegistry().register(NOOP, () => null);
@@ -42,6 +46,11 @@ async function main() {
       // Registers `noop`, which publishing checks for.
       await worker.start();
       workers.push(worker);
+    }
+    if (config.workerProcesses > 0) {
+      if (db.url.startsWith("memory") || !config.databaseUrl) throw new Error("WORKER_PROCESSES needs DATABASE_URL: the embedded database serves this process only");
+      log(`${config.workers} worker(s) in this process, ${config.workerProcesses} in processes of their own`);
+      for (let i = 0; i < config.workerProcesses; i++) workerProcesses.push(await WorkerProcess.start(db.url, config.poolSize, log));
     }
     const workflows = new Workflows(db);
     const instances = new Instances(db);
@@ -66,19 +75,15 @@ async function main() {
       check(scenario, result);
       if (result.window) log(`${name}: steps/s in each of ${WINDOW_SLICES} parts of the window: ${(await stepRatesBySlice(db, result.prefix, result.window)).join(", ")}`);
       const generations = scenario.generations ? await generationTimes(db, result.prefix) : {};
-      process.stdout.write(`${JSON.stringify({ ...jsonLine(name, "flowcraft", load, await measured(db, result), memory.peakMb), ...generations })}\n`);
+      const layout = config.workerProcesses > 0 ? { workers: config.workers, worker_processes: config.workerProcesses } : {};
+      process.stdout.write(`${JSON.stringify({ ...jsonLine(name, "flowcraft", load, await measured(db, result), memory.peakMb), ...layout, ...generations })}\n`);
     }
   } finally {
+    const processCpuMs = await Promise.all(workerProcesses.map((worker) => worker.stop()));
+    if (processCpuMs.length > 0) log(`worker processes used ${processCpuMs.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(", ")} of CPU`);
     await Promise.all(workers.map((worker) => worker.stop()));
     await dispose(db);
   }
-}
-
-/** The metrics a server or `pnpm worker` process keeps (scraping, off the hot path, is left out). */
-function runtimeMetrics(db: TestDatabase): RuntimeMetrics {
-  const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
-  return new RuntimeMetrics(registry, db);
 }
 
 /**

@@ -34,6 +34,8 @@ export class Profiler {
   private loop: EventLoopUtilization = performance.eventLoopUtilization();
   private machine = machineTimes();
   private backends = new Map<number, number>();
+  /** Where the write-ahead log stood when the measurement began. */
+  private walLsn: string | null = null;
   private poolSamples = 0;
   private poolWaiting = 0;
   private poolWaitingMax = 0;
@@ -74,6 +76,7 @@ export class Profiler {
   /** Starts a new measurement (after the warm-up). */
   async reset() {
     this.backends = await this.backendCpu();
+    this.walLsn = await this.currentWalLsn();
     this.statements.clear();
     this.stores = [];
     this.began = performance.now();
@@ -101,13 +104,18 @@ export class Profiler {
     const backends = await this.backendCpu();
     const backendMs = [...backends].reduce((sum, [pid, ms]) => sum + ms - (this.backends.get(pid) ?? 0), 0);
     const totalCalls = rows.reduce((n, [, s]) => n + s.calls, 0);
+    const walBytes = await this.walBytesSince(this.walLsn);
     const lines = [
       `--- profile: ${title}`,
-      `wall ${wallMs.toFixed(0)} ms; node cpu ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms ` +
+      `wall ${wallMs.toFixed(0)} ms; node cpu (this process) ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms ` +
         `(${((cpu.user + cpu.system) / 10 / wallMs).toFixed(0)}% of one core); event loop busy ${(loop.utilization * 100).toFixed(0)}%`,
       backends.size > 0
-        ? `database backends of this process: cpu ${backendMs.toFixed(0)} ms (${(backendMs / wallMs * 100).toFixed(0)}% of one core)`
+        ? `database backends of this run's database: cpu ${backendMs.toFixed(0)} ms (${(backendMs / wallMs * 100).toFixed(0)}% of one core)`
         : "database backends: cpu not readable (the database is not on this machine, or not Linux)",
+      // The whole server's log, other databases' writes included: run on a quiet server.
+      walBytes === null
+        ? "write-ahead log: not readable"
+        : `write-ahead log: ${(walBytes / 2 ** 20).toFixed(1)} MB (${(walBytes / 2 ** 20 / (wallMs / 1000)).toFixed(1)} MB/s)`,
       `machine: ${(machineBusy * 100).toFixed(0)}% busy of ${cpus().length} cores (the database included, when local)`,
       `pool: ${this.db.pool.totalCount} connections; waiting queries mean ${(this.poolWaiting / Math.max(1, this.poolSamples)).toFixed(1)}, max ${this.poolWaitingMax}`,
       `${totalCalls} statements:`,
@@ -177,6 +185,18 @@ export class Profiler {
    * CPU time (ms) of the server processes serving this database, read from /proc: only when the
    * database runs on this machine. The embedded PGlite runs inside this process instead.
    */
+  /** Null where the log cannot be read (the embedded database). */
+  private async currentWalLsn(): Promise<string | null> {
+    const { rows } = await this.db.pool.query<{ lsn: string }>("SELECT pg_current_wal_lsn()::text AS lsn").catch(() => ({ rows: [] }));
+    return rows[0]?.lsn ?? null;
+  }
+
+  private async walBytesSince(lsn: string | null): Promise<number | null> {
+    if (lsn === null) return null;
+    const { rows } = await this.db.pool.query<{ bytes: string }>("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), $1::pg_lsn)::text AS bytes", [lsn]);
+    return Number(rows[0]!.bytes);
+  }
+
   private async backendCpu(): Promise<Map<number, number>> {
     const cpu = new Map<number, number>();
     const { rows } = await this.db.pool.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = current_database()");
