@@ -68,10 +68,12 @@ async function main() {
       }
       log("count" in load ? `${name}: running ${load.count} instances` : `${name}: ${load.inFlight} in flight for ${load.warmupSeconds} s, then ${load.seconds} s measured`);
       await profiler?.reset();
+      if (profiler) for (const worker of workerProcesses) await worker.resetProfile();
       memory.reset();
       const result = await run(load);
       log(`${name}: ${result.started} started in ${result.startSeconds.toFixed(2)} s, all completed in ${result.seconds.toFixed(2)} s`);
       if (profiler) log(`${await profiler.report(name)}\n${await profiler.stepLatencies(result.prefix, result.window)}`);
+      if (profiler) for (const [i, worker] of workerProcesses.entries()) log(await worker.profile(`${name}, worker process ${i + 1}`));
       check(scenario, result);
       if (result.window) log(`${name}: steps/s in each of ${WINDOW_SLICES} parts of the window: ${(await stepRatesBySlice(db, result.prefix, result.window)).join(", ")}`);
       const generations = scenario.generations ? await generationTimes(db, result.prefix) : {};

@@ -2,16 +2,19 @@
  * A worker in a process of its own, as `pnpm worker` runs one next to the server: the benchmark
  * forks these (WORKER_PROCESSES) to measure how throughput scales out. It runs the scenarios'
  * no-op activity against the database in its DATABASE_URL, says "ready" once its activities are
- * registered (publishing checks them), and stops on "stop", reporting the CPU time it used.
+ * registered (publishing checks them), and stops on "stop", reporting the CPU time it used. With
+ * BENCH_PROFILE=1 it profiles its own statements too, measured between "reset" and "report".
  */
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { connect, type Database } from "@flowcraft/db";
 import { ActivityRegistry, RuntimeMetrics, silentLogger, Worker } from "@flowcraft/runtime";
 import { collectDefaultMetrics, Registry } from "prom-client";
+import { Profiler } from "./profile.ts";
 import { NOOP } from "./scenarios.ts";
 
-type FromWorker = { ready: true } | { stopped: true; cpuMs: number } | { error: string };
+type ToWorker = { kind: "reset" } | { kind: "report"; title: string } | { kind: "stop" };
+type FromWorker = { ready: true } | { reset: true } | { report: string } | { stopped: true; cpuMs: number } | { error: string };
 
 /** A forked worker process, seen from the benchmark. */
 export class WorkerProcess {
@@ -34,10 +37,23 @@ export class WorkerProcess {
     return worker;
   }
 
+  /** Starts the worker's profile anew (BENCH_PROFILE=1). */
+  async resetProfile(): Promise<void> {
+    this.child.send({ kind: "reset" } satisfies ToWorker);
+    await this.next();
+  }
+
+  /** The worker's profile since the last reset: its statements, its CPU. */
+  async profile(title: string): Promise<string> {
+    this.child.send({ kind: "report", title } satisfies ToWorker);
+    const reply = await this.next();
+    return "report" in reply ? reply.report : "";
+  }
+
   /** Stops the worker (its attempts finish first) and says how much CPU its process used. */
   async stop(): Promise<number> {
     if (this.child.exitCode !== null) return 0;
-    this.child.send("stop");
+    this.child.send({ kind: "stop" } satisfies ToWorker);
     const reply = await this.next();
     return "stopped" in reply ? reply.cpuMs : 0;
   }
@@ -78,14 +94,22 @@ async function runWorker() {
     logger: silentLogger(),
     onError: (error) => send({ error: String(error) }),
   });
+  const profiler = process.env.BENCH_PROFILE === "1" ? await Profiler.install(db) : null;
   await worker.start();
   send({ ready: true });
-  process.on("message", async () => {
-    await worker.stop();
-    await db.close();
-    const { user, system } = process.cpuUsage();
-    send({ stopped: true, cpuMs: (user + system) / 1000 });
-    process.disconnect();
+  process.on("message", async (message: ToWorker) => {
+    if (message.kind === "reset") {
+      await profiler?.reset();
+      send({ reset: true });
+    } else if (message.kind === "report") {
+      send({ report: profiler ? await profiler.report(message.title) : "" });
+    } else {
+      await worker.stop();
+      await db.close();
+      const { user, system } = process.cpuUsage();
+      send({ stopped: true, cpuMs: (user + system) / 1000 });
+      process.disconnect();
+    }
   });
 }
 
