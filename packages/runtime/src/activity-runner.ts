@@ -47,6 +47,8 @@ export class ActivityRunner implements EagerRunner {
   /** Attempts finished per second lately: how many waiting tasks can start within the wait limit. */
   private readonly finishRate = new RateMeter();
   private backlogTimer: NodeJS.Timeout | undefined;
+  /** When waiting tasks were last handed back to the queue (ms since the epoch). */
+  private handedBackAt = 0;
   /** Running: eager tasks are welcome. */
   private accepting = false;
   private buffer: TaskResult[] = [];
@@ -75,7 +77,7 @@ export class ActivityRunner implements EagerRunner {
     const names = this.registry.names();
     this.accepting = true;
     while (isRunning()) {
-      const free = this.maxConcurrency - this.running - this.reserved - this.backlog.length;
+      const free = this.claimable();
       if (free <= 0) {
         await this.slotFreed.wait(IDLE_POLL_MS);
         continue;
@@ -88,7 +90,7 @@ export class ActivityRunner implements EagerRunner {
       }
       if (tasks.length === 0) {
         // While attempts run, their results bring the next wake-up; only an idle runner looks ahead.
-        const due = this.running > 0 ? null : await nextTaskDueInMs(this.pool, names).catch(() => null);
+        const due = this.running > 0 ? null : await nextTaskDueInMs(this.pool, this.owner, names).catch(() => null);
         await this.wake.wait(due === null ? IDLE_POLL_MS : Math.min(IDLE_POLL_MS, due + 5));
         continue;
       }
@@ -103,12 +105,25 @@ export class ActivityRunner implements EagerRunner {
   }
 
   reserve(wanted: number): number {
-    // Half of what finishes within the wait limit, and at least as many as run at once.
-    const backlogLimit = Math.max(this.maxConcurrency, Math.floor((this.finishRate.perSecond() * BACKLOG_WAIT_LIMIT_MS) / 2000));
-    const capacity = this.maxConcurrency + backlogLimit - this.running - this.reserved - this.backlog.length;
-    const granted = this.accepting ? Math.max(0, Math.min(wanted, capacity)) : 0;
+    const granted = this.accepting ? Math.max(0, Math.min(wanted, this.capacity())) : 0;
     this.reserved += granted;
     return granted;
+  }
+
+  /**
+   * Queued tasks wait in the backlog like those leased by decisions, so that a worker whose
+   * decisions keep every slot busy still comes round to the tasks queued before them. Not while
+   * it is handing waiting tasks back, though: it would only take them back from idler workers.
+   */
+  private claimable(): number {
+    if (Date.now() - this.handedBackAt < BACKLOG_WAIT_LIMIT_MS) return this.maxConcurrency - this.running - this.reserved - this.backlog.length;
+    return this.capacity();
+  }
+
+  /** Tasks this runner can still take: its slots, and a backlog of half of what finishes within the wait limit. */
+  private capacity(): number {
+    const backlogLimit = Math.max(this.maxConcurrency, Math.floor((this.finishRate.perSecond() * BACKLOG_WAIT_LIMIT_MS) / 2000));
+    return this.maxConcurrency + backlogLimit - this.running - this.reserved - this.backlog.length;
   }
 
   runLeased(tasks: ClaimedTask[], reserved: number) {
@@ -155,6 +170,7 @@ export class ActivityRunner implements EagerRunner {
     while (count < this.backlog.length && now - this.backlog[count]!.leasedAt > BACKLOG_WAIT_LIMIT_MS) count++;
     if (count === 0) return;
     const stale = this.backlog.splice(0, count).map((waiting) => waiting.task.id);
+    this.handedBackAt = now;
     this.leases.drop(stale);
     releaseTasks(this.pool, this.owner, stale).catch(this.onError);
   }

@@ -6,6 +6,15 @@ import { announce, INBOX_CHANNEL, TASKS_CHANNEL } from "./notifier.ts";
 import type { TaskLease } from "./task-leases.ts";
 import type { ActivityResult, ActivityTask } from "./turn.ts";
 
+/**
+ * How long a task sticky to the worker that decided it waits for that worker before others may
+ * take it. The deciding worker holds the instance in memory: its result then goes straight to the
+ * next decision, where from another worker it would take an inbox row, a claim of the instance and
+ * a read of its history. Long enough for a busy worker to come round to its queued tasks, short
+ * next to how long a task of an overloaded worker would wait anyway.
+ */
+export const STICKY_TASK_SECONDS = 1;
+
 export interface ClaimedTask extends ActivityTask {
   id: number;
   /** Earlier runs of this attempt whose worker was lost before answering. */
@@ -19,6 +28,7 @@ export interface ClaimedTask extends ActivityTask {
  * short, and renewed by the worker while it holds the task (`renewTaskLeases`), so the task of a
  * worker that died becomes visible again within seconds. Each claim starts a run of the attempt,
  * which its timeout bounds: the lease never reaches past the run's deadline plus the grace period.
+ * A task sticky to another worker is left to it until it has been visible for STICKY_TASK_SECONDS.
  */
 export async function claimTasks(db: pg.Pool, owner: string, activities: string[], lease: TaskLease, limit: number): Promise<ClaimedTask[]> {
   const { rows } = await queryPrepared(
@@ -27,10 +37,12 @@ export async function claimTasks(db: pg.Pool, owner: string, activities: string[
     `UPDATE activity_task t SET lease_owner = $1, deadline_at = now() + make_interval(secs => t.timeout_seconds),
        visible_at = now() + make_interval(secs => least($2, t.timeout_seconds + $3)),
        -- A task handed back unstarted has no owner; one still owned was lost with its worker.
-       lost_runs = t.lost_runs + (t.lease_owner IS NOT NULL)::int
+       lost_runs = t.lost_runs + (t.lease_owner IS NOT NULL)::int,
+       sticky_owner = NULL
      FROM (
        SELECT id, visible_at FROM activity_task
        WHERE activity = ANY($4::text[]) AND visible_at <= now()
+         AND (sticky_owner IS NULL OR sticky_owner = $1 OR visible_at <= now() - make_interval(secs => $6))
        ORDER BY visible_at
        LIMIT $5
        FOR UPDATE SKIP LOCKED
@@ -38,7 +50,7 @@ export async function claimTasks(db: pg.Pool, owner: string, activities: string[
      WHERE t.id = claimed.id
      RETURNING t.id, t.instance_id, t.generation, t.activity_id, t.activity, t.node, t.input, t.attempt, t.timeout_seconds,
        t.heartbeat_timeout_seconds, t.heartbeat_details, t.lost_runs, t.traceparent, EXTRACT(EPOCH FROM now() - claimed.visible_at)::float8 AS waited_seconds`,
-    [owner, lease.seconds, lease.graceSeconds, activities, limit],
+    [owner, lease.seconds, lease.graceSeconds, activities, limit, STICKY_TASK_SECONDS],
   );
   return rows.map((row) => ({
     id: row.id,
@@ -149,14 +161,20 @@ export async function releaseTasks(db: pg.Pool, owner: string, ids: number[]) {
   announce(db, TASKS_CHANNEL);
 }
 
-/** Milliseconds until the next queued task of these activities becomes visible, or null when none waits. */
-export async function nextTaskDueInMs(db: pg.Pool, activities: string[]): Promise<number | null> {
+/**
+ * Milliseconds until `owner` may claim the next queued task of these activities, or null when
+ * none waits: a task sticky to another worker is due to it only once that worker had its while.
+ */
+export async function nextTaskDueInMs(db: pg.Pool, owner: string, activities: string[]): Promise<number | null> {
   const { rows } = await queryPrepared(
     db,
     "flowcraft_next_task_due",
-    `SELECT EXTRACT(EPOCH FROM (min(visible_at) - now())) * 1000 AS ms FROM activity_task
-     WHERE activity = ANY($1::text[]) AND visible_at > now() AND lease_owner IS NULL`,
-    [activities],
+    `SELECT EXTRACT(EPOCH FROM (min(due) - now())) * 1000 AS ms FROM (
+       SELECT CASE WHEN sticky_owner IS NULL OR sticky_owner = $2 THEN visible_at ELSE visible_at + make_interval(secs => $3) END AS due
+       FROM activity_task
+       WHERE activity = ANY($1::text[]) AND lease_owner IS NULL AND visible_at > now() - make_interval(secs => $3)
+     ) queued WHERE due > now()`,
+    [activities, owner, STICKY_TASK_SECONDS],
   );
   const ms = rows[0]?.ms;
   return ms === null || ms === undefined ? null : Math.max(0, Number(ms));

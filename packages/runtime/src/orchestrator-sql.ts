@@ -191,6 +191,7 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
       heartbeat_details: task.heartbeatDetails,
       visible_at: task.visibleAt,
       leased: task.leased === true,
+      sticky: task.sticky === true,
       traceparent: task.traceparent,
     })),
   );
@@ -265,15 +266,16 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
        -- A leased task is the deciding worker's at once, under the same lease a claim would take.
        -- Should the reply to this statement be lost, no one renews that lease, and it soon runs out.
        INSERT INTO activity_task (instance_id, generation, activity_id, activity, node, input, attempt, timeout_seconds,
-                                  heartbeat_timeout_seconds, heartbeat_details, visible_at, lease_owner, deadline_at, traceparent)
+                                  heartbeat_timeout_seconds, heartbeat_details, visible_at, lease_owner, deadline_at, traceparent, sticky_owner)
        SELECT instance_id, generation, activity_id, activity, node, coalesce(input, 'null'::jsonb), attempt, timeout_seconds,
               heartbeat_timeout_seconds, heartbeat_details,
               CASE WHEN leased THEN now() + make_interval(secs => least($8, timeout_seconds + $12)) ELSE visible_at END,
               CASE WHEN leased THEN $2 END,
-              CASE WHEN leased THEN now() + make_interval(secs => timeout_seconds) END, traceparent
+              CASE WHEN leased THEN now() + make_interval(secs => timeout_seconds) END, traceparent,
+              CASE WHEN sticky AND NOT leased THEN $2 END
        FROM jsonb_to_recordset($4::jsonb) AS x(instance_id text, generation int, activity_id text, activity text, node text,
                                                input jsonb, attempt int, timeout_seconds float8, heartbeat_timeout_seconds float8,
-                                               heartbeat_details jsonb, visible_at timestamptz, leased boolean, traceparent text)
+                                               heartbeat_details jsonb, visible_at timestamptz, leased boolean, sticky boolean, traceparent text)
        WHERE instance_id IN (SELECT id FROM stored)
        ON CONFLICT (instance_id, generation, activity_id, attempt) DO NOTHING
        RETURNING id, instance_id, generation, activity_id, attempt, lease_owner IS NOT NULL AS leased

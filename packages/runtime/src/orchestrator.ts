@@ -386,14 +386,19 @@ export class Orchestrator {
 
   /**
    * Eager dispatch: tasks due now whose activity this worker runs are stored already leased to
-   * it, as many as its runner has free slots, and skip the round trip of being claimed.
+   * it, as many as its runner has free slots, and skip the round trip of being claimed. The rest
+   * are stored sticky to it: this worker holds their instances in memory, so it claims them
+   * first, and hands their results to its decisions without the inbox.
    */
   private leaseForRunner(turns: Turn[], now: Date): number {
     const runner = this.runner;
     if (!runner) return 0;
     const eligible = turns.flatMap((t) => t.tasks).filter((task) => Date.parse(task.visibleAt) <= now.getTime() && runner.runs(task.activity));
     const reserved = runner.reserve(eligible.length);
-    for (const task of eligible.slice(0, reserved)) task.leased = true;
+    for (const [i, task] of eligible.entries()) {
+      if (i < reserved) task.leased = true;
+      else task.sticky = true;
+    }
     return reserved;
   }
 

@@ -127,6 +127,11 @@ export interface NewTask extends ActivityTask {
   visibleAt: string;
   /** Stored already leased to the deciding worker, which runs it at once (eager dispatch). */
   leased?: boolean;
+  /**
+   * Not leased, though the deciding worker runs its activity: it had no room for it now. That
+   * worker claims it first (see STICKY_TASK_SECONDS), so its result is handed over in memory.
+   */
+  sticky?: boolean;
 }
 
 /** A child instance a sub-workflow step asked for, created with the turn (see storeTurns). */

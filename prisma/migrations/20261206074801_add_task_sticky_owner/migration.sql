@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "activity_task" ADD COLUMN     "sticky_owner" TEXT;
+
