@@ -77,6 +77,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : null,
   };
   if (config.workers + config.workerProcesses === 0) throw new Error("WORKERS=0 needs WORKER_PROCESSES of at least 1: something must run the steps");
+  if (config.workerProcesses > 0 && !config.databaseUrl) throw new Error("WORKER_PROCESSES needs DATABASE_URL: the embedded database serves this process only");
   return config;
 }
 

@@ -48,7 +48,6 @@ async function main() {
       workers.push(worker);
     }
     if (config.workerProcesses > 0) {
-      if (db.url.startsWith("memory") || !config.databaseUrl) throw new Error("WORKER_PROCESSES needs DATABASE_URL: the embedded database serves this process only");
       log(`${config.workers} worker(s) in this process, ${config.workerProcesses} in processes of their own`);
       for (let i = 0; i < config.workerProcesses; i++) workerProcesses.push(await WorkerProcess.start(db.url, config.poolSize, log));
     }

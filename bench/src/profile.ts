@@ -181,10 +181,6 @@ export class Profiler {
     ].join("\n");
   }
 
-  /**
-   * CPU time (ms) of the server processes serving this database, read from /proc: only when the
-   * database runs on this machine. The embedded PGlite runs inside this process instead.
-   */
   /** Null where the log cannot be read (the embedded database). */
   private async currentWalLsn(): Promise<string | null> {
     const { rows } = await this.db.pool.query<{ lsn: string }>("SELECT pg_current_wal_lsn()::text AS lsn").catch(() => ({ rows: [] }));
@@ -197,6 +193,10 @@ export class Profiler {
     return Number(rows[0]!.bytes);
   }
 
+  /**
+   * CPU time (ms) of the server processes serving this database, read from /proc: only when the
+   * database runs on this machine. The embedded PGlite runs inside this process instead.
+   */
   private async backendCpu(): Promise<Map<number, number>> {
     const cpu = new Map<number, number>();
     const { rows } = await this.db.pool.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = current_database()");

@@ -272,7 +272,7 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
               CASE WHEN leased THEN now() + make_interval(secs => least($8, timeout_seconds + $12)) ELSE visible_at END,
               CASE WHEN leased THEN $2 END,
               CASE WHEN leased THEN now() + make_interval(secs => timeout_seconds) END, traceparent,
-              CASE WHEN sticky AND NOT leased THEN $2 END
+              CASE WHEN sticky THEN $2 END
        FROM jsonb_to_recordset($4::jsonb) AS x(instance_id text, generation int, activity_id text, activity text, node text,
                                                input jsonb, attempt int, timeout_seconds float8, heartbeat_timeout_seconds float8,
                                                heartbeat_details jsonb, visible_at timestamptz, leased boolean, sticky boolean, traceparent text)
