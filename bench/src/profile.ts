@@ -16,6 +16,13 @@ interface StatementStats {
   rows: number;
 }
 
+interface TableWrites {
+  inserted: number;
+  updated: number;
+  hot: number;
+  deleted: number;
+}
+
 type QueryFunction = (this: unknown, ...args: unknown[]) => unknown;
 
 /** Characters of a statement's text that name it in the report. */
@@ -36,6 +43,7 @@ export class Profiler {
   private backends = new Map<number, number>();
   /** Where the write-ahead log stood when the measurement began. */
   private walLsn: string | null = null;
+  private tableWrites = new Map<string, TableWrites>();
   private poolSamples = 0;
   private poolWaiting = 0;
   private poolWaitingMax = 0;
@@ -77,6 +85,7 @@ export class Profiler {
   async reset() {
     this.backends = await this.backendCpu();
     this.walLsn = await this.currentWalLsn();
+    this.tableWrites = await this.readTableWrites();
     this.statements.clear();
     this.stores = [];
     this.began = performance.now();
@@ -105,6 +114,7 @@ export class Profiler {
     const backendMs = [...backends].reduce((sum, [pid, ms]) => sum + ms - (this.backends.get(pid) ?? 0), 0);
     const totalCalls = rows.reduce((n, [, s]) => n + s.calls, 0);
     const walBytes = await this.walBytesSince(this.walLsn);
+    const writes = await this.tableWritesSince(this.tableWrites);
     const lines = [
       `--- profile: ${title}`,
       `wall ${wallMs.toFixed(0)} ms; node cpu (this process) ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms ` +
@@ -118,6 +128,12 @@ export class Profiler {
         : `write-ahead log: ${(walBytes / 2 ** 20).toFixed(1)} MB (${(walBytes / 2 ** 20 / (wallMs / 1000)).toFixed(1)} MB/s)`,
       `machine: ${(machineBusy * 100).toFixed(0)}% busy of ${cpus().length} cores (the database included, when local)`,
       `pool: ${this.db.pool.totalCount} connections; waiting queries mean ${(this.poolWaiting / Math.max(1, this.poolSamples)).toFixed(1)}, max ${this.poolWaitingMax}`,
+      "rows written, by table (backends report theirs about once a second: the last second may be missing):",
+      `${"inserted".padStart(10)} ${"updated".padStart(9)} ${"of them hot".padStart(11)} ${"deleted".padStart(9)}  table`,
+      ...writes.map(
+        ([table, w]) =>
+          `${String(w.inserted).padStart(10)} ${String(w.updated).padStart(9)} ${String(w.hot).padStart(11)} ${String(w.deleted).padStart(9)}  ${table}`,
+      ),
       `${totalCalls} statements:`,
       `${"calls".padStart(7)} ${"total ms".padStart(9)} ${"mean ms".padStart(8)} ${"rows/call".padStart(9)}  statement`,
       ...rows.map(
@@ -191,6 +207,30 @@ export class Profiler {
     if (lsn === null) return null;
     const { rows } = await this.db.pool.query<{ bytes: string }>("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), $1::pg_lsn)::text AS bytes", [lsn]);
     return Number(rows[0]!.bytes);
+  }
+
+  /**
+   * Rows each table of this database had written: a HOT update writes no index entries, so the
+   * share of updates that are HOT tells how much index upkeep a step costs.
+   */
+  private async readTableWrites(): Promise<Map<string, TableWrites>> {
+    const { rows } = await this.db.pool.query<{ relname: string; ins: string; upd: string; hot: string; del: string }>(
+      "SELECT relname, n_tup_ins AS ins, n_tup_upd AS upd, n_tup_hot_upd AS hot, n_tup_del AS del FROM pg_stat_user_tables",
+    ).catch(() => ({ rows: [] }));
+    return new Map(rows.map((r) => [r.relname, { inserted: Number(r.ins), updated: Number(r.upd), hot: Number(r.hot), deleted: Number(r.del) }]));
+  }
+
+  /** The tables written since `before`, the most rows first. */
+  private async tableWritesSince(before: Map<string, TableWrites>): Promise<Array<[string, TableWrites]>> {
+    const now = await this.readTableWrites();
+    const zero: TableWrites = { inserted: 0, updated: 0, hot: 0, deleted: 0 };
+    return [...now]
+      .map(([table, w]): [string, TableWrites] => {
+        const b = before.get(table) ?? zero;
+        return [table, { inserted: w.inserted - b.inserted, updated: w.updated - b.updated, hot: w.hot - b.hot, deleted: w.deleted - b.deleted }];
+      })
+      .filter(([, w]) => w.inserted + w.updated + w.deleted > 0)
+      .sort((a, b) => b[1].inserted + b[1].updated + b[1].deleted - (a[1].inserted + a[1].updated + a[1].deleted));
   }
 
   /**

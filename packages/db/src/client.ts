@@ -44,6 +44,17 @@ export function queryPrepared<R extends pg.QueryResultRow = any>(pool: pg.Pool, 
   return pool.query<R>(unnamedOnly.has(pool) ? { text, values } : { name, text, values });
 }
 
+/**
+ * Every statement of ours finds its rows through an index, and a sequential scan is never the
+ * better plan for long. The planner picks one where a table looks small: on a fresh database,
+ * and wherever ANALYZE has not run (autovacuum off, or not yet round), where it cannot tell that
+ * history holds many instances' few events each nor that a queue table's pages are full of dead
+ * rows. A prepared statement then keeps that plan for its connection's life, and a worker read
+ * the whole history table for each instance it loaded. This setting leaves a sequential scan
+ * only where no index serves.
+ */
+const INDEX_SCANS_ONLY = "SET enable_seqscan = off";
+
 export function connect(url: string, options: DatabaseOptions = {}): Database {
   const pool = new pg.Pool({
     connectionString: url,
@@ -51,6 +62,10 @@ export function connect(url: string, options: DatabaseOptions = {}): Database {
     ...(options.connectionTimeoutMs ? { connectionTimeoutMillis: options.connectionTimeoutMs } : {}),
   });
   if (options.embedded) unnamedOnly.add(pool);
+  pool.on("connect", (client) => {
+    // A failure here is the connection's: its next query reports it.
+    client.query(INDEX_SCANS_ONLY).catch(() => {});
+  });
   // An idle client that loses its server (a restart) must not crash the process.
   pool.on("error", options.onConnectionError ?? ((error) => console.error(`database connection error: ${error.message}`)));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
