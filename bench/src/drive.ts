@@ -30,11 +30,8 @@ export interface DriveOptions {
   load: Load;
   /** Starts the index-th instance, resolving once it is stored (not once it completes). */
   start: (index: number) => Promise<unknown>;
-  /**
-   * Counts completions; throws when an instance failed. `stored`: the starts that have returned,
-   * so every one of those instances is in the database.
-   */
-  progress: (stored: number) => Promise<Progress>;
+  /** Counts completions; throws when an instance failed. */
+  progress: () => Promise<Progress>;
   signal: AbortSignal;
   /** Called on every poll, e.g. to sample the pool. */
   onPoll?: () => void;
@@ -81,7 +78,7 @@ export async function drive({ name, load, start, progress, signal, onPoll }: Dri
     for (;;) {
       signal.throwIfAborted();
       if (starter.error !== undefined) throw starter.error;
-      const { completed, activity } = await progress(starter.returned);
+      const { completed, activity } = await progress();
       onPoll?.();
       const starting = performance.now() - began < startUntil;
       if (!starting) starter.stop();
@@ -122,8 +119,6 @@ class Starter {
   error: unknown = undefined;
   /** When the latest start returned (performance.now()). */
   lastStartedAt = 0;
-  /** Starts that returned. */
-  returned = 0;
 
   constructor(
     private readonly start: (index: number) => Promise<unknown>,
@@ -161,7 +156,6 @@ class Starter {
       const started: Promise<void> = this.start(this.next++).then(
         () => {
           this.lastStartedAt = performance.now();
-          this.returned++;
           this.running.delete(started);
           this.pump();
         },
