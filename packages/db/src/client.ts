@@ -53,19 +53,26 @@ export function queryPrepared<R extends pg.QueryResultRow = any>(pool: pg.Pool, 
  * the whole history table for each instance it loaded. This setting leaves a sequential scan
  * only where no index serves.
  */
-const INDEX_SCANS_ONLY = "SET enable_seqscan = off";
+export const PLANNER_SETTINGS = { enable_seqscan: "off" } as const;
+
+/**
+ * Sent with each connection's start-up, after any the URL's `options` holds (the embedded
+ * database applies them itself: see embedded.ts).
+ */
+function startupOptions(url: string): string {
+  const own = Object.entries(PLANNER_SETTINGS).map(([name, value]) => `-c ${name}=${value}`);
+  const given = URL.canParse(url) ? new URL(url).searchParams.get("options") : null;
+  return [...(given ? [given] : []), ...own].join(" ");
+}
 
 export function connect(url: string, options: DatabaseOptions = {}): Database {
   const pool = new pg.Pool({
     connectionString: url,
+    options: startupOptions(url),
     max: options.embedded ? 1 : (options.poolSize ?? 10),
     ...(options.connectionTimeoutMs ? { connectionTimeoutMillis: options.connectionTimeoutMs } : {}),
   });
   if (options.embedded) unnamedOnly.add(pool);
-  pool.on("connect", (client) => {
-    // A failure here is the connection's: its next query reports it.
-    client.query(INDEX_SCANS_ONLY).catch(() => {});
-  });
   // An idle client that loses its server (a restart) must not crash the process.
   pool.on("error", options.onConnectionError ?? ((error) => console.error(`database connection error: ${error.message}`)));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });

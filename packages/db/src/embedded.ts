@@ -2,6 +2,7 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { PLANNER_SETTINGS } from "./client.ts";
 
 export interface EmbeddedPostgres {
   url: string;
@@ -20,6 +21,8 @@ const EMBEDDED_MAX_CONNECTIONS = 32;
 export async function startEmbeddedPostgres(dataDir: string, port = 0): Promise<EmbeddedPostgres> {
   if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir);
+  // Its one backend serves every connection, and takes no settings from their start-up.
+  for (const [name, value] of Object.entries(PLANNER_SETTINGS)) await db.exec(`SET ${name} = ${value}`);
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port, maxConnections: EMBEDDED_MAX_CONNECTIONS });
   await server.start();
   const address = (server as unknown as { server?: { address(): { port: number } | string | null } }).server?.address();
