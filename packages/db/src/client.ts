@@ -50,10 +50,14 @@ export function queryPrepared<R extends pg.QueryResultRow = any>(pool: pg.Pool, 
  * and wherever ANALYZE has not run (autovacuum off, or not yet round), where it cannot tell that
  * history holds many instances' few events each nor that a queue table's pages are full of dead
  * rows. A prepared statement then keeps that plan for its connection's life, and a worker read
- * the whole history table for each instance it loaded. This setting leaves a sequential scan
+ * the whole history table for each instance it loaded. With sequential scans off, one is left
  * only where no index serves.
+ *
+ * A plan that cannot avoid one is priced at ten billion, which JIT takes for a huge query: it
+ * compiled lookups of a few rows for a third of a second. Our statements are short, so JIT is
+ * off; it never paid for them.
  */
-export const PLANNER_SETTINGS = { enable_seqscan: "off" } as const;
+export const PLANNER_SETTINGS = { enable_seqscan: "off", jit: "off" } as const;
 
 /**
  * Sent with each connection's start-up, after any the URL's `options` holds (the embedded
