@@ -1,9 +1,10 @@
 /**
  * Deleting ended instances with everything they own: the one path an operator's purge and
  * retention share. History goes first, a bounded number of rows per statement, so that no
- * statement holds many locks or runs long; then the instance rows, whose foreign keys cascade to
- * what is left: inbox messages (timers among them), activity tasks, open waits, raised event ids
- * and ended generations. Children and re-runs point at their parent or origin without a foreign
+ * statement holds many locks or runs long; then the instance rows, which take what is left with
+ * them: inbox messages (timers among them), open waits, raised event ids and ended generations
+ * through their foreign keys' cascade, and activity tasks (and any history written meanwhile)
+ * through the trigger that stands in for theirs (see HistoryEvent in schema.prisma). Children and re-runs point at their parent or origin without a foreign
  * key: they stay readable, and an ended child's report to a purged parent is dropped.
  */
 import type pg from "pg";
