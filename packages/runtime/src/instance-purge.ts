@@ -4,8 +4,9 @@
  * statement holds many locks or runs long; then the instance rows, which take what is left with
  * them: inbox messages (timers among them), open waits, raised event ids and ended generations
  * through their foreign keys' cascade, and activity tasks (and any history written meanwhile)
- * through the trigger that stands in for theirs (see HistoryEvent in schema.prisma). Children and re-runs point at their parent or origin without a foreign
- * key: they stay readable, and an ended child's report to a purged parent is dropped.
+ * through the trigger that stands in for theirs (see HistoryEvent in schema.prisma). Children
+ * and re-runs point at their parent or origin without a foreign key: they stay readable, and an
+ * ended child's report to a purged parent is dropped.
  */
 import type pg from "pg";
 import type { RuntimeStatus } from "@flowcraft/engine";
