@@ -23,6 +23,8 @@ interface TableWrites {
   deleted: number;
 }
 
+const rowsWritten = (w: TableWrites) => w.inserted + w.updated + w.deleted;
+
 type QueryFunction = (this: unknown, ...args: unknown[]) => unknown;
 
 /** Characters of a statement's text that name it in the report. */
@@ -229,8 +231,8 @@ export class Profiler {
         const b = before.get(table) ?? zero;
         return [table, { inserted: w.inserted - b.inserted, updated: w.updated - b.updated, hot: w.hot - b.hot, deleted: w.deleted - b.deleted }];
       })
-      .filter(([, w]) => w.inserted + w.updated + w.deleted > 0)
-      .sort((a, b) => b[1].inserted + b[1].updated + b[1].deleted - (a[1].inserted + a[1].updated + a[1].deleted));
+      .filter(([, w]) => rowsWritten(w) > 0)
+      .sort((a, b) => rowsWritten(b[1]) - rowsWritten(a[1]));
   }
 
   /**

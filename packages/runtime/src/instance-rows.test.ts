@@ -5,6 +5,7 @@
 import type pg from "pg";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { claimInstances, storeTurns, type TurnToStore } from "./orchestrator-sql.ts";
+import { TASK_LEASE } from "./task-leases.ts";
 import { createTestRuntime, type TestRuntime } from "./test-helpers.ts";
 
 let rt: TestRuntime;
@@ -14,8 +15,6 @@ beforeAll(async () => {
 });
 afterAll(() => rt.close());
 beforeEach(() => rt.db.pool.query("DELETE FROM instance"));
-
-const LEASE = { seconds: 30, graceSeconds: 5 };
 
 /** Starts an instance and leases it to worker "w1", as a claim does before a turn. */
 async function claimed(id: string) {
@@ -61,7 +60,7 @@ async function rowsOf(id: string) {
 
 it("deleting an instance deletes its history and tasks", async () => {
   const instance = await claimed("deleted");
-  expect((await storeTurns(rt.db.pool, "w1", [turnOf(instance)], LEASE)).stored).toEqual(new Set(["deleted"]));
+  expect((await storeTurns(rt.db.pool, "w1", [turnOf(instance)], TASK_LEASE)).stored).toEqual(new Set(["deleted"]));
   expect(await rowsOf("deleted")).toEqual({ history: 2, tasks: 1 });
 
   await rt.db.pool.query("DELETE FROM instance WHERE id = 'deleted'");
@@ -72,7 +71,7 @@ it("a turn of an instance deleted meanwhile is not stored and writes nothing", a
   const instance = await claimed("gone");
   await rt.db.pool.query("DELETE FROM instance WHERE id = 'gone'");
 
-  expect((await storeTurns(rt.db.pool, "w1", [turnOf(instance)], LEASE)).stored).toEqual(new Set());
+  expect((await storeTurns(rt.db.pool, "w1", [turnOf(instance)], TASK_LEASE)).stored).toEqual(new Set());
   expect(await rowsOf("gone")).toEqual({ history: 0, tasks: 0 });
 });
 
@@ -82,7 +81,7 @@ it.skipIf(!process.env.DATABASE_URL)("a deletion that waits for a turn being sto
   const storing = await rt.db.pool.connect();
   try {
     await storing.query("BEGIN");
-    const { stored } = await storeTurns(storing as unknown as pg.Pool, "w1", [turnOf(instance)], LEASE);
+    const { stored } = await storeTurns(storing as unknown as pg.Pool, "w1", [turnOf(instance)], TASK_LEASE);
     expect(stored).toEqual(new Set(["raced"]));
 
     const deletion = rt.db.pool.query("DELETE FROM instance WHERE id = 'raced'");
