@@ -1,9 +1,9 @@
 /**
  * A run's counts and latency percentiles on our runtime, read from the times in history (stamped
  * by the deciding and the running process, to the millisecond): schedule-to-start is a step's
- * activity_scheduled -> activity_started (its first attempt), start-to-complete its
- * activity_started -> activity_completed, and an instance's latency its first execution_started
- * -> execution_completed.
+ * activity_scheduled -> the start of its first attempt (the startedAt its result records),
+ * start-to-complete that start -> activity_completed, and an instance's latency its first
+ * execution_started -> execution_completed.
  */
 import type { Database } from "@flowcraft/db";
 import type { MeasuredWindow } from "./drive.ts";
@@ -30,12 +30,12 @@ export async function historyFigures(db: Database, prefix: string, window: Measu
        SELECT c.id FROM instance c JOIN run ON c.parent_instance_id = run.id),
      -- Read once, grouped twice: self-joins of the history run for minutes on a large run.
      h AS MATERIALIZED (
-       SELECT h.instance_id, h.generation, h.type, h.at, h.data->>'activityId' AS activity_id
+       SELECT h.instance_id, h.generation, h.type, h.at, h.data->>'activityId' AS activity_id, (h.data->>'startedAt')::timestamptz AS attempt_started
        FROM history_event h JOIN run ON h.instance_id = run.id
-       WHERE h.type IN ('execution_started', 'execution_completed', 'activity_scheduled', 'activity_started', 'activity_completed')),
+       WHERE h.type IN ('execution_started', 'execution_completed', 'activity_scheduled', 'activity_completed', 'activity_failed')),
      steps AS (
        SELECT min(at) FILTER (WHERE type = 'activity_scheduled') AS scheduled,
-              min(at) FILTER (WHERE type = 'activity_started') AS started,
+              min(attempt_started) AS started,
               min(at) FILTER (WHERE type = 'activity_completed') AS completed
        FROM h WHERE activity_id IS NOT NULL
        GROUP BY instance_id, generation, activity_id),

@@ -157,15 +157,15 @@ export class Profiler {
   async stepLatencies(prefix: string, window: MeasuredWindow | null): Promise<string> {
     const { rows } = await this.db.pool.query(
       `WITH h AS (
-         SELECT instance_id, generation, type, at, data->>'activityId' AS activity_id,
+         SELECT instance_id, generation, type, at, data->>'activityId' AS activity_id, (data->>'startedAt')::timestamptz AS attempt_started,
                 -- A window, not a correlated subquery: that one rescans the history per step.
-                min(at) FILTER (WHERE type NOT IN ('activity_started', 'activity_completed', 'activity_failed'))
+                min(at) FILTER (WHERE type NOT IN ('activity_completed', 'activity_failed'))
                   OVER (PARTITION BY instance_id ORDER BY seq ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS next_decision
          FROM history_event WHERE starts_with(instance_id, $1)),
        -- One pass grouped by step: self-joins of the history run for minutes on a large run.
        steps AS (
          SELECT min(at) FILTER (WHERE type = 'activity_scheduled') AS scheduled,
-                min(at) FILTER (WHERE type = 'activity_started') AS started,
+                min(attempt_started) AS started,
                 min(at) FILTER (WHERE type = 'activity_completed') AS completed,
                 min(next_decision) FILTER (WHERE type = 'activity_completed') AS next_decision
          FROM h WHERE activity_id IS NOT NULL

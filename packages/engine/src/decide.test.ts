@@ -118,8 +118,7 @@ describe("activity retries", () => {
     const sim = new Simulation(retrying, {});
     sim.start(null);
     await sim.decide();
-    sim.append({ type: "activity_started", activityId: "flaky", attempt: 1, worker: "test" });
-    sim.append({ type: "activity_failed", activityId: "flaky", attempt: 1, error: { name: "HttpRefused", message: "refused", nonRetryable: true } });
+    sim.append({ type: "activity_failed", activityId: "flaky", attempt: 1, error: { name: "HttpRefused", message: "refused", nonRetryable: true }, worker: "test" });
     expect(await sim.decide()).toEqual([{ type: "fail", error: { name: "HttpRefused", message: "refused", nonRetryable: true, node: "flaky", attempts: 1 } }]);
   });
 });

@@ -46,11 +46,11 @@ describe("a history index kept between decisions", () => {
       if (turn % 2 === 0) sim.raise("go", turn);
       const queued = afresh.commands.filter((c) => c.type === "schedule_activity" || c.type === "retry_activity");
       for (const task of queued) {
-        sim.append({ type: "activity_started", activityId: task.activityId, attempt: task.attempt, worker: "w" });
+        const run = { startedAt: sim.now.toISOString(), worker: "w" };
         try {
-          sim.append({ type: "activity_completed", activityId: task.activityId, attempt: task.attempt, output: work(task.input, task.attempt) });
+          sim.append({ type: "activity_completed", activityId: task.activityId, attempt: task.attempt, output: work(task.input, task.attempt), ...run });
         } catch (error) {
-          sim.append({ type: "activity_failed", activityId: task.activityId, attempt: task.attempt, error: { name: "ActivityFailed", message: (error as Error).message } });
+          sim.append({ type: "activity_failed", activityId: task.activityId, attempt: task.attempt, error: { name: "ActivityFailed", message: (error as Error).message }, ...run });
         }
       }
     }

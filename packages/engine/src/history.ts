@@ -89,11 +89,14 @@ export const HISTORY_EVENT_TYPES = {
   execution_started: "v1",
   /** v1: an activity's first attempt was queued. */
   activity_scheduled: "v1",
-  /** v1: a worker picked up an attempt. */
+  /**
+   * v1: a worker picked up an attempt. Written until v4, which records when the attempt started
+   * and who ran it on its result instead: histories stored before still hold it.
+   */
   activity_started: "v1",
-  /** v1: an attempt returned; recorded exactly once per activity. */
+  /** v1: an attempt returned; recorded exactly once per activity. v4: with startedAt and worker. */
   activity_completed: "v1",
-  /** v1: an attempt threw or timed out. */
+  /** v1: an attempt threw or timed out. v4: with startedAt and worker. */
   activity_failed: "v1",
   /** v1: a failed activity will be tried again after a delay. */
   activity_retrying: "v1",
@@ -139,6 +142,15 @@ export const HISTORY_EVENT_TYPES = {
 
 export type HistoryEventType = keyof typeof HISTORY_EVENT_TYPES;
 
+/**
+ * When an attempt started and which worker ran it, recorded on its result: one event per result
+ * rather than an activity_started before it. Absent in histories stored before v4.
+ */
+export interface AttemptRun {
+  startedAt?: string;
+  worker?: string;
+}
+
 /** An event as the engine or the runtime produces it, before it is numbered and stamped. */
 export type HistoryEventBody =
   | {
@@ -163,8 +175,8 @@ export type HistoryEventBody =
     }
   | { type: "activity_scheduled"; activityId: string; node: string; activity: string; input: Json; attempt: number }
   | { type: "activity_started"; activityId: string; attempt: number; worker: string }
-  | { type: "activity_completed"; activityId: string; attempt: number; output: Json }
-  | { type: "activity_failed"; activityId: string; attempt: number; error: WorkflowError }
+  | ({ type: "activity_completed"; activityId: string; attempt: number; output: Json } & AttemptRun)
+  | ({ type: "activity_failed"; activityId: string; attempt: number; error: WorkflowError } & AttemptRun)
   | { type: "activity_retrying"; activityId: string; attempt: number; delaySeconds: number; retryAt: string }
   | {
       type: "child_scheduled";

@@ -80,6 +80,7 @@ export function recordHistory(history: readonly HistoryEvent[]): HistoryRecords 
       case "activity_retrying":
         records.activities.get(event.activityId)?.attempts.push({ attempt: event.attempt, queuedAt: event.at, dueAt: event.retryAt, outcome: "open" });
         break;
+      // Histories stored before v4; later ones carry startedAt on the attempt's result.
       case "activity_started": {
         const attempt = attemptOf(records, event.activityId, event.attempt);
         if (attempt) attempt.startedAt ??= event.at;
@@ -89,13 +90,17 @@ export function recordHistory(history: readonly HistoryEvent[]): HistoryRecords 
         const attempt = attemptOf(records, event.activityId, event.attempt);
         if (attempt && attempt.outcome === "open") {
           Object.assign(attempt, { outcome: "completed", endedAt: event.at });
+          if (event.startedAt) attempt.startedAt ??= event.startedAt;
           records.activities.get(event.activityId)!.output = event.output;
         }
         break;
       }
       case "activity_failed": {
         const attempt = attemptOf(records, event.activityId, event.attempt);
-        if (attempt && attempt.outcome === "open") Object.assign(attempt, { outcome: "failed", endedAt: event.at, error: event.error });
+        if (attempt && attempt.outcome === "open") {
+          Object.assign(attempt, { outcome: "failed", endedAt: event.at, error: event.error });
+          if (event.startedAt) attempt.startedAt ??= event.startedAt;
+        }
         break;
       }
       case "child_scheduled": {

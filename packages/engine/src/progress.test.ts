@@ -60,6 +60,20 @@ describe("fan-out progress", () => {
     expect(place(progress, "each")!.endedAt).toBeDefined();
   });
 
+  it("times an attempt from its result, and from activity_started in histories stored before results carried it", async () => {
+    const oneStep = definition({ version: 1, start: "a", nodes: { a: { type: "activity", activity: "work" } } });
+    const at = (second: number) => `2026-01-01T00:00:0${second}.000Z`;
+    const start = { type: "execution_started", workflowName: "w", workflowVersion: 1, input: null, generation: 1, seq: 1, at: at(0) } as const;
+    const scheduled = { type: "activity_scheduled", activityId: "a", node: "a", activity: "work", input: null, attempt: 1, seq: 2, at: at(1) } as const;
+    const compact = [start, scheduled, { type: "activity_completed", activityId: "a", attempt: 1, output: 1, worker: "w1", startedAt: at(2), seq: 3, at: at(3) }] as const;
+    const older = [start, scheduled, { type: "activity_started", activityId: "a", attempt: 1, worker: "w1", seq: 3, at: at(2) }, { type: "activity_completed", activityId: "a", attempt: 1, output: 1, seq: 4, at: at(3) }] as const;
+    for (const history of [compact, older]) {
+      const progress = await progressOf(oneStep, history);
+      expect(place(progress, "a")).toMatchObject({ state: "completed", scheduledAt: at(1), startedAt: at(2), endedAt: at(3) });
+      expect(place(progress, "a")!.attempts).toEqual([expect.objectContaining({ queuedAt: at(1), startedAt: at(2), endedAt: at(3), outcome: "completed" })]);
+    }
+  });
+
   it("shows nothing started before the first event, and every prefix replays without error", async () => {
     const sim = new Simulation(fanout, activities);
     sim.start(3);

@@ -85,9 +85,9 @@ export async function runScripted(workflow: Definition, input: number, moves: re
     if (happening.kind === "attempt") {
       running.splice(running.findIndex((a) => a.activityId === happening.activityId), 1);
       const { activityId, attempt } = happening;
-      sim.append({ type: "activity_started", activityId, attempt, worker: "test" });
-      if (move.ok) sim.append({ type: "activity_completed", activityId, attempt, output: move.value });
-      else sim.append({ type: "activity_failed", activityId, attempt, error: { name: "ActivityFailed", message: `attempt ${attempt} failed` } });
+      const run = { startedAt: sim.now.toISOString(), worker: "test" };
+      if (move.ok) sim.append({ type: "activity_completed", activityId, attempt, output: move.value, ...run });
+      else sim.append({ type: "activity_failed", activityId, attempt, error: { name: "ActivityFailed", message: `attempt ${attempt} failed` }, ...run });
     } else if (happening.kind === "child") {
       children.splice(children.findIndex((c) => c.stepId === happening.stepId && c.attempt === happening.attempt), 1);
       endChild(sim, happening, move);

@@ -56,17 +56,18 @@ export class Simulation {
     const batch = this.queue.splice(0, limit);
     for (const task of batch) {
       const fn = this.activities[task.activity];
-      this.append({ type: "activity_started", activityId: task.activityId, attempt: task.attempt, worker: "test" });
+      const run = { startedAt: this.now.toISOString(), worker: "test" };
       try {
         if (!fn) throw new Error(`no activity ${task.activity}`);
         const output = await fn(task.input, task.attempt);
-        this.append({ type: "activity_completed", activityId: task.activityId, attempt: task.attempt, output });
+        this.append({ type: "activity_completed", activityId: task.activityId, attempt: task.attempt, output, ...run });
       } catch (error) {
         this.append({
           type: "activity_failed",
           activityId: task.activityId,
           attempt: task.attempt,
           error: { name: "ActivityFailed", message: (error as Error).message },
+          ...run,
         });
       }
     }

@@ -448,7 +448,7 @@ describe("durability with worker processes", () => {
     expect(done.runtimeStatus).toBe("COMPLETED");
     expect(done.output).toEqual(input.map((n) => n * 2));
 
-    for (const type of ["activity_scheduled", "activity_started", "activity_completed"]) {
+    for (const type of ["activity_scheduled", "activity_completed"]) {
       const counts = await eventCounts(instanceId, type);
       expect(counts.size, type).toBe(1_000);
       expect([...counts.keys()].sort(), type).toEqual([...ids].sort());
@@ -464,7 +464,7 @@ describe("durability with worker processes", () => {
 
     // Both workers took part, and the history names which one ran each attempt.
     const { rows } = await db.pool.query(
-      "SELECT DISTINCT data->>'worker' AS worker FROM history_event WHERE instance_id = $1 AND type = 'activity_started'",
+      "SELECT DISTINCT data->>'worker' AS worker FROM history_event WHERE instance_id = $1 AND type = 'activity_completed'",
       [instanceId],
     );
     expect(rows.map((row) => row.worker).sort()).toEqual([a.workerId, b.workerId].sort());
@@ -505,7 +505,7 @@ describe("durability with worker processes", () => {
     const runs = await readExecutions(executions, instanceId);
     expect(runs.filter((e) => e.pid === first.pid).map((e) => e.activityId).sort()).toEqual([...ids].sort());
     expect(runs.filter((e) => e.pid === second.pid).map((e) => e.activityId).sort()).toEqual([...ids].sort());
-    const { rows } = await db.pool.query("SELECT DISTINCT data->>'worker' AS worker FROM history_event WHERE instance_id = $1 AND type = 'activity_started'", [
+    const { rows } = await db.pool.query("SELECT DISTINCT data->>'worker' AS worker FROM history_event WHERE instance_id = $1 AND type = 'activity_completed'", [
       instanceId,
     ]);
     expect(rows.map((row) => row.worker)).toEqual([second.workerId]);
@@ -537,7 +537,7 @@ describe("durability with worker processes", () => {
     const done = await waitForInstance(instances, instanceId, undefined, 60_000);
     expect(done.runtimeStatus).toBe("COMPLETED");
     expect((done.output as { resumedFrom: number }).resumedFrom).toBeGreaterThanOrEqual(checkpoint);
-    // The same attempt ran again, not a retry: history shows one start, by the survivor, and one completion.
+    // The same attempt ran again, not a retry: history shows one completion, by the survivor.
     const runs = await readExecutions(executions, instanceId);
     expect(runs.map((e) => [e.attempt, e.pid])).toEqual([
       [1, killed.pid],
@@ -546,8 +546,7 @@ describe("durability with worker processes", () => {
     const { rows } = await db.pool.query("SELECT type, data->>'worker' AS worker FROM history_event WHERE instance_id = $1 AND type LIKE 'activity_%' ORDER BY seq", [instanceId]);
     expect(rows).toEqual([
       { type: "activity_scheduled", worker: null },
-      { type: "activity_started", worker: survivor.workerId },
-      { type: "activity_completed", worker: null },
+      { type: "activity_completed", worker: survivor.workerId },
     ]);
   }, 120_000);
 

@@ -32,7 +32,7 @@ it("a busy worker hands back the tasks it leased but could not start in time, an
 
   const { rows } = await rt.db.pool.query<{ worker: string; runs: number }>(
     `SELECT data->>'worker' AS worker, count(*)::int AS runs FROM history_event
-     WHERE instance_id = $1 AND type = 'activity_started' GROUP BY 1`,
+     WHERE instance_id = $1 AND type = 'activity_completed' GROUP BY 1`,
     [instanceId],
   );
   const runsBy = Object.fromEntries(rows.map((r) => [r.worker, r.runs]));

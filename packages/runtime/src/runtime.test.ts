@@ -43,10 +43,8 @@ describe("runtime on a real database", () => {
     expect(rows.map((r) => r.type)).toEqual([
       "execution_started",
       "activity_scheduled",
-      "activity_started",
       "activity_completed",
       "activity_scheduled",
-      "activity_started",
       "activity_completed",
       "execution_completed",
     ]);

@@ -78,8 +78,8 @@ it("renews the leases of all running attempts in one statement each time, so att
   expect(await waitForInstance(rt.instances, instanceId)).toMatchObject({ runtimeStatus: "COMPLETED" });
 
   expect(runs.sort()).toEqual(["fan[0].work", "fan[1].work", "fan[2].work", "fan[3].work"]);
-  const starts = (await rt.instances.history(instanceId)).filter((e) => e.type === "activity_started");
-  expect(starts).toHaveLength(4);
+  const results = (await rt.instances.history(instanceId)).filter((e) => e.type === "activity_completed");
+  expect(results).toHaveLength(4);
   // A renewal every third of a lease while the attempts ran, each for all four at once.
   expect(renewals.length).toBeGreaterThanOrEqual(3);
   expect(renewals.slice(0, 3).map((ids) => ids.length)).toEqual([4, 4, 4]);

@@ -53,7 +53,9 @@ describe("planTurn", () => {
     const turn1 = await planTurn(instance(1), oneStep, [started], [], now);
     const history = [started, ...turn1.events];
     const turn = await planTurn(instance(turn1.lastSeq), oneStep, history, [result(1, 1, 10), result(2, 1, 99)], now);
-    expect(turn.events.map((e) => e.type)).toEqual(["activity_started", "activity_completed", "execution_completed"]);
+    expect(turn.events.map((e) => e.type)).toEqual(["activity_completed", "execution_completed"]);
+    // One event per result: when the attempt started and who ran it travel with it.
+    expect(turn.events[0]).toMatchObject({ activityId: "a", attempt: 1, output: 10, worker: "w1", startedAt: now.toISOString() });
     expect(turn.summary).toMatchObject({ runtimeStatus: "COMPLETED", output: 10 });
     expect(turn.ended).toBe(true);
   });
@@ -73,7 +75,8 @@ describe("planTurn", () => {
       data: { generation: 1, activityId: "a", attempt: 1, worker: "w1", startedAt: now.toISOString(), finishedAt: now.toISOString(), error: { name: "ActivityFailed", message: "x" }, heartbeatDetails: { page: 7 } },
     };
     const turn2 = await planTurn(instance(turn1.lastSeq), retried, [started, ...turn1.events], [failed], now);
-    expect(turn2.events.map((e) => e.type)).toEqual(["activity_started", "activity_failed", "activity_retrying"]);
+    expect(turn2.events.map((e) => e.type)).toEqual(["activity_failed", "activity_retrying"]);
+    expect(turn2.events[0]).toMatchObject({ attempt: 1, worker: "w1", startedAt: now.toISOString() });
     expect(turn2.tasks).toEqual([expect.objectContaining({ attempt: 2, heartbeatTimeoutSeconds: 30, heartbeatDetails: { page: 7 } })]);
   });
 

@@ -238,12 +238,13 @@ export async function planTurn(
         // Late or repeated results (an old generation, a re-run after a lease expired) change nothing.
         if (data.generation !== generation || !activity || activity.completed || activity.failed || activity.attempt !== data.attempt || applied.has(key)) break;
         applied.add(key);
-        append({ type: "activity_started", activityId: data.activityId, attempt: data.attempt, worker: data.worker }, data.startedAt);
+        // One event per result, not an activity_started before it: a history row per step fewer.
+        const run = { startedAt: data.startedAt, worker: data.worker };
         if (data.error) {
-          append({ type: "activity_failed", activityId: data.activityId, attempt: data.attempt, error: data.error }, data.finishedAt);
+          append({ type: "activity_failed", activityId: data.activityId, attempt: data.attempt, error: data.error, ...run }, data.finishedAt);
           if (data.heartbeatDetails !== undefined) checkpoints.set(data.activityId, data.heartbeatDetails);
         } else {
-          append({ type: "activity_completed", activityId: data.activityId, attempt: data.attempt, output: data.output ?? null }, data.finishedAt);
+          append({ type: "activity_completed", activityId: data.activityId, attempt: data.attempt, output: data.output ?? null, ...run }, data.finishedAt);
         }
         break;
       }

@@ -35,11 +35,11 @@ async function historyOf(): Promise<HistoryEvent[]> {
   const step = async () => history.push(...(await decide(retrying, history, new Date((clock += 1000)))).events);
   append({ type: "execution_started", workflowName: "t", workflowVersion: 1, input: [1, 2], generation: 1 });
   await step();
-  append({ type: "activity_started", activityId: "each[0].first", attempt: 1, worker: "w" });
-  append({ type: "activity_failed", activityId: "each[0].first", attempt: 1, error: { name: "ActivityFailed", message: "boom" } });
+  // A result says when its attempt started: half a second before it is stamped.
+  const ran = () => ({ worker: "w", startedAt: new Date(clock + 500).toISOString() });
+  append({ type: "activity_failed", activityId: "each[0].first", attempt: 1, error: { name: "ActivityFailed", message: "boom" }, ...ran() });
   await step();
-  append({ type: "activity_started", activityId: "each[1].first", attempt: 1, worker: "w" });
-  append({ type: "activity_completed", activityId: "each[1].first", attempt: 1, output: 2 });
+  append({ type: "activity_completed", activityId: "each[1].first", attempt: 1, output: 2, ...ran() });
   await step();
   return history;
 }

@@ -33,25 +33,16 @@ export function countStoredTurns(metrics: RuntimeMetrics, stored: StoredTurn[]) 
       else if (status === "TERMINATED") metrics.terminated.get(workflow).inc();
     }
     const facts = history?.facts;
-    // The turn appends an attempt's activity_started right before its result.
-    let startedAt = "";
     for (const event of turn.events) {
       switch (event.type) {
-        case "activity_started":
-          startedAt = event.at;
-          break;
         case "activity_completed":
         case "activity_failed": {
           const activity = facts?.activities.get(event.activityId)?.scheduled.activity ?? UNKNOWN;
-          const seconds = Math.max(0, (Date.parse(event.at) - Date.parse(startedAt)) / 1000);
           metrics.attempts.get(activity).inc();
-          if (event.type === "activity_failed") {
-            metrics.attemptFailures.get(activity).inc();
-            if (startedAt) metrics.failedDuration.get(activity).observe(seconds);
-          } else if (startedAt) {
-            metrics.completedDuration.get(activity).observe(seconds);
-          }
-          startedAt = "";
+          if (event.type === "activity_failed") metrics.attemptFailures.get(activity).inc();
+          if (!event.startedAt) break;
+          const seconds = Math.max(0, (Date.parse(event.at) - Date.parse(event.startedAt)) / 1000);
+          (event.type === "activity_failed" ? metrics.failedDuration : metrics.completedDuration).get(activity).observe(seconds);
           break;
         }
         case "timer_fired": {
