@@ -219,7 +219,6 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
   const raisedEvents = turns.flatMap((t) =>
     t.events.flatMap((e) => (e.type === "event_raised" ? [{ instance_id: t.instanceId, event_id: e.eventId }] : [])),
   );
-  const ended = turns.filter((t) => t.ended).map((t) => t.instanceId);
   const openedWaits = turns.flatMap((t) => t.waits.opened.map((start) => openWaitRow(t.instanceId, t.generation, start)));
   const closedWaits = turns.flatMap((t) => t.waits.closed.map((waitId) => ({ instance_id: t.instanceId, generation: t.generation, wait_id: waitId })));
   // Every part sees the same snapshot: the ended instances' clean-up cannot see the tasks and
@@ -235,8 +234,8 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
               ended_at = CASE WHEN x.status IN ('COMPLETED', 'FAILED', 'TERMINATED') THEN coalesce(i.ended_at, now()) END
        FROM jsonb_to_recordset($1::jsonb) AS x(id text, status text, output jsonb, failure jsonb, custom_status jsonb, generation int, last_seq int, waiting boolean,
                                                generation_start_seq int, leased boolean, expected_created_at timestamptz, expected_generation int, expected_last_seq int,
-                                               message_ids bigint[], finished_task_ids bigint[])
-       WHERE i.id = x.id AND i.id = ANY($9::text[])
+                                               message_ids bigint[], finished_task_ids bigint[], ended boolean)
+       WHERE i.id = x.id AND i.id = ANY($8::text[])
          AND CASE WHEN x.leased THEN i.lease_owner = $2
                   -- Rechecked on the newest row version should another turn commit first. A message
                   -- already in the inbox goes first: the results then take the inbox's way after it.
@@ -246,7 +245,7 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
        -- The messages and finished tasks of each stored turn ride along with it: filtered by
        -- an array of them all instead, each stored instance went through the whole array, and a
        -- store of many turns took quadratic time.
-       RETURNING i.id, x.message_ids, x.finished_task_ids
+       RETURNING i.id, x.message_ids, x.finished_task_ids, x.ended
      ),
      history AS (
        INSERT INTO history_event (instance_id, seq, generation, type, data, at)
@@ -264,7 +263,7 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
      ended_generations AS (
        INSERT INTO ended_generation (instance_id, generation, first_seq, last_seq, ended_at)
        SELECT instance_id, generation, first_seq, last_seq, ended_at
-       FROM jsonb_to_recordset($12::jsonb) AS x(instance_id text, generation int, first_seq int, last_seq int, ended_at timestamptz)
+       FROM jsonb_to_recordset($11::jsonb) AS x(instance_id text, generation int, first_seq int, last_seq int, ended_at timestamptz)
        WHERE instance_id IN (SELECT id FROM stored)
        ON CONFLICT DO NOTHING
      ),
@@ -275,7 +274,7 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
                                   heartbeat_timeout_seconds, heartbeat_details, visible_at, lease_owner, deadline_at, traceparent, sticky_owner)
        SELECT instance_id, generation, activity_id, activity, node, coalesce(input, 'null'::jsonb), attempt, timeout_seconds,
               heartbeat_timeout_seconds, heartbeat_details,
-              CASE WHEN leased THEN now() + make_interval(secs => least($8, timeout_seconds + $11)) ELSE visible_at END,
+              CASE WHEN leased THEN now() + make_interval(secs => least($7, timeout_seconds + $10)) ELSE visible_at END,
               CASE WHEN leased THEN $2 END,
               CASE WHEN leased THEN now() + make_interval(secs => timeout_seconds) END, traceparent,
               CASE WHEN sticky THEN $2 END
@@ -298,7 +297,7 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
        DELETE FROM inbox_message m USING (SELECT unnest(message_ids) AS id FROM stored) c WHERE m.id = c.id
      ),
      cancelled_timers AS (
-       DELETE FROM inbox_message m USING jsonb_to_recordset($10::jsonb) AS x(instance_id text, generation int, timer_id text)
+       DELETE FROM inbox_message m USING jsonb_to_recordset($9::jsonb) AS x(instance_id text, generation int, timer_id text)
        WHERE m.instance_id = x.instance_id AND m.dedupe_key = 'timer:' || x.generation || ':' || x.timer_id
          AND m.instance_id IN (SELECT id FROM stored)
      ),
@@ -307,23 +306,25 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
      finished AS (
        DELETE FROM activity_task t USING (SELECT unnest(finished_task_ids) AS id FROM stored) f WHERE t.id = f.id
      ),
+     -- Joined to the stored turns that ended, not filtered by an array of their ids: a filter of
+     -- both put the array in each index probe, sorted anew for every stored turn.
      ended_tasks AS (
-       DELETE FROM activity_task WHERE instance_id = ANY($7::text[]) AND instance_id IN (SELECT id FROM stored)
+       DELETE FROM activity_task t USING stored s WHERE s.ended AND t.instance_id = s.id
      ),
      ended_timers AS (
-       DELETE FROM inbox_message WHERE instance_id = ANY($7::text[]) AND kind = 'timer' AND instance_id IN (SELECT id FROM stored)
+       DELETE FROM inbox_message m USING stored s WHERE s.ended AND m.instance_id = s.id AND m.kind = 'timer'
      ),
      -- What the instances wait on, as the engine says the turns changed it (see open-waits.ts).
      opened_waits AS (
        INSERT INTO open_wait (instance_id, generation, wait_id, kind, node, event, approval, seq, started_at, due_at)
        SELECT instance_id, generation, wait_id, kind, node, event, approval, seq, started_at, due_at
-       FROM jsonb_to_recordset($13::jsonb) AS x(instance_id text, generation int, wait_id text, kind text, node text, event text,
+       FROM jsonb_to_recordset($12::jsonb) AS x(instance_id text, generation int, wait_id text, kind text, node text, event text,
                                                 approval jsonb, seq int, started_at timestamptz, due_at timestamptz)
        WHERE instance_id IN (SELECT id FROM stored)
        ON CONFLICT DO NOTHING
      ),
      closed_waits AS (
-       DELETE FROM open_wait w USING jsonb_to_recordset($14::jsonb) AS x(instance_id text, generation int, wait_id text)
+       DELETE FROM open_wait w USING jsonb_to_recordset($13::jsonb) AS x(instance_id text, generation int, wait_id text)
        WHERE w.instance_id = x.instance_id AND w.generation = x.generation AND w.wait_id = x.wait_id AND w.instance_id IN (SELECT id FROM stored)
      ),
      -- A continue-as-new leaves its generation's waits behind, and an ended instance waits on nothing.
@@ -332,13 +333,13 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
        WHERE w.instance_id = x.id AND w.generation < x.generation AND w.instance_id IN (SELECT id FROM stored)
      ),
      ended_waits AS (
-       DELETE FROM open_wait WHERE instance_id = ANY($7::text[]) AND instance_id IN (SELECT id FROM stored)
+       DELETE FROM open_wait w USING stored s WHERE s.ended AND w.instance_id = s.id
      ),
      -- The children the turns ask for, each with the version it gets: the newest published one
      -- unless the step pins one. Nesting is counted from the parent's depth.
      asked_children AS (
        SELECT x.*, p.depth + 1 AS depth, p.test, p.started_by, v.version AS resolved
-       FROM jsonb_to_recordset($15::jsonb) AS x(child_id text, parent_instance_id text, parent_generation int, step_id text, node text,
+       FROM jsonb_to_recordset($14::jsonb) AS x(child_id text, parent_instance_id text, parent_generation int, step_id text, node text,
                                                  attempt int, workflow text, version int, input jsonb, terminate_with_parent boolean)
        JOIN instance p ON p.id = x.parent_instance_id
        LEFT JOIN LATERAL (
@@ -353,7 +354,7 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
                              parent_step_id, parent_node, parent_attempt, terminate_with_parent, depth)
        SELECT child_id, workflow, resolved, coalesce(input, 'null'::jsonb), 1, started_by, test, parent_instance_id, parent_generation,
               step_id, node, attempt, terminate_with_parent, depth
-       FROM asked_children WHERE resolved IS NOT NULL AND depth <= $16
+       FROM asked_children WHERE resolved IS NOT NULL AND depth <= $15
        ON CONFLICT (id) DO NOTHING
        RETURNING id, workflow_name, workflow_version, input, created_at, parent_instance_id, parent_node
      ),
@@ -378,8 +379,8 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
                    ELSE jsonb_build_object('outcome', 'failed', 'error', jsonb_build_object('nonRetryable', true) ||
                      CASE WHEN a.resolved IS NULL THEN jsonb_build_object('name', 'SubworkflowNotFound',
                             'message', 'workflow "' || a.workflow || '" has no published version' || coalesce(' ' || a.version, ''))
-                          WHEN a.depth > $16 THEN jsonb_build_object('name', 'SubworkflowDepthExceeded',
-                            'message', 'sub-workflows nest at most ' || $16 || ' deep: a child of this instance would be at depth ' || a.depth)
+                          WHEN a.depth > $15 THEN jsonb_build_object('name', 'SubworkflowDepthExceeded',
+                            'message', 'sub-workflows nest at most ' || $15 || ' deep: a child of this instance would be at depth ' || a.depth)
                           ELSE jsonb_build_object('name', 'SubworkflowNotStarted', 'message', 'an instance with the child''s id "' || a.child_id || '" exists already') END) END,
               'child:' || a.child_id || ':start'
        FROM asked_children a LEFT JOIN children c ON c.id = a.child_id
@@ -428,7 +429,6 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
       JSON.stringify(tasks),
       JSON.stringify(timers),
       JSON.stringify(raisedEvents),
-      ended,
       lease.seconds,
       instances.map((i) => i.id),
       JSON.stringify(cancelledTimers),
