@@ -234,7 +234,7 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
               ended_at = CASE WHEN x.status IN ('COMPLETED', 'FAILED', 'TERMINATED') THEN coalesce(i.ended_at, now()) END
        FROM jsonb_to_recordset($1::jsonb) AS x(id text, status text, output jsonb, failure jsonb, custom_status jsonb, generation int, last_seq int, waiting boolean,
                                                generation_start_seq int, leased boolean, expected_created_at timestamptz, expected_generation int, expected_last_seq int,
-                                               message_ids bigint[], finished_task_ids bigint[], ended boolean)
+                                               message_ids bigint[], finished_task_ids bigint[], ended boolean, continued boolean, child_end jsonb)
        WHERE i.id = x.id AND i.id = ANY($8::text[])
          AND CASE WHEN x.leased THEN i.lease_owner = $2
                   -- Rechecked on the newest row version should another turn commit first. A message
@@ -244,8 +244,9 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
                        AND NOT EXISTS (SELECT 1 FROM inbox_message m WHERE m.instance_id = i.id AND m.visible_at <= now()) END
        -- The messages and finished tasks of each stored turn ride along with it: filtered by
        -- an array of them all instead, each stored instance went through the whole array, and a
-       -- store of many turns took quadratic time.
-       RETURNING i.id, x.message_ids, x.finished_task_ids, x.ended
+       -- store of many turns took quadratic time. So does what the parts below need of the
+       -- turn: each read of $1 would parse all of it again.
+       RETURNING i.id, x.message_ids, x.finished_task_ids, x.ended, x.continued, x.generation, x.child_end
      ),
      history AS (
        INSERT INTO history_event (instance_id, seq, generation, type, data, at)
@@ -329,8 +330,7 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
      ),
      -- A continue-as-new leaves its generation's waits behind, and an ended instance waits on nothing.
      left_waits AS (
-       DELETE FROM open_wait w USING jsonb_to_recordset($1::jsonb) AS x(id text, generation int)
-       WHERE w.instance_id = x.id AND w.generation < x.generation AND w.instance_id IN (SELECT id FROM stored)
+       DELETE FROM open_wait w USING stored s WHERE w.instance_id = s.id AND w.generation < s.generation
      ),
      ended_waits AS (
        DELETE FROM open_wait w USING stored s WHERE s.ended AND w.instance_id = s.id
@@ -391,11 +391,10 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
      child_ends AS (
        INSERT INTO inbox_message (instance_id, kind, data, dedupe_key)
        SELECT i.parent_instance_id, 'child',
-              jsonb_build_object('generation', i.parent_generation, 'stepId', i.parent_step_id, 'attempt', i.parent_attempt, 'childId', i.id) || x.child_end,
+              jsonb_build_object('generation', i.parent_generation, 'stepId', i.parent_step_id, 'attempt', i.parent_attempt, 'childId', i.id) || s.child_end,
               'child:' || i.id || ':end'
-       FROM jsonb_to_recordset($1::jsonb) AS x(id text, child_end jsonb)
-       JOIN instance i ON i.id = x.id
-       WHERE x.child_end IS NOT NULL AND i.parent_instance_id IS NOT NULL AND x.id IN (SELECT id FROM stored)
+       FROM stored s JOIN instance i ON i.id = s.id
+       WHERE s.child_end IS NOT NULL AND i.parent_instance_id IS NOT NULL
          AND EXISTS (SELECT 1 FROM instance p WHERE p.id = i.parent_instance_id)
        ON CONFLICT (instance_id, dedupe_key) DO NOTHING
        RETURNING 1
@@ -405,13 +404,12 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
      parent_ends AS (
        INSERT INTO inbox_message (instance_id, kind, data, dedupe_key)
        SELECT c.id, 'terminate',
-              jsonb_build_object('reason', 'its parent instance "' || x.id || '" ' || CASE WHEN x.ended THEN 'ended' ELSE 'continued as new' END),
+              jsonb_build_object('reason', 'its parent instance "' || s.id || '" ' || CASE WHEN s.ended THEN 'ended' ELSE 'continued as new' END),
               'parent-end'
-       FROM jsonb_to_recordset($1::jsonb) AS x(id text, generation int, ended boolean, continued boolean)
-       JOIN instance c ON c.parent_instance_id = x.id
-       WHERE (x.ended OR x.continued) AND x.id IN (SELECT id FROM stored)
+       FROM stored s JOIN instance c ON c.parent_instance_id = s.id
+       WHERE (s.ended OR s.continued)
          AND c.terminate_with_parent AND c.status NOT IN ('COMPLETED', 'FAILED', 'TERMINATED')
-         AND (x.ended OR c.parent_generation < x.generation)
+         AND (s.ended OR c.parent_generation < s.generation)
        ON CONFLICT (instance_id, dedupe_key) DO NOTHING
        RETURNING 1
      )
