@@ -4,6 +4,7 @@ import { LinearRegExp, NON_DETERMINISTIC_FUNCTIONS } from "@flowcraft/definition
 import { boundedCache } from "./bounded-cache.ts";
 import { budgetExceededIn, enforceBudget, EXPRESSION_SEQUENCE_BUDGET, isSequenceOverrun } from "./expression-budget.ts";
 import { guardFunctions } from "./expression-functions.ts";
+import { lookupPath } from "./expression-path.ts";
 import { inJsonbKeyOrder, MAX_STORED_VALUE_BYTES, unstorableIn, type Json } from "./json.ts";
 import { jsonFitsIn, utf8Length } from "./json-size.ts";
 
@@ -52,6 +53,8 @@ const compile = boundedCache(COMPILED_CACHE_LIMIT, (expression) => {
  * slow built-in) is the runtime's sandbox's to bound, from outside (see the runtime's sandbox).
  */
 export const evaluate: Evaluator = async (expression, context) => {
+  const found = lookupPath(expression, context);
+  if (found) return toJson(expression, found.value);
   let result: unknown;
   try {
     result = await compile(expression).evaluate(context);
