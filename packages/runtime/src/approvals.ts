@@ -241,7 +241,7 @@ async function earlierDecision(tx: Tx, instanceId: string, generation: number, w
   const rows = await tx.$queryRaw<Array<{ payload: Partial<ApprovalPayload> & Record<string, unknown> }>>`
     SELECT data->'payload' AS payload FROM inbox_message WHERE instance_id = ${instanceId} AND dedupe_key = ${decisionKey(generation, waitId)}
     UNION ALL
-    SELECT r.data->'payload' FROM history_event r
+    SELECT (r.data->'payload')::jsonb FROM history_event r
     WHERE ${recorded} AND r.instance_id = ${instanceId} AND r.generation = ${generation} AND r.type = 'event_raised'
       AND (r.data->>'waitId' = ${waitId} OR r.seq IN (
         SELECT (c.data->>'raisedSeq')::int FROM history_event c

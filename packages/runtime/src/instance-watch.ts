@@ -95,18 +95,24 @@ async function definitionOf(db: Database, instance: InstanceView): Promise<Defin
 
 /**
  * Up to `limit` events after `afterSeq` as one JSON array text, in the shape `generationEventFromRow`
- * gives: the body's text as Postgres prints it, with the columns put in front. The body's own copy
- * of the generation is left out, so that no key appears twice.
+ * gives: the body's text as stored, with the columns put in front. A body with its own copy of the
+ * generation (an execution_started) is written again without it, so that no key appears twice.
  */
 async function eventsAfter(db: Database, id: string, afterSeq: number, limit: number): Promise<{ json: string; count: number; lastSeq: number | undefined }> {
   const { rows } = await db.pool.query<{ seq: number; type: string; at: string; generation: number; data: string }>(
-    `SELECT seq, type, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, generation, (data - 'generation')::text AS data
+    `SELECT seq, type, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, generation, data::text AS data
      FROM history_event WHERE instance_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
     [id, afterSeq, limit],
   );
-  const events = rows.map(({ seq, type, at, generation, data }) => {
+  const events = rows.map(({ seq, type, at, generation, data: stored }) => {
+    const data = stored.includes('"generation"') ? withoutGeneration(stored) : stored;
     const body = data.length > 2 ? `,${data.slice(1)}` : "}";
     return `{"type":${JSON.stringify(type)},"seq":${seq},"at":"${at}","generation":${generation}${body}`;
   });
   return { json: `[${events.join(",")}]`, count: rows.length, lastSeq: rows.at(-1)?.seq };
+}
+
+function withoutGeneration(text: string): string {
+  const { generation: _generation, ...rest } = JSON.parse(text) as Record<string, unknown>;
+  return JSON.stringify(rest);
 }

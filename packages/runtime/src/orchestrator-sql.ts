@@ -251,7 +251,7 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
      history AS (
        INSERT INTO history_event (instance_id, seq, generation, type, data, at)
        SELECT instance_id, seq, generation, type, data, at
-       FROM jsonb_to_recordset($3::jsonb) AS x(instance_id text, seq int, generation int, type text, data jsonb, at timestamptz)
+       FROM json_to_recordset($3::json) AS x(instance_id text, seq int, generation int, type text, data json, at timestamptz)
        WHERE instance_id IN (SELECT id FROM stored)
      ),
      -- An event carried over to the next generation is recorded again: its id is known already.
@@ -279,7 +279,7 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
               CASE WHEN leased THEN $2 END,
               CASE WHEN leased THEN now() + make_interval(secs => timeout_seconds) END, traceparent,
               CASE WHEN sticky THEN $2 END
-       FROM jsonb_to_recordset($4::jsonb) AS x(instance_id text, generation int, activity_id text, activity text, node text,
+       FROM json_to_recordset($4::json) AS x(instance_id text, generation int, activity_id text, activity text, node text,
                                                input jsonb, attempt int, timeout_seconds float8, heartbeat_timeout_seconds float8,
                                                heartbeat_details jsonb, visible_at timestamptz, leased boolean, sticky boolean, traceparent text)
        WHERE instance_id IN (SELECT id FROM stored)

@@ -70,7 +70,7 @@ export async function rerun(db: Database, instances: Instances, originId: string
               ${history.length}, ${originId}, ${kind}, ${options.by ?? null}, ${exists.test})`;
     const rows = history.map((event) => ({ seq: event.seq, type: event.type, data: dataOf(event), at: event.at }));
     await tx.$executeRaw`INSERT INTO history_event (instance_id, seq, generation, type, data, at)
-      SELECT ${id}, seq, 1, type, data, at FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS e(seq int, type text, data jsonb, at timestamptz)`;
+      SELECT ${id}, seq, 1, type, data, at FROM json_to_recordset(${JSON.stringify(rows)}::json) AS e(seq int, type text, data json, at timestamptz)`;
     await tx.$executeRaw`INSERT INTO inbox_message (instance_id, kind, data, dedupe_key) VALUES (${id}, 'start', ${JSON.stringify(withTraceparent({}))}::jsonb, 'start')`;
     await recordRerunInOrigin(tx, originId, { rerunInstanceId: id, kind, workflowVersion: version, ...(options.by ? { by: options.by } : {}) });
   });
@@ -127,7 +127,7 @@ async function recordRerunInOrigin(tx: Tx, originId: string, rerun: Omit<History
       UPDATE instance SET last_seq = last_seq + 1, updated_at = now() WHERE id = ${originId}
       RETURNING last_seq, generation)
     INSERT INTO history_event (instance_id, seq, generation, type, data, at)
-    SELECT ${originId}, last_seq, generation, 'rerun_requested', ${JSON.stringify(rerun)}::jsonb, now() FROM origin`;
+    SELECT ${originId}, last_seq, generation, 'rerun_requested', ${JSON.stringify(rerun)}::json, now() FROM origin`;
 }
 
 async function currentGeneration(db: Database, instanceId: string, generation: number): Promise<HistoryEvent[]> {
