@@ -2,9 +2,10 @@
 -- Under the database's default collation (often a libc locale such as en_US.UTF-8 or C.UTF-8,
 -- which Postgres 15 does not treat as C), every comparison in these keys' indexes copied both
 -- strings and called strcoll: each history and task row's insert, every `= ANY(ids)` of a
--- store, which sorts its array first, and every claim. Equality is the same under both; only
--- the order of ids that are not plain ASCII changes, and nothing orders by these keys but
--- cursors, which keep to whatever order the index has.
+-- store, which sorts its array first, and every claim. Equality is the same under both; order
+-- is not (en_US.UTF-8 sorts upper- and lower-case letters together, "C" by byte). Only the
+-- instance list orders by an id, to break ties of the same creation time, and its cursors
+-- compare under the column's collation, so they keep to the new order.
 ALTER TABLE "instance"
   ALTER COLUMN "id" TYPE TEXT COLLATE "C",
   ALTER COLUMN "parent_instance_id" TYPE TEXT COLLATE "C",
