@@ -6,10 +6,11 @@ import type pg from "pg";
 import { queryPrepared } from "@flowcraft/db";
 import { MAX_SUBWORKFLOW_DEPTH } from "@flowcraft/definition";
 import type { HistoryEvent, InstanceSummary } from "@flowcraft/engine";
-import { dataOf, eventFromRow } from "./history-rows.ts";
+import { eventFromRow } from "./history-rows.ts";
 import { childEndOf, childrenToStart } from "./child-reports.ts";
 import { announce, INBOX_CHANNEL, TASKS_CHANNEL } from "./notifier.ts";
 import { openWaitRow } from "./open-waits.ts";
+import { historyColumns, taskColumns } from "./store-columns.ts";
 import type { ClaimedTask } from "./activity-sql.ts";
 import type { TaskLease } from "./task-leases.ts";
 import type { InboxMessage, InstanceState, Turn } from "./turn.ts";
@@ -176,27 +177,6 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
     message_ids: messageIds,
     finished_task_ids: finishedTaskIds,
   }));
-  const events = turns.flatMap((t) =>
-    t.events.map((e) => ({ instance_id: t.instanceId, seq: e.seq, generation: e.generation, type: e.type, data: dataOf(e), at: e.at })),
-  );
-  const tasks = turns.flatMap((t) =>
-    t.tasks.map((task) => ({
-      instance_id: task.instanceId,
-      generation: task.generation,
-      activity_id: task.activityId,
-      activity: task.activity,
-      node: task.node,
-      input: task.input,
-      attempt: task.attempt,
-      timeout_seconds: task.timeoutSeconds,
-      heartbeat_timeout_seconds: task.heartbeatTimeoutSeconds,
-      heartbeat_details: task.heartbeatDetails,
-      visible_at: task.visibleAt,
-      leased: task.leased === true,
-      sticky: task.sticky === true,
-      traceparent: task.traceparent,
-    })),
-  );
   const timers = turns.flatMap((t) => t.timers.map((timer) => ({ instance_id: timer.instanceId, generation: timer.generation, timer_id: timer.timerId, fire_at: timer.fireAt })));
   const cancelledTimers = turns.flatMap((t) => t.cancelledTimers.map((timer) => ({ instance_id: timer.instanceId, generation: timer.generation, timer_id: timer.timerId })));
   const endedGenerations = turns.flatMap((t) =>
@@ -235,7 +215,7 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
        FROM jsonb_to_recordset($1::jsonb) AS x(id text, status text, output jsonb, failure jsonb, custom_status jsonb, generation int, last_seq int, waiting boolean,
                                                generation_start_seq int, leased boolean, expected_created_at timestamptz, expected_generation int, expected_last_seq int,
                                                message_ids bigint[], finished_task_ids bigint[], ended boolean, continued boolean, child_end jsonb)
-       WHERE i.id = x.id AND i.id = ANY($8::text[])
+       WHERE i.id = x.id AND i.id = ANY($26::text[])
          AND CASE WHEN x.leased THEN i.lease_owner = $2
                   -- Rechecked on the newest row version should another turn commit first. A message
                   -- already in the inbox goes first: the results then take the inbox's way after it.
@@ -250,21 +230,23 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
      ),
      history AS (
        INSERT INTO history_event (instance_id, seq, generation, type, data, at)
-       SELECT instance_id, seq, generation, type, data, at
-       FROM json_to_recordset($3::json) AS x(instance_id text, seq int, generation int, type text, data json, at timestamptz)
+       SELECT instance_id, seq::int, generation::int, type, data, at::timestamptz
+       FROM ROWS FROM (json_array_elements_text($3::json), json_array_elements_text($4::json), json_array_elements_text($5::json),
+                       json_array_elements_text($6::json), json_array_elements($7::json), json_array_elements_text($8::json))
+            AS x(instance_id, seq, generation, type, data, at)
        WHERE instance_id IN (SELECT id FROM stored)
      ),
      -- An event carried over to the next generation is recorded again: its id is known already.
      raised AS (
        INSERT INTO raised_event (instance_id, event_id)
-       SELECT instance_id, event_id FROM jsonb_to_recordset($6::jsonb) AS x(instance_id text, event_id text)
+       SELECT instance_id, event_id FROM jsonb_to_recordset($24::jsonb) AS x(instance_id text, event_id text)
        WHERE instance_id IN (SELECT id FROM stored)
        ON CONFLICT DO NOTHING
      ),
      ended_generations AS (
        INSERT INTO ended_generation (instance_id, generation, first_seq, last_seq, ended_at)
        SELECT instance_id, generation, first_seq, last_seq, ended_at
-       FROM jsonb_to_recordset($11::jsonb) AS x(instance_id text, generation int, first_seq int, last_seq int, ended_at timestamptz)
+       FROM jsonb_to_recordset($29::jsonb) AS x(instance_id text, generation int, first_seq int, last_seq int, ended_at timestamptz)
        WHERE instance_id IN (SELECT id FROM stored)
        ON CONFLICT DO NOTHING
      ),
@@ -273,15 +255,19 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
        -- Should the reply to this statement be lost, no one renews that lease, and it soon runs out.
        INSERT INTO activity_task (instance_id, generation, activity_id, activity, node, input, attempt, timeout_seconds,
                                   heartbeat_timeout_seconds, heartbeat_details, visible_at, lease_owner, deadline_at, traceparent, sticky_owner)
-       SELECT instance_id, generation, activity_id, activity, node, coalesce(input, 'null'::jsonb), attempt, timeout_seconds,
-              heartbeat_timeout_seconds, heartbeat_details,
-              CASE WHEN leased THEN now() + make_interval(secs => least($7, timeout_seconds + $10)) ELSE visible_at END,
-              CASE WHEN leased THEN $2 END,
-              CASE WHEN leased THEN now() + make_interval(secs => timeout_seconds) END, traceparent,
-              CASE WHEN sticky THEN $2 END
-       FROM json_to_recordset($4::json) AS x(instance_id text, generation int, activity_id text, activity text, node text,
-                                               input jsonb, attempt int, timeout_seconds float8, heartbeat_timeout_seconds float8,
-                                               heartbeat_details jsonb, visible_at timestamptz, leased boolean, sticky boolean, traceparent text)
+       SELECT instance_id, generation::int, activity_id, activity, node, input::jsonb, attempt::int, timeout_seconds::float8,
+              heartbeat_timeout_seconds::float8, heartbeat_details::jsonb,
+              CASE WHEN leased::boolean THEN now() + make_interval(secs => least($25, timeout_seconds::float8 + $28)) ELSE visible_at::timestamptz END,
+              CASE WHEN leased::boolean THEN $2 END,
+              CASE WHEN leased::boolean THEN now() + make_interval(secs => timeout_seconds::float8) END, traceparent,
+              CASE WHEN sticky::boolean THEN $2 END
+       FROM ROWS FROM (json_array_elements_text($9::json), json_array_elements_text($10::json), json_array_elements_text($11::json),
+                       json_array_elements_text($12::json), json_array_elements_text($13::json), json_array_elements($14::json),
+                       json_array_elements_text($15::json), json_array_elements_text($16::json), json_array_elements_text($17::json),
+                       json_array_elements_text($18::json), json_array_elements_text($19::json), json_array_elements_text($20::json),
+                       json_array_elements_text($21::json), json_array_elements_text($22::json))
+            AS x(instance_id, generation, activity_id, activity, node, input, attempt, timeout_seconds, heartbeat_timeout_seconds,
+                 heartbeat_details, visible_at, leased, sticky, traceparent)
        WHERE instance_id IN (SELECT id FROM stored)
        ON CONFLICT (instance_id, generation, activity_id, attempt) DO NOTHING
        RETURNING id, instance_id, generation, activity_id, attempt, lease_owner IS NOT NULL AS leased
@@ -290,7 +276,7 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
        INSERT INTO inbox_message (instance_id, kind, data, dedupe_key, visible_at)
        SELECT instance_id, 'timer', jsonb_build_object('generation', generation, 'timerId', timer_id),
               'timer:' || generation || ':' || timer_id, fire_at
-       FROM jsonb_to_recordset($5::jsonb) AS x(instance_id text, generation int, timer_id text, fire_at timestamptz)
+       FROM jsonb_to_recordset($23::jsonb) AS x(instance_id text, generation int, timer_id text, fire_at timestamptz)
        WHERE instance_id IN (SELECT id FROM stored)
        ON CONFLICT (instance_id, dedupe_key) DO NOTHING
      ),
@@ -298,7 +284,7 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
        DELETE FROM inbox_message m USING (SELECT unnest(message_ids) AS id FROM stored) c WHERE m.id = c.id
      ),
      cancelled_timers AS (
-       DELETE FROM inbox_message m USING jsonb_to_recordset($9::jsonb) AS x(instance_id text, generation int, timer_id text)
+       DELETE FROM inbox_message m USING jsonb_to_recordset($27::jsonb) AS x(instance_id text, generation int, timer_id text)
        WHERE m.instance_id = x.instance_id AND m.dedupe_key = 'timer:' || x.generation || ':' || x.timer_id
          AND m.instance_id IN (SELECT id FROM stored)
      ),
@@ -319,13 +305,13 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
      opened_waits AS (
        INSERT INTO open_wait (instance_id, generation, wait_id, kind, node, event, approval, seq, started_at, due_at)
        SELECT instance_id, generation, wait_id, kind, node, event, approval, seq, started_at, due_at
-       FROM jsonb_to_recordset($12::jsonb) AS x(instance_id text, generation int, wait_id text, kind text, node text, event text,
+       FROM jsonb_to_recordset($30::jsonb) AS x(instance_id text, generation int, wait_id text, kind text, node text, event text,
                                                 approval jsonb, seq int, started_at timestamptz, due_at timestamptz)
        WHERE instance_id IN (SELECT id FROM stored)
        ON CONFLICT DO NOTHING
      ),
      closed_waits AS (
-       DELETE FROM open_wait w USING jsonb_to_recordset($13::jsonb) AS x(instance_id text, generation int, wait_id text)
+       DELETE FROM open_wait w USING jsonb_to_recordset($31::jsonb) AS x(instance_id text, generation int, wait_id text)
        WHERE w.instance_id = x.instance_id AND w.generation = x.generation AND w.wait_id = x.wait_id AND w.instance_id IN (SELECT id FROM stored)
      ),
      -- A continue-as-new leaves its generation's waits behind, and an ended instance waits on nothing.
@@ -339,7 +325,7 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
      -- unless the step pins one. Nesting is counted from the parent's depth.
      asked_children AS (
        SELECT x.*, p.depth + 1 AS depth, p.test, p.started_by, v.version AS resolved
-       FROM jsonb_to_recordset($14::jsonb) AS x(child_id text, parent_instance_id text, parent_generation int, step_id text, node text,
+       FROM jsonb_to_recordset($32::jsonb) AS x(child_id text, parent_instance_id text, parent_generation int, step_id text, node text,
                                                  attempt int, workflow text, version int, input jsonb, terminate_with_parent boolean)
        JOIN instance p ON p.id = x.parent_instance_id
        LEFT JOIN LATERAL (
@@ -354,7 +340,7 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
                              parent_step_id, parent_node, parent_attempt, terminate_with_parent, depth)
        SELECT child_id, workflow, resolved, coalesce(input, 'null'::jsonb), 1, started_by, test, parent_instance_id, parent_generation,
               step_id, node, attempt, terminate_with_parent, depth
-       FROM asked_children WHERE resolved IS NOT NULL AND depth <= $15
+       FROM asked_children WHERE resolved IS NOT NULL AND depth <= $33
        ON CONFLICT (id) DO NOTHING
        RETURNING id, workflow_name, workflow_version, input, created_at, parent_instance_id, parent_node
      ),
@@ -379,8 +365,8 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
                    ELSE jsonb_build_object('outcome', 'failed', 'error', jsonb_build_object('nonRetryable', true) ||
                      CASE WHEN a.resolved IS NULL THEN jsonb_build_object('name', 'SubworkflowNotFound',
                             'message', 'workflow "' || a.workflow || '" has no published version' || coalesce(' ' || a.version, ''))
-                          WHEN a.depth > $15 THEN jsonb_build_object('name', 'SubworkflowDepthExceeded',
-                            'message', 'sub-workflows nest at most ' || $15 || ' deep: a child of this instance would be at depth ' || a.depth)
+                          WHEN a.depth > $33 THEN jsonb_build_object('name', 'SubworkflowDepthExceeded',
+                            'message', 'sub-workflows nest at most ' || $33 || ' deep: a child of this instance would be at depth ' || a.depth)
                           ELSE jsonb_build_object('name', 'SubworkflowNotStarted', 'message', 'an instance with the child''s id "' || a.child_id || '" exists already') END) END,
               'child:' || a.child_id || ':start'
        FROM asked_children a LEFT JOIN children c ON c.id = a.child_id
@@ -423,8 +409,8 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
     [
       JSON.stringify(instances),
       owner,
-      JSON.stringify(events),
-      JSON.stringify(tasks),
+      ...historyColumns(turns),
+      ...taskColumns(turns),
       JSON.stringify(timers),
       JSON.stringify(raisedEvents),
       lease.seconds,
