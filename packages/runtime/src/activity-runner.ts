@@ -5,6 +5,7 @@
 import type pg from "pg";
 import { runAttempt } from "./activity-attempt.ts";
 import { Heartbeats } from "./activity-heartbeat.ts";
+import { isoTime } from "./iso-time.ts";
 import { claimTasks, completeTasks, nextTaskDueInMs, releaseTasks, type ClaimedTask, type TaskResult } from "./activity-sql.ts";
 import type { FinishedTask } from "./local-results.ts";
 import { IDLE_POLL_MS, type EagerRunner } from "./orchestrator.ts";
@@ -202,7 +203,7 @@ export class ActivityRunner implements EagerRunner {
   }
 
   private async execute(task: ClaimedTask, heartbeats: Heartbeats) {
-    const startedAt = new Date().toISOString();
+    const startedAt = isoTime();
     const { result, traceparent } = await this.telemetry.attempt(task, () => runAttempt(this.registry.get(task.activity), task, heartbeats));
     // A failed attempt's retry resumes from what it last gave heartbeat(); a completed one needs nothing more.
     const checkpoint = "error" in result && heartbeats.details !== undefined ? { heartbeatDetails: heartbeats.details } : {};
@@ -215,7 +216,7 @@ export class ActivityRunner implements EagerRunner {
         attempt: task.attempt,
         worker: this.owner,
         startedAt,
-        finishedAt: new Date().toISOString(),
+        finishedAt: isoTime(),
         ...result,
         ...checkpoint,
         ...(traceparent ? { traceparent } : {}),

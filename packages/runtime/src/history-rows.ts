@@ -1,5 +1,6 @@
 /** History events as rows: the one place where the stored shape meets the engine's type. */
 import type { HistoryEvent } from "@flowcraft/engine";
+import { isoTime } from "./iso-time.ts";
 
 export interface HistoryRow {
   seq: number;
@@ -9,7 +10,7 @@ export interface HistoryRow {
 }
 
 export function eventFromRow(row: HistoryRow): HistoryEvent {
-  const at = row.at instanceof Date ? row.at.toISOString() : new Date(row.at).toISOString();
+  const at = isoTime(row.at instanceof Date ? row.at.getTime() : new Date(row.at).getTime());
   return { type: row.type, seq: row.seq, at, ...row.data } as HistoryEvent;
 }
 

@@ -24,6 +24,7 @@ import {
   type WaitChanges,
   type WorkflowError,
 } from "@flowcraft/engine";
+import { isoTime } from "./iso-time.ts";
 
 /**
  * Something that happened to an instance, for its next decision turn: from its inbox, with the
@@ -210,7 +211,8 @@ export async function planTurn(
   let seq = instance.lastSeq;
   let current = history instanceof HistoryIndex ? history : new HistoryIndex(history);
   const turn: Turn = { instanceId: instance.id, generation, lastSeq: seq, summary: instance.summary, events: [], tasks: [], timers: [], children: [], cancelledTimers: [], endedGenerations: [], ended: false, waiting: false, waits: noWaitChanges() };
-  const append = (body: HistoryEventBody, at = now.toISOString()) => {
+  const nowText = isoTime(now.getTime());
+  const append = (body: HistoryEventBody, at = nowText) => {
     const event = { ...body, seq: ++seq, at } as HistoryEvent;
     current.append([event]);
     turn.events.push({ ...event, generation });
@@ -310,7 +312,7 @@ export async function planTurn(
           timeoutSeconds: command.timeoutSeconds,
           ...(command.heartbeatTimeoutSeconds !== undefined ? { heartbeatTimeoutSeconds: command.heartbeatTimeoutSeconds } : {}),
           ...(checkpoint !== undefined ? { heartbeatDetails: checkpoint } : {}),
-          visibleAt: new Date(now.getTime() + delaySeconds * 1000).toISOString(),
+          visibleAt: isoTime(now.getTime() + delaySeconds * 1000),
         });
       } else if (command.type === "start_child") {
         turn.children.push({
