@@ -91,7 +91,7 @@ export class ActivityRunner implements EagerRunner {
       }
       if (tasks.length === 0) {
         // While attempts run, their results bring the next wake-up; only an idle runner looks ahead.
-        const due = this.running > 0 ? null : await nextTaskDueInMs(this.pool, this.owner, names).catch(() => null);
+        const due = this.running > 0 ? null : await nextTaskDueInMs(this.pool, this.owner, names, IDLE_POLL_MS).catch(() => null);
         await this.wake.wait(due === null ? IDLE_POLL_MS : Math.min(IDLE_POLL_MS, due + 5));
         continue;
       }

@@ -163,18 +163,21 @@ export async function releaseTasks(db: pg.Pool, owner: string, ids: number[]) {
 
 /**
  * Milliseconds until `owner` may claim the next queued task of these activities, or null when
- * none waits: a task sticky to another worker is due to it only once that worker had its while.
+ * none falls due within `withinMs`: a task sticky to another worker is due to it only once that
+ * worker had its while. The horizon keeps the index range short: a leased task's visibility is
+ * its lease's end, and under load thousands are leased, each of which was read to be passed over.
  */
-export async function nextTaskDueInMs(db: pg.Pool, owner: string, activities: string[]): Promise<number | null> {
+export async function nextTaskDueInMs(db: pg.Pool, owner: string, activities: string[], withinMs: number): Promise<number | null> {
   const { rows } = await queryPrepared(
     db,
     "flowcraft_next_task_due",
     `SELECT EXTRACT(EPOCH FROM (min(due) - now())) * 1000 AS ms FROM (
        SELECT CASE WHEN sticky_owner IS NULL OR sticky_owner = $2 THEN visible_at ELSE visible_at + make_interval(secs => $3) END AS due
        FROM activity_task
-       WHERE activity = ANY($1::text[]) AND lease_owner IS NULL AND visible_at > now() - make_interval(secs => $3)
-     ) queued WHERE due > now()`,
-    [activities, owner, STICKY_TASK_SECONDS],
+       WHERE activity = ANY($1::text[]) AND lease_owner IS NULL
+         AND visible_at > now() - make_interval(secs => $3) AND visible_at <= now() + make_interval(secs => $4)
+     ) queued WHERE due > now() AND due <= now() + make_interval(secs => $4)`,
+    [activities, owner, STICKY_TASK_SECONDS, withinMs / 1000],
   );
   const ms = rows[0]?.ms;
   return ms === null || ms === undefined ? null : Math.max(0, Number(ms));

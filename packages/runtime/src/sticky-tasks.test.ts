@@ -39,10 +39,10 @@ describe("claiming a sticky task", () => {
     // Another worker takes the task sticky to no one, and the one that waited long enough.
     expect((await claim("worker-b")).sort()).toEqual([stale, free].sort());
     // It is told when the fresh one falls due to it, not woken again and again before that.
-    const due = await nextTaskDueInMs(rt.db.pool, "worker-b", ["sticky-work"]);
+    const due = await nextTaskDueInMs(rt.db.pool, "worker-b", ["sticky-work"], 60_000);
     expect(due).toBeGreaterThan(0);
     expect(due).toBeLessThanOrEqual(STICKY_TASK_SECONDS * 1000);
-    expect(await nextTaskDueInMs(rt.db.pool, "worker-a", ["sticky-work"])).toBeNull();
+    expect(await nextTaskDueInMs(rt.db.pool, "worker-a", ["sticky-work"], 60_000)).toBeNull();
 
     expect(await claim("worker-a")).toEqual([fresh]);
     // Once claimed it is sticky no longer: were its worker lost, the task is anyone's when its lease runs out.
