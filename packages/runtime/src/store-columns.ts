@@ -13,19 +13,10 @@ import type { Turn } from "./turn.ts";
 
 /** history_event's columns: instance_id, seq, generation, type, data, at. */
 export function historyColumns(turns: Turn[]): string[] {
-  const columns: unknown[][] = [[], [], [], [], [], []];
-  const [instanceIds, seqs, generations, types, data, ats] = columns as [string[], number[], number[], string[], unknown[], string[]];
-  for (const turn of turns) {
-    for (const event of turn.events) {
-      instanceIds.push(turn.instanceId);
-      seqs.push(event.seq);
-      generations.push(event.generation);
-      types.push(event.type);
-      data.push(dataOf(event));
-      ats.push(event.at);
-    }
-  }
-  return columns.map((column) => JSON.stringify(column));
+  return jsonColumns(
+    6,
+    turns.flatMap((turn) => turn.events.map((event) => [turn.instanceId, event.seq, event.generation, event.type, dataOf(event), event.at])),
+  );
 }
 
 /**
@@ -34,10 +25,10 @@ export function historyColumns(turns: Turn[]): string[] {
  * text of its JSON, or null for none), visible_at, leased, sticky, traceparent.
  */
 export function taskColumns(turns: Turn[]): string[] {
-  const columns: unknown[][] = Array.from({ length: 14 }, () => []);
-  for (const turn of turns) {
-    for (const task of turn.tasks) {
-      const row = [
+  return jsonColumns(
+    14,
+    turns.flatMap((turn) =>
+      turn.tasks.map((task) => [
         task.instanceId,
         task.generation,
         task.activityId,
@@ -52,10 +43,15 @@ export function taskColumns(turns: Turn[]): string[] {
         task.leased === true,
         task.sticky === true,
         task.traceparent ?? null,
-      ];
-      for (let i = 0; i < row.length; i++) columns[i]!.push(row[i]);
-    }
-  }
+      ]),
+    ),
+  );
+}
+
+/** Rows of `width` values as one JSON array per column: `width` of them, however few the rows, as the statement has a parameter for each. */
+function jsonColumns(width: number, rows: unknown[][]): string[] {
+  const columns: unknown[][] = Array.from({ length: width }, () => []);
+  for (const row of rows) for (let i = 0; i < width; i++) columns[i]!.push(row[i]);
   return columns.map((column) => JSON.stringify(column));
 }
 
