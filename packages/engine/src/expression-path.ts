@@ -6,8 +6,8 @@
  * that is not an array (JSONata's sequences may flatten or unwrap those). Anything else (a
  * missing name, an array on the way, filters, `[]`) is left to JSONata.
  */
-import jsonata from "jsonata";
 import { boundedCache } from "./bounded-cache.ts";
+import { parseExpression } from "./expression-parse.ts";
 
 interface AstStep {
   type?: string;
@@ -18,7 +18,7 @@ interface AstStep {
 const namesOf = boundedCache(5_000, (expression): string[] | null => {
   let ast: { type?: string; steps?: AstStep[] } & Record<string, unknown>;
   try {
-    ast = jsonata(expression).ast() as typeof ast;
+    ast = parseExpression(expression).ast() as typeof ast;
   } catch {
     return null;
   }

@@ -8,7 +8,7 @@
  */
 import { syntaxTreeNodes } from "@flowcraft/definition";
 import { boundedCache } from "./bounded-cache.ts";
-import { parseExpression } from "./expression.ts";
+import { parseExpression } from "./expression-parse.ts";
 
 interface Reach {
   everything: boolean;

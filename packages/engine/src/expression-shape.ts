@@ -9,7 +9,7 @@
  * (`input.orderId`, `steps.fetch.body.items`, `item`).
  */
 import { boundedCache } from "./bounded-cache.ts";
-import { parseExpression } from "./expression.ts";
+import { parseExpression } from "./expression-parse.ts";
 
 const PLAIN_OPERATORS = new Set(["+", "-", "*", "/", "%", "=", "!=", "<", "<=", ">", ">=", "and", "or", "&", "in"]);
 /** A range between two number literals this close is small by construction: `[1..20]`. */

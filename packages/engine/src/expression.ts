@@ -1,9 +1,9 @@
 /** Evaluating JSONata expressions deterministically, within budgets, with compiled expressions cached. */
-import jsonata from "jsonata";
-import { LinearRegExp, NON_DETERMINISTIC_FUNCTIONS } from "@flowcraft/definition";
+import { NON_DETERMINISTIC_FUNCTIONS } from "@flowcraft/definition";
 import { boundedCache } from "./bounded-cache.ts";
 import { budgetExceededIn, enforceBudget, EXPRESSION_SEQUENCE_BUDGET, isSequenceOverrun } from "./expression-budget.ts";
 import { guardFunctions } from "./expression-functions.ts";
+import { parseExpression } from "./expression-parse.ts";
 import { lookupPath } from "./expression-path.ts";
 import { inJsonbKeyOrder, MAX_STORED_VALUE_BYTES, unstorableIn, type Json } from "./json.ts";
 import { jsonFitsIn, utf8Length } from "./json-size.ts";
@@ -29,11 +29,6 @@ export type Evaluator = (expression: string, context: Record<string, unknown>) =
 
 /** Expressions kept compiled: far more than a worker's definitions hold, and a few megabytes. */
 const COMPILED_CACHE_LIMIT = 5_000;
-
-/** Parses an expression as the engine evaluates it: linear-time regexes, sizes capped. */
-export function parseExpression(expression: string): jsonata.Expression {
-  return jsonata(expression, { RegexEngine: LinearRegExp as unknown as RegExpConstructor, sequence: EXPRESSION_SEQUENCE_BUDGET } as jsonata.JsonataOptions);
-}
 
 const compile = boundedCache(COMPILED_CACHE_LIMIT, (expression) => {
   const compiled = parseExpression(expression);
