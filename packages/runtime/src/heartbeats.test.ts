@@ -23,14 +23,15 @@ beforeAll(async () => {
       context.heartbeat({ page: 3 });
       throw new Error("the service went away on page 4");
     })
-    // Silent on its first attempt until its signal stops it; beating every 200 ms for 2.5 s on the next.
-    .register("falls_silent_once", async (_input, context) => {
-      if (context.attempt === 1) {
-        await sleep(20_000, undefined, { signal: context.signal });
+    // Silent on its first attempt until its signal stops it; beating every 200 ms for 2.5 s on the
+    // next. It takes its context apart, as activities may.
+    .register("falls_silent_once", async (_input, { attempt, signal, heartbeat }) => {
+      if (attempt === 1) {
+        await sleep(20_000, undefined, { signal });
         return "not reached";
       }
       for (let beat = 0; beat < 12; beat++) {
-        context.heartbeat({ beat });
+        heartbeat({ beat });
         await sleep(200);
       }
       return "kept beating";
