@@ -31,13 +31,15 @@ export async function decide(definition: Definition, history: readonly HistoryEv
   const first = index.events.length;
   const commands: Command[] = [];
   let seq = index.lastSeq;
+  const at = now.toISOString();
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const facts = index.facts;
     if (facts.ended || facts.suspended) break;
     const found = (await interpret(definition, facts, evaluate, index.settled)).commands;
     if (found.length === 0) break;
     commands.push(...found);
-    index.append(found.map((command) => ({ ...eventOf(command, now), seq: ++seq, at: now.toISOString() }) as HistoryEvent));
+    // Stamped in place: a spread copy that gains keys costs a hidden class per event (see childScope).
+    index.append(found.map((command) => Object.assign(eventOf(command, now), { seq: ++seq, at }) as HistoryEvent));
     if (!found.some((command) => command.type === "consume_event")) break;
   }
   return { commands, events: index.events.slice(first) };

@@ -431,7 +431,7 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
   const leased = (row.leased as Array<{ id: number; instanceId: string; generation: number; activityId: string; attempt: number }>).map(
     (task) => {
       const { visibleAt: _visibleAt, leased: _leased, ...spec } = specs.get(taskKey(task))!;
-      return { ...spec, id: Number(task.id) };
+      return { id: Number(task.id), ...spec };
     },
   );
   return { stored: new Set<string>(row.stored as string[]), leased };

@@ -212,10 +212,12 @@ export async function planTurn(
   let current = history instanceof HistoryIndex ? history : new HistoryIndex(history);
   const turn: Turn = { instanceId: instance.id, generation, lastSeq: seq, summary: instance.summary, events: [], tasks: [], timers: [], children: [], cancelledTimers: [], endedGenerations: [], ended: false, waiting: false, waits: noWaitChanges() };
   const nowText = isoTime(now.getTime());
+  // Each body is made for its call, and stamped in place. A spread copy that gains keys costs
+  // V8 a hidden class per event (see the engine's childScope), so the row copy puts its new key first.
   const append = (body: HistoryEventBody, at = nowText) => {
-    const event = { ...body, seq: ++seq, at } as HistoryEvent;
+    const event = Object.assign(body, { seq: ++seq, at }) as HistoryEvent;
     current.append([event]);
-    turn.events.push({ ...event, generation });
+    turn.events.push({ generation, ...event });
   };
 
   const facts = current.facts;
@@ -294,7 +296,7 @@ export async function planTurn(
     const decision = await decide(definition, current, now, evaluate);
     for (const event of decision.events) {
       seq = event.seq;
-      turn.events.push({ ...event, generation });
+      turn.events.push({ generation, ...event });
     }
     let continued: Extract<(typeof decision.commands)[number], { type: "continue_as_new" }> | undefined;
     for (const command of decision.commands) {
@@ -365,7 +367,7 @@ export async function planTurn(
   if (!ended) turn.waits = recordAllWaits ? { opened: openWaitStarts(current.facts), closed: changes.closed } : changes;
   const started = instance.summary.runtimeStatus === "PENDING" ? { ...instance.summary, runtimeStatus: "RUNNING" as const } : instance.summary;
   turn.summary = summarize(turn.events, started);
-  return { ...turn, history: current };
+  return Object.assign(turn, { history: current });
 }
 
 /**
