@@ -32,6 +32,8 @@ class AttemptContext implements ActivityContext {
   cutShort: ActivityError | undefined;
   /** Most activities never look at their signal, so it is only made when asked for. */
   private controller: AbortController | undefined;
+  /** What `heartbeat` gives, made when first asked for. */
+  private beat: ((details?: Json) => void) | undefined;
   /** Rejects the limit that the activity's run is raced against: set when the limit is made. */
   passLimit: ((error: ActivityError) => void) | undefined;
 
@@ -51,9 +53,12 @@ class AttemptContext implements ActivityContext {
     return this.controller.signal;
   }
 
-  /** A getter rather than a method, so that `const { heartbeat } = context` works too. */
+  /**
+   * A getter rather than a method, so that `const { heartbeat } = context` works too. The bound
+   * function is made once: an activity may beat in a tight loop.
+   */
   get heartbeat(): (details?: Json) => void {
-    return (details) => this.heartbeats.beat(details);
+    return (this.beat ??= (details) => this.heartbeats.beat(details));
   }
 
   /** Ends the attempt with `error`: its signal aborts, and its run stops being waited for. */
