@@ -69,6 +69,17 @@ describe("a GitHub-style signed webhook", () => {
     expect(await refusalsOf(hook.id)).toMatchObject({ count: 1, last: { reason: expect.stringContaining(reason) } });
   });
 
+  it("answers a redelivery, found by its X-GitHub-Delivery header, with the first instance", async () => {
+    const hook = await createHook({ kind: "start", signature: "github", signingSecret: SECRET });
+    const body = '{"ref":"refs/heads/main"}';
+    const headers = { ...signatureHeaders("github", SECRET, body), "x-github-delivery": "9b1e4a40-d3f5-11ee-8e2b-redelivered" };
+    const first = await send(hook.url, body, headers);
+    expect(first.status).toBe(202);
+    const before = await instanceCount("echo");
+    expect(await send(hook.url, body, headers)).toEqual(first);
+    expect(await instanceCount("echo")).toBe(before);
+  });
+
   it("makes a signing secret when none is given, and shows it only once", async () => {
     const hook = await createHook({ kind: "start", signature: "github" });
     expect(hook.signingSecret).toMatch(/^whsec_/);
@@ -116,6 +127,21 @@ describe("a Stripe-style signed webhook", () => {
     const hook = await createHook({ kind: "start", signature: "stripe", signingSecret: SECRET });
     const answer = await send(hook.url, "{not json", signatureHeaders("stripe", "forger", "{not json"));
     expect(answer.status).toBe(401);
+  });
+
+  it("answers an event Stripe sends again, newly signed, with the first instance and starts nothing", async () => {
+    const hook = await createHook({ kind: "start", signature: "stripe", signingSecret: SECRET });
+    const body = JSON.stringify({ id: "evt_1QxRedelivered", type: "invoice.paid" });
+    const first = await send(hook.url, body, signatureHeaders("stripe", SECRET, body, NOW()));
+    expect(first.status).toBe(202);
+    const before = await instanceCount("echo");
+    const retried = await send(hook.url, body, signatureHeaders("stripe", SECRET, body, new Date(Date.now() + 2_000)));
+    expect(retried).toEqual(first);
+    expect(await instanceCount("echo")).toBe(before);
+    const another = JSON.stringify({ id: "evt_1QxAnotherEvent", type: "invoice.paid" });
+    const next = await send(hook.url, another, signatureHeaders("stripe", SECRET, another, NOW()));
+    expect(next.status).toBe(202);
+    expect(next.body.instanceId).not.toBe(first.body.instanceId);
   });
 
   it("refuses a forged signature", async () => {

@@ -6054,7 +6054,7 @@ export interface paths {
         put?: never;
         /**
          * A webhook's URL: start an instance, or raise an event on one
-         * @description No API token or session: the URL is the credential. The body (at most 1048576 bytes) may be application/json, application/x-www-form-urlencoded (a repeated field becomes a list) or text/*. A signed webhook checks X-Hub-Signature-256 (github) or Stripe-Signature (stripe, timestamp within toleranceSeconds, 300 s by default, each signature accepted once). With a deliveryHeader, a redelivery answers the first delivery's ids and starts nothing. Each webhook takes 600 requests a minute. Every refusal of a known webhook is counted on it.
+         * @description No API token or session: the URL is the credential. The body (at most 1048576 bytes) may be application/json, application/x-www-form-urlencoded (a repeated field becomes a list) or text/*. A signed webhook checks X-Hub-Signature-256 (github) or Stripe-Signature (stripe, timestamp within toleranceSeconds, 300 s by default, each signature accepted once). With a delivery id (the deliveryHeader's; without one, X-GitHub-Delivery on a github webhook, the event's id on a stripe one), a redelivery answers the first delivery's ids and starts nothing. Each webhook takes 600 requests a minute. Every refusal of a known webhook is counted on it.
          */
         post: {
             parameters: {

@@ -20,6 +20,8 @@ interface Revealed {
 }
 
 const SIGNATURE_WORDS: Record<Signature, string> = { none: "none", github: "GitHub (X-Hub-Signature-256)", stripe: "Stripe (Stripe-Signature)" };
+/** Where a delivery id is read when no header is named: the sender's own, kept on redeliveries. */
+const SENDERS_DELIVERY_ID: Record<Signature, string> = { none: "none: every request starts one", github: "X-GitHub-Delivery when empty", stripe: "the event's id when empty" };
 
 export function WebhooksPanel({ name, onClose }: { name: string; onClose(): void }) {
   const queryClient = useQueryClient();
@@ -232,7 +234,7 @@ function NewWebhook({ name, onCreated }: { name: string; onCreated(id: string, p
       )}
       <label>
         Delivery-id header (redeliveries start nothing)
-        <input data-testid="webhook-delivery-header" value={deliveryHeader} onChange={(e) => setDeliveryHeader(e.target.value)} placeholder="X-GitHub-Delivery" />
+        <input data-testid="webhook-delivery-header" value={deliveryHeader} onChange={(e) => setDeliveryHeader(e.target.value)} placeholder={SENDERS_DELIVERY_ID[signature]} />
       </label>
       <label>
         {kind === "event" ? "Payload" : "Input"} (JSONata; the body when empty)

@@ -1,9 +1,10 @@
 /**
  * What a webhook does with a request its URL let through: check the signature, map the request
  * to the instance input (or event payload), and start the instance or raise the event. With a
- * delivery-id header, the instance id (or event id) is derived from the webhook and the delivery
- * id, so a redelivery, even one arriving at the same moment, meets the first one's row and starts
- * nothing.
+ * delivery id (the webhook's delivery-id header, or the sender's own: GitHub's X-GitHub-Delivery,
+ * the id of a Stripe event), the instance id (or event id) is derived from the webhook and the
+ * delivery id, so a redelivery, even one arriving at the same moment, meets the first one's row and
+ * starts nothing.
  */
 import { createHash, randomUUID } from "node:crypto";
 import type { Database } from "@flowcraft/db";
@@ -15,6 +16,8 @@ import { checkGithubSignature, checkStripeSignature, SignatureRefusal } from "./
 import type { OpenWebhook } from "./webhooks.ts";
 
 const MAX_DELIVERY_ID_LENGTH = 200;
+/** GitHub sends it with every delivery and keeps it when one is redelivered. */
+const GITHUB_DELIVERY_HEADER = "x-github-delivery";
 
 /** A request as the HTTP layer read it. */
 export interface WebhookRequest {
@@ -46,7 +49,7 @@ export async function deliver({ db, instances, evaluate }: DeliveryServices, web
   await checkSignature(db, webhook, request);
   const body = request.readBody();
   const context = { body, headers: selectedHeaders(webhook.headers, request.headers), query: request.query };
-  const deliveryKey = deliveryKeyOf(webhook, request.headers);
+  const deliveryKey = deliveryKeyOf(webhook, request.headers, body);
   const payload = webhook.inputExpression ? await mapped(evaluate, "inputExpression", webhook.inputExpression, context) : body;
   const by = `webhook:${webhook.id}`;
 
@@ -102,13 +105,33 @@ function selectedHeaders(names: readonly string[], headers: WebhookRequest["head
   return selected;
 }
 
-/** A digest of the delivery id: fixed length and URL-safe, whatever the sender put in the header. */
-function deliveryKeyOf(webhook: OpenWebhook, headers: WebhookRequest["headers"]): string | null {
-  if (!webhook.deliveryHeader) return null;
-  const value = headers[webhook.deliveryHeader];
-  if (typeof value !== "string" || value.trim() === "") throw invalid(`the request has no single ${webhook.deliveryHeader} header, which carries its delivery id`);
-  if (value.length > MAX_DELIVERY_ID_LENGTH) throw invalid(`the ${webhook.deliveryHeader} header is longer than ${MAX_DELIVERY_ID_LENGTH} characters`);
-  return createHash("sha256").update(value).digest("base64url").slice(0, 32);
+/**
+ * The delivery id as a digest: fixed length and URL-safe, whatever the sender put in it. The
+ * webhook's own delivery-id header comes first and must be there. Without one, a GitHub-signed
+ * request's X-GitHub-Delivery, or a Stripe-signed event's id (evt_…, the same on every retry,
+ * where the signature is new each time) is used when present.
+ */
+function deliveryKeyOf(webhook: OpenWebhook, headers: WebhookRequest["headers"], body: Json): string | null {
+  if (webhook.deliveryHeader) {
+    const value = headers[webhook.deliveryHeader];
+    if (typeof value !== "string" || value.trim() === "") throw invalid(`the request has no single ${webhook.deliveryHeader} header, which carries its delivery id`);
+    return digestOf(value, `the ${webhook.deliveryHeader} header`);
+  }
+  if (webhook.signature === "github") {
+    const value = headers[GITHUB_DELIVERY_HEADER];
+    return typeof value === "string" && value.trim() !== "" ? digestOf(value, `the ${GITHUB_DELIVERY_HEADER} header`) : null;
+  }
+  if (webhook.signature === "stripe" && body !== null && typeof body === "object" && !Array.isArray(body)) {
+    const id = body.id;
+    return typeof id === "string" && id.trim() !== "" ? digestOf(id, "the event's id") : null;
+  }
+  return null;
+}
+
+/** `source` names where the id was read, for the error. */
+function digestOf(deliveryId: string, source: string): string {
+  if (deliveryId.length > MAX_DELIVERY_ID_LENGTH) throw invalid(`${source} is longer than ${MAX_DELIVERY_ID_LENGTH} characters`);
+  return createHash("sha256").update(deliveryId).digest("base64url").slice(0, 32);
 }
 
 async function mapped(evaluate: Evaluator, field: string, expression: string, context: Record<string, unknown>): Promise<Json> {
