@@ -42,6 +42,8 @@ beforeAll(async () => {
   expect((await server.call("PUT", "/api/v1/workflows/calls", calls)).status).toBe(201);
   const awaitGo = { version: 1, start: "go", nodes: { go: { type: "wait", event: "go", next: "done" }, done: { type: "end", output: "steps.go" } } };
   expect((await server.call("PUT", "/api/v1/workflows/await-go", awaitGo)).status).toBe(201);
+  const parent = { version: 1, start: "call", nodes: { call: { type: "subworkflow", workflow: "await-go", next: "done" }, done: { type: "end", output: "steps.call" } } };
+  expect((await server.call("PUT", "/api/v1/workflows/parent", parent)).status).toBe(201);
 }, 60_000);
 afterAll(async () => {
   await server.close();
@@ -89,6 +91,26 @@ describe("traces", () => {
 
     expect(heard.get("/traced")?.traceparent).toBe(`00-${CALLER_TRACE}-${traced.spanContext().spanId}-01`);
     expect(heard.get("/own")?.traceparent).toBe(OWN_TRACEPARENT);
+  });
+
+  it("continue a parent's turn into the child workflow it starts", async () => {
+    const startTrace = "a3ce929d0e0e47364bf92f3577b34da6";
+    const started = await server.call("POST", "/api/v1/workflows/parent/start", null, { ...server.auth, traceparent: `00-${startTrace}-${CALLER_SPAN}-01` });
+    expect(started.status).toBe(202);
+    const parentId = started.body.instanceId as string;
+    await server.waitFor(parentId, (view) => view.runtimeStatus === "RUNNING");
+    let childId: string | undefined;
+    for (let tries = 0; !childId && tries < 200; tries++) {
+      childId = (await server.call("GET", `/api/v1/instances/${parentId}/children`)).body.children[0]?.instanceId;
+      if (!childId) await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+
+    const [request] = await spansWhere((span) => span.name === "POST /api/v1/workflows/:name/start" && span.spanContext().traceId === startTrace);
+    const [childTurn] = await spansWhere((span) => span.name === "turn await-go" && ofInstance(childId!)(span));
+    expect(childTurn!.spanContext().traceId).toBe(startTrace);
+    const parentTurns = await spansWhere((span) => span.name === "turn parent" && ofInstance(parentId)(span));
+    const starter = parentTurns.find((turn) => turn.spanContext().spanId === parentOf(childTurn!));
+    expect(starter && parentOf(starter)).toBe(request!.spanContext().spanId);
   });
 
   it("continue an event's request in the turn that takes the event", async () => {

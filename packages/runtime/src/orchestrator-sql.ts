@@ -196,6 +196,7 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
       version: c.version,
       input: c.input,
       terminate_with_parent: c.terminateWithParent,
+      traceparent: c.traceparent ?? null,
     })),
   );
   const raisedEvents = turns.flatMap((t) =>
@@ -328,7 +329,8 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
      asked_children AS (
        SELECT x.*, p.depth + 1 AS depth, p.test, p.started_by, v.version AS resolved
        FROM jsonb_to_recordset($32::jsonb) AS x(child_id text, parent_instance_id text, parent_generation int, step_id text, node text,
-                                                 attempt int, workflow text, version int, input jsonb, terminate_with_parent boolean)
+                                                 attempt int, workflow text, version int, input jsonb, terminate_with_parent boolean,
+                                                 traceparent text)
        JOIN instance p ON p.id = x.parent_instance_id
        LEFT JOIN LATERAL (
          SELECT w.version FROM workflow_version w
@@ -354,7 +356,9 @@ export async function storeTurns(db: Queryable, owner: string, batch: TurnToStor
        FROM children
      ),
      children_queued AS (
-       INSERT INTO inbox_message (instance_id, kind, data, dedupe_key) SELECT id, 'start', '{}'::jsonb, 'start' FROM children
+       INSERT INTO inbox_message (instance_id, kind, data, dedupe_key)
+       SELECT c.id, 'start', CASE WHEN a.traceparent IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('traceparent', a.traceparent) END, 'start'
+       FROM children c JOIN asked_children a ON a.child_id = c.id
        RETURNING 1
      ),
      -- Each step hears at once whether its child started, and as which version, or why not.

@@ -244,7 +244,10 @@ export class Orchestrator {
           this.cache.delete(p.instance.id);
           continue;
         }
-        if (scope.traceparent) for (const task of turn.tasks) task.traceparent = scope.traceparent;
+        if (scope.traceparent) {
+          for (const task of turn.tasks) task.traceparent = scope.traceparent;
+          for (const child of turn.children) child.traceparent = scope.traceparent;
+        }
         plannedTurns.set(turn.instanceId, p);
         batch.push({ turn, messageIds: p.messageIds, finishedTaskIds: p.results.map((r) => r.taskId), expected: p.expected });
       }

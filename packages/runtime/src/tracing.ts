@@ -3,8 +3,8 @@
  * (or none, and every call here is a no-op). A start or an event keeps the W3C `traceparent` of
  * the request that made it in its inbox message; the turn that takes the message continues that
  * trace, the attempts it schedules keep the turn's `traceparent` in their task row, and their
- * results carry the attempt's back to the next turn: the trace survives a hand-over to another
- * worker process.
+ * results carry the attempt's back to the next turn, and the children it starts keep it in their
+ * start message: the trace survives a hand-over to another worker process.
  */
 import { isSpanContextValid, ROOT_CONTEXT, trace, TraceFlags, type Context, type Link, type SpanContext } from "@opentelemetry/api";
 

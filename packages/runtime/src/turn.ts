@@ -149,6 +149,8 @@ export interface NewChild {
   version: number | null;
   input: Json;
   terminateWithParent: boolean;
+  /** The span of the turn that asked for it, when traced: the child's first turn continues its trace. */
+  traceparent?: string;
 }
 
 export interface NewTimer {
