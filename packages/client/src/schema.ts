@@ -12,7 +12,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -21,6 +24,7 @@ export interface paths {
                 /** @description Up */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -33,6 +37,7 @@ export interface paths {
                 /** @description The URL is malformed (a path segment's percent-encoding or length), or a parameter is invalid */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -42,6 +47,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -53,6 +59,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -62,6 +69,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -71,6 +79,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -82,6 +91,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -109,7 +119,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -118,6 +131,7 @@ export interface paths {
                 /** @description Ready */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -130,6 +144,7 @@ export interface paths {
                 /** @description The URL is malformed (a path segment's percent-encoding or length), or a parameter is invalid */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -139,6 +154,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -150,6 +166,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -159,6 +176,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -168,6 +186,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -177,6 +196,7 @@ export interface paths {
                 /** @description Not ready: the database cannot be reached, or its migrations differ from this build's (the message names them) */
                 503: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -204,7 +224,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -213,6 +236,7 @@ export interface paths {
                 /** @description The OpenAPI document */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -222,6 +246,7 @@ export interface paths {
                 /** @description The URL is malformed (a path segment's percent-encoding or length), or a parameter is invalid */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -231,6 +256,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -242,6 +268,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -251,6 +278,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -260,6 +288,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -271,6 +300,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -298,7 +328,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -307,6 +340,7 @@ export interface paths {
                 /** @description {needsSetup, account, csrfToken} */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -320,6 +354,7 @@ export interface paths {
                 /** @description The URL is malformed (a path segment's percent-encoding or length), or a parameter is invalid */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -329,6 +364,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -340,6 +376,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -349,6 +386,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -358,6 +396,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -369,6 +408,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -398,7 +438,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -411,6 +454,7 @@ export interface paths {
                 /** @description Signed in; the session cookie is set */
                 201: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -424,6 +468,7 @@ export interface paths {
                 /** @description Invalid username or password */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -433,6 +478,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -442,6 +488,7 @@ export interface paths {
                 /** @description A role the operation needs is missing, or a browser's change lacks the x-flowcraft-csrf header */
                 403: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -451,6 +498,7 @@ export interface paths {
                 /** @description The installation already has its owner */
                 409: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -460,6 +508,7 @@ export interface paths {
                 /** @description The body is larger than the server accepts */
                 413: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -469,6 +518,7 @@ export interface paths {
                 /** @description The body is not sent as application/json in UTF-8 */
                 415: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -480,6 +530,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -489,6 +540,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -498,6 +550,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -509,6 +562,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -536,7 +590,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -549,6 +606,7 @@ export interface paths {
                 /** @description Signed in */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content?: never;
@@ -556,6 +614,7 @@ export interface paths {
                 /** @description The URL is malformed, a parameter is invalid, or the body is not acceptable JSON (see the API's description) or not what the operation takes */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -565,6 +624,7 @@ export interface paths {
                 /** @description Wrong username or password */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -574,6 +634,7 @@ export interface paths {
                 /** @description A role the operation needs is missing, or a browser's change lacks the x-flowcraft-csrf header */
                 403: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -583,6 +644,7 @@ export interface paths {
                 /** @description The body is larger than the server accepts */
                 413: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -592,6 +654,7 @@ export interface paths {
                 /** @description The body is not sent as application/json in UTF-8 */
                 415: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -601,6 +664,7 @@ export interface paths {
                 /** @description Too many wrong passwords; try again after Retry-After seconds */
                 429: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -610,6 +674,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -619,6 +684,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -630,6 +696,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -657,7 +724,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -666,6 +736,7 @@ export interface paths {
                 /** @description Signed out */
                 204: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content?: never;
@@ -673,6 +744,7 @@ export interface paths {
                 /** @description The URL is malformed, a parameter is invalid, or the body is not acceptable JSON (see the API's description) or not what the operation takes */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -682,6 +754,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -691,6 +764,7 @@ export interface paths {
                 /** @description A role the operation needs is missing, or a browser's change lacks the x-flowcraft-csrf header */
                 403: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -700,6 +774,7 @@ export interface paths {
                 /** @description The body is larger than the server accepts */
                 413: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -709,6 +784,7 @@ export interface paths {
                 /** @description The body is not sent as application/json in UTF-8 */
                 415: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -720,6 +796,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -729,6 +806,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -738,6 +816,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -749,6 +828,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -779,7 +859,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -792,6 +875,7 @@ export interface paths {
                 /** @description Changed; the account's other sessions are signed out */
                 204: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content?: never;
@@ -799,6 +883,7 @@ export interface paths {
                 /** @description The new password breaks a rule (at least 10 characters, at most 72 bytes) or equals the current one */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -808,6 +893,7 @@ export interface paths {
                 /** @description Not signed in */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -817,6 +903,7 @@ export interface paths {
                 /** @description The current password is wrong, the CSRF header is missing, or the caller is an API token */
                 403: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -826,6 +913,7 @@ export interface paths {
                 /** @description The body is larger than the server accepts */
                 413: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -835,6 +923,7 @@ export interface paths {
                 /** @description The body is not sent as application/json in UTF-8 */
                 415: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -844,6 +933,7 @@ export interface paths {
                 /** @description Too many wrong passwords; try again after Retry-After seconds */
                 429: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -853,6 +943,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -862,6 +953,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -873,6 +965,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -903,7 +996,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path: {
                     /** @description Instance id */
                     id: string;
@@ -922,6 +1018,7 @@ export interface paths {
                 /** @description The links */
                 201: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -937,6 +1034,7 @@ export interface paths {
                 /** @description The URL is malformed, a parameter is invalid, or the body is not acceptable JSON (see the API's description) or not what the operation takes */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -946,6 +1044,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -955,6 +1054,7 @@ export interface paths {
                 /** @description Not an admin */
                 403: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -964,6 +1064,7 @@ export interface paths {
                 /** @description No such account */
                 404: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -973,6 +1074,7 @@ export interface paths {
                 /** @description No approval waits there */
                 409: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -982,6 +1084,7 @@ export interface paths {
                 /** @description The body is larger than the server accepts */
                 413: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -991,6 +1094,7 @@ export interface paths {
                 /** @description The body is not sent as application/json in UTF-8 */
                 415: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1002,6 +1106,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1011,6 +1116,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1020,6 +1126,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1031,6 +1138,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1056,7 +1164,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -1065,6 +1176,7 @@ export interface paths {
                 /** @description Workflows */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1076,6 +1188,7 @@ export interface paths {
                 /** @description The URL is malformed (a path segment's percent-encoding or length), or a parameter is invalid */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1085,6 +1198,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1096,6 +1210,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1105,6 +1220,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1114,6 +1230,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1125,6 +1242,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1152,7 +1270,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path: {
                     name: string;
                 };
@@ -1163,6 +1284,7 @@ export interface paths {
                 /** @description Latest version */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1172,6 +1294,7 @@ export interface paths {
                 /** @description The URL is malformed (a path segment's percent-encoding or length), or a parameter is invalid */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1181,6 +1304,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1190,6 +1314,7 @@ export interface paths {
                 /** @description No such workflow */
                 404: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1201,6 +1326,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1210,6 +1336,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1219,6 +1346,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1230,6 +1358,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1250,6 +1379,8 @@ export interface paths {
                 };
                 header?: {
                     "X-Flowcraft-User"?: string;
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
                 };
                 path: {
                     name: string;
@@ -1265,6 +1396,7 @@ export interface paths {
                 /** @description Identical to the latest version */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1274,6 +1406,7 @@ export interface paths {
                 /** @description New version (with dryRun, the version it would be) */
                 201: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1283,6 +1416,7 @@ export interface paths {
                 /** @description Invalid definition; problems lists every problem, by node and field */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1292,6 +1426,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1301,6 +1436,7 @@ export interface paths {
                 /** @description A role the operation needs is missing, or a browser's change lacks the x-flowcraft-csrf header */
                 403: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1310,6 +1446,7 @@ export interface paths {
                 /** @description The body is larger than the server accepts */
                 413: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1319,6 +1456,7 @@ export interface paths {
                 /** @description The body is not sent as application/json in UTF-8 */
                 415: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1330,6 +1468,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1339,6 +1478,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1348,6 +1488,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1359,6 +1500,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1385,7 +1527,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path: {
                     name: string;
                     version: number;
@@ -1397,6 +1542,7 @@ export interface paths {
                 /** @description The version */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1406,6 +1552,7 @@ export interface paths {
                 /** @description The URL is malformed (a path segment's percent-encoding or length), or a parameter is invalid */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1415,6 +1562,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1424,6 +1572,7 @@ export interface paths {
                 /** @description No such workflow or version */
                 404: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1435,6 +1584,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1444,6 +1594,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1453,6 +1604,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1464,6 +1616,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1498,7 +1651,10 @@ export interface paths {
                     /** @description Latest when absent */
                     version?: number;
                 };
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path: {
                     name: string;
                 };
@@ -1514,6 +1670,7 @@ export interface paths {
                 /** @description Accepted; poll the Location header for the status */
                 202: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1523,6 +1680,7 @@ export interface paths {
                 /** @description Invalid input */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1532,6 +1690,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1541,6 +1700,7 @@ export interface paths {
                 /** @description A role the operation needs is missing, or a browser's change lacks the x-flowcraft-csrf header */
                 403: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1550,6 +1710,7 @@ export interface paths {
                 /** @description No such workflow */
                 404: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1559,6 +1720,7 @@ export interface paths {
                 /** @description An instance with that id exists */
                 409: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1568,6 +1730,7 @@ export interface paths {
                 /** @description The body is larger than the server accepts */
                 413: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1577,6 +1740,7 @@ export interface paths {
                 /** @description The body is not sent as application/json in UTF-8 */
                 415: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1588,6 +1752,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1597,6 +1762,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1606,6 +1772,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1617,6 +1784,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1647,7 +1815,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path: {
                     name: string;
                 };
@@ -1671,6 +1842,7 @@ export interface paths {
                 /** @description Each start's outcome, in the order sent */
                 202: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1689,6 +1861,7 @@ export interface paths {
                 /** @description Invalid input; the message names the item (starts[i]) */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1698,6 +1871,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1707,6 +1881,7 @@ export interface paths {
                 /** @description A role the operation needs is missing, or a browser's change lacks the x-flowcraft-csrf header */
                 403: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1716,6 +1891,7 @@ export interface paths {
                 /** @description No such workflow or version */
                 404: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1725,6 +1901,7 @@ export interface paths {
                 /** @description The body is larger than the server accepts */
                 413: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1734,6 +1911,7 @@ export interface paths {
                 /** @description The body is not sent as application/json in UTF-8 */
                 415: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1745,6 +1923,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1754,6 +1933,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1763,6 +1943,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1774,6 +1955,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1817,7 +1999,10 @@ export interface paths {
                     /** @description nextCursor of the previous page, in the same order */
                     cursor?: string;
                 };
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -1826,6 +2011,7 @@ export interface paths {
                 /** @description A page */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1838,6 +2024,7 @@ export interface paths {
                 /** @description Invalid filter */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1847,6 +2034,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1858,6 +2046,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1867,6 +2056,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1876,6 +2066,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1887,6 +2078,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1917,7 +2109,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -1926,6 +2121,7 @@ export interface paths {
                 /** @description Counts */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1940,6 +2136,7 @@ export interface paths {
                 /** @description The URL is malformed (a path segment's percent-encoding or length), or a parameter is invalid */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1949,6 +2146,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1960,6 +2158,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1969,6 +2168,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1978,6 +2178,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1989,6 +2190,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2021,7 +2223,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path: {
                     /** @description Instance id */
                     id: string;
@@ -2041,6 +2246,7 @@ export interface paths {
                 /** @description Accepted; poll the Location header for the status */
                 202: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2050,6 +2256,7 @@ export interface paths {
                 /** @description Invalid mode or version */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2059,6 +2266,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2068,6 +2276,7 @@ export interface paths {
                 /** @description A role the operation needs is missing, or a browser's change lacks the x-flowcraft-csrf header */
                 403: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2077,6 +2286,7 @@ export interface paths {
                 /** @description No such instance or version */
                 404: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2086,6 +2296,7 @@ export interface paths {
                 /** @description Not possible in the instance's state */
                 409: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2095,6 +2306,7 @@ export interface paths {
                 /** @description The body is larger than the server accepts */
                 413: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2104,6 +2316,7 @@ export interface paths {
                 /** @description The body is not sent as application/json in UTF-8 */
                 415: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2115,6 +2328,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2124,6 +2338,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2133,6 +2348,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2144,6 +2360,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2176,7 +2393,10 @@ export interface paths {
                     /** @description nextCursor of the previous page */
                     cursor?: string;
                 };
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -2185,6 +2405,7 @@ export interface paths {
                 /** @description A page of pending approvals */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2199,6 +2420,7 @@ export interface paths {
                 /** @description Invalid limit or cursor */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2208,6 +2430,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2219,6 +2442,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2228,6 +2452,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2237,6 +2462,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2248,6 +2474,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2280,7 +2507,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path: {
                     /** @description Instance id */
                     id: string;
@@ -2301,6 +2531,7 @@ export interface paths {
                 /** @description Decision recorded */
                 202: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content?: never;
@@ -2308,6 +2539,7 @@ export interface paths {
                 /** @description Invalid decision */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2317,6 +2549,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2326,6 +2559,7 @@ export interface paths {
                 /** @description No approver role, not among the people or groups the step names, or the person who started the instance when the step keeps them out */
                 403: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2335,6 +2569,7 @@ export interface paths {
                 /** @description No such instance */
                 404: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2344,6 +2579,7 @@ export interface paths {
                 /** @description Already decided, timed out, or the instance has ended */
                 409: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2353,6 +2589,7 @@ export interface paths {
                 /** @description The body is larger than the server accepts */
                 413: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2362,6 +2599,7 @@ export interface paths {
                 /** @description The body is not sent as application/json in UTF-8 */
                 415: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2373,6 +2611,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2382,6 +2621,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2391,6 +2631,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2402,6 +2643,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2427,7 +2669,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path: {
                     /** @description Instance id */
                     id: string;
@@ -2439,6 +2684,7 @@ export interface paths {
                 /** @description Status */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2448,6 +2694,7 @@ export interface paths {
                 /** @description The URL is malformed (a path segment's percent-encoding or length), or a parameter is invalid */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2457,6 +2704,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2466,6 +2714,7 @@ export interface paths {
                 /** @description No such instance */
                 404: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2477,6 +2726,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2486,6 +2736,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2495,6 +2746,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2506,6 +2758,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2523,7 +2776,10 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path: {
                     /** @description Instance id */
                     id: string;
@@ -2535,6 +2791,7 @@ export interface paths {
                 /** @description Purged */
                 204: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content?: never;
@@ -2542,6 +2799,7 @@ export interface paths {
                 /** @description The URL is malformed, a parameter is invalid, or the body is not acceptable JSON (see the API's description) or not what the operation takes */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2551,6 +2809,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2560,6 +2819,7 @@ export interface paths {
                 /** @description A role the operation needs is missing, or a browser's change lacks the x-flowcraft-csrf header */
                 403: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2569,6 +2829,7 @@ export interface paths {
                 /** @description No such instance */
                 404: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2578,6 +2839,7 @@ export interface paths {
                 /** @description The instance has not ended */
                 409: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2587,6 +2849,7 @@ export interface paths {
                 /** @description The body is larger than the server accepts */
                 413: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2596,6 +2859,7 @@ export interface paths {
                 /** @description The body is not sent as application/json in UTF-8 */
                 415: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2607,6 +2871,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2616,6 +2881,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2625,6 +2891,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2636,6 +2903,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2660,7 +2928,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path: {
                     /** @description Instance id */
                     id: string;
@@ -2672,6 +2943,7 @@ export interface paths {
                 /** @description At most 100 children, and how many there are */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2697,6 +2969,7 @@ export interface paths {
                 /** @description The URL is malformed (a path segment's percent-encoding or length), or a parameter is invalid */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2706,6 +2979,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2715,6 +2989,7 @@ export interface paths {
                 /** @description No such instance */
                 404: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2726,6 +3001,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2735,6 +3011,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2744,6 +3021,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2755,6 +3033,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2785,7 +3064,10 @@ export interface paths {
                     afterSeq?: number;
                     limit?: number;
                 };
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path: {
                     /** @description Instance id */
                     id: string;
@@ -2797,6 +3079,7 @@ export interface paths {
                 /** @description Events */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2808,6 +3091,7 @@ export interface paths {
                 /** @description The URL is malformed (a path segment's percent-encoding or length), or a parameter is invalid */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2817,6 +3101,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2826,6 +3111,7 @@ export interface paths {
                 /** @description No such instance */
                 404: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2837,6 +3123,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2846,6 +3133,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2855,6 +3143,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2866,6 +3155,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2900,6 +3190,8 @@ export interface paths {
                 };
                 header?: {
                     "Last-Event-ID"?: string;
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
                 };
                 path: {
                     /** @description Instance id */
@@ -2912,6 +3204,7 @@ export interface paths {
                 /** @description A stream of InstanceUpdate messages */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2921,6 +3214,7 @@ export interface paths {
                 /** @description The URL is malformed (a path segment's percent-encoding or length), or a parameter is invalid */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2930,6 +3224,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2939,6 +3234,7 @@ export interface paths {
                 /** @description No such instance */
                 404: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2950,6 +3246,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2959,6 +3256,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2968,6 +3266,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2979,6 +3278,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3013,7 +3313,10 @@ export interface paths {
                 query?: {
                     eventId?: string;
                 };
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path: {
                     /** @description Instance id */
                     id: string;
@@ -3030,6 +3333,7 @@ export interface paths {
                 /** @description Accepted; poll the Location header for the status */
                 202: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3039,6 +3343,7 @@ export interface paths {
                 /** @description Invalid event name, or a payload that is not a decision for the approval that waits for the event */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3048,6 +3353,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3057,6 +3363,7 @@ export interface paths {
                 /** @description An approval waits for the event and the caller may not decide it: no approver role, not among the people or groups the step names, or the person who started the instance when the step keeps them out */
                 403: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3066,6 +3373,7 @@ export interface paths {
                 /** @description No such instance */
                 404: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3075,6 +3383,7 @@ export interface paths {
                 /** @description The instance has ended, or several approvals wait for the event (decide one at /approvals/{waitId}) */
                 409: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3084,6 +3393,7 @@ export interface paths {
                 /** @description The body is larger than the server accepts */
                 413: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3093,6 +3403,7 @@ export interface paths {
                 /** @description The body is not sent as application/json in UTF-8 */
                 415: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3104,6 +3415,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3113,6 +3425,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3122,6 +3435,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3133,6 +3447,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3160,7 +3475,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path: {
                     /** @description Instance id */
                     id: string;
@@ -3178,6 +3496,7 @@ export interface paths {
                 /** @description Accepted; poll the Location header for the status */
                 202: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3187,6 +3506,7 @@ export interface paths {
                 /** @description The URL is malformed, a parameter is invalid, or the body is not acceptable JSON (see the API's description) or not what the operation takes */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3196,6 +3516,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3205,6 +3526,7 @@ export interface paths {
                 /** @description A role the operation needs is missing, or a browser's change lacks the x-flowcraft-csrf header */
                 403: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3214,6 +3536,7 @@ export interface paths {
                 /** @description No such instance */
                 404: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3223,6 +3546,7 @@ export interface paths {
                 /** @description Not possible in the instance's state */
                 409: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3232,6 +3556,7 @@ export interface paths {
                 /** @description The body is larger than the server accepts */
                 413: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3241,6 +3566,7 @@ export interface paths {
                 /** @description The body is not sent as application/json in UTF-8 */
                 415: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3252,6 +3578,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3261,6 +3588,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3270,6 +3598,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3281,6 +3610,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3308,7 +3638,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path: {
                     /** @description Instance id */
                     id: string;
@@ -3326,6 +3659,7 @@ export interface paths {
                 /** @description Accepted; poll the Location header for the status */
                 202: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3335,6 +3669,7 @@ export interface paths {
                 /** @description The URL is malformed, a parameter is invalid, or the body is not acceptable JSON (see the API's description) or not what the operation takes */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3344,6 +3679,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3353,6 +3689,7 @@ export interface paths {
                 /** @description A role the operation needs is missing, or a browser's change lacks the x-flowcraft-csrf header */
                 403: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3362,6 +3699,7 @@ export interface paths {
                 /** @description No such instance */
                 404: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3371,6 +3709,7 @@ export interface paths {
                 /** @description Not possible in the instance's state */
                 409: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3380,6 +3719,7 @@ export interface paths {
                 /** @description The body is larger than the server accepts */
                 413: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3389,6 +3729,7 @@ export interface paths {
                 /** @description The body is not sent as application/json in UTF-8 */
                 415: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3400,6 +3741,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3409,6 +3751,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3418,6 +3761,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3429,6 +3773,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3456,7 +3801,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path: {
                     /** @description Instance id */
                     id: string;
@@ -3474,6 +3822,7 @@ export interface paths {
                 /** @description Accepted; poll the Location header for the status */
                 202: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3483,6 +3832,7 @@ export interface paths {
                 /** @description The URL is malformed, a parameter is invalid, or the body is not acceptable JSON (see the API's description) or not what the operation takes */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3492,6 +3842,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3501,6 +3852,7 @@ export interface paths {
                 /** @description A role the operation needs is missing, or a browser's change lacks the x-flowcraft-csrf header */
                 403: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3510,6 +3862,7 @@ export interface paths {
                 /** @description No such instance */
                 404: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3519,6 +3872,7 @@ export interface paths {
                 /** @description Not possible in the instance's state */
                 409: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3528,6 +3882,7 @@ export interface paths {
                 /** @description The body is larger than the server accepts */
                 413: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3537,6 +3892,7 @@ export interface paths {
                 /** @description The body is not sent as application/json in UTF-8 */
                 415: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3548,6 +3904,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3557,6 +3914,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3566,6 +3924,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3577,6 +3936,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3607,7 +3967,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -3646,6 +4009,7 @@ export interface paths {
                     headers: {
                         /** @description The job's URL */
                         Location?: string;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3655,6 +4019,7 @@ export interface paths {
                 /** @description The request names what is wrong: an unknown action, a filter field or status, a date that is not ISO 8601, no ids, too many ids, filter and ids both or neither, a parameter the action does not take */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3664,6 +4029,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3673,6 +4039,7 @@ export interface paths {
                 /** @description A role the operation needs is missing, or a browser's change lacks the x-flowcraft-csrf header */
                 403: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3682,6 +4049,7 @@ export interface paths {
                 /** @description The body is larger than the server accepts */
                 413: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3691,6 +4059,7 @@ export interface paths {
                 /** @description The body is not sent as application/json in UTF-8 */
                 415: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3702,6 +4071,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3711,6 +4081,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3720,6 +4091,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3731,6 +4103,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3761,7 +4134,10 @@ export interface paths {
                     /** @description 50 unless said */
                     limit?: number;
                 };
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -3770,6 +4146,7 @@ export interface paths {
                 /** @description {jobs} */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3781,6 +4158,7 @@ export interface paths {
                 /** @description Invalid status or limit */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3790,6 +4168,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3801,6 +4180,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3810,6 +4190,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3819,6 +4200,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3830,6 +4212,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3857,7 +4240,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path: {
                     /** @description Bulk job id */
                     id: string;
@@ -3869,6 +4255,7 @@ export interface paths {
                 /** @description The job */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3878,6 +4265,7 @@ export interface paths {
                 /** @description The URL is malformed (a path segment's percent-encoding or length), or a parameter is invalid */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3887,6 +4275,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3896,6 +4285,7 @@ export interface paths {
                 /** @description No such bulk job */
                 404: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3907,6 +4297,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3916,6 +4307,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3925,6 +4317,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3936,6 +4329,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3965,7 +4359,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path: {
                     /** @description Bulk job id */
                     id: string;
@@ -3977,6 +4374,7 @@ export interface paths {
                 /** @description The job */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3986,6 +4384,7 @@ export interface paths {
                 /** @description The URL is malformed, a parameter is invalid, or the body is not acceptable JSON (see the API's description) or not what the operation takes */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3995,6 +4394,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4004,6 +4404,7 @@ export interface paths {
                 /** @description A role the operation needs is missing, or a browser's change lacks the x-flowcraft-csrf header */
                 403: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4013,6 +4414,7 @@ export interface paths {
                 /** @description No such bulk job */
                 404: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4022,6 +4424,7 @@ export interface paths {
                 /** @description The job has already ended */
                 409: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4031,6 +4434,7 @@ export interface paths {
                 /** @description The body is larger than the server accepts */
                 413: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4040,6 +4444,7 @@ export interface paths {
                 /** @description The body is not sent as application/json in UTF-8 */
                 415: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4051,6 +4456,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4060,6 +4466,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4069,6 +4476,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4080,6 +4488,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4105,7 +4514,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path: {
                     /** @description Workflow name */
                     name: string;
@@ -4117,6 +4529,7 @@ export interface paths {
                 /** @description {schedules} */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4128,6 +4541,7 @@ export interface paths {
                 /** @description The URL is malformed (a path segment's percent-encoding or length), or a parameter is invalid */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4137,6 +4551,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4148,6 +4563,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4157,6 +4573,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4166,6 +4583,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4177,6 +4595,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4193,7 +4612,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path: {
                     /** @description Workflow name */
                     name: string;
@@ -4211,6 +4633,7 @@ export interface paths {
                     headers: {
                         /** @description The schedule's URL */
                         Location?: string;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4220,6 +4643,7 @@ export interface paths {
                 /** @description The body is not a schedule: the message and problems name each field that is wrong (a cron croner cannot read, an unknown time zone, an end before the start, cron and intervalSeconds both or neither, an input expression that does not parse) */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4229,6 +4653,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4238,6 +4663,7 @@ export interface paths {
                 /** @description A role the operation needs is missing, or a browser's change lacks the x-flowcraft-csrf header */
                 403: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4247,6 +4673,7 @@ export interface paths {
                 /** @description No such workflow */
                 404: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4256,6 +4683,7 @@ export interface paths {
                 /** @description The body is larger than the server accepts */
                 413: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4265,6 +4693,7 @@ export interface paths {
                 /** @description The body is not sent as application/json in UTF-8 */
                 415: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4276,6 +4705,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4285,6 +4715,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4294,6 +4725,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4305,6 +4737,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4332,7 +4765,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4352,6 +4788,7 @@ export interface paths {
                 /** @description {runs} */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4363,6 +4800,7 @@ export interface paths {
                 /** @description The body is not a schedule: the message and problems name each field that is wrong (a cron croner cannot read, an unknown time zone, an end before the start, cron and intervalSeconds both or neither, an input expression that does not parse) */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4372,6 +4810,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4381,6 +4820,7 @@ export interface paths {
                 /** @description A role the operation needs is missing, or a browser's change lacks the x-flowcraft-csrf header */
                 403: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4390,6 +4830,7 @@ export interface paths {
                 /** @description The body is larger than the server accepts */
                 413: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4399,6 +4840,7 @@ export interface paths {
                 /** @description The body is not sent as application/json in UTF-8 */
                 415: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4410,6 +4852,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4419,6 +4862,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4428,6 +4872,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4439,6 +4884,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4464,7 +4910,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path: {
                     /** @description Schedule id */
                     id: string;
@@ -4476,6 +4925,7 @@ export interface paths {
                 /** @description The schedule */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4485,6 +4935,7 @@ export interface paths {
                 /** @description The URL is malformed (a path segment's percent-encoding or length), or a parameter is invalid */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4494,6 +4945,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4503,6 +4955,7 @@ export interface paths {
                 /** @description No such schedule */
                 404: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4514,6 +4967,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4523,6 +4977,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4532,6 +4987,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4543,6 +4999,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4555,7 +5012,10 @@ export interface paths {
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path: {
                     /** @description Schedule id */
                     id: string;
@@ -4571,6 +5031,7 @@ export interface paths {
                 /** @description The schedule */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4580,6 +5041,7 @@ export interface paths {
                 /** @description The body is not a schedule: the message and problems name each field that is wrong (a cron croner cannot read, an unknown time zone, an end before the start, cron and intervalSeconds both or neither, an input expression that does not parse) */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4589,6 +5051,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4598,6 +5061,7 @@ export interface paths {
                 /** @description A role the operation needs is missing, or a browser's change lacks the x-flowcraft-csrf header */
                 403: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4607,6 +5071,7 @@ export interface paths {
                 /** @description No such schedule */
                 404: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4616,6 +5081,7 @@ export interface paths {
                 /** @description The body is larger than the server accepts */
                 413: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4625,6 +5091,7 @@ export interface paths {
                 /** @description The body is not sent as application/json in UTF-8 */
                 415: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4636,6 +5103,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4645,6 +5113,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4654,6 +5123,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4665,6 +5135,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4678,7 +5149,10 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path: {
                     /** @description Schedule id */
                     id: string;
@@ -4690,6 +5164,7 @@ export interface paths {
                 /** @description Deleted */
                 204: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content?: never;
@@ -4697,6 +5172,7 @@ export interface paths {
                 /** @description The URL is malformed, a parameter is invalid, or the body is not acceptable JSON (see the API's description) or not what the operation takes */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4706,6 +5182,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4715,6 +5192,7 @@ export interface paths {
                 /** @description A role the operation needs is missing, or a browser's change lacks the x-flowcraft-csrf header */
                 403: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4724,6 +5202,7 @@ export interface paths {
                 /** @description No such schedule */
                 404: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4733,6 +5212,7 @@ export interface paths {
                 /** @description The body is larger than the server accepts */
                 413: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4742,6 +5222,7 @@ export interface paths {
                 /** @description The body is not sent as application/json in UTF-8 */
                 415: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4753,6 +5234,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4762,6 +5244,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4771,6 +5254,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4782,6 +5266,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4808,7 +5293,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path: {
                     /** @description Schedule id */
                     id: string;
@@ -4820,6 +5308,7 @@ export interface paths {
                 /** @description The schedule */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4829,6 +5318,7 @@ export interface paths {
                 /** @description The URL is malformed, a parameter is invalid, or the body is not acceptable JSON (see the API's description) or not what the operation takes */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4838,6 +5328,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4847,6 +5338,7 @@ export interface paths {
                 /** @description A role the operation needs is missing, or a browser's change lacks the x-flowcraft-csrf header */
                 403: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4856,6 +5348,7 @@ export interface paths {
                 /** @description No such schedule */
                 404: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4865,6 +5358,7 @@ export interface paths {
                 /** @description The body is larger than the server accepts */
                 413: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4874,6 +5368,7 @@ export interface paths {
                 /** @description The body is not sent as application/json in UTF-8 */
                 415: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4885,6 +5380,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4894,6 +5390,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4903,6 +5400,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4914,6 +5412,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4941,7 +5440,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path: {
                     /** @description Schedule id */
                     id: string;
@@ -4953,6 +5455,7 @@ export interface paths {
                 /** @description The schedule */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4962,6 +5465,7 @@ export interface paths {
                 /** @description The URL is malformed, a parameter is invalid, or the body is not acceptable JSON (see the API's description) or not what the operation takes */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4971,6 +5475,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4980,6 +5485,7 @@ export interface paths {
                 /** @description A role the operation needs is missing, or a browser's change lacks the x-flowcraft-csrf header */
                 403: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4989,6 +5495,7 @@ export interface paths {
                 /** @description No such schedule */
                 404: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4998,6 +5505,7 @@ export interface paths {
                 /** @description The body is larger than the server accepts */
                 413: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5007,6 +5515,7 @@ export interface paths {
                 /** @description The body is not sent as application/json in UTF-8 */
                 415: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5018,6 +5527,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5027,6 +5537,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5036,6 +5547,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5047,6 +5559,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5074,7 +5587,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path: {
                     /** @description Schedule id */
                     id: string;
@@ -5086,6 +5602,7 @@ export interface paths {
                 /** @description Started; poll the Location header for its status */
                 202: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5095,6 +5612,7 @@ export interface paths {
                 /** @description The run could not start: its input expression failed, or the workflow has no published version */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5104,6 +5622,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5113,6 +5632,7 @@ export interface paths {
                 /** @description A role the operation needs is missing, or a browser's change lacks the x-flowcraft-csrf header */
                 403: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5122,6 +5642,7 @@ export interface paths {
                 /** @description No such schedule */
                 404: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5131,6 +5652,7 @@ export interface paths {
                 /** @description The body is larger than the server accepts */
                 413: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5140,6 +5662,7 @@ export interface paths {
                 /** @description The body is not sent as application/json in UTF-8 */
                 415: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5151,6 +5674,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5160,6 +5684,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5169,6 +5694,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5180,6 +5706,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5210,7 +5737,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path: {
                     /** @description Schedule id */
                     id: string;
@@ -5231,6 +5761,7 @@ export interface paths {
                 /** @description {started, alreadyStarted}: instance ids */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5243,6 +5774,7 @@ export interface paths {
                 /** @description from or to is not a date-time, to is not after from or is in the future, or the range holds more than 1000 runs */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5252,6 +5784,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5261,6 +5794,7 @@ export interface paths {
                 /** @description A role the operation needs is missing, or a browser's change lacks the x-flowcraft-csrf header */
                 403: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5270,6 +5804,7 @@ export interface paths {
                 /** @description No such schedule */
                 404: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5279,6 +5814,7 @@ export interface paths {
                 /** @description The body is larger than the server accepts */
                 413: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5288,6 +5824,7 @@ export interface paths {
                 /** @description The body is not sent as application/json in UTF-8 */
                 415: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5299,6 +5836,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5308,6 +5846,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5317,6 +5856,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5328,6 +5868,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5356,7 +5897,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path: {
                     /** @description Workflow name */
                     name: string;
@@ -5368,6 +5912,7 @@ export interface paths {
                 /** @description Webhooks */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5379,6 +5924,7 @@ export interface paths {
                 /** @description The URL is malformed (a path segment's percent-encoding or length), or a parameter is invalid */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5388,6 +5934,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5399,6 +5946,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5408,6 +5956,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5417,6 +5966,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5428,6 +5978,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5441,7 +5992,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path: {
                     /** @description Workflow name */
                     name: string;
@@ -5457,6 +6011,7 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5466,6 +6021,7 @@ export interface paths {
                 /** @description Invalid settings; the message names the field */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5475,6 +6031,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5484,6 +6041,7 @@ export interface paths {
                 /** @description Managing webhooks takes the designer and operator roles */
                 403: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5493,6 +6051,7 @@ export interface paths {
                 /** @description No such workflow */
                 404: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5502,6 +6061,7 @@ export interface paths {
                 /** @description The body is larger than the server accepts */
                 413: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5511,6 +6071,7 @@ export interface paths {
                 /** @description The body is not sent as application/json in UTF-8 */
                 415: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5522,6 +6083,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5531,6 +6093,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5540,6 +6103,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5551,6 +6115,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5576,7 +6141,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path: {
                     /** @description Webhook id */
                     id: string;
@@ -5588,6 +6156,7 @@ export interface paths {
                 /** @description The webhook */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5597,6 +6166,7 @@ export interface paths {
                 /** @description The URL is malformed (a path segment's percent-encoding or length), or a parameter is invalid */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5606,6 +6176,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5615,6 +6186,7 @@ export interface paths {
                 /** @description No such webhook */
                 404: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5626,6 +6198,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5635,6 +6208,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5644,6 +6218,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5655,6 +6230,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5667,7 +6243,10 @@ export interface paths {
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path: {
                     /** @description Webhook id */
                     id: string;
@@ -5683,6 +6262,7 @@ export interface paths {
                 /** @description Updated */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5695,6 +6275,7 @@ export interface paths {
                 /** @description Invalid settings */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5704,6 +6285,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5713,6 +6295,7 @@ export interface paths {
                 /** @description Managing webhooks takes the designer and operator roles */
                 403: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5722,6 +6305,7 @@ export interface paths {
                 /** @description No such webhook */
                 404: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5731,6 +6315,7 @@ export interface paths {
                 /** @description The body is larger than the server accepts */
                 413: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5740,6 +6325,7 @@ export interface paths {
                 /** @description The body is not sent as application/json in UTF-8 */
                 415: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5751,6 +6337,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5760,6 +6347,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5769,6 +6357,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5780,6 +6369,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5793,7 +6383,10 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path: {
                     /** @description Webhook id */
                     id: string;
@@ -5805,6 +6398,7 @@ export interface paths {
                 /** @description Deleted */
                 204: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content?: never;
@@ -5812,6 +6406,7 @@ export interface paths {
                 /** @description The URL is malformed, a parameter is invalid, or the body is not acceptable JSON (see the API's description) or not what the operation takes */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5821,6 +6416,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5830,6 +6426,7 @@ export interface paths {
                 /** @description Managing webhooks takes the designer and operator roles */
                 403: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5839,6 +6436,7 @@ export interface paths {
                 /** @description No such webhook */
                 404: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5848,6 +6446,7 @@ export interface paths {
                 /** @description The body is larger than the server accepts */
                 413: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5857,6 +6456,7 @@ export interface paths {
                 /** @description The body is not sent as application/json in UTF-8 */
                 415: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5868,6 +6468,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5877,6 +6478,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5886,6 +6488,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5897,6 +6500,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5923,7 +6527,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path: {
                     /** @description Webhook id */
                     id: string;
@@ -5935,6 +6542,7 @@ export interface paths {
                 /** @description The new URL */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5944,6 +6552,7 @@ export interface paths {
                 /** @description The URL is malformed, a parameter is invalid, or the body is not acceptable JSON (see the API's description) or not what the operation takes */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5953,6 +6562,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5962,6 +6572,7 @@ export interface paths {
                 /** @description Managing webhooks takes the designer and operator roles */
                 403: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5971,6 +6582,7 @@ export interface paths {
                 /** @description No such webhook */
                 404: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5980,6 +6592,7 @@ export interface paths {
                 /** @description The body is larger than the server accepts */
                 413: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5989,6 +6602,7 @@ export interface paths {
                 /** @description The body is not sent as application/json in UTF-8 */
                 415: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6000,6 +6614,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6009,6 +6624,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6018,6 +6634,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6029,6 +6646,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6059,7 +6677,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path: {
                     /** @description Webhook id */
                     id: string;
@@ -6079,6 +6700,7 @@ export interface paths {
                 /** @description Started (or, for an event webhook, raised) */
                 202: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6091,6 +6713,7 @@ export interface paths {
                 /** @description The body is not valid for its type, the delivery-id header is missing, or a mapping expression failed (its error is in the message) */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6100,6 +6723,7 @@ export interface paths {
                 /** @description The signature is missing, does not match, is outside the tolerance window, or was used before */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6109,6 +6733,7 @@ export interface paths {
                 /** @description A role the operation needs is missing, or a browser's change lacks the x-flowcraft-csrf header */
                 403: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6118,6 +6743,7 @@ export interface paths {
                 /** @description No webhook at this URL (an unknown id and a wrong token are answered alike), or an event webhook's expression names no instance */
                 404: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6127,6 +6753,7 @@ export interface paths {
                 /** @description An event webhook's instance has ended */
                 409: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6136,6 +6763,7 @@ export interface paths {
                 /** @description The body is over 1048576 bytes */
                 413: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6145,6 +6773,7 @@ export interface paths {
                 /** @description The body's type is not one a webhook reads */
                 415: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6154,6 +6783,7 @@ export interface paths {
                 /** @description Over the webhook's rate, or too many unknown webhook URLs from this address; try again after Retry-After seconds */
                 429: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6163,6 +6793,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6172,6 +6803,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6183,6 +6815,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6208,7 +6841,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path: {
                     /** @description Workflow name */
                     name: string;
@@ -6220,6 +6856,7 @@ export interface paths {
                 /** @description The workflow's retention */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6229,6 +6866,7 @@ export interface paths {
                 /** @description The URL is malformed (a path segment's percent-encoding or length), or a parameter is invalid */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6238,6 +6876,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6247,6 +6886,7 @@ export interface paths {
                 /** @description No such workflow */
                 404: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6258,6 +6898,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6267,6 +6908,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6276,6 +6918,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6287,6 +6930,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6302,7 +6946,10 @@ export interface paths {
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+                    "X-Request-Id"?: components["parameters"]["RequestId"];
+                };
                 path: {
                     /** @description Workflow name */
                     name: string;
@@ -6321,6 +6968,7 @@ export interface paths {
                 /** @description The workflow's retention */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6330,6 +6978,7 @@ export interface paths {
                 /** @description retentionDays is missing, or not null nor a whole number from 0 to 36500 */
                 400: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6339,6 +6988,7 @@ export interface paths {
                 /** @description No credentials where the operation needs them, or an unknown or revoked API token */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6348,6 +6998,7 @@ export interface paths {
                 /** @description A role the operation needs is missing, or a browser's change lacks the x-flowcraft-csrf header */
                 403: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6357,6 +7008,7 @@ export interface paths {
                 /** @description No such workflow */
                 404: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6366,6 +7018,7 @@ export interface paths {
                 /** @description The body is larger than the server accepts */
                 413: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6375,6 +7028,7 @@ export interface paths {
                 /** @description The body is not sent as application/json in UTF-8 */
                 415: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6386,6 +7040,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6395,6 +7050,7 @@ export interface paths {
                 /** @description The URL and headers are larger than 16 KiB */
                 431: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6404,6 +7060,7 @@ export interface paths {
                 /** @description The server failed; it has logged the cause */
                 500: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6415,6 +7072,7 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7055,9 +7713,15 @@ export interface components {
         };
     };
     responses: never;
-    parameters: never;
+    parameters: {
+        /** @description An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form */
+        RequestId: string;
+    };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description The request's id: the one it sent, or the one made for it */
+        RequestId: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;

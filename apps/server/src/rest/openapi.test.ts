@@ -58,6 +58,29 @@ describe("the OpenAPI document", () => {
     expect(undocumented).toEqual([]);
   });
 
+  it("documents the X-Request-Id every operation takes and every answer carries back", async () => {
+    type Described = { parameters?: Array<{ name?: string; in?: string; $ref?: string }>; responses: Record<string, { headers?: Record<string, unknown> }> };
+    const components = (openApiDocument as unknown as { components: { parameters?: Record<string, { name: string; in: string }> } }).components;
+    const resolve = (parameter: { name?: string; in?: string; $ref?: string }) =>
+      parameter.$ref ? components.parameters?.[parameter.$ref.replace("#/components/parameters/", "")] : parameter;
+    const missing: string[] = [];
+    for (const [path, operations] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(operations as Record<string, Described>)) {
+        const takes = (operation.parameters ?? []).map(resolve).some((p) => p?.in === "header" && p.name === "X-Request-Id");
+        if (!takes) missing.push(`${method} ${path} takes no X-Request-Id`);
+        for (const [status, response] of Object.entries(operation.responses)) {
+          if (!response.headers?.["X-Request-Id"]) missing.push(`${method} ${path} ${status} carries no X-Request-Id`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+    for (const { method, path } of routes) {
+      const response = await fetch(server.url + path.replace(/\{(\w+)\}/g, "some-$1"), { method, headers: { ...server.auth, "x-request-id": "openapi-check.1" } });
+      await response.body?.cancel();
+      expect(response.headers.get("x-request-id"), `${method} ${path}`).toBe("openapi-check.1");
+    }
+  });
+
   it("lists the refusals any request may get on every operation, and those of bodies on every change", () => {
     for (const [path, operations] of Object.entries(document.paths)) {
       for (const [method, { responses }] of Object.entries(operations)) {

@@ -39,13 +39,23 @@ const ANY_CHANGE_ANSWERS = {
   415: error("The body is not sent as application/json in UTF-8"),
 };
 
-type Operation = { responses: Record<number, unknown> };
+type Response = { headers?: Record<string, unknown>; [key: string]: unknown };
+type Operation = { parameters?: unknown[]; responses: Record<number, Response> };
 
-/** Each operation with the answers any request (and any change) may get, its own descriptions first, by status. */
+const requestIdParameter = { $ref: "#/components/parameters/RequestId" };
+const requestIdHeader = { "X-Request-Id": { $ref: "#/components/headers/RequestId" } };
+
+/**
+ * Each operation with the answers any request (and any change) may get, its own descriptions
+ * first, by status; and with the X-Request-Id every request may send and every answer carries.
+ */
 function withCommonAnswers<P extends Record<string, Record<string, Operation>>>(paths: P): P {
-  const operation = (method: string, { responses, ...rest }: Operation) => {
-    const all = { ...ANY_REQUEST_ANSWERS, ...(method === "get" ? {} : ANY_CHANGE_ANSWERS), ...responses } as Record<string, unknown>;
-    return { ...rest, responses: Object.fromEntries(Object.entries(all).sort(([a], [b]) => Number(a) - Number(b))) };
+  const operation = (method: string, { parameters = [], responses, ...rest }: Operation) => {
+    const all = { ...ANY_REQUEST_ANSWERS, ...(method === "get" ? {} : ANY_CHANGE_ANSWERS), ...responses } as Record<string, Response>;
+    const answers = Object.entries(all)
+      .sort(([a], [b]) => Number(a) - Number(b))
+      .map(([status, response]) => [status, { ...response, headers: { ...response.headers, ...requestIdHeader } }]);
+    return { ...rest, parameters: [...parameters, requestIdParameter], responses: Object.fromEntries(answers) };
   };
   return Object.fromEntries(
     Object.entries(paths).map(([path, operations]) => [path, Object.fromEntries(Object.entries(operations).map(([method, op]) => [method, operation(method, op)]))]),
@@ -402,6 +412,17 @@ export const openApiDocument = {
     ...retentionPaths,
   }),
   components: {
+    parameters: {
+      RequestId: {
+        name: "X-Request-Id",
+        in: "header",
+        description: "An id for the request's log lines and trace (1-128 letters, digits or . _ : -); a new UUID when absent or not of that form",
+        schema: { type: "string" },
+      },
+    },
+    headers: {
+      RequestId: { description: "The request's id: the one it sent, or the one made for it", schema: { type: "string" } },
+    },
     securitySchemes: {
       apiToken: { type: "http", scheme: "bearer", description: "An API token (fc_...) created by an admin" },
       session: { type: "apiKey", in: "cookie", name: "flowcraft_session", description: "The web app's session; changes also need the x-flowcraft-csrf header" },
