@@ -225,11 +225,11 @@ export class Instances {
 
   /**
    * Ids of the instances the list's filter matches (exactly those the list shows), in id order
-   * after `afterId`, created before `createdBefore`: a bulk action walks them batch by batch.
+   * after `afterId`, created at `createdAtMost` or before: a bulk action walks them batch by batch.
    */
-  async idsMatching(selection: InstanceSelection, options: { afterId?: string | null; createdBefore: Date; limit: number }): Promise<string[]> {
+  async idsMatching(selection: InstanceSelection, options: { afterId?: string | null; createdAtMost: Date; limit: number }): Promise<string[]> {
     const rows = await this.db.prisma.instance.findMany({
-      where: { AND: [this.selectionWhere(selection), { createdAt: { lt: options.createdBefore } }, options.afterId ? { id: { gt: options.afterId } } : {}] },
+      where: { AND: [this.selectionWhere(selection), { createdAt: { lte: options.createdAtMost } }, options.afterId ? { id: { gt: options.afterId } } : {}] },
       orderBy: { id: "asc" },
       take: options.limit,
       select: { id: true },
@@ -237,9 +237,10 @@ export class Instances {
     return rows.map((row) => row.id);
   }
 
-  /** How many instances the list's filter matches. */
-  async countMatching(selection: InstanceSelection): Promise<number> {
-    return this.db.prisma.instance.count({ where: this.selectionWhere(selection) });
+  /** How many instances the list's filter matches (of those created at `createdAtMost` or before, when given). */
+  async countMatching(selection: InstanceSelection, createdAtMost?: Date): Promise<number> {
+    const where = this.selectionWhere(selection);
+    return this.db.prisma.instance.count({ where: createdAtMost ? { AND: [where, { createdAt: { lte: createdAtMost } }] } : where });
   }
 
   private selectionWhere(selection: InstanceSelection) {

@@ -104,9 +104,12 @@ export class BulkJobs {
 
   /** Queues a job: matched counts the instances the filter matches now, those the workers will act on. */
   async create(spec: BulkJobSpec, creator: BulkCreator): Promise<BulkJobView> {
-    const [{ now }] = await this.db.prisma.$queryRaw<[{ now: Date }]>`SELECT now()`;
+    // Rounded to the millisecond as an instance's created_at is when stored: every instance that
+    // existed by now was stored at this time or earlier. (One started within the next half
+    // millisecond may be taken too, which is long before the job can start any instance itself.)
+    const [{ now }] = await this.db.prisma.$queryRaw<[{ now: Date }]>`SELECT now()::timestamptz(3) AS now`;
     const ids = spec.instanceIds ? sortedUnique(spec.instanceIds) : null;
-    const matched = ids ? ids.length : await this.instances.countMatching({ ...selectionOf(spec.filter ?? {}), createdTo: earlier(spec.filter?.createdTo, now) });
+    const matched = ids ? ids.length : await this.instances.countMatching(selectionOf(spec.filter ?? {}), now);
     const row = await this.db.prisma.bulkJob.create({
       data: {
         id: randomUUID(),
@@ -163,10 +166,6 @@ export function selectionOf(filter: BulkFilter): InstanceSelection {
     ...(createdFrom ? { createdFrom: new Date(createdFrom) } : {}),
     ...(createdTo ? { createdTo: new Date(createdTo) } : {}),
   };
-}
-
-function earlier(iso: string | undefined, date: Date): Date {
-  return iso && new Date(iso) < date ? new Date(iso) : date;
 }
 
 /** Sorted by code unit, as the job walks them: the cursor compares the same way. */

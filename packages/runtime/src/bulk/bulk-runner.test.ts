@@ -109,6 +109,23 @@ describe("a bulk job whose worker stops", () => {
   });
 });
 
+describe("the instances a job takes", () => {
+  it("include every instance that existed when it was asked for, even one created in the same millisecond", async () => {
+    await runtime.workflows.publish("just-before", held);
+    // The database keeps times to the microsecond and rounds a stored one to the millisecond:
+    // an instance stored just before the job is often in the job's millisecond, or the next.
+    for (let i = 0; i < 20; i++) {
+      const id = `just-before-${String(i).padStart(3, "0")}`;
+      await runtime.db.pool.query("INSERT INTO instance (id, workflow_name, workflow_version, input) VALUES ($1, 'just-before', 1, 'null')", [id]);
+      const job = await jobs.create({ action: "terminate", parameters: {}, filter: { instanceId: id } }, creator);
+      expect(job.matched, `the job asked for just after ${id} was stored`).toBe(1);
+      const seen: string[] = [];
+      expect(await runBulkJob(runtime.db, runtime.instances, "worker-a", terminating(seen))).toBe(true);
+      expect(seen, `the job asked for just after ${id} was stored`).toEqual([id]);
+    }
+  });
+});
+
 describe("a job whose action cannot work", () => {
   it("ends as failed after 20 failures in a row, with the last error, instead of failing every instance left", async () => {
     await startMany("broken", 30);

@@ -117,7 +117,7 @@ class JobRun {
       const from = cursor === null ? 0 : ids.findIndex((id) => id > cursor);
       return from < 0 ? [] : ids.slice(from, from + limit);
     }
-    return this.instances.idsMatching(selectionOf(this.job.filter), { afterId: cursor, createdBefore: this.job.created_at, limit });
+    return this.instances.idsMatching(selectionOf(this.job.filter), { afterId: cursor, createdAtMost: this.job.created_at, limit });
   }
 
   private async actOn(instanceId: string): Promise<BulkOutcome> {
