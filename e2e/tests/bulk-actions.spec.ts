@@ -105,6 +105,72 @@ test("every instance matching the filter, beyond the page, is suspended at once"
   await expect(page.getByTestId("bulk-job-row").first()).toContainText("53 matching a filter");
 });
 
+test("ended instances are re-run together on a version picked from their workflow's list", async ({ page, request }) => {
+  const prefix = idPrefix("bulk-version");
+  const workflow = `bulk-version-${Date.now().toString(36)}`;
+  const endsWith = (word: string) => ({ version: 1, start: "done", nodes: { done: { type: "end", output: `'${word}'` } } });
+  expect((await request.put(`/api/v1/workflows/${workflow}`, { data: endsWith("first") })).status()).toBe(201);
+  const ids = [`${prefix}a`, `${prefix}b`];
+  for (const id of ids) expect((await request.post(`/api/v1/workflows/${workflow}/start?instanceId=${id}`, { data: {} })).status()).toBe(202);
+  for (const id of ids) {
+    await expect.poll(async () => ((await (await request.get(`/api/v1/instances/${id}`)).json()) as { runtimeStatus: string }).runtimeStatus).toBe("COMPLETED");
+  }
+  expect((await request.put(`/api/v1/workflows/${workflow}`, { data: endsWith("second") })).status()).toBe(201);
+
+  await page.goto(`/instances?id=${encodeURIComponent(prefix)}`);
+  for (const id of ids) await page.getByTestId(`select-${id}`).check();
+  await page.getByTestId("bulk-rerun_on_version").click();
+  const dialog = page.getByTestId("bulk-dialog");
+  await expect(dialog.getByRole("heading")).toHaveText("Re-run 2 instances on a version?");
+  const version = dialog.getByTestId("bulk-version");
+  await expect(version).toHaveValue("2");
+  await expect(version.locator("option")).toHaveText([/^version 2 · published/, /^version 1 · published/]);
+  await dialog.screenshot({ path: test.info().outputPath("bulk-rerun-version.png") });
+  await expect(dialog.getByTestId("confirm-action")).toHaveText("Re-run 2 instances on version 2");
+  await dialog.getByTestId("confirm-action").click();
+  const progress = page.getByTestId("bulk-progress");
+  await expect(progress).toHaveAttribute("data-status", "completed", { timeout: 30_000 });
+  await expect(progress.getByTestId("bulk-done")).toHaveText("2 of 2 done");
+
+  for (const id of ids) {
+    const history = (await (await request.get(`/api/v1/instances/${id}/history`)).json()) as { events: Array<{ type: string; rerunInstanceId?: string; workflowVersion?: number }> };
+    const [asked] = history.events.filter((event) => event.type === "rerun_requested");
+    expect(asked).toMatchObject({ workflowVersion: 2 });
+    await expect
+      .poll(async () => (await (await request.get(`/api/v1/instances/${asked!.rerunInstanceId}`)).json()) as { runtimeStatus: string; output: unknown })
+      .toMatchObject({ runtimeStatus: "COMPLETED", output: "second" });
+  }
+});
+
+test("instances of several workflows are re-run on a version number, and one whose workflow lacks it is skipped with why", async ({ page, request }) => {
+  const prefix = idPrefix("bulk-versions");
+  const endsWith = (word: string) => ({ version: 1, start: "done", nodes: { done: { type: "end", output: `'${word}'` } } });
+  const [older, newer] = [`${prefix}older`, `${prefix}newer`];
+  for (const name of [older, newer]) expect((await request.put(`/api/v1/workflows/${name}`, { data: endsWith("first") })).status()).toBe(201);
+  for (const name of [older, newer]) expect((await request.post(`/api/v1/workflows/${name}/start?instanceId=${name}`, { data: {} })).status()).toBe(202);
+  for (const name of [older, newer]) {
+    await expect.poll(async () => ((await (await request.get(`/api/v1/instances/${name}`)).json()) as { runtimeStatus: string }).runtimeStatus).toBe("COMPLETED");
+  }
+  expect((await request.put(`/api/v1/workflows/${newer}`, { data: endsWith("second") })).status()).toBe(201);
+
+  await page.goto(`/instances?id=${encodeURIComponent(prefix)}`);
+  await page.getByTestId("select-page").check();
+  await page.getByTestId("bulk-rerun_on_version").click();
+  const dialog = page.getByTestId("bulk-dialog");
+  const version = dialog.getByTestId("bulk-version");
+  await expect(dialog.getByTestId("confirm-action")).toBeDisabled();
+  await version.fill("0");
+  await expect(dialog).toContainText("A version is a whole number from 1.");
+  await version.fill("2");
+  await dialog.getByTestId("confirm-action").click();
+  const progress = page.getByTestId("bulk-progress");
+  await expect(progress).toHaveAttribute("data-status", "completed", { timeout: 30_000 });
+  await expect(progress.getByTestId("bulk-done")).toHaveText("1 of 2 done");
+  await expect(progress.getByTestId("bulk-skipped")).toHaveText("1 skipped");
+  await expect(progress).toContainText(older);
+  await expect(progress).toContainText("version 2");
+});
+
 test("a viewer is offered no selection and no bulk action", async ({ browser, baseURL, request }) => {
   const prefix = idPrefix("bulk-viewer");
   const [id] = await startWaiting(request, prefix, 1);

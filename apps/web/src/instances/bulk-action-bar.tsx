@@ -12,16 +12,25 @@ export interface BulkSelection {
   allMatching: boolean;
 }
 
+/** The one workflow of every instance selected, when it is known: from the filter, or from the rows on this page. */
+function workflowOfSelection(selection: BulkSelection, rows: ReadonlyArray<{ instanceId: string; workflowName: string }>, filter: { workflowName?: string | undefined }): string | null {
+  if (selection.allMatching) return filter.workflowName ?? null;
+  const names = new Set(selection.ids.map((id) => rows.find((row) => row.instanceId === id)?.workflowName));
+  const [only] = names;
+  return names.size === 1 && only !== undefined ? only : null;
+}
+
 export function BulkActionBar({
   selection,
-  pageIds,
+  rows,
   matching,
   filter,
   onSelect,
   onStarted,
 }: {
   selection: BulkSelection;
-  pageIds: string[];
+  /** The rows of this page. */
+  rows: ReadonlyArray<{ instanceId: string; workflowName: string }>;
   /** How many instances the filter matches now; null while unknown. */
   matching: number | null;
   filter: Extract<BulkTarget, { filter: unknown }>["filter"];
@@ -29,6 +38,7 @@ export function BulkActionBar({
   onStarted(jobId: string): void;
 }) {
   const [choice, setChoice] = useState<BulkChoice | null>(null);
+  const pageIds = rows.map((row) => row.instanceId);
   const wholePage = pageIds.length > 0 && pageIds.every((id) => selection.ids.includes(id));
   const total = selection.allMatching ? (matching ?? 0) : selection.ids.length;
   const target: BulkTarget = selection.allMatching ? { filter, total } : { instanceIds: selection.ids };
@@ -66,6 +76,7 @@ export function BulkActionBar({
         <BulkDialog
           choice={choice}
           target={target}
+          workflowName={workflowOfSelection(selection, rows, filter)}
           onClose={() => setChoice(null)}
           onDone={(job) => {
             setChoice(null);

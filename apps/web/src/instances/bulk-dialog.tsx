@@ -7,6 +7,7 @@ import { useId, useState } from "react";
 import { api, errorMessage } from "../lib/api.ts";
 import { selectionInput } from "./filters.ts";
 import { BULK_CHOICES, count, requestOf, type BulkChoice } from "./bulk-words.ts";
+import { useBulkVersion } from "./bulk-version.tsx";
 import { Modal, ModalActions } from "./modal.tsx";
 
 /** Either ids picked on the page, or the list's filter as the server takes it, with how many it matches now. */
@@ -14,7 +15,20 @@ export type BulkTarget = { instanceIds: string[] } | { filter: ReturnType<typeof
 
 type BulkJob = Awaited<ReturnType<typeof api.bulk.create.mutate>>;
 
-export function BulkDialog({ choice, target, onDone, onClose }: { choice: BulkChoice; target: BulkTarget; onDone(job: BulkJob): void; onClose(): void }) {
+export function BulkDialog({
+  choice,
+  target,
+  workflowName,
+  onDone,
+  onClose,
+}: {
+  choice: BulkChoice;
+  target: BulkTarget;
+  /** The one workflow every targeted instance is of, when that is known. */
+  workflowName: string | null;
+  onDone(job: BulkJob): void;
+  onClose(): void;
+}) {
   const words = BULK_CHOICES.find((c) => c.choice === choice)!;
   const [reason, setReason] = useState("");
   const [eventName, setEventName] = useState("");
@@ -24,12 +38,16 @@ export function BulkDialog({ choice, target, onDone, onClose }: { choice: BulkCh
   const total = "instanceIds" in target ? target.instanceIds.length : target.total;
   const what = `${count(total, "instance")}${"filter" in target ? " matching this filter" : ""}`;
   const takesReason = choice === "terminate" || choice === "suspend" || choice === "resume";
+  const takesVersion = choice === "rerun_on_version";
+  const { version, field: versionField } = useBulkVersion(workflowName, takesVersion);
+  const title = `${words.verb} ${what}${words.after ? ` ${words.after}` : ""}`;
   const create = useMutation({
     mutationFn: () => {
       const { action, mode } = requestOf(choice);
       const parameters = {
         ...(takesReason && reason.trim() ? { reason: reason.trim() } : {}),
         ...(mode ? { mode } : {}),
+        ...(takesVersion && version !== null ? { version } : {}),
         ...(action === "raise_event" ? { eventName, payload: payload.ok ? payload.value : null } : {}),
       };
       const selected = "instanceIds" in target ? { instanceIds: target.instanceIds } : { filter: target.filter };
@@ -37,9 +55,9 @@ export function BulkDialog({ choice, target, onDone, onClose }: { choice: BulkCh
     },
     onSuccess: onDone,
   });
-  const invalid = choice === "raise_event" && (eventName === "" || !payload.ok);
+  const invalid = (choice === "raise_event" && (eventName === "" || !payload.ok)) || (takesVersion && version === null);
   return (
-    <Modal title={`${words.verb} ${what}?`} onClose={onClose} testId="bulk-dialog">
+    <Modal title={`${title}?`} onClose={onClose} testId="bulk-dialog">
       <p>{words.explanation}</p>
       {"filter" in target && <p className="hint">Instances that start after you confirm are left out. The count may change as instances end meanwhile.</p>}
       {takesReason && (
@@ -48,6 +66,7 @@ export function BulkDialog({ choice, target, onDone, onClose }: { choice: BulkCh
           <input id={`${id}-reason`} data-testid="bulk-reason" value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
         </>
       )}
+      {takesVersion && versionField}
       {choice === "raise_event" && (
         <>
           <label htmlFor={`${id}-name`}>Event name</label>
@@ -58,7 +77,7 @@ export function BulkDialog({ choice, target, onDone, onClose }: { choice: BulkCh
         </>
       )}
       <ModalActions
-        confirmLabel={`${words.verb} ${what}`}
+        confirmLabel={takesVersion && version !== null ? `${words.verb} ${what} on version ${version}` : title}
         danger={words.danger}
         disabled={invalid}
         onConfirm={() => create.mutate()}

@@ -61,7 +61,7 @@ export function InstancesPage() {
       {mayOperate && page.data && page.data.instances.length > 0 && (
         <BulkActionBar
           selection={selection}
-          pageIds={page.data?.instances.map((row) => row.instanceId) ?? []}
+          rows={page.data.instances}
           matching={counts.data ? matchingCount(filter, counts.data) : null}
           filter={selectionInput(filter)}
           onSelect={setSelection}
