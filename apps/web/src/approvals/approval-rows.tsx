@@ -1,7 +1,7 @@
 /** Pending approvals as rows: what is asked, by which instance, since when, until when, and who may decide. */
 import { Link } from "../lib/link.tsx";
 import type { PendingApproval } from "../instances/instance-types.ts";
-import { clockTime, relativeTime } from "../instance-view/time-words.ts";
+import { clockTime, relativeTime, timeAgo } from "../instance-view/time-words.ts";
 import { useNow } from "../instance-view/use-now.ts";
 import { fullTime } from "../instances/full-time.ts";
 import { ApprovalButtons, type Decision } from "./approval-buttons.tsx";
@@ -44,7 +44,7 @@ export function ApprovalRows({
               </div>
             </td>
             <td>
-              {relativeTime(approval.since, now)}
+              {timeAgo(approval.since, now)}
               <div className="hint" title={fullTime(approval.since)}>
                 {clockTime(approval.since, now)}
               </div>

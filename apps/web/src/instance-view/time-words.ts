@@ -42,3 +42,12 @@ export function relativeTime(iso: string, now: Date): string {
   const ms = new Date(iso).getTime() - now.getTime();
   return ms >= 0 ? `in ${durationWords(ms)}` : `${durationWords(-ms)} ago`;
 }
+
+/**
+ * "8 s ago", for times that are always past (a row's last update, an approval's start). The clock
+ * it is read against ticks every few seconds, so a time after it only arrived since: just now.
+ */
+export function timeAgo(iso: string, now: Date): string {
+  const ms = now.getTime() - new Date(iso).getTime();
+  return ms < 1_000 ? "just now" : `${durationWords(ms)} ago`;
+}

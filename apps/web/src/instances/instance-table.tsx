@@ -3,7 +3,7 @@
  * disclosure per row with its actions and re-run links.
  */
 import { Fragment, useState } from "react";
-import { clockTime, relativeTime } from "../instance-view/time-words.ts";
+import { clockTime, timeAgo } from "../instance-view/time-words.ts";
 import { useNow } from "../instance-view/use-now.ts";
 import { Link } from "../lib/link.tsx";
 import { fullTime } from "./full-time.ts";
@@ -116,7 +116,7 @@ export function InstanceTable({ rows, selection }: { rows: InstanceRow[]; select
                   )}
                 </td>
                 <td title={fullTime(row.createdAt)}>{clockTime(row.createdAt, now)}</td>
-                <td title={fullTime(row.lastUpdatedAt)}>{relativeTime(row.lastUpdatedAt, now)}</td>
+                <td title={fullTime(row.lastUpdatedAt)}>{timeAgo(row.lastUpdatedAt, now)}</td>
                 <td>
                   <button
                     type="button"
