@@ -162,7 +162,7 @@ function Designer({ name }: { name: string }) {
   return (
     <div className="designer">
       <header className="designer-header">
-        <Link to={{ page: "workflows" }}>Workflows</Link> / <h1>{name}</h1>
+        <Link to={{ page: "workflows" }}>Workflows</Link> / <h1 title={name}>{name}</h1>
         <Toolbar {...actions} />
       </header>
       {(message || notice) && (
