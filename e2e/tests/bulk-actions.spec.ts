@@ -131,6 +131,7 @@ test("ended instances are re-run together on a version picked from their workflo
   const progress = page.getByTestId("bulk-progress");
   await expect(progress).toHaveAttribute("data-status", "completed", { timeout: 30_000 });
   await expect(progress.getByTestId("bulk-done")).toHaveText("2 of 2 done");
+  await expect(progress.locator("strong")).toHaveText("Re-run on version 2 · 2 instances");
 
   for (const id of ids) {
     const history = (await (await request.get(`/api/v1/instances/${id}/history`)).json()) as { events: Array<{ type: string; rerunInstanceId?: string; workflowVersion?: number }> };

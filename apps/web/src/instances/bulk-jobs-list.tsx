@@ -5,7 +5,7 @@ import { clockTime } from "../instance-view/time-words.ts";
 import { api } from "../lib/api.ts";
 import { ErrorAlert } from "../lib/error-alert.tsx";
 import { JOB_STATUS_WORDS } from "./bulk-progress.tsx";
-import { JOB_ACTION_WORDS } from "./bulk-words.ts";
+import { jobActionWords } from "./bulk-words.ts";
 import { fullTime } from "./full-time.ts";
 import { queryKeys } from "./query-keys.ts";
 
@@ -36,7 +36,7 @@ export function BulkJobsList({ onShow }: { onShow(jobId: string): void }) {
           <tbody>
             {jobs.data.map((job) => (
               <tr key={job.jobId} data-testid="bulk-job-row">
-                <td>{JOB_ACTION_WORDS[job.action] ?? job.action}</td>
+                <td>{jobActionWords(job.action, job.parameters)}</td>
                 <td>{job.filter ? `${job.matched.toLocaleString("en")} matching a filter` : `${job.matched.toLocaleString("en")} selected`}</td>
                 <td>{job.createdBy}</td>
                 <td title={fullTime(job.createdAt)}>{clockTime(job.createdAt, now)}</td>

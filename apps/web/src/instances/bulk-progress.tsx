@@ -7,7 +7,7 @@ import { useEffect } from "react";
 import { useRefusal } from "../auth/permissions.ts";
 import { api } from "../lib/api.ts";
 import { ErrorAlert } from "../lib/error-alert.tsx";
-import { count, JOB_ACTION_WORDS } from "./bulk-words.ts";
+import { count, jobActionWords } from "./bulk-words.ts";
 import { queryKeys, refreshInstanceQueries } from "./query-keys.ts";
 
 const POLL_MS = 500;
@@ -42,8 +42,7 @@ export function BulkProgress({ jobId, onDismiss }: { jobId: string; onDismiss():
     <section className={`bulk-progress bulk-${data.status}`} aria-label="Bulk action progress" data-testid="bulk-progress" data-status={data.status}>
       <div className="bulk-progress-head">
         <strong>
-          {JOB_ACTION_WORDS[data.action] ?? data.action}
-          {data.action === "rerun" && data.parameters.mode ? ` (${data.parameters.mode.replace("_", " ")})` : ""} · {count(data.matched, "instance")}
+          {jobActionWords(data.action, data.parameters)} · {count(data.matched, "instance")}
         </strong>
         <span className="bulk-status" data-testid="bulk-status">
           {JOB_STATUS_WORDS[data.status]}

@@ -27,7 +27,7 @@ export function requestOf(choice: BulkChoice): { action: "suspend" | "resume" | 
   return { action: choice };
 }
 
-export const JOB_ACTION_WORDS: Record<string, string> = {
+const JOB_ACTION_WORDS: Record<string, string> = {
   terminate: "Terminate",
   suspend: "Suspend",
   resume: "Resume",
@@ -35,5 +35,17 @@ export const JOB_ACTION_WORDS: Record<string, string> = {
   purge: "Purge",
   raise_event: "Raise event",
 };
+
+const RERUN_WORDS: Record<string, string> = { from_start: "Re-run from the start", retry_failed: "Retry from the failed step", on_version: "Re-run on version" };
+
+/** What a job does, as its progress and the list of jobs name it: "Re-run on version 3". */
+export function jobActionWords(action: string, parameters: { mode?: string | undefined; version?: number | undefined; eventName?: string | undefined }): string {
+  if (action === "rerun" && parameters.mode) {
+    const words = RERUN_WORDS[parameters.mode] ?? `Re-run (${parameters.mode})`;
+    return parameters.mode === "on_version" && parameters.version !== undefined ? `${words} ${parameters.version}` : words;
+  }
+  if (action === "raise_event" && parameters.eventName) return `Raise event ${parameters.eventName}`;
+  return JOB_ACTION_WORDS[action] ?? action;
+}
 
 export const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
