@@ -13,7 +13,8 @@ export function AccountMenu() {
   return (
     <div className="account-menu">
       <span data-testid="signed-in-as" title={`Roles: ${account.roles.join(", ") || "none (viewer)"}`}>
-        Signed in as <strong>{account.displayName}</strong>
+        <span className="signed-in-words">Signed in as </span>
+        <strong>{account.displayName}</strong>
         {named && <span className="hint"> ({account.username})</span>}
       </span>
       <button type="button" data-testid="change-password" onClick={() => setChangingPassword(true)}>
