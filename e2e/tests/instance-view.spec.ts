@@ -253,6 +253,9 @@ test("who terminated and re-ran an instance shows on the timelines of both insta
   await expect(rerun).toHaveAttribute("title", `re-run from the start by ${OWNER.username} as instance ${rerunId}`);
   await rerun.click();
   await expect(page.getByTestId("operator-detail").getByRole("link", { name: rerunId })).toBeVisible();
+  // Only the types this history holds, with their counts: none kept for old histories alone.
+  await expect(page.getByTestId("history-filter-type").locator("option", { hasText: "rerun_requested" })).toHaveText("rerun_requested (1)");
+  await expect(page.getByTestId("history-filter-type").locator("option", { hasText: "activity_started" })).toHaveCount(0);
   await page.getByTestId("history-filter-type").selectOption("rerun_requested");
   await expect(page.getByTestId("history-words")).toHaveText(`re-run from the start by ${OWNER.username} as ${rerunId}`);
   await snapshot(page, "operator-lane");

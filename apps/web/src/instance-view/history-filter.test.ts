@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { HistoryEventBody } from "@flowcraft/engine";
-import { filterHistory } from "./history-filter.ts";
+import { filterHistory, typesIn } from "./history-filter.ts";
 import type { FeedEvent } from "./instance-feed.ts";
 
 const history: FeedEvent[] = (
@@ -28,5 +28,16 @@ describe("filterHistory", () => {
   it("keeps everything with no filter, and a raise no wait took under its type only", () => {
     expect(filterHistory(history, "", "")).toBe(history);
     expect(seqs(filterHistory(history, "event_raised", ""))).toEqual([4, 6, 8]);
+  });
+});
+
+describe("typesIn", () => {
+  it("lists only the types the history holds, in the order history types are defined, with how many of each", () => {
+    expect(typesIn(history)).toEqual([
+      ["execution_started", 1],
+      ["event_wait_started", 2],
+      ["event_raised", 3],
+      ["event_consumed", 2],
+    ]);
   });
 });

@@ -1,5 +1,18 @@
 /** Which events of an instance's history a step filter keeps. */
+import { HISTORY_EVENT_TYPES, type HistoryEventType } from "@flowcraft/engine";
 import type { FeedEvent } from "./instance-feed.ts";
+
+const EVENT_TYPES = Object.keys(HISTORY_EVENT_TYPES) as HistoryEventType[];
+
+/**
+ * The types a history holds, with how many of each, in the order the types are defined: what the
+ * type filter offers, rather than every type there is (some are kept only for old histories).
+ */
+export function typesIn(events: readonly FeedEvent[]): Array<[HistoryEventType, number]> {
+  const counts = new Map<HistoryEventType, number>();
+  for (const event of events) counts.set(event.type, (counts.get(event.type) ?? 0) + 1);
+  return EVENT_TYPES.flatMap((type) => (counts.has(type) ? [[type, counts.get(type)!] as [HistoryEventType, number]] : []));
+}
 
 /** The step an event is about: the node id at the end of its activity, timer or wait key. */
 export function stepOfEvent(event: FeedEvent): string | null {

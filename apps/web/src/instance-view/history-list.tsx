@@ -3,13 +3,13 @@
  * are drawn; a row's type replays the instance up to that event, its payload opens the event in
  * full below the list.
  */
-import { HISTORY_EVENT_TYPES, type HistoryEventType } from "@flowcraft/engine";
+import type { HistoryEventType } from "@flowcraft/engine";
 import { useEffect, useId, useMemo, useState } from "react";
 import { Words } from "./operator-lane.tsx";
 import { operatorMarkOf } from "./operator-marks.ts";
 import { preciseTime } from "./time-words.ts";
 import type { FeedEvent } from "./instance-feed.ts";
-import { filterHistory, keyOfEvent, stepOfEvent } from "./history-filter.ts";
+import { filterHistory, keyOfEvent, stepOfEvent, typesIn } from "./history-filter.ts";
 import { HistoryDetail } from "./history-detail.tsx";
 import { StepName } from "./step-names.tsx";
 import { useVirtualRows } from "./virtual-rows.ts";
@@ -17,7 +17,6 @@ import { useVirtualRows } from "./virtual-rows.ts";
 const ROW_HEIGHT = 24;
 /** Longest payload shown in a row; the rest is a click away in the event's details. */
 const PAYLOAD_CHARS = 240;
-const EVENT_TYPES = Object.keys(HISTORY_EVENT_TYPES) as HistoryEventType[];
 const OWN_FIELDS = new Set(["type", "seq", "at", "generation"]);
 
 /** The first event of a generation after a continue-as-new, where the list marks the break. */
@@ -79,6 +78,7 @@ export function HistoryList({ events, lastSeq, steps, titles, height, position, 
     () => filterHistory(events, type, step),
     [events, type, step],
   );
+  const typeCounts = useMemo(() => typesIn(events), [events]);
   const rows = useVirtualRows(filtered.length, ROW_HEIGHT);
   const loading = (events.at(-1)?.seq ?? 0) < lastSeq;
   useEffect(() => {
@@ -94,11 +94,12 @@ export function HistoryList({ events, lastSeq, steps, titles, height, position, 
         <label htmlFor={typeId}>Type</label>
         <select id={typeId} value={type} onChange={(event) => setType(event.target.value as HistoryEventType | "")} data-testid="history-filter-type">
           <option value="">all types</option>
-          {EVENT_TYPES.map((name) => (
+          {typeCounts.map(([name, count]) => (
             <option key={name} value={name}>
-              {name}
+              {name} ({count.toLocaleString("en")})
             </option>
           ))}
+          {type !== "" && !typeCounts.some(([name]) => name === type) && <option value={type}>{type} (0)</option>}
         </select>
         <label htmlFor={stepId}>Step</label>
         <select id={stepId} value={step} onChange={(event) => setStep(event.target.value)} data-testid="history-filter-step">
