@@ -52,6 +52,8 @@ test("a fan-out's count on the canvas and its branches' lanes follow each branch
   await expect(branchLanesIn("completed")).toHaveCount(3);
   await expect(branchLanesIn("waiting")).toHaveCount(2);
   await expect(page.getByTestId("instance-status")).toHaveText("RUNNING");
+  // On the 24-hour clock, as every other time on the page.
+  await expect(page.locator(".instance-facts dt:has-text('Started') + dd")).toHaveText(/\b\d{2}:\d{2}:\d{2}$/);
   await snapshot(page, "fan-out-3-of-5");
 
   await raise(request, id, "parcel_arrived", { parcel: 4 });

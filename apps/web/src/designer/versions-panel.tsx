@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { diffLines } from "diff";
 import { useState } from "react";
 import { api } from "../lib/api.ts";
+import { fullTime } from "../instances/full-time.ts";
 
 export function VersionsPanel({ name, onClose }: { name: string; onClose(): void }) {
   const versions = useQuery({ queryKey: ["versions", name], queryFn: () => api.workflows.versions.query({ name }), retry: false });
@@ -32,7 +33,7 @@ export function VersionsPanel({ name, onClose }: { name: string; onClose(): void
           {list.map((v) => (
             <tr key={v.version} data-testid={`version-${v.version}`}>
               <td>{v.version}</td>
-              <td>{new Date(v.createdAt).toLocaleString()}</td>
+              <td>{fullTime(v.createdAt)}</td>
               <td>{v.publishedBy ?? "—"}</td>
               <td>
                 <input type="radio" name="left" aria-label={`Compare from version ${v.version}`} checked={left === v.version} onChange={() => setLeft(v.version)} />

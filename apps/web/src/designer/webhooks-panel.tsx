@@ -8,6 +8,7 @@ import { useState, type FormEvent } from "react";
 import { useRefusal } from "../auth/permissions.ts";
 import { api, errorMessage } from "../lib/api.ts";
 import { useClipboard } from "../lib/clipboard.ts";
+import { fullTime } from "../instances/full-time.ts";
 
 type Kind = "start" | "event";
 type Signature = "none" | "github" | "stripe";
@@ -122,7 +123,7 @@ function WebhookRow({ webhook, notManager, onRotate, onDelete }: { webhook: List
           <div title="The rest of the URL was shown once, when it was made">URL /hooks/{webhook.id}/…</div>
           {last && (
             <div data-testid="webhook-last-refusal">
-              Last refused {new Date(last.at).toLocaleString()}: {last.reason}
+              Last refused {fullTime(last.at)}: {last.reason}
             </div>
           )}
         </td>

@@ -1,4 +1,5 @@
 /** The instance's status, version, times, the schedule that started it, custom status, input, output and failure. */
+import { fullTime } from "../instances/full-time.ts";
 import { Link } from "../lib/link.tsx";
 import type { InstanceView } from "./instance-feed.ts";
 
@@ -15,13 +16,13 @@ export function InstanceFacts({ instance }: { instance: InstanceView }) {
         <dt>Version</dt>
         <dd>{instance.test ? "a draft (test run)" : instance.workflowVersion}</dd>
         <dt>Started</dt>
-        <dd>{new Date(instance.createdAt).toLocaleString()}</dd>
+        <dd>{fullTime(instance.createdAt)}</dd>
         {instance.schedule && (
           <>
             <dt>Scheduled</dt>
             <dd data-testid="instance-schedule">
               by <Link to={{ page: "designer", name: instance.workflowName }}>{instance.schedule.scheduleId}</Link>, the run of{" "}
-              <time dateTime={instance.schedule.scheduledAt}>{new Date(instance.schedule.scheduledAt).toLocaleString()}</time>
+              <time dateTime={instance.schedule.scheduledAt}>{fullTime(instance.schedule.scheduledAt)}</time>
             </dd>
           </>
         )}
