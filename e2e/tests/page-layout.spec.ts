@@ -1,6 +1,7 @@
 /**
  * How the list pages sit on common laptop widths: the navigation bar stays one line at 1024 px,
- * and the approvals inbox's filter reads as a label beside its list.
+ * the instances filter's controls line up, and the approvals inbox's filter reads as a label
+ * beside its list.
  */
 import { expect, test } from "./fixtures.ts";
 
@@ -28,4 +29,16 @@ test("the approvals inbox's workflow filter has its label beside it, not floatin
   const box = (await select.boundingBox())!;
   expect(label.x + label.width, "the label ends before the list starts").toBeLessThanOrEqual(box.x);
   expect(Math.abs(label.y + label.height / 2 - (box.y + box.height / 2)), "the label level with the list").toBeLessThan(4);
+});
+
+test("the instances filter's lists and boxes line up, the id box with the rest", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto("/instances");
+  const ids = ["instance-filter-workflow", "instance-filter-version", "instance-filter-from", "instance-filter-to", "instance-filter-id", "instance-filter-order"];
+  await expect(page.getByTestId(ids[0]!)).toBeVisible();
+  const boxes = await Promise.all(ids.map(async (id) => ({ id, box: (await page.getByTestId(id).boundingBox())! })));
+  const first = boxes[0]!.box;
+  for (const { id, box } of boxes) {
+    expect({ id, top: box.y, height: box.height }).toEqual({ id, top: first.y, height: first.height });
+  }
 });
