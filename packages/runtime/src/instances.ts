@@ -229,7 +229,7 @@ export class Instances {
    */
   async idsMatching(selection: InstanceSelection, options: { afterId?: string | null; createdAtMost: Date; limit: number }): Promise<string[]> {
     const rows = await this.db.prisma.instance.findMany({
-      where: { AND: [this.selectionWhere(selection), { createdAt: { lte: options.createdAtMost } }, options.afterId ? { id: { gt: options.afterId } } : {}] },
+      where: { AND: [this.selectionWhere(selection, options.createdAtMost), options.afterId ? { id: { gt: options.afterId } } : {}] },
       orderBy: { id: "asc" },
       take: options.limit,
       select: { id: true },
@@ -239,12 +239,13 @@ export class Instances {
 
   /** How many instances the list's filter matches (of those created at `createdAtMost` or before, when given). */
   async countMatching(selection: InstanceSelection, createdAtMost?: Date): Promise<number> {
-    const where = this.selectionWhere(selection);
-    return this.db.prisma.instance.count({ where: createdAtMost ? { AND: [where, { createdAt: { lte: createdAtMost } }] } : where });
+    return this.db.prisma.instance.count({ where: this.selectionWhere(selection, createdAtMost) });
   }
 
-  private selectionWhere(selection: InstanceSelection) {
-    return { ...this.whereOf(selection), ...(selection.status?.length ? { status: { in: selection.status } } : {}) };
+  /** The selection's instances, of those created at `createdAtMost` or before when given: the instances a bulk job takes. */
+  private selectionWhere(selection: InstanceSelection, createdAtMost?: Date) {
+    const where = { ...this.whereOf(selection), ...(selection.status?.length ? { status: { in: selection.status } } : {}) };
+    return createdAtMost ? { AND: [where, { createdAt: { lte: createdAtMost } }] } : where;
   }
 
   /** Yields whenever any instance changes: the list and the inbox refresh on it. */
