@@ -113,23 +113,18 @@ function selectedHeaders(names: readonly string[], headers: WebhookRequest["head
  */
 function deliveryKeyOf(webhook: OpenWebhook, headers: WebhookRequest["headers"], body: Json): string | null {
   if (webhook.deliveryHeader) {
-    const value = headers[webhook.deliveryHeader];
-    if (typeof value !== "string" || value.trim() === "") throw invalid(`the request has no single ${webhook.deliveryHeader} header, which carries its delivery id`);
-    return digestOf(value, `the ${webhook.deliveryHeader} header`);
+    const key = digestOf(headers[webhook.deliveryHeader], `the ${webhook.deliveryHeader} header`);
+    if (key === null) throw invalid(`the request has no single ${webhook.deliveryHeader} header, which carries its delivery id`);
+    return key;
   }
-  if (webhook.signature === "github") {
-    const value = headers[GITHUB_DELIVERY_HEADER];
-    return typeof value === "string" && value.trim() !== "" ? digestOf(value, `the ${GITHUB_DELIVERY_HEADER} header`) : null;
-  }
-  if (webhook.signature === "stripe" && body !== null && typeof body === "object" && !Array.isArray(body)) {
-    const id = body.id;
-    return typeof id === "string" && id.trim() !== "" ? digestOf(id, "the event's id") : null;
-  }
+  if (webhook.signature === "github") return digestOf(headers[GITHUB_DELIVERY_HEADER], `the ${GITHUB_DELIVERY_HEADER} header`);
+  if (webhook.signature === "stripe" && body !== null && typeof body === "object" && !Array.isArray(body)) return digestOf(body.id, "the event's id");
   return null;
 }
 
-/** `source` names where the id was read, for the error. */
-function digestOf(deliveryId: string, source: string): string {
+/** The digest of a delivery id, or null when there is none (not one non-blank string); `source` names where it was read, for the error. */
+function digestOf(deliveryId: unknown, source: string): string | null {
+  if (typeof deliveryId !== "string" || deliveryId.trim() === "") return null;
   if (deliveryId.length > MAX_DELIVERY_ID_LENGTH) throw invalid(`${source} is longer than ${MAX_DELIVERY_ID_LENGTH} characters`);
   return createHash("sha256").update(deliveryId).digest("base64url").slice(0, 32);
 }
