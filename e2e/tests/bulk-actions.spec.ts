@@ -46,6 +46,22 @@ async function startWaiting(request: APIRequestContext, prefix: string, count: n
   return ids;
 }
 
+/** A workflow whose instances end at once, with `word` as their output. */
+const endsWith = (word: string) => ({ version: 1, start: "done", nodes: { done: { type: "end", output: `'${word}'` } } });
+
+/** Publishes `definition` as the next version of `workflow`. */
+async function publish(request: APIRequestContext, workflow: string, definition: unknown) {
+  expect((await request.put(`/api/v1/workflows/${workflow}`, { data: definition })).status()).toBe(201);
+}
+
+/** Starts an instance of `workflow` under each id, and waits until each has completed. */
+async function startCompleted(request: APIRequestContext, workflow: string, ids: string[]) {
+  for (const id of ids) expect((await request.post(`/api/v1/workflows/${workflow}/start?instanceId=${id}`, { data: {} })).status()).toBe(202);
+  for (const id of ids) {
+    await expect.poll(async () => ((await (await request.get(`/api/v1/instances/${id}`)).json()) as { runtimeStatus: string }).runtimeStatus).toBe("COMPLETED");
+  }
+}
+
 test("ticked instances are terminated together, with a confirmation naming the action and count, and the job's progress to its end", async ({ page, request }) => {
   const prefix = idPrefix("bulk-ticked");
   const [first, second, third] = await startWaiting(request, prefix, 3);
@@ -108,14 +124,10 @@ test("every instance matching the filter, beyond the page, is suspended at once"
 test("ended instances are re-run together on a version picked from their workflow's list", async ({ page, request }) => {
   const prefix = idPrefix("bulk-version");
   const workflow = `bulk-version-${Date.now().toString(36)}`;
-  const endsWith = (word: string) => ({ version: 1, start: "done", nodes: { done: { type: "end", output: `'${word}'` } } });
-  expect((await request.put(`/api/v1/workflows/${workflow}`, { data: endsWith("first") })).status()).toBe(201);
+  await publish(request, workflow, endsWith("first"));
   const ids = [`${prefix}a`, `${prefix}b`];
-  for (const id of ids) expect((await request.post(`/api/v1/workflows/${workflow}/start?instanceId=${id}`, { data: {} })).status()).toBe(202);
-  for (const id of ids) {
-    await expect.poll(async () => ((await (await request.get(`/api/v1/instances/${id}`)).json()) as { runtimeStatus: string }).runtimeStatus).toBe("COMPLETED");
-  }
-  expect((await request.put(`/api/v1/workflows/${workflow}`, { data: endsWith("second") })).status()).toBe(201);
+  await startCompleted(request, workflow, ids);
+  await publish(request, workflow, endsWith("second"));
 
   await page.goto(`/instances?id=${encodeURIComponent(prefix)}`);
   for (const id of ids) await page.getByTestId(`select-${id}`).check();
@@ -145,14 +157,13 @@ test("ended instances are re-run together on a version picked from their workflo
 
 test("instances of several workflows are re-run on a version number, and one whose workflow lacks it is skipped with why", async ({ page, request }) => {
   const prefix = idPrefix("bulk-versions");
-  const endsWith = (word: string) => ({ version: 1, start: "done", nodes: { done: { type: "end", output: `'${word}'` } } });
   const [older, newer] = [`${prefix}older`, `${prefix}newer`];
-  for (const name of [older, newer]) expect((await request.put(`/api/v1/workflows/${name}`, { data: endsWith("first") })).status()).toBe(201);
-  for (const name of [older, newer]) expect((await request.post(`/api/v1/workflows/${name}/start?instanceId=${name}`, { data: {} })).status()).toBe(202);
+  // Each workflow's one instance has the workflow's name as its id.
   for (const name of [older, newer]) {
-    await expect.poll(async () => ((await (await request.get(`/api/v1/instances/${name}`)).json()) as { runtimeStatus: string }).runtimeStatus).toBe("COMPLETED");
+    await publish(request, name, endsWith("first"));
+    await startCompleted(request, name, [name]);
   }
-  expect((await request.put(`/api/v1/workflows/${newer}`, { data: endsWith("second") })).status()).toBe(201);
+  await publish(request, newer, endsWith("second"));
 
   await page.goto(`/instances?id=${encodeURIComponent(prefix)}`);
   await page.getByTestId("select-page").check();
